@@ -1,0 +1,85 @@
+package org.yggdrasil.planner.engine;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.session.Session;
+import org.yggdrasil.planner.session.SessionFactory;
+import org.yggdrasil.planner.session.SqlEngine;
+import org.yggdrasil.planner.session.StartupParameters;
+import org.yggdrasil.planner.session.YggSession;
+import org.yggdrasil.storage.nativestore.NativeDatabase;
+
+/**
+ * The server's SQL engine: the databases ({@code ygg} and {@code postgres} exist from the
+ * start), the open sessions by BackendKeyData, and the timer that enforces statement_timeout.
+ */
+public final class YggEngine implements SqlEngine {
+  private final EngineOptions options;
+  private final Map<String, NativeDatabase> databases = new ConcurrentHashMap<>();
+  private final Map<Integer, YggSession> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger nextProcessId = new AtomicInteger(1000);
+  private final SecureRandom random = new SecureRandom();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "ygg-statement-timeout");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public YggEngine(EngineOptions options) {
+    this.options = options;
+    for (String name : new String[] {"ygg", "postgres"}) {
+      databases.put(name, NativeDatabase.inMemory(name));
+    }
+  }
+
+  public EngineOptions options() {
+    return options;
+  }
+
+  @Override
+  public Session open(StartupParameters startup) {
+    String dbName = startup.database();
+    NativeDatabase db = databases.get(dbName);
+    if (db == null) {
+      throw new SqlStateException(SqlState.INVALID_CATALOG_NAME,
+          "database \"" + dbName + "\" does not exist");
+    }
+    int pid = nextProcessId.incrementAndGet();
+    int secret = random.nextInt();
+    YggSession session = SessionFactory.create(dbName, db, startup.user(), pid, secret,
+        startup.values(), timer, () -> sessions.remove(pid));
+    sessions.put(pid, session);
+    return session;
+  }
+
+  @Override
+  public void cancel(int processId, int secretKey) {
+    YggSession s = sessions.get(processId);
+    if (s != null && s.secretKey() == secretKey) {
+      s.cancel();
+    }
+  }
+
+  /** Number of open sessions (for tests and monitoring). */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  @Override
+  public void close() {
+    for (YggSession s : sessions.values()) {
+      try {
+        s.close();
+      } catch (RuntimeException ignored) {
+        // closing anyway
+      }
+    }
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,176 @@
+package org.yggdrasil.planner.exec;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.parse.SqlLexer;
+import org.yggdrasil.planner.parse.Token;
+
+/**
+ * Translates Calcite's exceptions, which carry no SQLSTATE, into PostgreSQL's errors at the one
+ * boundary where Calcite is called. Messages are rephrased the way PostgreSQL words them.
+ */
+public final class CalciteErrors {
+  private static final Pattern OBJECT_NOT_FOUND =
+      Pattern.compile("(?:Object|Table) '([^']*)' not found");
+  private static final Pattern COLUMN_NOT_FOUND =
+      Pattern.compile("Column '([^']*)' not found");
+  private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
+  private static final Pattern NO_FUNCTION =
+      Pattern.compile("No match found for function signature ([^\\s]+)");
+  private static final Pattern CANNOT_APPLY =
+      Pattern.compile("Cannot apply '([^']*)' to arguments of type '([^']*)'");
+
+  private CalciteErrors() {}
+
+  static SqlStateException parseError(SqlParseException e, String sql) {
+    SqlParserPos pos = e.getPos();
+    int offset = pos == null ? -1 : offsetOf(sql, pos.getLineNum(), pos.getColumnNum());
+    if (offset < 0 || offset >= sql.length()) {
+      return new SqlStateException(SqlState.SYNTAX_ERROR, "syntax error at end of input",
+          null, null, sql.length() + 1, e);
+    }
+    String near = tokenAt(sql, offset);
+    return new SqlStateException(SqlState.SYNTAX_ERROR,
+        "syntax error at or near \"" + near + "\"", null, null, offset + 1, e);
+  }
+
+  static SqlStateException validationError(RuntimeException e, String sql) {
+    if (e instanceof SqlStateException s) {
+      return s;
+    }
+    String message = rootMessage(e);
+    int position = 0;
+    if (e instanceof CalciteContextException cce && cce.getPosLine() > 0) {
+      position = offsetOf(sql, cce.getPosLine(), cce.getPosColumn()) + 1;
+    }
+    Matcher m;
+    if ((m = OBJECT_NOT_FOUND.matcher(message)).find()) {
+      return positioned(SqlState.UNDEFINED_TABLE,
+          "relation \"" + m.group(1) + "\" does not exist", position, e);
+    }
+    if ((m = COLUMN_NOT_FOUND.matcher(message)).find()) {
+      return positioned(SqlState.UNDEFINED_COLUMN,
+          "column \"" + m.group(1) + "\" does not exist", position, e);
+    }
+    if ((m = AMBIGUOUS.matcher(message)).find()) {
+      return positioned(SqlState.AMBIGUOUS_COLUMN,
+          "column reference \"" + m.group(1) + "\" is ambiguous", position, e);
+    }
+    if ((m = NO_FUNCTION.matcher(message)).find()) {
+      return new SqlStateException(SqlState.UNDEFINED_FUNCTION,
+          "function " + m.group(1).toLowerCase(java.util.Locale.ROOT) + " does not exist", null,
+          "No function matches the given name and argument types.", position, e);
+    }
+    if ((m = CANNOT_APPLY.matcher(message)).find()) {
+      return new SqlStateException(SqlState.UNDEFINED_FUNCTION,
+          "operator does not exist: " + m.group(2).replace(m.group(1).replace("<", "")
+              .replace(">", ""), m.group(1)), null,
+          "No operator matches the given name and argument types."
+              + " You might need to add explicit type casts.", position, e);
+    }
+    if (message.contains("is not being grouped") || message.contains("not a GROUP BY")) {
+      return positioned(SqlState.GROUPING_ERROR, message, position, e);
+    }
+    if (message.contains("Illegal use of dynamic parameter")) {
+      return positioned(SqlState.INDETERMINATE_DATATYPE,
+          "could not determine data type of parameter", position, e);
+    }
+    if (message.contains("Unknown identifier") || message.contains("Unknown datatype")
+        || message.contains("Unknown type")) {
+      return positioned(SqlState.UNDEFINED_OBJECT, message, position, e);
+    }
+    SqlStateException translated = runtimeErrorOrNull(e);
+    if (translated != null) {
+      return translated;
+    }
+    return positioned(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, message, position, e);
+  }
+
+  /** Translates an exception thrown while a plan executes (or is constant-folded). */
+  public static SqlStateException runtimeError(Throwable e) {
+    SqlStateException t = runtimeErrorOrNull(e);
+    if (t != null) {
+      return t;
+    }
+    return new SqlStateException(SqlState.INTERNAL_ERROR, rootMessage(e), e);
+  }
+
+  private static SqlStateException runtimeErrorOrNull(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SqlStateException s) {
+        return s;
+      }
+      if (c instanceof ArithmeticException a) {
+        String msg = String.valueOf(a.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (msg.contains("by zero") || msg.contains("division undefined")) {
+          return new SqlStateException(SqlState.DIVISION_BY_ZERO, "division by zero", e);
+        }
+        if (msg.contains("overflow")) {
+          return new SqlStateException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+              "value out of range: overflow", e);
+        }
+        return new SqlStateException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, a.getMessage(), e);
+      }
+      if (c instanceof NumberFormatException n) {
+        return new SqlStateException(SqlState.INVALID_TEXT_REPRESENTATION,
+            "invalid input syntax: " + n.getMessage(), e);
+      }
+      if (c instanceof java.time.DateTimeException d) {
+        return new SqlStateException(SqlState.INVALID_DATETIME_FORMAT, d.getMessage(), e);
+      }
+      if (c instanceof IllegalArgumentException i && i.getMessage() != null
+          && (i.getMessage().contains("Invalid") || i.getMessage().contains("invalid"))) {
+        return new SqlStateException(SqlState.INVALID_TEXT_REPRESENTATION, i.getMessage(), e);
+      }
+    }
+    return null;
+  }
+
+  private static SqlStateException positioned(SqlState state, String msg, int position,
+      Throwable cause) {
+    return new SqlStateException(state, msg, null, null, position, cause);
+  }
+
+  private static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c.getMessage() != null) {
+        message = c.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /** 0-based character offset of a 1-based line/column position. */
+  static int offsetOf(String sql, int line, int column) {
+    int offset = 0;
+    for (int l = 1; l < line; l++) {
+      int nl = sql.indexOf('\n', offset);
+      if (nl < 0) {
+        return -1;
+      }
+      offset = nl + 1;
+    }
+    return offset + column - 1;
+  }
+
+  private static String tokenAt(String sql, int offset) {
+    try {
+      List<Token> tokens = SqlLexer.tokenize(sql);
+      for (Token t : tokens) {
+        if (t.end() > offset) {
+          return t.text();
+        }
+      }
+    } catch (SqlStateException ignored) {
+      // fall through to the raw character
+    }
+    return sql.substring(offset, Math.min(sql.length(), offset + 1));
+  }
+}

@@ -1,0 +1,22 @@
+package org.yggdrasil.planner.exec;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.runtime.Bindable;
+import org.yggdrasil.planner.session.ResultColumn;
+
+/**
+ * A query planned and compiled once, runnable many times against different snapshots and
+ * parameter values.
+ *
+ * @param bindable the compiled plan
+ * @param markerTypes Calcite's type for each {@code ?} marker, by marker index
+ * @param rowType Calcite's type of the result rows
+ * @param columns the result columns as the wire protocol describes them
+ * @param explain the physical plan, for EXPLAIN and debugging
+ * @param stash objects the generated code reads from its context by name (interpreter nodes)
+ */
+public record CompiledQuery(Bindable<Object> bindable, Map<Integer, RelDataType> markerTypes,
+    RelDataType rowType, List<ResultColumn> columns, String explain,
+    Map<String, Object> stash) {}

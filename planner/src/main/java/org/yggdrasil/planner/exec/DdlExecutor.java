@@ -1,0 +1,117 @@
+package org.yggdrasil.planner.exec;
+
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.parse.DdlStatement;
+import org.yggdrasil.storage.nativestore.Snapshot;
+import org.yggdrasil.storage.nativestore.TableVersion;
+import org.yggdrasil.storage.nativestore.Transaction;
+
+/** Applies parsed DDL to the session's transaction: DDL is versioned like data. */
+public final class DdlExecutor {
+  private DdlExecutor() {}
+
+  public static StatementResult execute(DdlStatement ddl, StatementContext ctx) {
+    Transaction tx = ctx.writeTransaction();
+    Snapshot snapshot = ctx.readSnapshot();
+    return switch (ddl) {
+      case DdlStatement.CreateTable c -> {
+        if (snapshot.table(c.schema().name()) != null) {
+          if (c.ifNotExists()) {
+            yield StatementResult.of("CREATE TABLE");
+          }
+          throw new SqlStateException(SqlState.DUPLICATE_TABLE,
+              "relation \"" + c.schema().name() + "\" already exists");
+        }
+        tx.createTable(c.schema());
+        yield StatementResult.of("CREATE TABLE");
+      }
+      case DdlStatement.DropTable d -> {
+        for (String name : d.names()) {
+          if (snapshot.table(name) == null) {
+            if (d.ifExists()) {
+              continue;
+            }
+            throw undefined(name);
+          }
+          tx.dropTable(name);
+        }
+        yield StatementResult.of("DROP TABLE");
+      }
+      case DdlStatement.Truncate t -> {
+        for (String name : t.names()) {
+          require(snapshot, name);
+        }
+        for (String name : t.names()) {
+          tx.truncate(name);
+        }
+        yield StatementResult.of("TRUNCATE TABLE");
+      }
+      case DdlStatement.AddColumn a -> {
+        TableVersion table = require(snapshot, a.table());
+        if (table.schema().columnIndex(a.column().name()) >= 0) {
+          if (a.ifNotExists()) {
+            yield StatementResult.of("ALTER TABLE");
+          }
+          throw new SqlStateException(SqlState.DUPLICATE_COLUMN, "column \"" + a.column().name()
+              + "\" of relation \"" + a.table() + "\" already exists");
+        }
+        Object fill = a.column().defaultSql() == null ? null
+            : new Defaults(ctx, snapshot).valueOf(a.column());
+        if (fill == null && a.column().notNull() && table.rowCount() > 0) {
+          throw new SqlStateException(SqlState.NOT_NULL_VIOLATION, "column \""
+              + a.column().name() + "\" of relation \"" + a.table() + "\" contains null values");
+        }
+        tx.addColumn(a.table(), a.column(), fill);
+        yield StatementResult.of("ALTER TABLE");
+      }
+      case DdlStatement.DropColumn d -> {
+        TableVersion table = require(snapshot, d.table());
+        if (table.schema().columnIndex(d.column()) < 0) {
+          if (d.ifExists()) {
+            yield StatementResult.of("ALTER TABLE");
+          }
+          throw new SqlStateException(SqlState.UNDEFINED_COLUMN, "column \"" + d.column()
+              + "\" of relation \"" + d.table() + "\" does not exist");
+        }
+        tx.dropColumn(d.table(), d.column());
+        yield StatementResult.of("ALTER TABLE");
+      }
+      case DdlStatement.RenameColumn r -> {
+        TableVersion table = require(snapshot, r.table());
+        if (table.schema().columnIndex(r.from()) < 0) {
+          throw new SqlStateException(SqlState.UNDEFINED_COLUMN,
+              "column \"" + r.from() + "\" does not exist");
+        }
+        if (table.schema().columnIndex(r.to()) >= 0) {
+          throw new SqlStateException(SqlState.DUPLICATE_COLUMN, "column \"" + r.to()
+              + "\" of relation \"" + r.table() + "\" already exists");
+        }
+        tx.renameColumn(r.table(), r.from(), r.to());
+        yield StatementResult.of("ALTER TABLE");
+      }
+      case DdlStatement.RenameTable r -> {
+        require(snapshot, r.from());
+        if (snapshot.table(r.to()) != null) {
+          throw new SqlStateException(SqlState.DUPLICATE_TABLE,
+              "relation \"" + r.to() + "\" already exists");
+        }
+        tx.renameTable(r.from(), r.to());
+        yield StatementResult.of("ALTER TABLE");
+      }
+    };
+  }
+
+  private static TableVersion require(Snapshot snapshot, String name) {
+    TableVersion t = snapshot.table(name);
+    if (t == null) {
+      throw undefined(name);
+    }
+    return t;
+  }
+
+  private static SqlStateException undefined(String name) {
+    return new SqlStateException(SqlState.UNDEFINED_TABLE,
+        "table \"" + name + "\" does not exist");
+  }
+}

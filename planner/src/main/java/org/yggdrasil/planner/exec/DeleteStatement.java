@@ -1,0 +1,122 @@
+package org.yggdrasil.planner.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.schema.NativeTable;
+import org.yggdrasil.planner.schema.RootSchemas;
+import org.yggdrasil.planner.session.ResultColumn;
+import org.yggdrasil.storage.nativestore.Snapshot;
+import org.yggdrasil.storage.nativestore.TableSchema;
+
+/**
+ * DELETE, planned as {@code SELECT <position> FROM t WHERE <condition>}; the positions found
+ * are then marked deleted in the store (their old rows read from the store for RETURNING).
+ */
+final class DeleteStatement implements DmlStatement {
+  private final String sql;
+  private final Returning returning;
+  private final TableSchema table;
+  private final String alias;
+  private final Map<Integer, RelDataType> markerTypes;
+  private final List<ResultColumn> resultColumns;
+
+  private DeleteStatement(String sql, Returning returning, TableSchema table, String alias,
+      Map<Integer, RelDataType> markerTypes, List<ResultColumn> resultColumns) {
+    this.sql = sql;
+    this.returning = returning;
+    this.table = table;
+    this.alias = alias;
+    this.markerTypes = markerTypes;
+    this.resultColumns = resultColumns;
+  }
+
+  static DeleteStatement prepare(String sql, Returning returning, StatementContext ctx) {
+    Snapshot snapshot = ctx.readSnapshot();
+    SqlDelete delete = parse(returning.body());
+    TableSchema table = DmlStatement.targetTable(delete.getTargetTable(), snapshot).schema();
+    String alias = delete.getAlias() == null ? null : delete.getAlias().getSimple();
+    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    List<ResultColumn> columns = returning.present()
+        ? returning.describe(ctx, snapshot, table, alias) : List.of();
+    return new DeleteStatement(sql, returning, table, alias, source.markerTypes(), columns);
+  }
+
+  private static SqlDelete parse(String body) {
+    SqlNode node = QueryCompiler.parse(body);
+    if (!(node instanceof SqlDelete delete)) {
+      throw new SqlStateException(SqlState.SYNTAX_ERROR, "not a DELETE statement");
+    }
+    return delete;
+  }
+
+  private static CompiledQuery compileSource(String sql, Returning returning, TableSchema table,
+      Snapshot snapshot, StatementContext ctx) {
+    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
+    return ctx.compile(new PlanKey("delete-source", sql, List.of(), snapshot.schemaVersion()),
+        () -> PgRewrites.apply(sourceQuery(parse(returning.body()), table)), root,
+        returning.body());
+  }
+
+  /** SELECT t._ygg_position FROM t [AS a] WHERE cond. */
+  private static SqlSelect sourceQuery(SqlDelete delete, TableSchema table) {
+    SqlParserPos pos = SqlParserPos.ZERO;
+    String qualifier = delete.getAlias() != null ? delete.getAlias().getSimple() : table.name();
+    SqlNodeList select = new SqlNodeList(pos);
+    select.add(new SqlIdentifier(List.of(qualifier, NativeTable.POSITION_COLUMN), pos));
+    SqlNode from = new SqlIdentifier(table.name(), pos);
+    if (delete.getAlias() != null) {
+      from = SqlStdOperatorTable.AS.createCall(pos, from, delete.getAlias());
+    }
+    return new SqlSelect(pos, null, select, from, delete.getCondition(), null, null, null, null,
+        null, null, null, null);
+  }
+
+  @Override
+  public Map<Integer, RelDataType> markerTypes() {
+    return markerTypes;
+  }
+
+  @Override
+  public List<ResultColumn> resultColumns() {
+    return resultColumns;
+  }
+
+  @Override
+  public StatementResult execute(StatementContext ctx, Object[] markerValues) {
+    var tx = ctx.writeTransaction();
+    Snapshot snapshot = ctx.readSnapshot();
+    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
+    List<Long> positions = new ArrayList<>();
+    List<Object[]> oldRows = new ArrayList<>();
+    var stored = snapshot.table(table.name());
+    int[] all = java.util.stream.IntStream.range(0, table.columns().size()).toArray();
+    new QueryPortal(source, ctx.execContext(root, markerValues, source.markerTypes()))
+        .execute(0, row -> {
+          long position = (Long) row[0];
+          positions.add(position);
+          if (returning.present()) {
+            oldRows.add(stored.row(position, all));
+          }
+        });
+    long[] pos = positions.stream().mapToLong(Long::longValue).toArray();
+    if (pos.length > 0) {
+      tx.delete(table.name(), pos);
+    }
+    List<Object[]> returned = returning.present()
+        ? returning.evaluate(ctx, snapshot, table, alias, oldRows) : List.of();
+    return new StatementResult("DELETE " + pos.length, returned);
+  }
+}

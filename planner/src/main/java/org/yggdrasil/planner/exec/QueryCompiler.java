@@ -1,0 +1,164 @@
+package org.yggdrasil.planner.exec;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.tools.Programs;
+import org.apache.calcite.DataContexts;
+
+/**
+ * Turns one query's text into a {@link CompiledQuery} with Calcite: Babel parser in
+ * PostgreSQL's lexical conventions, validation against a root schema, conversion to relational
+ * algebra, cost-based optimisation into Enumerable operators, and code generation.
+ * This is the expensive step (milliseconds); callers cache its result.
+ */
+public final class QueryCompiler {
+  public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+      .withParserFactory(SqlBabelParserImpl.FACTORY)
+      .withConformance(SqlConformanceEnum.BABEL)
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.TO_LOWER)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(true)
+      .withIdentifierMaxLength(1024);
+
+  private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+      SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+
+  private static final CalciteConnectionConfigImpl CONNECTION_CONFIG;
+
+  static {
+    Properties p = new Properties();
+    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    p.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), "BABEL");
+    CONNECTION_CONFIG = new CalciteConnectionConfigImpl(p);
+  }
+
+  private QueryCompiler() {}
+
+  /** Parses one statement with the Babel parser. */
+  public static SqlNode parse(String sql) {
+    try {
+      return SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+    } catch (SqlParseException e) {
+      throw CalciteErrors.parseError(e, sql);
+    }
+  }
+
+  /**
+   * Validates and compiles a parsed query.
+   *
+   * @param parsed the statement (already rewritten by {@link PgRewrites})
+   * @param root the schema to validate against
+   * @param sql the text, for error positions
+   */
+  public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql) {
+    JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(
+        org.yggdrasil.planner.schema.PgTypeSystem.INSTANCE);
+    CalciteCatalogReader catalogReader = new CalciteCatalogReader(
+        CalciteSchema.from(root), List.of("public"), typeFactory, CONNECTION_CONFIG);
+    SqlValidator validator = SqlValidatorUtil.newValidator(
+        SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader, typeFactory,
+        SqlValidator.Config.DEFAULT
+            .withConformance(SqlConformanceEnum.BABEL)
+            .withIdentifierExpansion(true)
+            .withDefaultNullCollation(NullCollation.HIGH));
+    SqlNode validated;
+    try {
+      validated = validator.validate(parsed);
+    } catch (RuntimeException e) {
+      throw CalciteErrors.validationError(e, sql);
+    }
+    Map<Integer, RelDataType> markerTypes = markerTypes(validator, validated);
+
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    RelOptUtil.registerDefaultRules(planner, false, false);
+    planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
+    RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    SqlToRelConverter converter = new SqlToRelConverter(
+        (rowType, queryString, schemaPath, viewPath) -> {
+          throw new UnsupportedOperationException("views");
+        },
+        validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+    RelRoot relRoot = converter.convertQuery(validated, false, true);
+    RelNode logical = relRoot.project();
+    RelTraitSet desired = logical.getTraitSet()
+        .replace(EnumerableConvention.INSTANCE)
+        .replace(relRoot.collation)
+        .simplify();
+    RelNode physical;
+    try {
+      physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
+    } catch (RuntimeException e) {
+      throw CalciteErrors.runtimeError(e);
+    }
+    Map<String, Object> stash = new HashMap<>();
+    Bindable<Object> bindable = EnumerableInterpretable.toBindable(
+        stash, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+    return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
+        ResultColumns.describe(validator, validated, physical.getRowType(), root),
+        RelOptUtil.toString(physical), Map.copyOf(stash));
+  }
+
+  /** The type the validator inferred for each {@code ?} marker, by marker index. */
+  private static Map<Integer, RelDataType> markerTypes(SqlValidator validator, SqlNode validated) {
+    Map<Integer, RelDataType> types = new TreeMap<>();
+    validated.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlDynamicParam param) {
+        RelDataType t = validator.getValidatedNodeTypeIfKnown(param);
+        if (t != null) {
+          types.putIfAbsent(param.getIndex(), t);
+        }
+        return null;
+      }
+    });
+    return types;
+  }
+}

@@ -1,0 +1,196 @@
+package org.yggdrasil.planner.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.yggdrasil.planner.schema.ColumnTypes;
+import org.yggdrasil.planner.schema.NativeTable;
+import org.yggdrasil.planner.session.ResultColumn;
+import org.yggdrasil.storage.nativestore.ColumnDef;
+import org.yggdrasil.storage.nativestore.TableVersion;
+
+/**
+ * Describes a query's result columns as PostgreSQL does: the column label PostgreSQL would
+ * choose ({@code count}, {@code ?column?}, the alias), the type OID and modifier, and for
+ * columns read straight from a table, that table's OID and the column's number.
+ */
+final class ResultColumns {
+  private ResultColumns() {}
+
+  static List<ResultColumn> describe(SqlValidator validator, SqlNode validated,
+      RelDataType rowType, SchemaPlus root) {
+    List<String> labels = labels(validated, rowType);
+    List<List<String>> origins;
+    try {
+      origins = validator.getFieldOrigins(validated);
+    } catch (RuntimeException e) {
+      origins = List.of();
+    }
+    List<ResultColumn> columns = new ArrayList<>();
+    List<RelDataTypeField> fields = rowType.getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      RelDataType type = fields.get(i).getType();
+      String label = i < labels.size() ? labels.get(i) : fields.get(i).getName();
+      List<String> origin = i < origins.size() ? origins.get(i) : null;
+      columns.add(column(label, type, origin, root));
+    }
+    return columns;
+  }
+
+  private static ResultColumn column(String label, RelDataType type, List<String> origin,
+      SchemaPlus root) {
+    if (origin != null && origin.size() >= 2) {
+      String tableName = origin.get(origin.size() - 2);
+      String columnName = origin.get(origin.size() - 1);
+      SchemaPlus schema = root.getSubSchema("public");
+      Table table = schema == null ? null : schema.tables().get(tableName);
+      if (table instanceof NativeTable nt) {
+        TableVersion version = nt.version();
+        List<ColumnDef> cols = version.schema().columns();
+        for (int c = 0; c < cols.size(); c++) {
+          ColumnDef col = cols.get(c);
+          if (col.name().equals(columnName)
+              && ColumnTypes.oid(col.type()) == refine(ColumnTypes.oid(type), col)) {
+            return new ResultColumn(label, ColumnTypes.oid(col.type()),
+                ColumnTypes.typeModifier(col), (int) version.tableOid(), (short) (c + 1));
+          }
+        }
+      }
+    }
+    return ResultColumn.computed(label, ColumnTypes.oid(type));
+  }
+
+  /** Calcite cannot tell text from varchar from bpchar; the stored column can. */
+  private static int refine(int computedOid, ColumnDef col) {
+    return switch (col.type()) {
+      case TEXT, VARCHAR, BPCHAR -> computedOid == org.yggdrasil.planner.session.PgOid.TEXT
+          ? ColumnTypes.oid(col.type()) : computedOid;
+      default -> computedOid;
+    };
+  }
+
+  /** PostgreSQL's column labels for the select list of {@code node}. */
+  private static List<String> labels(SqlNode node, RelDataType rowType) {
+    SqlSelect select = leftmostSelect(node);
+    List<String> out = new ArrayList<>();
+    if (select == null || select.getSelectList() == null
+        || select.getSelectList().size() != rowType.getFieldCount()) {
+      for (RelDataTypeField f : rowType.getFieldList()) {
+        out.add(f.getName().startsWith("EXPR$") ? "?column?" : f.getName());
+      }
+      return out;
+    }
+    for (SqlNode item : select.getSelectList()) {
+      out.add(label(item));
+    }
+    return out;
+  }
+
+  private static SqlSelect leftmostSelect(SqlNode node) {
+    while (true) {
+      if (node instanceof SqlSelect s) {
+        return s;
+      } else if (node instanceof SqlOrderBy o) {
+        node = o.query;
+      } else if (node instanceof SqlWith w) {
+        node = w.body;
+      } else if (node instanceof SqlBasicCall call && call.getKind().belongsTo(SqlKind.SET_QUERY)) {
+        node = call.operand(0);
+      } else {
+        return null;
+      }
+    }
+  }
+
+  static String label(SqlNode item) {
+    if (item instanceof SqlBasicCall call && call.getKind() == SqlKind.AS) {
+      SqlNode alias = call.operand(1);
+      return alias instanceof SqlIdentifier id ? id.getSimple() : alias.toString();
+    }
+    if (item instanceof SqlIdentifier id) {
+      return id.isStar() ? "?column?" : id.names.get(id.names.size() - 1);
+    }
+    if (item instanceof SqlCall call) {
+      switch (call.getKind()) {
+        case CAST -> {
+          SqlNode inner = call.operand(0);
+          String innerLabel = label(inner);
+          if (!innerLabel.equals("?column?")) {
+            return innerLabel;
+          }
+          SqlNode typeNode = call.operand(1);
+          if (typeNode instanceof SqlDataTypeSpec spec) {
+            return pgTypeLabel(spec.getTypeName().getSimple());
+          }
+          return "?column?";
+        }
+        case CASE -> {
+          return "case";
+        }
+        case OTHER_FUNCTION, COUNT, SUM, SUM0, MIN, MAX, AVG, COALESCE, NULLIF, ROW_NUMBER, RANK,
+            DENSE_RANK, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, TRIM, POSITION, EXTRACT,
+            FLOOR, CEIL, GREATEST, LEAST, LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTILE, CUME_DIST,
+            PERCENT_RANK, ARRAY_AGG, STRING_AGG, OVER -> {
+          SqlCall named = call.getKind() == SqlKind.OVER ? (SqlCall) call.operand(0) : call;
+          String name = named.getOperator().getName().toLowerCase(Locale.ROOT);
+          if (name.equals("$sum0")) {
+            return "sum";
+          }
+          if (name.equals("substring")) {
+            return "substring";
+          }
+          return name;
+        }
+        default -> {
+          if (call.getOperator() instanceof org.apache.calcite.sql.SqlFunction f) {
+            return f.getName().toLowerCase(Locale.ROOT);
+          }
+          if (call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+            return "array";
+          }
+          if (call.getKind() == SqlKind.SCALAR_QUERY || call.getKind() == SqlKind.EXISTS) {
+            return call.getKind() == SqlKind.EXISTS ? "exists" : "?column?";
+          }
+          return "?column?";
+        }
+      }
+    }
+    if (item instanceof SqlNodeList) {
+      return "?column?";
+    }
+    return "?column?";
+  }
+
+  private static String pgTypeLabel(String calciteName) {
+    return switch (calciteName.toUpperCase(Locale.ROOT)) {
+      case "INTEGER", "INT4", "INT" -> "int4";
+      case "BIGINT", "INT8" -> "int8";
+      case "SMALLINT", "INT2" -> "int2";
+      case "VARCHAR", "TEXT" -> calciteName.equalsIgnoreCase("text") ? "text" : "varchar";
+      case "DOUBLE", "FLOAT8" -> "float8";
+      case "REAL", "FLOAT4" -> "float4";
+      case "DECIMAL", "NUMERIC" -> "numeric";
+      case "BOOLEAN", "BOOL" -> "bool";
+      case "DATE" -> "date";
+      case "TIMESTAMP" -> "timestamp";
+      case "TIMESTAMPTZ" -> "timestamptz";
+      case "CHAR", "BPCHAR" -> "bpchar";
+      default -> calciteName.toLowerCase(Locale.ROOT);
+    };
+  }
+}

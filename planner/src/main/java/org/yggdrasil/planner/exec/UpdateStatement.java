@@ -1,0 +1,149 @@
+package org.yggdrasil.planner.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.schema.AssignmentCast;
+import org.yggdrasil.planner.schema.NativeTable;
+import org.yggdrasil.planner.schema.RootSchemas;
+import org.yggdrasil.planner.session.ResultColumn;
+import org.yggdrasil.storage.nativestore.Snapshot;
+import org.yggdrasil.storage.nativestore.TableSchema;
+
+/**
+ * UPDATE, planned as a query: {@code SELECT <position>, <new values> FROM t WHERE
+ * <condition>}; each row found is read whole from the store (exactly, without a round trip
+ * through the planner's value types), the assigned columns replaced, and written back. The whole source is
+ * read before anything is written, so the update never sees its own changes.
+ */
+final class UpdateStatement implements DmlStatement {
+  private final String sql;
+  private final Returning returning;
+  private final TableSchema table;
+  private final String alias;
+  private final int[] targetColumns;
+  private final Map<Integer, RelDataType> markerTypes;
+  private final List<ResultColumn> resultColumns;
+
+  private UpdateStatement(String sql, Returning returning, TableSchema table, String alias,
+      int[] targetColumns, Map<Integer, RelDataType> markerTypes, List<ResultColumn> columns) {
+    this.sql = sql;
+    this.returning = returning;
+    this.table = table;
+    this.alias = alias;
+    this.targetColumns = targetColumns;
+    this.markerTypes = markerTypes;
+    this.resultColumns = columns;
+  }
+
+  static UpdateStatement prepare(String sql, Returning returning, StatementContext ctx) {
+    Snapshot snapshot = ctx.readSnapshot();
+    SqlUpdate update = parse(returning.body());
+    TableSchema table = DmlStatement.targetTable(update.getTargetTable(), snapshot).schema();
+    String alias = update.getAlias() == null ? null : update.getAlias().getSimple();
+    SqlNodeList targets = update.getTargetColumnList();
+    int[] targetColumns = new int[targets.size()];
+    for (int i = 0; i < targetColumns.length; i++) {
+      SqlIdentifier id = (SqlIdentifier) targets.get(i);
+      String name = id.names.get(id.names.size() - 1);
+      targetColumns[i] = table.columnIndex(name);
+      if (targetColumns[i] < 0) {
+        throw new SqlStateException(SqlState.UNDEFINED_COLUMN,
+            "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
+      }
+    }
+    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    List<ResultColumn> columns = returning.present()
+        ? returning.describe(ctx, snapshot, table, alias) : List.of();
+    return new UpdateStatement(sql, returning, table, alias, targetColumns, source.markerTypes(),
+        columns);
+  }
+
+  private static SqlUpdate parse(String body) {
+    SqlNode node = QueryCompiler.parse(body);
+    if (!(node instanceof SqlUpdate update)) {
+      throw new SqlStateException(SqlState.SYNTAX_ERROR, "not an UPDATE statement");
+    }
+    return update;
+  }
+
+  private static CompiledQuery compileSource(String sql, Returning returning, TableSchema table,
+      Snapshot snapshot, StatementContext ctx) {
+    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
+    return ctx.compile(new PlanKey("update-source", sql, List.of(), snapshot.schemaVersion()),
+        () -> PgRewrites.apply(sourceQuery(parse(returning.body()), table)), root,
+        returning.body());
+  }
+
+  /** SELECT t._ygg_position, e1, …, ek FROM t [AS a] WHERE cond. */
+  private static SqlSelect sourceQuery(SqlUpdate update, TableSchema table) {
+    SqlParserPos pos = SqlParserPos.ZERO;
+    String qualifier = update.getAlias() != null ? update.getAlias().getSimple() : table.name();
+    SqlNodeList select = new SqlNodeList(pos);
+    select.add(new SqlIdentifier(List.of(qualifier, NativeTable.POSITION_COLUMN), pos));
+    for (SqlNode e : update.getSourceExpressionList()) {
+      select.add(e);
+    }
+    SqlNode from = new SqlIdentifier(table.name(), pos);
+    if (update.getAlias() != null) {
+      from = SqlStdOperatorTable.AS.createCall(pos, from, update.getAlias());
+    }
+    return new SqlSelect(pos, null, select, from, update.getCondition(), null, null, null, null,
+        null, null, null, null);
+  }
+
+  @Override
+  public Map<Integer, RelDataType> markerTypes() {
+    return markerTypes;
+  }
+
+  @Override
+  public List<ResultColumn> resultColumns() {
+    return resultColumns;
+  }
+
+  @Override
+  public StatementResult execute(StatementContext ctx, Object[] markerValues) {
+    var tx = ctx.writeTransaction();
+    Snapshot snapshot = ctx.readSnapshot();
+    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
+    var stored = snapshot.table(table.name());
+    int n = table.columns().size();
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    List<Long> positions = new ArrayList<>();
+    List<Object[]> newRows = new ArrayList<>();
+    new QueryPortal(source, ctx.execContext(root, markerValues, source.markerTypes()))
+        .execute(0, row -> {
+          long position = (Long) row[0];
+          Object[] updated = stored.row(position, all);
+          for (int i = 0; i < targetColumns.length; i++) {
+            int c = targetColumns[i];
+            updated[c] = AssignmentCast.cast(row[1 + i], table.columns().get(c).type());
+          }
+          positions.add(position);
+          newRows.add(updated);
+        });
+    long[] pos = positions.stream().mapToLong(Long::longValue).toArray();
+    if (pos.length > 0) {
+      tx.update(table.name(), pos, newRows);
+    }
+    List<Object[]> returned = returning.present()
+        ? returning.evaluate(ctx, ctx.readSnapshot(), table, alias, newRows) : List.of();
+    return new StatementResult("UPDATE " + pos.length, returned);
+  }
+}

@@ -1,0 +1,280 @@
+package org.yggdrasil.planner.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.storage.nativestore.ColumnDef;
+import org.yggdrasil.storage.nativestore.TableSchema;
+
+/**
+ * Parses PostgreSQL's CREATE TABLE, DROP TABLE, TRUNCATE and ALTER TABLE into {@link
+ * DdlStatement}s. Constraints not supported yet (CHECK, FOREIGN KEY, …) are refused with 0A000
+ * rather than silently ignored.
+ */
+public final class DdlParser {
+  private final TokenCursor c;
+
+  private DdlParser(String sql) {
+    this.c = new TokenCursor(sql);
+  }
+
+  public static DdlStatement parse(String sql) {
+    DdlParser p = new DdlParser(sql);
+    DdlStatement s = p.statement();
+    if (!p.c.atEnd()) {
+      throw p.c.unexpected();
+    }
+    return s;
+  }
+
+  private DdlStatement statement() {
+    if (c.accept("create")) {
+      while (c.accept("temp") || c.accept("temporary") || c.accept("unlogged")) {
+        // Temporary and unlogged tables are ordinary versioned tables here.
+      }
+      c.expect("table");
+      return createTable();
+    }
+    if (c.accept("drop")) {
+      c.expect("table");
+      boolean ifExists = c.acceptAll("if", "exists");
+      List<String> names = nameList();
+      if (!c.accept("cascade")) {
+        c.accept("restrict");
+      }
+      return new DdlStatement.DropTable(names, ifExists);
+    }
+    if (c.accept("truncate")) {
+      c.accept("table");
+      c.accept("only");
+      List<String> names = nameList();
+      if (!c.acceptAll("restart", "identity")) {
+        c.acceptAll("continue", "identity");
+      }
+      if (!c.accept("cascade")) {
+        c.accept("restrict");
+      }
+      return new DdlStatement.Truncate(names);
+    }
+    c.expect("alter");
+    c.expect("table");
+    c.acceptAll("if", "exists");
+    c.accept("only");
+    return alterTable(tableName());
+  }
+
+  private DdlStatement alterTable(String table) {
+    if (c.accept("add")) {
+      c.accept("column");
+      boolean ifNotExists = c.acceptAll("if", "not", "exists");
+      List<String> pk = new ArrayList<>();
+      List<List<String>> unique = new ArrayList<>();
+      ColumnDef col = column(pk, unique);
+      if (!pk.isEmpty() || !unique.isEmpty()) {
+        throw unsupported("adding a PRIMARY KEY or UNIQUE column with ALTER TABLE");
+      }
+      return new DdlStatement.AddColumn(table, col, ifNotExists);
+    }
+    if (c.accept("drop")) {
+      c.accept("column");
+      boolean ifExists = c.acceptAll("if", "exists");
+      String col = c.identifier();
+      if (!c.accept("cascade")) {
+        c.accept("restrict");
+      }
+      return new DdlStatement.DropColumn(table, col, ifExists);
+    }
+    if (c.accept("rename")) {
+      if (c.accept("to")) {
+        return new DdlStatement.RenameTable(table, c.identifier());
+      }
+      c.accept("column");
+      String from = c.identifier();
+      c.expect("to");
+      return new DdlStatement.RenameColumn(table, from, c.identifier());
+    }
+    throw unsupported("this form of ALTER TABLE");
+  }
+
+  private DdlStatement createTable() {
+    boolean ifNotExists = c.acceptAll("if", "not", "exists");
+    String name = tableName();
+    if (c.peek() != null && c.peek().is("as")) {
+      throw unsupported("CREATE TABLE … AS");
+    }
+    c.expect(Token.Kind.LEFT_PAREN);
+    List<ColumnDef> columns = new ArrayList<>();
+    List<String> primaryKey = new ArrayList<>();
+    List<List<String>> uniqueKeys = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    do {
+      if (c.peek() != null && c.peek().kind() == Token.Kind.RIGHT_PAREN) {
+        break;
+      }
+      if (isTableConstraintStart()) {
+        tableConstraint(primaryKey, uniqueKeys);
+      } else {
+        ColumnDef col = column(primaryKey, uniqueKeys);
+        if (!seen.add(col.name())) {
+          throw new SqlStateException(SqlState.DUPLICATE_COLUMN,
+              "column \"" + col.name() + "\" specified more than once");
+        }
+        columns.add(col);
+      }
+    } while (c.accept(Token.Kind.COMMA));
+    c.expect(Token.Kind.RIGHT_PAREN);
+    while (!c.atEnd()) {
+      // WITH (…) storage parameters, TABLESPACE, ON COMMIT: accepted and ignored.
+      if (c.accept("with") || c.accept("without")) {
+        if (!c.accept("oids")) {
+          c.skipParenthesised();
+        }
+      } else if (c.accept("tablespace")) {
+        c.identifier();
+      } else if (c.accept("on")) {
+        c.expect("commit");
+        c.next();
+        c.accept("rows");
+      } else {
+        throw c.unexpected();
+      }
+    }
+    for (String pk : primaryKey) {
+      if (!seen.contains(pk)) {
+        throw new SqlStateException(SqlState.UNDEFINED_COLUMN,
+            "column \"" + pk + "\" named in key does not exist");
+      }
+    }
+    List<ColumnDef> finalColumns = new ArrayList<>();
+    for (ColumnDef col : columns) {
+      boolean inPk = primaryKey.contains(col.name());
+      finalColumns.add(inPk && !col.notNull()
+          ? new ColumnDef(col.name(), col.type(), col.length(), col.scale(), true, col.defaultSql())
+          : col);
+    }
+    return new DdlStatement.CreateTable(
+        new TableSchema(name, finalColumns, primaryKey, uniqueKeys), ifNotExists);
+  }
+
+  private boolean isTableConstraintStart() {
+    Token t = c.peek();
+    return t != null && (t.is("constraint") || t.is("primary") || t.is("unique")
+        || t.is("check") || t.is("foreign") || t.is("exclude"));
+  }
+
+  private void tableConstraint(List<String> primaryKey, List<List<String>> uniqueKeys) {
+    if (c.accept("constraint")) {
+      c.identifier();
+    }
+    if (c.acceptAll("primary", "key")) {
+      if (!primaryKey.isEmpty()) {
+        throw new SqlStateException(SqlState.INVALID_TABLE_DEFINITION,
+            "multiple primary keys for table are not allowed");
+      }
+      primaryKey.addAll(columnList());
+    } else if (c.accept("unique")) {
+      uniqueKeys.add(columnList());
+    } else {
+      throw unsupported(c.peek().text().toUpperCase(java.util.Locale.ROOT) + " constraints");
+    }
+  }
+
+  private ColumnDef column(List<String> primaryKey, List<List<String>> uniqueKeys) {
+    String name = c.identifier();
+    TypeName type = TypeName.parse(c);
+    boolean notNull = false;
+    String defaultSql = null;
+    while (!c.atEnd() && c.peek().kind() != Token.Kind.COMMA
+        && c.peek().kind() != Token.Kind.RIGHT_PAREN) {
+      if (c.accept("constraint")) {
+        c.identifier();
+      } else if (c.acceptAll("not", "null")) {
+        notNull = true;
+      } else if (c.accept("null")) {
+        notNull = false;
+      } else if (c.acceptAll("primary", "key")) {
+        if (!primaryKey.isEmpty()) {
+          throw new SqlStateException(SqlState.INVALID_TABLE_DEFINITION,
+              "multiple primary keys for table are not allowed");
+        }
+        primaryKey.add(name);
+        notNull = true;
+      } else if (c.accept("unique")) {
+        uniqueKeys.add(List.of(name));
+      } else if (c.accept("default")) {
+        defaultSql = defaultExpression();
+      } else if (c.accept("collate")) {
+        c.identifier();
+        while (c.accept(Token.Kind.DOT)) {
+          c.identifier();
+        }
+      } else {
+        throw unsupported("column constraint " + c.peek().text().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    return new ColumnDef(name, type.type(), type.length(), type.scale(), notNull, defaultSql);
+  }
+
+  /** The text of a DEFAULT expression: tokens up to the next constraint keyword or comma. */
+  private String defaultExpression() {
+    int start = c.index();
+    int depth = 0;
+    while (!c.atEnd()) {
+      Token t = c.peek();
+      if (depth == 0 && (t.kind() == Token.Kind.COMMA || t.kind() == Token.Kind.RIGHT_PAREN
+          || t.is("not") || t.is("null") || t.is("primary") || t.is("unique")
+          || t.is("constraint") || t.is("check") || t.is("references") || t.is("collate"))) {
+        break;
+      }
+      if (t.kind() == Token.Kind.LEFT_PAREN) {
+        depth++;
+      } else if (t.kind() == Token.Kind.RIGHT_PAREN) {
+        depth--;
+      }
+      c.next();
+    }
+    if (c.index() == start) {
+      throw c.unexpected();
+    }
+    return c.textFrom(start);
+  }
+
+  private List<String> columnList() {
+    c.expect(Token.Kind.LEFT_PAREN);
+    List<String> cols = new ArrayList<>();
+    do {
+      cols.add(c.identifier());
+    } while (c.accept(Token.Kind.COMMA));
+    c.expect(Token.Kind.RIGHT_PAREN);
+    return cols;
+  }
+
+  private List<String> nameList() {
+    List<String> names = new ArrayList<>();
+    do {
+      names.add(tableName());
+    } while (c.accept(Token.Kind.COMMA));
+    return names;
+  }
+
+  /** A table name, optionally qualified with the {@code public} schema. */
+  private String tableName() {
+    String first = c.identifier();
+    if (c.accept(Token.Kind.DOT)) {
+      String second = c.identifier();
+      if (!first.equals("public")) {
+        throw new SqlStateException(SqlState.INVALID_SCHEMA_NAME,
+            "schema \"" + first + "\" does not exist");
+      }
+      return second;
+    }
+    return first;
+  }
+
+  private static SqlStateException unsupported(String what) {
+    return new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED, what + " is not supported yet");
+  }
+}

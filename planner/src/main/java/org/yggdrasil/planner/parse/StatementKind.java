@@ -1,0 +1,77 @@
+package org.yggdrasil.planner.parse;
+
+import java.util.List;
+
+/** What a statement is, decided from its first keywords before any real parsing. */
+public enum StatementKind {
+  QUERY, INSERT, UPDATE, DELETE,
+  CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE,
+  BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
+  SET, SHOW, RESET, DISCARD,
+  EMPTY,
+  /** Recognised PostgreSQL statements Yggdrasil does not support yet: 0A000. */
+  UNSUPPORTED,
+  /** Anything else: handed to the SQL parser, which reports the syntax error. */
+  OTHER;
+
+  /** Classifies a single statement's text. */
+  public static StatementKind of(String sql) {
+    List<Token> tokens = SqlLexer.tokenize(sql);
+    if (tokens.isEmpty()) {
+      return EMPTY;
+    }
+    Token first = tokens.get(0);
+    if (first.kind() == Token.Kind.LEFT_PAREN) {
+      return QUERY;
+    }
+    if (first.kind() != Token.Kind.WORD) {
+      return OTHER;
+    }
+    String w1 = first.text().toLowerCase(java.util.Locale.ROOT);
+    String w2 = tokens.size() > 1 ? tokens.get(1).text().toLowerCase(java.util.Locale.ROOT) : "";
+    String w3 = tokens.size() > 2 ? tokens.get(2).text().toLowerCase(java.util.Locale.ROOT) : "";
+    return switch (w1) {
+      case "select", "with", "values", "table" -> QUERY;
+      case "insert" -> INSERT;
+      case "update" -> UPDATE;
+      case "delete" -> DELETE;
+      case "begin", "start" -> BEGIN;
+      case "commit", "end" -> COMMIT;
+      case "abort" -> ROLLBACK;
+      case "rollback" -> w2.equals("to") || (w2.equals("transaction") || w2.equals("work"))
+          && w3.equals("to") ? ROLLBACK_TO : ROLLBACK;
+      case "savepoint" -> SAVEPOINT;
+      case "release" -> RELEASE;
+      case "set" -> SET;
+      case "show" -> SHOW;
+      case "reset" -> RESET;
+      case "discard" -> DISCARD;
+      case "truncate" -> TRUNCATE;
+      case "create" -> createKind(tokens);
+      case "drop" -> w2.equals("table") ? DROP_TABLE : UNSUPPORTED;
+      case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
+      case "copy", "listen", "notify", "unlisten", "lock", "vacuum", "analyze", "cluster",
+          "declare", "fetch", "move", "close", "prepare", "execute", "deallocate", "grant",
+          "revoke", "comment", "reindex", "checkpoint", "do", "call", "explain", "merge",
+          "import", "security", "refresh", "reassign", "load" -> UNSUPPORTED;
+      default -> OTHER;
+    };
+  }
+
+  private static StatementKind createKind(List<Token> tokens) {
+    int i = 1;
+    while (i < tokens.size()) {
+      String w = tokens.get(i).text().toLowerCase(java.util.Locale.ROOT);
+      switch (w) {
+        case "temp", "temporary", "unlogged", "global", "local" -> i++;
+        case "table" -> {
+          return CREATE_TABLE;
+        }
+        default -> {
+          return UNSUPPORTED;
+        }
+      }
+    }
+    return OTHER;
+  }
+}

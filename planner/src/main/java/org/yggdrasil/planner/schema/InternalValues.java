@@ -1,0 +1,109 @@
+package org.yggdrasil.planner.schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Converts between the canonical Java values that cross Yggdrasil's layers (see {@code PgOid})
+ * and Calcite's internal runtime representation (dates as int days, timestamps as long
+ * milliseconds, binary as {@link ByteString}).
+ */
+public final class InternalValues {
+  private InternalValues() {}
+
+  /** Canonical → Calcite internal for a value of Calcite type {@code type}. */
+  public static Object toInternal(Object v, SqlTypeName type) {
+    if (v == null) {
+      return null;
+    }
+    return switch (type) {
+      case DATE -> v instanceof LocalDate d ? (Object) (int) d.toEpochDay() : v;
+      case TIME -> v instanceof LocalTime t ? (Object) (int) (t.toNanoOfDay() / 1_000_000) : v;
+      case TIMESTAMP -> v instanceof LocalDateTime t
+          ? (Object) t.toInstant(ZoneOffset.UTC).toEpochMilli()
+          : v instanceof OffsetDateTime o ? (Object) o.toInstant().toEpochMilli() : v;
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> v instanceof OffsetDateTime o
+          ? (Object) o.toInstant().toEpochMilli()
+          : v instanceof LocalDateTime t ? (Object) t.toInstant(ZoneOffset.UTC).toEpochMilli() : v;
+      case BINARY, VARBINARY -> v instanceof byte[] b ? new ByteString(b) : v;
+      default -> v;
+    };
+  }
+
+  /** Calcite internal → canonical for a value of Calcite type {@code type}. */
+  public static Object toCanonical(Object v, RelDataType type) {
+    if (v == null) {
+      return null;
+    }
+    return switch (type.getSqlTypeName()) {
+      case DATE -> v instanceof Number n ? LocalDate.ofEpochDay(n.longValue()) : v;
+      case TIME -> v instanceof Number n
+          ? LocalTime.ofNanoOfDay(Math.floorMod(n.longValue(), 86_400_000L) * 1_000_000L) : v;
+      case TIMESTAMP -> v instanceof Number n
+          ? LocalDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC) : v;
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> v instanceof Number n
+          ? OffsetDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC) : v;
+      case BINARY, VARBINARY -> v instanceof ByteString b ? b.getBytes() : v;
+      case TINYINT -> v instanceof Number n ? (Object) n.shortValue() : v;
+      case CHAR, VARCHAR -> v instanceof String ? v : String.valueOf(v);
+      case ARRAY -> toCanonicalList(v, type.getComponentType());
+      default -> v;
+    };
+  }
+
+  private static Object toCanonicalList(Object v, RelDataType element) {
+    if (!(v instanceof List<?> list) || element == null) {
+      return v;
+    }
+    List<Object> out = new ArrayList<>(list.size());
+    for (Object o : list) {
+      out.add(toCanonical(o, element));
+    }
+    return out;
+  }
+
+  /** Store value → Calcite internal (store values are canonical, but microsecond timestamps). */
+  public static Object fromStore(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof LocalDate d) {
+      return (int) d.toEpochDay();
+    }
+    if (v instanceof LocalDateTime t) {
+      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+    if (v instanceof OffsetDateTime o) {
+      return o.toInstant().toEpochMilli();
+    }
+    if (v instanceof byte[] b) {
+      return new ByteString(b);
+    }
+    return v;
+  }
+
+  /** Truncates a timestamp to the microseconds PostgreSQL keeps. */
+  public static LocalDateTime micros(LocalDateTime t) {
+    return t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static boolean isUuid(Object v) {
+    return v instanceof UUID;
+  }
+
+  static BigDecimal decimal(Object v) {
+    return v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+  }
+}

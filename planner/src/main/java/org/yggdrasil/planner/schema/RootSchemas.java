@@ -1,0 +1,70 @@
+package org.yggdrasil.planner.schema;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.yggdrasil.planner.schema.functions.GenerateSeries;
+import org.yggdrasil.planner.schema.functions.SystemFunctions;
+import org.yggdrasil.storage.nativestore.Snapshot;
+
+/**
+ * Builds the Calcite root schema a statement plans and runs against: the database's
+ * {@code public} schema at a snapshot, PostgreSQL's type names ({@code int8}, {@code text}, …)
+ * and the built-in functions Calcite lacks.
+ */
+public final class RootSchemas {
+  private RootSchemas() {}
+
+  /** A root schema over {@code snapshot}. */
+  public static SchemaPlus create(Snapshot snapshot, String positionTable,
+      Map<String, Table> overrides) {
+    SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
+    root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
+    addTypes(root);
+    addFunctions(root);
+    return root;
+  }
+
+  private static void addTypes(SchemaPlus root) {
+    alias(root, "int2", SqlTypeName.SMALLINT);
+    alias(root, "int4", SqlTypeName.INTEGER);
+    alias(root, "int8", SqlTypeName.BIGINT);
+    alias(root, "float4", SqlTypeName.REAL);
+    alias(root, "float8", SqlTypeName.DOUBLE);
+    alias(root, "bool", SqlTypeName.BOOLEAN);
+    alias(root, "text", SqlTypeName.VARCHAR);
+    alias(root, "name", SqlTypeName.VARCHAR);
+    alias(root, "bpchar", SqlTypeName.CHAR);
+    alias(root, "bytea", SqlTypeName.VARBINARY);
+    alias(root, "timestamptz", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+    alias(root, "oid", SqlTypeName.BIGINT);
+    root.add("numeric", f -> f.createSqlType(SqlTypeName.DECIMAL,
+        PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION, PgTypeSystem.UNCONSTRAINED_NUMERIC_SCALE));
+  }
+
+  private static void alias(SchemaPlus root, String name, SqlTypeName type) {
+    root.add(name, (RelDataTypeFactory f) -> f.createSqlType(type));
+  }
+
+  private static void addFunctions(SchemaPlus root) {
+    for (String name : new String[] {"version", "current_database", "current_schema",
+        "session_user", "pg_backend_pid", "current_setting"}) {
+      for (Method m : SystemFunctions.class.getMethods()) {
+        if (m.getName().equals(name)) {
+          root.add(name, ScalarFunctionImpl.create(m));
+        }
+      }
+    }
+    for (Method m : GenerateSeries.class.getMethods()) {
+      if (m.getName().startsWith("generateSeries")) {
+        root.add("generate_series", TableFunctionImpl.create(m));
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.yggdrasil.planner.schema;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.yggdrasil.storage.nativestore.Snapshot;
+import org.yggdrasil.storage.nativestore.TableSchema;
+import org.yggdrasil.storage.nativestore.TableVersion;
+
+/**
+ * The {@code public} schema of one database at one snapshot. Built per statement execution, so
+ * a cached plan reads whatever snapshot the executing transaction sees.
+ */
+public final class SnapshotSchema extends AbstractSchema {
+  private final Snapshot snapshot;
+  private final String positionTable;
+  private final Map<String, Table> overrides;
+
+  /**
+   * @param positionTable name of the table that exposes the hidden position column (the target
+   *     of an UPDATE or DELETE), or null
+   * @param overrides tables that replace stored ones (e.g. the rows a RETURNING clause reads)
+   */
+  public SnapshotSchema(Snapshot snapshot, String positionTable, Map<String, Table> overrides) {
+    this.snapshot = snapshot;
+    this.positionTable = positionTable;
+    this.overrides = overrides;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    Map<String, Table> tables = new HashMap<>();
+    for (TableSchema schema : snapshot.tables()) {
+      TableVersion version = snapshot.table(schema.name());
+      tables.put(schema.name(), new NativeTable(version, schema.name().equals(positionTable)));
+    }
+    tables.putAll(overrides);
+    return tables;
+  }
+
+  @Override
+  public boolean isMutable() {
+    return false;
+  }
+}

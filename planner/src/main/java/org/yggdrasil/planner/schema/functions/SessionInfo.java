@@ -1,0 +1,39 @@
+package org.yggdrasil.planner.schema.functions;
+
+import java.util.function.Function;
+
+/**
+ * What session-dependent SQL functions (current_database(), current_setting() …) read while a
+ * statement of that session executes on the current thread.
+ *
+ * @param database the connected database
+ * @param user the session user
+ * @param processId the backend process id
+ * @param setting reads a setting's current value, or null when unknown
+ */
+public record SessionInfo(String database, String user, int processId,
+    Function<String, String> setting) {
+
+  private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
+
+  /** Makes {@code info} current for the calling thread until the returned scope is closed. */
+  public static Scope enter(SessionInfo info) {
+    SessionInfo previous = CURRENT.get();
+    CURRENT.set(info);
+    return () -> CURRENT.set(previous);
+  }
+
+  static SessionInfo current() {
+    SessionInfo info = CURRENT.get();
+    if (info == null) {
+      throw new IllegalStateException("no session is executing on this thread");
+    }
+    return info;
+  }
+
+  /** Restores the previous session info. */
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,58 @@
+package org.yggdrasil.planner.session;
+
+import java.util.List;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.exec.CalciteErrors;
+
+/**
+ * Wraps every portal the session hands out: runs each Execute with the session's functions
+ * visible, the cancel flag armed and statement_timeout scheduled, and turns any failure into a
+ * SqlStateException that also marks the transaction failed.
+ */
+final class GuardedPortal implements Portal {
+  private final YggSession session;
+  private final Portal inner;
+  private final boolean transactionControl;
+
+  GuardedPortal(YggSession session, Portal inner, boolean transactionControl) {
+    this.session = session;
+    this.inner = inner;
+    this.transactionControl = transactionControl;
+  }
+
+  @Override
+  public List<ResultColumn> resultColumns() {
+    return inner.resultColumns();
+  }
+
+  @Override
+  public boolean execute(int maxRows, RowSink sink) {
+    if (!transactionControl) {
+      session.transaction().checkNotFailed();
+      session.transaction().statementStart();
+    }
+    try (var ignored = session.beginExecution()) {
+      return inner.execute(maxRows, sink);
+    } catch (SqlStateException e) {
+      session.failStatement();
+      throw session.describeCancel(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      session.failStatement();
+      SqlStateException t = e instanceof StackOverflowError
+          ? new SqlStateException(SqlState.PROGRAM_LIMIT_EXCEEDED, "stack depth limit exceeded")
+          : CalciteErrors.runtimeError(e);
+      throw session.describeCancel(t);
+    }
+  }
+
+  @Override
+  public String commandTag() {
+    return inner.commandTag();
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}

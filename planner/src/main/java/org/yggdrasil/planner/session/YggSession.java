@@ -1,0 +1,406 @@
+package org.yggdrasil.planner.session;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlNode;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.exec.CompiledQuery;
+import org.yggdrasil.planner.exec.DdlExecutor;
+import org.yggdrasil.planner.exec.DmlStatement;
+import org.yggdrasil.planner.exec.ExecContext;
+import org.yggdrasil.planner.exec.ParameterCasts;
+import org.yggdrasil.planner.exec.PgRewrites;
+import org.yggdrasil.planner.exec.PlanCache;
+import org.yggdrasil.planner.exec.PlanKey;
+import org.yggdrasil.planner.exec.QueryCompiler;
+import org.yggdrasil.planner.exec.QueryPortal;
+import org.yggdrasil.planner.exec.ResultPortal;
+import org.yggdrasil.planner.exec.StatementContext;
+import org.yggdrasil.planner.parse.DdlParser;
+import org.yggdrasil.planner.parse.DdlStatement;
+import org.yggdrasil.planner.parse.ParameterRewrite;
+import org.yggdrasil.planner.parse.SqlLexer;
+import org.yggdrasil.planner.parse.StatementKind;
+import org.yggdrasil.planner.schema.ColumnTypes;
+import org.yggdrasil.planner.schema.RootSchemas;
+import org.yggdrasil.planner.schema.functions.SessionInfo;
+import org.yggdrasil.storage.nativestore.NativeDatabase;
+import org.yggdrasil.storage.nativestore.Snapshot;
+import org.yggdrasil.storage.nativestore.Transaction;
+
+/**
+ * One connection's session: settings, transaction, plan cache, cancellation. Classifies each
+ * statement and prepares it along the right path: queries through Calcite, INSERT/UPDATE/DELETE
+ * through the DML layer, DDL and session statements through their own small parsers.
+ */
+public final class YggSession implements Session, StatementContext {
+  private final String databaseName;
+  private final String user;
+  private final int processId;
+  private final int secretKey;
+  private final SessionSettings settings;
+  private final TransactionContext transaction;
+  private final PlanCache plans = new PlanCache(512);
+  private final AtomicBoolean cancel = new AtomicBoolean();
+  private final ScheduledExecutorService timer;
+  private final Runnable onClose;
+  private volatile boolean timedOut;
+  private int[] currentMarkerOids = new int[0];
+
+  YggSession(String databaseName, NativeDatabase database, String user, int processId,
+      int secretKey, ScheduledExecutorService timer, Runnable onClose) {
+    this.databaseName = databaseName;
+    this.user = user;
+    this.processId = processId;
+    this.secretKey = secretKey;
+    this.settings = new SessionSettings(user);
+    this.transaction = new TransactionContext(database, settings);
+    this.timer = timer;
+    this.onClose = onClose;
+  }
+
+  SessionSettings settings() {
+    return settings;
+  }
+
+  TransactionContext transaction() {
+    return transaction;
+  }
+
+  @Override
+  public int processId() {
+    return processId;
+  }
+
+  @Override
+  public int secretKey() {
+    return secretKey;
+  }
+
+  @Override
+  public Map<String, String> reportedParameters() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Setting s : SettingsRegistry.all()) {
+      if (s.reported()) {
+        out.put(s.name(), settings.get(s.name()));
+      }
+    }
+    settings.takeReportedChanges();
+    return out;
+  }
+
+  @Override
+  public Map<String, String> takeParameterChanges() {
+    return settings.takeReportedChanges();
+  }
+
+  @Override
+  public List<String> splitStatements(String sql) {
+    return SqlLexer.splitStatements(sql);
+  }
+
+  @Override
+  public PreparedStatement prepare(String sql, int[] parameterTypes) {
+    int[] declared = parameterTypes == null ? new int[0] : parameterTypes;
+    StatementKind kind;
+    try {
+      kind = StatementKind.of(sql);
+    } catch (SqlStateException e) {
+      failStatement();
+      throw e;
+    }
+    try {
+      return prepare(kind, sql, declared);
+    } catch (SqlStateException e) {
+      failStatement();
+      throw e;
+    } catch (RuntimeException e) {
+      failStatement();
+      throw org.yggdrasil.planner.exec.CalciteErrors.runtimeError(e);
+    }
+  }
+
+  private PreparedStatement prepare(StatementKind kind, String sql, int[] declared) {
+    switch (kind) {
+      case EMPTY:
+        return new YggPreparedStatement(new int[0], List.of(), true, p -> null);
+      case BEGIN, COMMIT, ROLLBACK, ROLLBACK_TO, SAVEPOINT, RELEASE, SET, SHOW, RESET, DISCARD:
+        return prepareUtility(kind, sql);
+      default:
+        break;
+    }
+    transaction.checkNotFailed();
+    return switch (kind) {
+      case QUERY -> prepareQuery(sql, declared);
+      case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
+      case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
+      case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "statement not supported yet: " + firstWords(sql));
+      default -> {
+        QueryCompiler.parse(ParameterRewrite.of(sql).sql());
+        throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+            "statement not supported yet: " + firstWords(sql));
+      }
+    };
+  }
+
+  private static String firstWords(String sql) {
+    String s = sql.strip();
+    String[] words = s.split("\\s+", 3);
+    return (words.length >= 2 ? words[0] + " " + words[1] : words[0]).toUpperCase(
+        java.util.Locale.ROOT);
+  }
+
+  private PreparedStatement prepareUtility(StatementKind kind, String sql) {
+    UtilityStatement u = UtilityStatement.parse(kind, sql);
+    if (!u.allowedWhenFailed()) {
+      transaction.checkNotFailed();
+    }
+    boolean control = u.allowedWhenFailed() || u instanceof UtilityStatement.Begin;
+    return new YggPreparedStatement(new int[0], u.columns(), false,
+        p -> new GuardedPortal(this, new ResultPortal(u.columns(), () -> u.execute(this)),
+            control));
+  }
+
+  private PreparedStatement prepareDdl(String sql) {
+    DdlStatement ddl = DdlParser.parse(sql);
+    return new YggPreparedStatement(new int[0], List.of(), false,
+        p -> new GuardedPortal(this,
+            new ResultPortal(List.of(), () -> DdlExecutor.execute(ddl, this)), false));
+  }
+
+  private PreparedStatement prepareDml(StatementKind kind, String sql, int[] declared) {
+    ParameterRewrite params = ParameterRewrite.of(sql);
+    currentMarkerOids = markerOids(params, declared);
+    DmlStatement dml = DmlStatement.prepare(kind, params.sql(), this);
+    int[] types = parameterTypes(declared, params, dml.markerTypes());
+    return new YggPreparedStatement(types, dml.resultColumns(), false, values -> {
+      Object[] markers = markerValues(params, values);
+      int[] oids = markerOids(params, declared);
+      return new GuardedPortal(this, new ResultPortal(dml.resultColumns(), () -> {
+        currentMarkerOids = oids;
+        return dml.execute(this, markers);
+      }), false);
+    });
+  }
+
+  private PreparedStatement prepareQuery(String sql, int[] declared) {
+    ParameterRewrite params = ParameterRewrite.of(sql);
+    int[] oids = markerOids(params, declared);
+    currentMarkerOids = oids;
+    CompiledQuery described = compileQuery(params.sql(), declared, readSnapshot());
+    int[] types = parameterTypes(declared, params, described.markerTypes());
+    return new YggPreparedStatement(types, described.columns(), false, values -> {
+      Object[] markers = markerValues(params, values);
+      return new GuardedPortal(this, new LazyQueryPortal(() -> {
+        currentMarkerOids = oids;
+        Snapshot snapshot = readSnapshot();
+        CompiledQuery q = compileQuery(params.sql(), declared, snapshot);
+        if (!q.columns().equals(described.columns())) {
+          throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+              "cached plan must not change result type");
+        }
+        SchemaPlus root = RootSchemas.create(snapshot, null, Map.of());
+        return new QueryPortal(q, execContext(root, markers, q.markerTypes()));
+      }, described.columns()), false);
+    });
+  }
+
+  private CompiledQuery compileQuery(String sql, int[] declared, Snapshot snapshot) {
+    SchemaPlus root = RootSchemas.create(snapshot, null, Map.of());
+    PlanKey key = new PlanKey("query", sql, Arrays.stream(declared).boxed().toList(),
+        snapshot.schemaVersion());
+    return compile(key, () -> PgRewrites.apply(QueryCompiler.parse(sql)), root, sql);
+  }
+
+  /** Marker i's declared OID (the OID of the PostgreSQL parameter it stands for), or 0. */
+  private static int[] markerOids(ParameterRewrite params, int[] declared) {
+    int[] m = params.markerToParameter();
+    int[] out = new int[m.length];
+    for (int i = 0; i < m.length; i++) {
+      out[i] = m[i] < declared.length ? declared[m[i]] : 0;
+    }
+    return out;
+  }
+
+  private static Object[] markerValues(ParameterRewrite params, Object[] values) {
+    int[] m = params.markerToParameter();
+    Object[] out = new Object[m.length];
+    for (int i = 0; i < m.length; i++) {
+      if (m[i] >= values.length) {
+        throw new SqlStateException(SqlState.PROTOCOL_VIOLATION,
+            "bind message supplies " + values.length + " parameters, but prepared statement"
+                + " requires " + params.parameterCount());
+      }
+      out[i] = values[m[i]];
+    }
+    return out;
+  }
+
+  /** Parameter OIDs to describe: declared ones, else inferred from the first marker's type. */
+  private static int[] parameterTypes(int[] declared, ParameterRewrite params,
+      Map<Integer, RelDataType> markerTypes) {
+    int n = Math.max(declared.length, params.parameterCount());
+    int[] out = new int[n];
+    int[] m = params.markerToParameter();
+    for (int p = 0; p < n; p++) {
+      if (p < declared.length && declared[p] != 0) {
+        out[p] = declared[p];
+        continue;
+      }
+      out[p] = PgOid.TEXT;
+      for (int i = 0; i < m.length; i++) {
+        if (m[i] == p && markerTypes.containsKey(i)) {
+          out[p] = ColumnTypes.oid(markerTypes.get(i));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- StatementContext ----
+
+  @Override
+  public Snapshot readSnapshot() {
+    return transaction.snapshot();
+  }
+
+  @Override
+  public Transaction writeTransaction() {
+    return transaction.forWrite();
+  }
+
+  @Override
+  public CompiledQuery compile(PlanKey key, Supplier<SqlNode> parse, SchemaPlus root, String sql) {
+    CompiledQuery cached = plans.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CompiledQuery q;
+    try {
+      q = QueryCompiler.compile(parse.get(), root, sql);
+    } catch (SqlStateException e) {
+      if (e.state() != SqlState.INDETERMINATE_DATATYPE) {
+        throw e;
+      }
+      q = QueryCompiler.compile(ParameterCasts.wrap(parse.get(), currentMarkerOids), root, sql);
+    }
+    plans.put(key, q);
+    return q;
+  }
+
+  @Override
+  public ExecContext execContext(SchemaPlus root, Object[] markerValues,
+      Map<Integer, RelDataType> markerTypes) {
+    return new ExecContext(root, markerValues, markerTypes, cancel, transaction.startMillis(),
+        user);
+  }
+
+  // ---- settings ----
+
+  void set(String name, String value, boolean local) {
+    settings.set(name, value, local, transaction.inBlock());
+  }
+
+  void reset(String name) {
+    if (name == null) {
+      settings.resetAll();
+    } else {
+      settings.reset(name);
+    }
+  }
+
+  String show(String name) {
+    String v = settings.get(name);
+    if (v == null) {
+      throw SettingsRegistry.unknown(name);
+    }
+    return v;
+  }
+
+  void discardAll() {
+    if (transaction.inBlock()) {
+      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "DISCARD ALL cannot run inside a transaction block");
+    }
+    settings.resetAll();
+  }
+
+  // ---- execution guard ----
+
+  /** Arms cancellation and the statement timeout for one Execute; close() disarms them. */
+  SessionInfo.Scope beginExecution() {
+    cancel.set(false);
+    timedOut = false;
+    long timeoutMs = SettingsRegistry.millis(settings.get("statement_timeout"));
+    ScheduledFuture<?> timeout = timeoutMs <= 0 ? null : timer.schedule(() -> {
+      timedOut = true;
+      cancel.set(true);
+    }, timeoutMs, TimeUnit.MILLISECONDS);
+    SessionInfo.Scope scope = SessionInfo.enter(
+        new SessionInfo(databaseName, user, processId, this::settingOrNull));
+    return () -> {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+      scope.close();
+    };
+  }
+
+  private String settingOrNull(String name) {
+    return settings.get(name);
+  }
+
+  /** Rewords a cancellation caused by statement_timeout as PostgreSQL does. */
+  SqlStateException describeCancel(SqlStateException e) {
+    if (e.state() == SqlState.QUERY_CANCELED && timedOut) {
+      return new SqlStateException(SqlState.QUERY_CANCELED,
+          "canceling statement due to statement timeout");
+    }
+    return e;
+  }
+
+  void failStatement() {
+    transaction.fail();
+  }
+
+  @Override
+  public void statementFailed(RuntimeException error) {
+    transaction.fail();
+  }
+
+  @Override
+  public void sync() {
+    transaction.sync();
+  }
+
+  @Override
+  public TransactionStatus transactionStatus() {
+    return transaction.status();
+  }
+
+  @Override
+  public void cancel() {
+    cancel.set(true);
+  }
+
+  @Override
+  public void close() {
+    try {
+      transaction.rollback();
+    } finally {
+      onClose.run();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.yggdrasil.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yggdrasil.planner.engine.EngineOptions;
+import org.yggdrasil.planner.engine.YggEngine;
+import org.yggdrasil.planner.session.Portal;
+import org.yggdrasil.planner.session.PreparedStatement;
+import org.yggdrasil.planner.session.Session;
+import org.yggdrasil.planner.session.StartupParameters;
+
+/** Runs SQL against an in-memory engine the way the wire layer does, for planner tests. */
+public final class SqlDriver implements AutoCloseable {
+  private final YggEngine engine;
+  private final Session session;
+  public String lastTag;
+
+  public SqlDriver() {
+    this(new YggEngine(EngineOptions.memory()));
+  }
+
+  public SqlDriver(YggEngine engine) {
+    this.engine = engine;
+    this.session = engine.open(new StartupParameters(Map.of("user", "ygg", "database", "ygg")));
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  /** Runs one statement (simple-query style, its own implicit transaction); returns rows. */
+  public List<List<Object>> run(String sql, Object... params) {
+    try {
+      List<List<Object>> rows = runNoSync(sql, params);
+      session.sync();
+      return rows;
+    } catch (RuntimeException e) {
+      session.sync();
+      throw e;
+    }
+  }
+
+  public List<List<Object>> runNoSync(String sql, Object... params) {
+    PreparedStatement ps = session.prepare(sql, new int[0]);
+    List<List<Object>> rows = new ArrayList<>();
+    if (ps.isEmpty()) {
+      return rows;
+    }
+    try (Portal p = ps.bind(params)) {
+      p.execute(0, r -> rows.add(java.util.Arrays.asList(r)));
+      lastTag = p.commandTag();
+    }
+    return rows;
+  }
+
+  /** The single value of a one-row, one-column result. */
+  public Object value(String sql, Object... params) {
+    List<List<Object>> rows = run(sql, params);
+    if (rows.size() != 1 || rows.get(0).size() != 1) {
+      throw new AssertionError("expected one value, got " + rows);
+    }
+    return rows.get(0).get(0);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    engine.close();
+  }
+}
