@@ -44,4 +44,36 @@ class SmokeTest {
       assertEquals(SqlState.DIVISION_BY_ZERO, e.state());
     }
   }
+
+  @Test
+  void pgCatalogDescribesTables() {
+    try (SqlDriver d = new SqlDriver()) {
+      d.run("CREATE TABLE cat_t (id int PRIMARY KEY, name varchar(20) DEFAULT 'x')");
+      assertEquals(List.of(List.of("id", 1L), List.of("name", 1L)), d.run(
+          "SELECT a.attname, count(*) FROM pg_catalog.pg_class c JOIN pg_attribute a"
+              + " ON c.oid = a.attrelid WHERE c.relname = 'cat_t' GROUP BY a.attname"
+              + " ORDER BY a.attname"));
+      assertEquals("'x'", d.value("SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid)"
+          + " FROM pg_attrdef d"));
+    }
+  }
+
+  @Test
+  void generateSeriesAliasNamesItsColumn() {
+    try (SqlDriver d = new SqlDriver()) {
+      assertEquals(List.of(List.of(3L, 6L)),
+          d.run("SELECT count(*), sum(g) FROM generate_series(1, 3) g"));
+      assertEquals(List.of(List.of(2)), d.run("SELECT x FROM generate_series(1, 3) AS s(x) WHERE x = 2"));
+    }
+  }
+
+  @Test
+  void aggregatesFollowPostgresTypes() {
+    try (SqlDriver d = new SqlDriver()) {
+      assertEquals(new BigDecimal("3.5000000000000000"),
+          d.value("SELECT avg(g) FROM generate_series(1, 6) g"));
+      assertEquals(21L, d.value("SELECT sum(g) FROM generate_series(1, 6) g"));
+      assertEquals(21L, d.value("SELECT sum(g::bigint) FROM generate_series(1, 6) g"));
+    }
+  }
 }

@@ -39,6 +39,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -77,6 +78,10 @@ public final class QueryCompiler {
     CONNECTION_CONFIG = new CalciteConnectionConfigImpl(p);
   }
 
+  /** Unqualified names resolve in public, then pg_catalog (always searched, as in PostgreSQL). */
+  private static final List<List<String>> SCHEMA_PATHS =
+      List.of(List.of("public"), List.of("pg_catalog"), List.of());
+
   private QueryCompiler() {}
 
   /** Parses one statement with the Babel parser. */
@@ -98,8 +103,9 @@ public final class QueryCompiler {
   public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql) {
     JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(
         org.yggdrasil.planner.schema.PgTypeSystem.INSTANCE);
-    CalciteCatalogReader catalogReader = new CalciteCatalogReader(
-        CalciteSchema.from(root), List.of("public"), typeFactory, CONNECTION_CONFIG);
+    CalciteCatalogReader catalogReader = new CalciteCatalogReader(CalciteSchema.from(root),
+        SqlNameMatchers.withCaseSensitive(true), SCHEMA_PATHS, typeFactory, CONNECTION_CONFIG) {
+        };
     SqlValidator validator = SqlValidatorUtil.newValidator(
         SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT

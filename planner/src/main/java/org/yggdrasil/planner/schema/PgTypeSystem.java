@@ -1,5 +1,7 @@
 package org.yggdrasil.planner.schema;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -36,6 +38,34 @@ public final class PgTypeSystem extends RelDataTypeSystemImpl {
       case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 6;
       default -> super.getDefaultPrecision(typeName);
     };
+  }
+
+  /** PostgreSQL widens sums: int2/int4 to int8, numeric to unconstrained numeric. */
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory f, RelDataType argumentType) {
+    RelDataType t = switch (argumentType.getSqlTypeName()) {
+      // PostgreSQL sums int8 into numeric; Calcite's accumulators cannot change type there, so
+      // int8 sums stay int8 (and overflow raises 22003 instead of widening).
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> f.createSqlType(SqlTypeName.BIGINT);
+      case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, UNCONSTRAINED_NUMERIC_PRECISION,
+          argumentType.getScale());
+      default -> argumentType;
+    };
+    return f.createTypeWithNullability(t, argumentType.isNullable());
+  }
+
+  /** PostgreSQL averages exact numbers as numeric (16 fractional digits for integers). */
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory f, RelDataType argumentType) {
+    RelDataType t = switch (argumentType.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> f.createSqlType(SqlTypeName.DECIMAL,
+          UNCONSTRAINED_NUMERIC_PRECISION, 16);
+      case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, UNCONSTRAINED_NUMERIC_PRECISION,
+          Math.max(16, argumentType.getScale()));
+      case REAL, FLOAT, DOUBLE -> f.createSqlType(SqlTypeName.DOUBLE);
+      default -> argumentType;
+    };
+    return f.createTypeWithNullability(t, argumentType.isNullable());
   }
 
   @Override

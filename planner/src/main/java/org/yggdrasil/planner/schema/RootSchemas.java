@@ -11,6 +11,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
 import org.yggdrasil.planner.schema.functions.SystemFunctions;
+import org.yggdrasil.planner.schema.pgcatalog.PgCatalogSchema;
 import org.yggdrasil.storage.nativestore.Snapshot;
 
 /**
@@ -26,8 +27,10 @@ public final class RootSchemas {
       Map<String, Table> overrides) {
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
+    SchemaPlus pgCatalog = root.add("pg_catalog", new PgCatalogSchema(snapshot));
     addTypes(root);
     addFunctions(root);
+    addFunctions(pgCatalog);
     return root;
   }
 
@@ -54,7 +57,7 @@ public final class RootSchemas {
 
   private static void addFunctions(SchemaPlus root) {
     for (String name : new String[] {"version", "current_database", "current_schema",
-        "session_user", "pg_backend_pid", "current_setting"}) {
+        "session_user", "pg_backend_pid", "current_setting", "pg_get_expr"}) {
       for (Method m : SystemFunctions.class.getMethods()) {
         if (m.getName().equals(name)) {
           root.add(name, ScalarFunctionImpl.create(m));

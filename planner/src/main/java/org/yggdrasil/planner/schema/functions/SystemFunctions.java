@@ -57,4 +57,13 @@ public final class SystemFunctions {
     }
     return v;
   }
+
+  /** Defaults are stored as their SQL text, so the "decompiled" expression is that text. */
+  public static String pg_get_expr(String expression, long relation) {
+    return expression;
+  }
+
+  public static String pg_get_expr(String expression, long relation, boolean pretty) {
+    return expression;
+  }
 }
