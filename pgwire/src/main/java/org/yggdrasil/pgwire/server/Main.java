@@ -1,0 +1,125 @@
+package org.yggdrasil.pgwire.server;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.yggdrasil.planner.engine.EngineOptions;
+import org.yggdrasil.planner.session.SqlEngine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code ygg} command line.
+ *
+ * <pre>
+ *   ygg serve [--host H] [--port P] [--memory] [--data DIR] [--read-only]
+ *   ygg --help | ygg serve --help | ygg --version
+ * </pre>
+ */
+@Command(
+    name = "ygg",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Yggdrasil: a PostgreSQL-compatible SQL server whose stores branch.",
+    subcommands = {Main.Serve.class})
+public final class Main implements Runnable {
+  @Spec CommandSpec spec;
+
+  /** Without a subcommand: print the usage. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    int exitCode = new CommandLine(new Main()).execute(args);
+    if (exitCode != 0) {
+      System.exit(exitCode);
+    }
+  }
+
+  /** {@code ygg serve}: run the server until SIGTERM or SIGINT. */
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
+      description = "Serve the PostgreSQL wire protocol until SIGTERM/SIGINT.")
+  static final class Serve implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "5433",
+        description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--memory", description = "Keep all databases in memory (nothing on disk).")
+    boolean memory;
+
+    @Option(names = "--data", defaultValue = "./ygg-data",
+        description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--read-only", description = "Open the data directory without writing.")
+    boolean readOnly;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      PrintWriter err = spec.commandLine().getErr();
+      if (port < 0 || port > 65535) {
+        err.println("ygg: --port must be between 0 and 65535");
+        return 2;
+      }
+      EngineOptions options = new EngineOptions(memory ? null : data, memory, readOnly);
+      SqlEngine engine;
+      try {
+        engine = EngineLoader.load(options);
+      } catch (RuntimeException e) {
+        err.println("ygg: cannot start the engine: " + e.getMessage());
+        return 1;
+      }
+      PgServer server;
+      try {
+        server = PgServer.start(engine, host, port);
+      } catch (RuntimeException e) {
+        engine.close();
+        err.println("ygg: " + e.getMessage());
+        return 1;
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } finally {
+                      engine.close();
+                      stopped.countDown();
+                    }
+                  },
+                  "ygg-shutdown"));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("Yggdrasil listening on " + host + ":" + server.port()
+          + " \u2014 connect: psql -h " + host + " -p " + server.port() + " -U ygg ygg");
+      out.flush();
+      stopped.await();
+      return 0;
+    }
+  }
+
+  /** The version from the jar manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ygg " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package org.yggdrasil.pgwire.session;
+
+import io.netty.channel.Channel;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.pgwire.codec.FrontendMessage;
+import org.yggdrasil.pgwire.codec.FrontendMessage.CancelRequest;
+import org.yggdrasil.pgwire.codec.FrontendMessage.FunctionCall;
+import org.yggdrasil.pgwire.codec.FrontendMessage.ProtocolViolation;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Query;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Startup;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Sync;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Terminate;
+import org.yggdrasil.pgwire.codec.Messages;
+import org.yggdrasil.pgwire.codec.PgError;
+import org.yggdrasil.planner.session.Session;
+import org.yggdrasil.planner.session.SqlEngine;
+
+/**
+ * One connection's protocol state machine, as PostgreSQL's {@code PostgresMain} loop: it takes
+ * frontend messages in order and dispatches them to the startup, simple-query and
+ * extended-query flows. It holds the connection's state: the engine session, named statements
+ * and portals, and the skip-until-Sync flag.
+ *
+ * <pre>
+ *   STARTUP --Startup ok--> READY --Terminate / FATAL / client gone--> CLOSED
+ *      \--CancelRequest / FATAL--------------------------------------/
+ * </pre>
+ *
+ * All methods run on the connection's worker thread, except {@link #cancelRunning()}, which
+ * the event loop calls when the client disappears.
+ */
+final class Backend {
+  private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+
+  private final SqlEngine engine;
+  private final Channel channel;
+  private final WireOutput out;
+  private final NamedObjects objects = new NamedObjects();
+  private final StartupFlow startupFlow = new StartupFlow(this);
+  private final SimpleQueryFlow simpleFlow = new SimpleQueryFlow(this);
+  private final ExtendedQueryFlow extendedFlow = new ExtendedQueryFlow(this);
+
+  /** Written by the worker, read by the event loop to cancel. */
+  private volatile Session session;
+
+  private boolean closed;
+
+  /** PostgreSQL's {@code ignore_till_sync}: after an extended-protocol error. */
+  private boolean ignoreTillSync;
+
+  Backend(SqlEngine engine, Channel channel, WireOutput out) {
+    this.engine = engine;
+    this.channel = channel;
+    this.out = out;
+  }
+
+  /** Handles one message; never throws. */
+  void handle(FrontendMessage message) {
+    if (closed) {
+      return;
+    }
+    try {
+      dispatch(message);
+    } catch (ClientGoneException e) {
+      clientGone();
+    } catch (RuntimeException e) {
+      // A failure outside the flows' own error handling: report it and end the connection,
+      // whose state can no longer be trusted. The server carries on.
+      LOG.warn("protocol handler failed", e);
+      fatal(ErrorReporter.toPgError(e, PgError.FATAL));
+    }
+    if (!closed && !channel.isActive()) {
+      clientGone();
+    }
+  }
+
+  private void dispatch(FrontendMessage message) {
+    switch (message) {
+      case ProtocolViolation v -> fatal(PgError.of(PgError.FATAL, v.error()));
+      case CancelRequest c -> {
+        // Answered by closing, with no message, whether or not the key matched (PostgreSQL).
+        engine.cancel(c.processId(), c.secretKey());
+        closed = true;
+        out.flushAndClose();
+      }
+      case Startup s -> {
+        if (session != null) {
+          fatal(PgError.of(PgError.FATAL, SqlState.PROTOCOL_VIOLATION, "unexpected startup"));
+        } else {
+          startupFlow.start(s);
+        }
+      }
+      default -> {
+        if (session == null) {
+          fatal(PgError.of(PgError.FATAL, SqlState.PROTOCOL_VIOLATION,
+              "expected startup message"));
+        } else {
+          dispatchReady(message);
+        }
+      }
+    }
+  }
+
+  private void dispatchReady(FrontendMessage message) {
+    if (message instanceof Terminate) {
+      terminate();
+      return;
+    }
+    if (ignoreTillSync && !(message instanceof Sync)) {
+      return; // PostgreSQL discards everything up to the Sync after an error
+    }
+    switch (message) {
+      case Query q -> simpleFlow.run(q);
+      case FunctionCall f -> simpleFlow.refuseFunctionCall(f);
+      case Sync s -> extendedFlow.sync();
+      default -> extendedFlow.handle(message);
+    }
+  }
+
+  // ---- for the flows ----
+
+  SqlEngine engine() {
+    return engine;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  void session(Session opened) {
+    this.session = opened;
+  }
+
+  WireOutput out() {
+    return out;
+  }
+
+  NamedObjects objects() {
+    return objects;
+  }
+
+  void ignoreTillSync(boolean ignore) {
+    this.ignoreTillSync = ignore;
+  }
+
+  /** ErrorResponse (severity ERROR) for a failed statement or message. */
+  void sendError(RuntimeException e) {
+    Messages.writeErrorResponse(out.buffer(), ErrorReporter.toPgError(e, PgError.ERROR));
+  }
+
+  /**
+   * An error raised by pgwire itself (not by the session): the session is told, so that the
+   * transaction fails as if the statement had thrown. Returns the error for throwing.
+   */
+  RuntimeException ownError(RuntimeException e) {
+    session.statementFailed(e);
+    return e;
+  }
+
+  /** Pending ParameterStatus changes, then ReadyForQuery, then flush. */
+  void readyForQuery() {
+    Map<String, String> changes = session.takeParameterChanges();
+    if (changes != null) {
+      Messages.writeParameterStatuses(out.buffer(), changes);
+    }
+    Messages.writeReadyForQuery(out.buffer(), session.transactionStatus().indicator());
+    out.flush();
+  }
+
+  /** Sends a FATAL error and closes the connection. */
+  void fatal(PgError error) {
+    Messages.writeErrorResponse(out.buffer(), error);
+    terminate();
+  }
+
+  /** Frees the session and closes the connection after sending what is buffered. */
+  void terminate() {
+    release();
+    out.flushAndClose();
+  }
+
+  /** The client vanished: free everything, send nothing. */
+  void clientGone() {
+    release();
+    out.discard();
+    channel.close();
+  }
+
+  /** The server is shutting down: tell the client, as PostgreSQL's fast shutdown does. */
+  void adminShutdown() {
+    if (closed) {
+      return;
+    }
+    fatal(PgError.of(PgError.FATAL, SqlState.ADMIN_SHUTDOWN,
+        "terminating connection due to administrator command"));
+  }
+
+  /** From any thread: stops the running statement, if any. */
+  void cancelRunning() {
+    Session s = session;
+    if (s != null) {
+      try {
+        s.cancel();
+      } catch (RuntimeException e) {
+        LOG.warn("session cancel failed", e);
+      }
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  private void release() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    objects.closeAll();
+    Closer.quietly(session);
+  }
+}
