@@ -1,0 +1,56 @@
+package org.yggdrasil.storage.nativestore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+
+/**
+ * An immutable {@link Snapshot}: the tables by name plus the version numbers. Whoever builds one
+ * hands over the map and never changes it again.
+ */
+final class DbState implements Snapshot {
+  final long version;
+  final long schemaVersion;
+  final NavigableMap<String, TableState> tables;
+  private volatile List<TableSchema> schemas;
+
+  DbState(long version, long schemaVersion, NavigableMap<String, TableState> tables) {
+    this.version = version;
+    this.schemaVersion = schemaVersion;
+    this.tables = tables;
+  }
+
+  @Override
+  public long version() {
+    return version;
+  }
+
+  @Override
+  public long schemaVersion() {
+    return schemaVersion;
+  }
+
+  @Override
+  public TableState table(String name) {
+    return tables.get(name);
+  }
+
+  @Override
+  public List<TableSchema> tables() {
+    List<TableSchema> s = schemas;
+    if (s == null) {
+      List<TableSchema> list = new ArrayList<>(tables.size());
+      for (TableState t : tables.values()) {
+        list.add(t.schema);
+      }
+      s = List.copyOf(list);
+      schemas = s;
+    }
+    return s;
+  }
+
+  @Override
+  public String toString() {
+    return "Snapshot[version " + version + ", " + tables.keySet() + "]";
+  }
+}

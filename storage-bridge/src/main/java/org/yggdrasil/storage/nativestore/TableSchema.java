@@ -1,0 +1,63 @@
+package org.yggdrasil.storage.nativestore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table's shape: its name, its columns in order, its primary key (column names, possibly empty)
+ * and its unique keys (each a list of column names). Immutable; lists are copied.
+ */
+public record TableSchema(
+    String name, List<ColumnDef> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
+
+  public TableSchema {
+    Objects.requireNonNull(name, "name");
+    columns = List.copyOf(columns);
+    primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+    if (uniqueKeys == null) {
+      uniqueKeys = List.of();
+    } else {
+      List<List<String>> copy = new ArrayList<>(uniqueKeys.size());
+      for (List<String> key : uniqueKeys) {
+        copy.add(List.copyOf(key));
+      }
+      uniqueKeys = List.copyOf(copy);
+    }
+  }
+
+  /** A table without keys. */
+  public static TableSchema of(String name, List<ColumnDef> columns) {
+    return new TableSchema(name, columns, List.of(), List.of());
+  }
+
+  /** The index of the column with this exact name, or -1. */
+  public int columnIndex(String columnName) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(columnName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  public ColumnDef column(int index) {
+    return columns.get(index);
+  }
+
+  public TableSchema withName(String newName) {
+    return new TableSchema(newName, columns, primaryKey, uniqueKeys);
+  }
+
+  public TableSchema withColumns(List<ColumnDef> newColumns) {
+    return new TableSchema(name, newColumns, primaryKey, uniqueKeys);
+  }
+
+  public TableSchema withPrimaryKey(List<String> newPrimaryKey) {
+    return new TableSchema(name, columns, newPrimaryKey, uniqueKeys);
+  }
+
+  public TableSchema withUniqueKeys(List<List<String>> newUniqueKeys) {
+    return new TableSchema(name, columns, primaryKey, newUniqueKeys);
+  }
+}

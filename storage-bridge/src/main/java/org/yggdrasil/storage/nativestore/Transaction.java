@@ -1,0 +1,289 @@
+package org.yggdrasil.storage.nativestore;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+
+/**
+ * A read-write transaction on one branch, reading the branch head as of {@link
+ * NativeDatabase#begin} plus its own writes. Each write builds a new immutable table version, so
+ * {@link #snapshot()} views, savepoints and a failed statement's "before" all stay valid for free.
+ * Every mutating call uses a fresh edit token: structures it creates may be updated in place within
+ * that call only. Commit semantics are described on {@link NativeDatabase}. One session uses a
+ * transaction at a time (not thread-safe); the snapshots it hands out are.
+ */
+public final class Transaction {
+  private enum Status { ACTIVE, COMMITTED, ROLLED_BACK }
+
+  private final NativeDatabase db;
+  private final Branch branch;
+  private final DbState base;
+  private NavigableMap<String, TableState> tables;
+  /** True while {@link #tables} is referenced by a view or savepoint and so must be copied first. */
+  private boolean shared = true;
+  private DbState view;
+  private long schemaVersion;
+  private boolean writes;
+  private Status status = Status.ACTIVE;
+
+  Transaction(NativeDatabase db, Branch branch, DbState base) {
+    this.db = db;
+    this.branch = branch;
+    this.base = base;
+    this.tables = base.tables;
+    this.view = base;
+    this.schemaVersion = base.schemaVersion;
+  }
+
+  /** The branch this transaction reads and commits to. */
+  public String branch() {
+    return branch.name;
+  }
+
+  public boolean isActive() {
+    return status == Status.ACTIVE;
+  }
+
+  /** The immutable view of this transaction's current state, including its own writes. */
+  public Snapshot snapshot() {
+    ensureActive();
+    if (view == null) {
+      view = new DbState(db.nextVersion(), schemaVersion, tables);
+      shared = true;
+    }
+    return view;
+  }
+
+  public boolean hasWrites() {
+    return writes;
+  }
+
+  // ---- DDL ----
+
+  public void createTable(TableSchema schema) {
+    ensureActive();
+    if (tables.containsKey(schema.name())) {
+      throw Errors.duplicateTable(schema.name());
+    }
+    TableState t = TableDdl.create(schema, db.allocateOid(), db.nextVersion(), db.config());
+    mutable().put(schema.name(), t);
+    schemaChanged();
+  }
+
+  public void dropTable(String name) {
+    ensureActive();
+    if (!tables.containsKey(name)) {
+      throw SqlStateException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist", name);
+    }
+    mutable().remove(name);
+    schemaChanged();
+  }
+
+  public void truncate(String name) {
+    TableState t = table(name);
+    if (t.physicalRows == 0) {
+      return;
+    }
+    mutable().put(name, TableDdl.truncate(t, db.nextVersion()));
+  }
+
+  public void addColumn(String table, ColumnDef col) {
+    addColumn(table, col, null);
+  }
+
+  /** ADD COLUMN whose existing rows get {@code fillValue} (a constant DEFAULT), or NULL. */
+  public void addColumn(String table, ColumnDef col, Object fillValue) {
+    replace(table, TableDdl.addColumn(table(table), col, fillValue));
+  }
+
+  public void dropColumn(String table, String col) {
+    replace(table, TableDdl.dropColumn(table(table), col));
+  }
+
+  public void renameColumn(String table, String from, String to) {
+    replace(table, TableDdl.renameColumn(table(table), from, to));
+  }
+
+  public void renameTable(String from, String to) {
+    TableState t = table(from);
+    if (tables.containsKey(to)) {
+      throw Errors.duplicateTable(to);
+    }
+    NavigableMap<String, TableState> m = mutable();
+    m.remove(from);
+    m.put(to, TableDdl.renameTable(t, to));
+    schemaChanged();
+  }
+
+  private void replace(String name, TableState t) {
+    mutable().put(name, t);
+    schemaChanged();
+  }
+
+  private void schemaChanged() {
+    schemaVersion = db.nextVersion();
+  }
+
+  // ---- DML ----
+
+  /** Inserts full rows (values in column order); returns their positions. */
+  public long[] insert(String table, List<Object[]> rows) {
+    TableState t = table(table);
+    if (rows.isEmpty()) {
+      return new long[0];
+    }
+    Object[][] coerced = coerceRows(t.schema, rows);
+    long first = db.allocateRowIds(rows.size());
+    long[] ids = new long[rows.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = first + i;
+    }
+    TableWrites.Applied a = TableWrites.apply(t, new long[0], coerced, ids, new Object(), false);
+    mutable().put(table, a.table());
+    return a.positions();
+  }
+
+  /**
+   * Replaces whole rows. Positions come from a scan of {@link #snapshot()}; a position listed twice
+   * is updated once, with its first new row.
+   */
+  public void update(String table, long[] positions, List<Object[]> newRows) {
+    TableState t = table(table);
+    if (positions.length != newRows.size()) {
+      throw Errors.internal("update of %s: %d positions but %d rows", table, positions.length, newRows.size());
+    }
+    long[] sorted = distinctLive(t, positions);
+    if (sorted.length == 0) {
+      return;
+    }
+    Object[][] rows = new Object[sorted.length][];
+    long[] ids = new long[sorted.length];
+    boolean[] taken = new boolean[sorted.length];
+    int n = 0;
+    for (int i = 0; i < positions.length; i++) {
+      int at = Arrays.binarySearch(sorted, positions[i]);
+      if (!taken[at]) {
+        taken[at] = true;
+        rows[n] = coerceRow(t.schema, newRows.get(i));
+        ids[n++] = t.rowIdAt(positions[i]);
+      }
+    }
+    TableWrites.Applied a = TableWrites.apply(t, sorted, rows, ids, new Object(), false);
+    mutable().put(table, a.table());
+  }
+
+  public void delete(String table, long[] positions) {
+    TableState t = table(table);
+    long[] sorted = distinctLive(t, positions);
+    if (sorted.length == 0) {
+      return;
+    }
+    TableWrites.Applied a = TableWrites.apply(t, sorted, new Object[0][], new long[0], new Object(), false);
+    mutable().put(table, a.table());
+  }
+
+  private static long[] distinctLive(TableState t, long[] positions) {
+    long[] sorted = Arrays.stream(positions).sorted().distinct().toArray();
+    for (long p : sorted) {
+      if (!t.isLive(p)) {
+        throw Errors.internal("no live row at position %d of relation \"%s\"", p, t.schema.name());
+      }
+    }
+    return sorted;
+  }
+
+  private static Object[][] coerceRows(TableSchema schema, List<Object[]> rows) {
+    Object[][] out = new Object[rows.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = coerceRow(schema, rows.get(i));
+    }
+    return out;
+  }
+
+  private static Object[] coerceRow(TableSchema schema, Object[] row) {
+    int n = schema.columns().size();
+    if (row.length != n) {
+      throw Errors.internal("relation \"%s\" has %d columns but the row has %d values", schema.name(), n, row.length);
+    }
+    Object[] out = new Object[n];
+    for (int c = 0; c < n; c++) {
+      out[c] = ValueCoercion.coerce(schema.column(c), row[c]);
+    }
+    for (int c = 0; c < n; c++) {
+      if (out[c] == null && schema.column(c).notNull()) {
+        throw Errors.notNull(schema.name(), schema.column(c).name(), "Failing row contains (" + ValueText.join(out) + ").");
+      }
+    }
+    return out;
+  }
+
+  // ---- savepoints and the end ----
+
+  public Savepoint savepoint() {
+    ensureActive();
+    shared = true;
+    return new Savepoint(this, tables, view, schemaVersion, writes);
+  }
+
+  public void rollbackTo(Savepoint sp) {
+    ensureActive();
+    if (sp.owner != this) {
+      throw SqlStateException.of(SqlState.INVALID_SAVEPOINT_SPECIFICATION, "savepoint does not belong to this transaction");
+    }
+    tables = sp.tables;
+    shared = true;
+    view = sp.view;
+    schemaVersion = sp.schemaVersion;
+    writes = sp.writes;
+  }
+
+  /**
+   * Makes this transaction's writes the branch head (rebasing onto concurrent commits when they
+   * are disjoint, else 40001). A transaction without writes commits nothing and returns the
+   * version it read.
+   */
+  public CommitInfo commit() {
+    ensureActive();
+    status = Status.COMMITTED;
+    if (!writes) {
+      return new CommitInfo(base.version);
+    }
+    shared = true;
+    return db.commit(branch, base, tables, schemaVersion);
+  }
+
+  public void rollback() {
+    if (status == Status.ACTIVE) {
+      status = Status.ROLLED_BACK;
+    }
+  }
+
+  private TableState table(String name) {
+    ensureActive();
+    TableState t = tables.get(name);
+    if (t == null) {
+      throw Errors.undefinedTable(name);
+    }
+    return t;
+  }
+
+  private NavigableMap<String, TableState> mutable() {
+    if (shared) {
+      tables = new TreeMap<>(tables);
+      shared = false;
+    }
+    view = null;
+    writes = true;
+    return tables;
+  }
+
+  private void ensureActive() {
+    if (status != Status.ACTIVE) {
+      throw SqlStateException.of(SqlState.INVALID_TRANSACTION_STATE, "transaction is already %s",
+          status == Status.COMMITTED ? "committed" : "rolled back");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.yggdrasil.storage.nativestore.chunk;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The append-only storage behind one or more {@link ColumnChunk} views: values of rows
+ * {@code [0, claimed)} plus a validity bitmap (bit set = not null, LSB first, allocated on the first
+ * NULL). Rows below a view's row count are never written again, so views of different lengths
+ * share one buffer. Appending past a view's end needs the claim on that end ({@link #tryClaim}); a
+ * writer that loses the claim (another transaction appended there first, or a rolled-back
+ * statement left rows behind) copies the buffer instead. Every bit and byte a writer sets lies
+ * past every existing view's end, and writes are byte-granular, so readers never see a change.
+ */
+abstract sealed class ChunkBuffer permits FixedBuffer, VarBuffer {
+  final int capacity;
+  private final AtomicInteger claimed;
+  private byte[] validity;
+
+  ChunkBuffer(int capacity, int claimed) {
+    this.capacity = capacity;
+    this.claimed = new AtomicInteger(claimed);
+  }
+
+  /** Claims rows {@code [from, to)} for the caller; fails if anyone appended past {@code from}. */
+  final boolean tryClaim(int from, int to) {
+    return claimed.compareAndSet(from, to);
+  }
+
+  final boolean isValid(int row) {
+    byte[] v = validity;
+    return v == null || (v[row >>> 3] & (1 << (row & 7))) != 0;
+  }
+
+  /** Marks a claimed row valid or NULL (every bit is written explicitly). */
+  final void setValid(int row, boolean valid) {
+    byte[] v = validity;
+    if (v == null) {
+      if (valid) {
+        return;
+      }
+      v = new byte[(capacity + 7) >>> 3];
+      java.util.Arrays.fill(v, (byte) -1);
+      validity = v;
+    }
+    int i = row >>> 3;
+    int bit = 1 << (row & 7);
+    v[i] = (byte) (valid ? v[i] | bit : v[i] & ~bit);
+  }
+
+  /** Copies the validity of rows {@code [0, rows)} of {@code src} (call only if src has NULLs there). */
+  final void copyValidityFrom(ChunkBuffer src, int rows) {
+    byte[] v = new byte[(capacity + 7) >>> 3];
+    java.util.Arrays.fill(v, (byte) -1);
+    System.arraycopy(src.validity, 0, v, 0, (rows + 7) >>> 3);
+    validity = v;
+  }
+
+  final MemorySegment validitySegment(int rows) {
+    return MemorySegment.ofArray(validity).asSlice(0, (rows + 7) >>> 3);
+  }
+}

@@ -1,0 +1,63 @@
+package org.yggdrasil.storage.nativestore.chunk;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * The deleted rows of one chunk, as a bitmap (bit set = deleted, LSB first). Deletes mark rows and
+ * never shift them, so a chunk keeps its identity (and later its hash). A vector created under an
+ * edit token is updated in place by later deletes carrying the same token (one statement); any
+ * other delete copies it (at most chunkRows / 8 bytes).
+ */
+public final class DeleteVector {
+  private long[] words;
+  private int count;
+  private final Object edit;
+
+  private DeleteVector(long[] words, int count, Object edit) {
+    this.words = words;
+    this.count = count;
+    this.edit = edit;
+  }
+
+  /** A vector with only this row deleted, or {@code base} plus this row (null base = none). */
+  public static DeleteVector with(DeleteVector base, int row, Object edit) {
+    if (base == null) {
+      return new DeleteVector(new long[(row >>> 6) + 1], 0, edit).mark(row);
+    }
+    return base.withDeleted(row, edit);
+  }
+
+  public DeleteVector withDeleted(int row, Object edit) {
+    if (isDeleted(row)) {
+      return this;
+    }
+    DeleteVector d = edit != null && this.edit == edit ? this : new DeleteVector(words.clone(), count, edit);
+    return d.mark(row);
+  }
+
+  private DeleteVector mark(int row) {
+    int w = row >>> 6;
+    if (w >= words.length) {
+      words = Arrays.copyOf(words, Math.max(w + 1, words.length * 2));
+    }
+    words[w] |= 1L << row;
+    count++;
+    return this;
+  }
+
+  public boolean isDeleted(int row) {
+    int w = row >>> 6;
+    return w < words.length && (words[w] & (1L << row)) != 0;
+  }
+
+  /** Number of deleted rows. */
+  public int count() {
+    return count;
+  }
+
+  /** The bitmap words (64 rows each); rows past its end are not deleted. */
+  public MemorySegment bits() {
+    return MemorySegment.ofArray(words);
+  }
+}
