@@ -37,6 +37,16 @@ public record BackendMessage(char type, byte[] body) {
     return sb.toString();
   }
 
+  /** The fields of the first ErrorResponse among {@code messages}. */
+  public static Map<Character, String> error(List<BackendMessage> messages) {
+    for (BackendMessage m : messages) {
+      if (m.type() == 'E') {
+        return m.fields();
+      }
+    }
+    throw new AssertionError("no ErrorResponse in " + types(messages));
+  }
+
   public ByteBuf buf() {
     return Unpooled.wrappedBuffer(body);
   }
