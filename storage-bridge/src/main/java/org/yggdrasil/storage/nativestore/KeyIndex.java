@@ -119,7 +119,16 @@ final class KeyIndex {
     return true;
   }
 
-  /** Adds a key known not to be present (the caller checked uniqueness). */
+  /** True when codes are exact (one integer-like column): equal codes mean equal keys. */
+  boolean exact() {
+    return exact != null;
+  }
+
+  /**
+   * Adds a key. The caller checked it against the index before the statement; for an {@link
+   * #exact()} index a key added earlier in the same statement is detected here and the result is
+   * null (a duplicate), for hashed indexes the caller must have checked the batch too.
+   */
   KeyIndex add(Object[] key, long position, Object edit) {
     long c = code(key);
     long v = map.get(c, ABSENT);
@@ -127,7 +136,7 @@ final class KeyIndex {
       return with(map.put(c, position, edit), collisions);
     }
     if (exact != null) {
-      throw Errors.internal("index %s already holds the key being added", name);
+      return null;
     }
     long[] list = v == COLLIDED ? collisions.get(c) : new long[] {v};
     long[] grown = Arrays.copyOf(list, list.length + 1);

@@ -12,9 +12,11 @@ import org.yggdrasil.storage.nativestore.persistent.PVector;
 
 /**
  * The one row-write primitive: delete some live positions and append some rows (an UPDATE is
- * both, the new row versions keeping their row ids), producing a new {@link TableState}. All
- * checks run before anything is built, and everything built is new or owned by this call's edit
- * token, so a failure leaves the input version untouched (statement atomicity).
+ * both, the new row versions keeping their row ids), producing a new {@link TableState}. Keys are
+ * checked against the input version first; duplicates within the batch of an exact index surface
+ * while building. Everything built is new or owned by this call's edit token, and appended chunk
+ * rows lie past every existing view's end, so a failure at any point leaves the input version
+ * untouched (statement atomicity).
  */
 final class TableWrites {
   private TableWrites() {}
@@ -79,7 +81,11 @@ final class TableWrites {
       for (int j = 0; j < rows.length; j++) {
         Object[] key = keys[k].extract(rows[j]);
         if (key != null) {
-          keys[k] = keys[k].add(key, positions[j], edit);
+          KeyIndex added = keys[k].add(key, positions[j], edit);
+          if (added == null) {
+            throw duplicate(t, keys[k], key, rebase);
+          }
+          keys[k] = added;
         }
       }
     }
@@ -96,7 +102,8 @@ final class TableWrites {
 
   private static void checkKeys(TableState t, long[] deletes, Object[][] rows, boolean rebase) {
     for (KeyIndex k : t.keys) {
-      Set<KeyTuple> batch = rows.length > 1 ? new HashSet<>() : null;
+      // duplicates within the batch: exact indexes notice them when the keys are added
+      Set<KeyTuple> batch = rows.length > 1 && !k.exact() ? new HashSet<>() : null;
       for (Object[] row : rows) {
         Object[] key = k.extract(row);
         if (key == null) {
@@ -108,13 +115,16 @@ final class TableWrites {
           duplicate = !batch.add(new KeyTuple(k.types, key));
         }
         if (duplicate) {
-          throw rebase
-              ? Errors.serialization()
-              : Errors.uniqueViolation(k.name,
-                  "Key (" + k.columnList(t.schema) + ")=(" + ValueText.join(key) + ") already exists.");
+          throw duplicate(t, k, key, rebase);
         }
       }
     }
+  }
+
+  private static RuntimeException duplicate(TableState t, KeyIndex k, Object[] key, boolean rebase) {
+    return rebase
+        ? Errors.serialization()
+        : Errors.uniqueViolation(k.name, "Key (" + k.columnList(t.schema) + ")=(" + ValueText.join(key) + ") already exists.");
   }
 
   private static boolean hasNull(Object[] values) {

@@ -135,4 +135,23 @@ class ConstraintTest {
     tx.commit();
     assertEquals(2, db.snapshot("main").table("t").rowCount());
   }
+
+  @Test
+  void aDuplicateFoundLateInTheBatchChangesNothingEither() {
+    tx.insert("t", rows(row(2, "b", 2, "b", BigDecimal.ONE)));
+    Snapshot before = tx.snapshot();
+    // id is an exact key: the in-batch duplicate surfaces only after the rows were appended
+    SqlStateException e = fails(SqlState.UNIQUE_VIOLATION, () -> tx.insert("t", rows(
+        row(20, "p", 20, "p", BigDecimal.ONE), row(21, "q", 21, "q", BigDecimal.ONE),
+        row(22, "r", 22, "r", BigDecimal.ONE), row(20, "s", 23, "s", BigDecimal.ONE))));
+    assertEquals("Key (id)=(20) already exists.", e.detail());
+    assertSame(before, tx.snapshot());
+    assertEquals(2, Fixtures.scan(before.table("t")).size());
+    assertEquals(-1, before.table("t").lookupPrimaryKey(new Object[] {20}));
+    tx.insert("t", rows(row(30, "z", 30, "z", BigDecimal.ONE)));
+    TableVersion t = tx.snapshot().table("t");
+    assertEquals(3, Fixtures.scan(t).size());
+    assertEquals(-1, t.lookupPrimaryKey(new Object[] {21}));
+    assertEquals(2, Fixtures.scan(before.table("t")).size(), "the earlier view is still intact");
+  }
 }

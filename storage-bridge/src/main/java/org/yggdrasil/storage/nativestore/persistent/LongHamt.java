@@ -85,6 +85,11 @@ public final class LongHamt {
     int sizeDelta;
   }
 
+  /**
+   * A trie node: entries whose key's 6-bit slot at this level is in {@code dataMap} sit inline in
+   * {@code kv} (key, value pairs in slot order); slots in {@code nodeMap} lead to children. Arrays
+   * may be longer than needed (slack) in nodes owned by an edit token; counts come from the maps.
+   */
   private static final class Node {
     private long dataMap;
     private long nodeMap;
@@ -100,27 +105,35 @@ public final class LongHamt {
       this.edit = edit;
     }
 
+    private int dataCount() {
+      return Long.bitCount(dataMap);
+    }
+
+    private int nodeCount() {
+      return Long.bitCount(nodeMap);
+    }
+
     private boolean owned(Object token) {
       return token != null && edit == token;
     }
 
     private Node editable(Object token) {
-      return owned(token) ? this : new Node(dataMap, nodeMap, kv.clone(), nodes.clone(), token);
+      return editable(token, 0, 0);
     }
 
-    private Node with(long dm, long nm, long[] newKv, Node[] newNodes, Object token) {
+    /** This node if the token owns it, else a copy with its own arrays and room for more items. */
+    private Node editable(Object token, int extraData, int extraNodes) {
       if (owned(token)) {
-        dataMap = dm;
-        nodeMap = nm;
-        kv = newKv;
-        nodes = newNodes;
         return this;
       }
-      if (token != null) { // the new node may be edited in place later: it must own its arrays
-        newKv = newKv == kv ? kv.clone() : newKv;
-        newNodes = newNodes == nodes ? nodes.clone() : newNodes;
-      }
-      return new Node(dm, nm, newKv, newNodes, token);
+      long[] k = java.util.Arrays.copyOf(kv, 2 * room(dataCount() + extraData, token));
+      Node[] n = java.util.Arrays.copyOf(nodes, room(nodeCount() + extraNodes, token));
+      return new Node(dataMap, nodeMap, k, n, token);
+    }
+
+    /** Room for {@code n} items: exact for persistent nodes, doubling for transient ones. */
+    private static int room(int n, Object token) {
+      return token == null || n <= 2 ? n : Math.min(64, Integer.highestOneBit(n - 1) << 1);
     }
 
     Node put(long key, long value, int shift, Object token, Delta d) {
@@ -140,7 +153,10 @@ public final class LongHamt {
         d.changed = true;
         d.sizeDelta = 1;
         Node sub = pair(k, kv[2 * i + 1], key, value, shift + BITS, token);
-        return dataToNode(bit, i, sub, token);
+        Node n = editable(token, 0, 1);
+        n.removeData(i, bit);
+        n.insertNode(index(n.nodeMap, bit), bit, sub, token);
+        return n;
       }
       if ((nodeMap & bit) != 0) {
         int i = index(nodeMap, bit);
@@ -155,13 +171,9 @@ public final class LongHamt {
       }
       d.changed = true;
       d.sizeDelta = 1;
-      int i = index(dataMap, bit);
-      long[] nkv = new long[kv.length + 2];
-      System.arraycopy(kv, 0, nkv, 0, 2 * i);
-      nkv[2 * i] = key;
-      nkv[2 * i + 1] = value;
-      System.arraycopy(kv, 2 * i, nkv, 2 * i + 2, kv.length - 2 * i);
-      return with(dataMap | bit, nodeMap, nkv, nodes, token);
+      Node n = editable(token, 1, 0);
+      n.insertData(index(dataMap, bit), bit, key, value, token);
+      return n;
     }
 
     Node remove(long key, int shift, Object token, Delta d) {
@@ -173,10 +185,9 @@ public final class LongHamt {
         }
         d.changed = true;
         d.sizeDelta = -1;
-        long[] nkv = new long[kv.length - 2];
-        System.arraycopy(kv, 0, nkv, 0, 2 * i);
-        System.arraycopy(kv, 2 * i + 2, nkv, 2 * i, kv.length - 2 * i - 2);
-        return with(dataMap & ~bit, nodeMap, nkv, nodes, token);
+        Node n = editable(token);
+        n.removeData(i, bit);
+        return n;
       }
       if ((nodeMap & bit) != 0) {
         int i = index(nodeMap, bit);
@@ -185,8 +196,11 @@ public final class LongHamt {
         if (!d.changed) {
           return this;
         }
-        if (nc.nodeMap == 0 && Long.bitCount(nc.dataMap) == 1) {
-          return nodeToData(bit, i, nc.kv[0], nc.kv[1], token);
+        if (nc.nodeMap == 0 && nc.dataCount() == 1) { // canonical form: a lone entry moves up
+          Node n = editable(token, 1, 0);
+          n.removeNode(i, bit);
+          n.insertData(index(n.dataMap, bit), bit, nc.kv[0], nc.kv[1], token);
+          return n;
         }
         if (nc == child) {
           return this;
@@ -196,6 +210,52 @@ public final class LongHamt {
         return n;
       }
       return this;
+    }
+
+    // The mutators below run only on nodes owned by the caller (fresh copies or token-owned).
+
+    private void insertData(int i, long bit, long key, long value, Object token) {
+      int count = dataCount();
+      if (kv.length < 2 * count + 2) {
+        long[] grown = new long[2 * room(count + 1, token)];
+        System.arraycopy(kv, 0, grown, 0, 2 * i);
+        System.arraycopy(kv, 2 * i, grown, 2 * i + 2, 2 * (count - i));
+        kv = grown;
+      } else {
+        System.arraycopy(kv, 2 * i, kv, 2 * i + 2, 2 * (count - i));
+      }
+      kv[2 * i] = key;
+      kv[2 * i + 1] = value;
+      dataMap |= bit;
+    }
+
+    private void removeData(int i, long bit) {
+      int count = dataCount();
+      System.arraycopy(kv, 2 * i + 2, kv, 2 * i, 2 * (count - i - 1));
+      kv[2 * count - 2] = 0;
+      kv[2 * count - 1] = 0;
+      dataMap &= ~bit;
+    }
+
+    private void insertNode(int i, long bit, Node child, Object token) {
+      int count = nodeCount();
+      if (nodes.length < count + 1) {
+        Node[] grown = new Node[room(count + 1, token)];
+        System.arraycopy(nodes, 0, grown, 0, i);
+        System.arraycopy(nodes, i, grown, i + 1, count - i);
+        nodes = grown;
+      } else {
+        System.arraycopy(nodes, i, nodes, i + 1, count - i);
+      }
+      nodes[i] = child;
+      nodeMap |= bit;
+    }
+
+    private void removeNode(int i, long bit) {
+      int count = nodeCount();
+      System.arraycopy(nodes, i + 1, nodes, i, count - i - 1);
+      nodes[count - 1] = null;
+      nodeMap &= ~bit;
     }
 
     private static Node pair(long k0, long v0, long k1, long v1, int shift, Object token) {
@@ -208,44 +268,22 @@ public final class LongHamt {
       return new Node(b0 | b1, 0, kv, new Node[0], token);
     }
 
-    private Node dataToNode(long bit, int dataIndex, Node sub, Object token) {
-      long[] nkv = new long[kv.length - 2];
-      System.arraycopy(kv, 0, nkv, 0, 2 * dataIndex);
-      System.arraycopy(kv, 2 * dataIndex + 2, nkv, 2 * dataIndex, kv.length - 2 * dataIndex - 2);
-      int ni = index(nodeMap, bit);
-      Node[] nn = new Node[nodes.length + 1];
-      System.arraycopy(nodes, 0, nn, 0, ni);
-      nn[ni] = sub;
-      System.arraycopy(nodes, ni, nn, ni + 1, nodes.length - ni);
-      return with(dataMap & ~bit, nodeMap | bit, nkv, nn, token);
-    }
-
-    private Node nodeToData(long bit, int nodeIndex, long key, long value, Object token) {
-      Node[] nn = new Node[nodes.length - 1];
-      System.arraycopy(nodes, 0, nn, 0, nodeIndex);
-      System.arraycopy(nodes, nodeIndex + 1, nn, nodeIndex, nodes.length - nodeIndex - 1);
-      int di = index(dataMap, bit);
-      long[] nkv = new long[kv.length + 2];
-      System.arraycopy(kv, 0, nkv, 0, 2 * di);
-      nkv[2 * di] = key;
-      nkv[2 * di + 1] = value;
-      System.arraycopy(kv, 2 * di, nkv, 2 * di + 2, kv.length - 2 * di);
-      return with(dataMap | bit, nodeMap & ~bit, nkv, nn, token);
-    }
-
     void forEach(EntryConsumer consumer) {
-      for (int i = 0; i < kv.length; i += 2) {
-        consumer.accept(kv[i], kv[i + 1]);
+      int n = dataCount();
+      for (int i = 0; i < n; i++) {
+        consumer.accept(kv[2 * i], kv[2 * i + 1]);
       }
-      for (Node n : nodes) {
-        n.forEach(consumer);
+      int m = nodeCount();
+      for (int i = 0; i < m; i++) {
+        nodes[i].forEach(consumer);
       }
     }
 
     int depth() {
       int max = 0;
-      for (Node n : nodes) {
-        max = Math.max(max, n.depth());
+      int m = nodeCount();
+      for (int i = 0; i < m; i++) {
+        max = Math.max(max, nodes[i].depth());
       }
       return max + 1;
     }
