@@ -210,6 +210,9 @@ final class DateTimeParser {
     try {
       return ZoneId.of(name, ZoneId.SHORT_IDS);
     } catch (DateTimeException e) {
+      if (name.indexOf('/') < 0) {
+        throw syntax(original); // an unknown word, as PostgreSQL reports it
+      }
       throw new SqlStateException(
           SqlState.INVALID_PARAMETER_VALUE, "time zone \"" + name + "\" not recognized");
     }
