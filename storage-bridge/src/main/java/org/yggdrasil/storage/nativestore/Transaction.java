@@ -247,12 +247,11 @@ public final class Transaction {
    */
   public CommitInfo commit() {
     ensureActive();
-    status = Status.COMMITTED;
-    if (!writes) {
-      return new CommitInfo(base.version);
-    }
+    status = Status.ROLLED_BACK; // unless the commit below succeeds
+    CommitInfo info = writes ? db.commit(branch, base, tables, schemaVersion) : new CommitInfo(base.version);
     shared = true;
-    return db.commit(branch, base, tables, schemaVersion);
+    status = Status.COMMITTED;
+    return info;
   }
 
   public void rollback() {

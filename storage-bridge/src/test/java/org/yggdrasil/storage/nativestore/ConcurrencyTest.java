@@ -41,6 +41,9 @@ class ConcurrencyTest {
     SqlStateException e = assertThrows(SqlStateException.class, tx::commit);
     assertEquals(SqlState.SERIALIZATION_FAILURE, e.state());
     assertEquals("could not serialize access due to concurrent update", e.getMessage());
+    assertEquals(false, tx.isActive());
+    SqlStateException again = assertThrows(SqlStateException.class, () -> tx.insert("t", rows(row(999L, "x"))));
+    assertEquals("transaction is already rolled back", again.getMessage());
   }
 
   @Test
@@ -168,9 +171,34 @@ class ConcurrencyTest {
         return null;
       }));
     }
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> reads = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      reads.add(readers.submit(() -> {
+        int scans = 0;
+        while (!done.get() || scans == 0) {
+          // every snapshot is internally consistent while writers append into shared tail buffers
+          TableVersion t = db.snapshot("main").table("t");
+          Set<Long> keys = new HashSet<>();
+          for (List<Object> row : Fixtures.scan(t)) {
+            assertTrue(keys.add((Long) row.get(0)), "duplicate key in a scan");
+            assertTrue(row.get(1) instanceof String);
+          }
+          assertEquals(t.rowCount(), keys.size());
+          scans++;
+        }
+        return scans;
+      }));
+    }
     for (Future<?> f : futures) {
       f.get();
     }
+    done.set(true);
+    for (Future<Integer> f : reads) {
+      assertTrue(f.get() > 0);
+    }
+    readers.shutdown();
     pool.shutdown();
     assertEquals(0, retries.get(), "disjoint inserts always rebase");
     TableVersion t = db.snapshot("main").table("t");
