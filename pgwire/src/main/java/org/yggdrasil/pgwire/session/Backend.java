@@ -1,6 +1,7 @@
 package org.yggdrasil.pgwire.session;
 
 import io.netty.channel.Channel;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.yggdrasil.pgwire.codec.FrontendMessage.Sync;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Terminate;
 import org.yggdrasil.pgwire.codec.Messages;
 import org.yggdrasil.pgwire.codec.PgError;
+import org.yggdrasil.pgwire.types.FormatSettings;
 import org.yggdrasil.planner.session.Session;
 import org.yggdrasil.planner.session.SqlEngine;
 
@@ -50,6 +52,12 @@ final class Backend {
 
   /** PostgreSQL's {@code ignore_till_sync}: after an extended-protocol error. */
   private boolean ignoreTillSync;
+
+  /** How values are formatted, from the parameters the session reported. */
+  private FormatSettings format = FormatSettings.DEFAULT;
+
+  /** Parameter changes taken from the session, to report before the next ReadyForQuery. */
+  private final Map<String, String> pendingParameters = new LinkedHashMap<>();
 
   Backend(SqlEngine engine, Channel channel, WireOutput out) {
     this.engine = engine;
@@ -160,12 +168,33 @@ final class Backend {
     return e;
   }
 
+  FormatSettings format() {
+    return format;
+  }
+
+  /** Notes reported parameters that change how values are formatted (TimeZone, ...). */
+  void applyParameters(Map<String, String> parameters) {
+    parameters.forEach((name, value) -> format = format.withParameter(name, value));
+  }
+
+  /**
+   * Takes the session's parameter changes after a statement, so that the next statement is
+   * already formatted with them ({@code SET TimeZone ...; SELECT now()}); they are reported to
+   * the client before ReadyForQuery, as PostgreSQL does.
+   */
+  void collectParameterChanges() {
+    Map<String, String> changes = session.takeParameterChanges();
+    if (changes != null && !changes.isEmpty()) {
+      pendingParameters.putAll(changes);
+      applyParameters(changes);
+    }
+  }
+
   /** Pending ParameterStatus changes, then ReadyForQuery, then flush. */
   void readyForQuery() {
-    Map<String, String> changes = session.takeParameterChanges();
-    if (changes != null) {
-      Messages.writeParameterStatuses(out.buffer(), changes);
-    }
+    collectParameterChanges();
+    Messages.writeParameterStatuses(out.buffer(), pendingParameters);
+    pendingParameters.clear();
     Messages.writeReadyForQuery(out.buffer(), session.transactionStatus().indicator());
     out.flush();
   }

@@ -1,6 +1,7 @@
 package org.yggdrasil.pgwire.session;
 
 import java.util.List;
+import org.yggdrasil.pgwire.types.FormatSettings;
 import org.yggdrasil.pgwire.types.PgType;
 import org.yggdrasil.planner.session.Portal;
 import org.yggdrasil.planner.session.ResultColumn;
@@ -27,11 +28,11 @@ final class BoundPortal implements AutoCloseable {
    * Wraps an engine portal with Bind's result format codes (empty: all text). If the codes do
    * not fit the portal's columns, the portal is closed and the error thrown.
    */
-  static BoundPortal of(Portal portal, short[] requestedFormats) {
+  static BoundPortal of(Portal portal, short[] requestedFormats, FormatSettings settings) {
     try {
       List<ResultColumn> columns = portal.resultColumns();
       short[] formats = ResultEncoding.resultFormats(requestedFormats, columns);
-      return new BoundPortal(portal, columns, ResultEncoding.types(columns), formats);
+      return new BoundPortal(portal, columns, ResultEncoding.types(columns, settings), formats);
     } catch (RuntimeException e) {
       Closer.quietly(portal);
       throw e;

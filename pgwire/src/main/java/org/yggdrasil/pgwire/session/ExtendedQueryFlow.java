@@ -86,12 +86,12 @@ final class ExtendedQueryFlow {
     } else {
       Object[] values;
       try {
-        values = ParameterDecoder.decode(bind, statement.parameterTypes());
+        values = ParameterDecoder.decode(bind, statement.parameterTypes(), backend.format());
         ResultEncoding.resultFormats(bind.resultFormats(), statement.resultColumns());
       } catch (RuntimeException e) {
         throw backend.ownError(e);
       }
-      portal = BoundPortal.of(statement.bind(values), bind.resultFormats());
+      portal = BoundPortal.of(statement.bind(values), bind.resultFormats(), backend.format());
     }
     objects.putPortal(bind.portal(), portal);
     Messages.writeBindComplete(backend.out().buffer());
@@ -115,7 +115,11 @@ final class ExtendedQueryFlow {
   }
 
   private void execute(Execute execute) {
-    PortalRunner.execute(backend.out(), portal(execute.portal()), execute.maxRows(), false);
+    try {
+      PortalRunner.execute(backend.out(), portal(execute.portal()), execute.maxRows(), false);
+    } finally {
+      backend.collectParameterChanges();
+    }
   }
 
   private void close(Close close) {

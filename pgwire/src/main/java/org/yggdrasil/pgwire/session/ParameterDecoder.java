@@ -3,6 +3,7 @@ package org.yggdrasil.pgwire.session;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Bind;
+import org.yggdrasil.pgwire.types.FormatSettings;
 import org.yggdrasil.pgwire.types.PgType;
 import org.yggdrasil.pgwire.types.PgTypes;
 import org.yggdrasil.pgwire.types.Utf8;
@@ -14,7 +15,7 @@ import org.yggdrasil.pgwire.types.Utf8;
 final class ParameterDecoder {
   private ParameterDecoder() {}
 
-  static Object[] decode(Bind bind, int[] parameterTypes) {
+  static Object[] decode(Bind bind, int[] parameterTypes, FormatSettings settings) {
     byte[][] raw = bind.parameters();
     if (raw.length != parameterTypes.length) {
       throw new SqlStateException(
@@ -28,7 +29,7 @@ final class ParameterDecoder {
       if (raw[i] == null) {
         continue;
       }
-      PgType type = PgTypes.forOid(parameterTypes[i]);
+      PgType type = PgTypes.forOid(parameterTypes[i], settings);
       values[i] = formats[i] == 0 ? type.decodeText(Utf8.decode(raw[i])) : binary(type, raw[i], i);
     }
     return values;

@@ -3,6 +3,7 @@ package org.yggdrasil.pgwire.session;
 import java.util.List;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.pgwire.types.FormatSettings;
 import org.yggdrasil.pgwire.types.PgType;
 import org.yggdrasil.pgwire.types.PgTypes;
 import org.yggdrasil.planner.session.ResultColumn;
@@ -11,10 +12,10 @@ import org.yggdrasil.planner.session.ResultColumn;
 final class ResultEncoding {
   private ResultEncoding() {}
 
-  static PgType[] types(List<ResultColumn> columns) {
+  static PgType[] types(List<ResultColumn> columns, FormatSettings settings) {
     PgType[] types = new PgType[columns.size()];
     for (int i = 0; i < types.length; i++) {
-      types[i] = PgTypes.forOid(columns.get(i).typeOid());
+      types[i] = PgTypes.forOid(columns.get(i).typeOid(), settings);
     }
     return types;
   }

@@ -60,7 +60,8 @@ final class SimpleQueryFlow {
         Messages.writeEmptyQueryResponse(backend.out().buffer());
         return;
       }
-      BoundPortal portal = BoundPortal.of(statement.bind(NO_PARAMETERS), NO_FORMATS);
+      BoundPortal portal =
+          BoundPortal.of(statement.bind(NO_PARAMETERS), NO_FORMATS, backend.format());
       try {
         if (!portal.columns().isEmpty()) {
           PortalRunner.describe(backend.out(), portal);
@@ -68,6 +69,7 @@ final class SimpleQueryFlow {
         PortalRunner.execute(backend.out(), portal, 0, true);
       } finally {
         portal.close();
+        backend.collectParameterChanges();
       }
     } finally {
       Closer.quietly(statement);

@@ -62,6 +62,7 @@ final class StartupFlow {
       parameters.putAll(changes);
     }
     Messages.writeParameterStatuses(out, parameters);
+    backend.applyParameters(parameters);
     Messages.writeBackendKeyData(out, session.processId(), session.secretKey());
     Messages.writeReadyForQuery(out, session.transactionStatus().indicator());
     backend.out().flush();

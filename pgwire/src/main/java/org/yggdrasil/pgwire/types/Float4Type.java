@@ -8,15 +8,23 @@ import org.yggdrasil.planner.session.PgOid;
  * IEEE 754 big-endian 4 bytes. Java value: Float (any Number is accepted).
  */
 public final class Float4Type extends PgType {
-  public static final Float4Type INSTANCE = new Float4Type();
+  public static final Float4Type INSTANCE = new Float4Type(1);
 
-  private Float4Type() {
+  private final int extraFloatDigits;
+
+  private Float4Type(int extraFloatDigits) {
     super(PgOid.FLOAT4, "float4", "real");
+    this.extraFloatDigits = extraFloatDigits;
+  }
+
+  /** This type with text output for the session's {@code extra_float_digits}. */
+  public Float4Type withExtraFloatDigits(int digits) {
+    return digits == extraFloatDigits ? this : new Float4Type(digits);
   }
 
   @Override
   protected String formatText(Object value) {
-    return FloatFormat.format(number(value).floatValue());
+    return FloatFormat.format(number(value).floatValue(), extraFloatDigits);
   }
 
   @Override

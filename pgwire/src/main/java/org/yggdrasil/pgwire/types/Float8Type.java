@@ -8,15 +8,23 @@ import org.yggdrasil.planner.session.PgOid;
  * Infinity); binary IEEE 754 big-endian 8 bytes. Java value: Double (any Number is accepted).
  */
 public final class Float8Type extends PgType {
-  public static final Float8Type INSTANCE = new Float8Type();
+  public static final Float8Type INSTANCE = new Float8Type(1);
 
-  private Float8Type() {
+  private final int extraFloatDigits;
+
+  private Float8Type(int extraFloatDigits) {
     super(PgOid.FLOAT8, "float8", "double precision");
+    this.extraFloatDigits = extraFloatDigits;
+  }
+
+  /** This type with text output for the session's {@code extra_float_digits}. */
+  public Float8Type withExtraFloatDigits(int digits) {
+    return digits == extraFloatDigits ? this : new Float8Type(digits);
   }
 
   @Override
   protected String formatText(Object value) {
-    return FloatFormat.format(number(value).doubleValue());
+    return FloatFormat.format(number(value).doubleValue(), extraFloatDigits);
   }
 
   @Override

@@ -9,6 +9,10 @@ import java.math.BigDecimal;
  * float8 ([-4, 6) for float4), otherwise {@code d.ddde+XX} with at least two exponent digits.
  * Special values print as {@code NaN}, {@code Infinity}, {@code -Infinity}, {@code 0}, {@code -0}.
  *
+ * <p>With {@code extra_float_digits} of 0 or less PostgreSQL prints {@code %.{15+n}g} (float8) or
+ * {@code %.{6+n}g} (float4) instead: the exact value rounded half-even to that many significant
+ * digits, trailing zeros removed, fixed notation when the exponent is in [-4, precision).
+ *
  * <p>The shortest digits come from {@link Double#toString(double)}, which (since JDK 19) also
  * picks the shortest round-tripping decimal closest to the value, with one documented exception:
  * when a single digit would do, Java may print two digits that are closer (5e-324 prints as
@@ -16,6 +20,29 @@ import java.math.BigDecimal;
  */
 final class FloatFormat {
   private FloatFormat() {}
+
+  /** float8 output for a given extra_float_digits. */
+  static String format(double d, int extraFloatDigits) {
+    if (extraFloatDigits > 0 || Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+      return format(d);
+    }
+    return rounded(d < 0, new BigDecimal(Math.abs(d)), Math.max(1, 15 + extraFloatDigits));
+  }
+
+  /** float4 output for a given extra_float_digits. */
+  static String format(float f, int extraFloatDigits) {
+    if (extraFloatDigits > 0 || Float.isNaN(f) || Float.isInfinite(f) || f == 0) {
+      return format(f);
+    }
+    return rounded(f < 0, new BigDecimal(Math.abs(f)), Math.max(1, 6 + extraFloatDigits));
+  }
+
+  /** C's {@code %.{precision}g} of an exact value. */
+  private static String rounded(boolean negative, BigDecimal exact, int precision) {
+    BigDecimal r = exact.round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN))
+        .stripTrailingZeros();
+    return layout(negative, r, precision);
+  }
 
   static String format(double d) {
     if (Double.isNaN(d)) {

@@ -69,6 +69,31 @@ public final class PgTypes {
     return new UnknownType(oid);
   }
 
+  /**
+   * The codec for {@code oid} as a session with these settings formats it: timestamptz in the
+   * session's TimeZone, floats with its extra_float_digits (also as array elements).
+   */
+  public static PgType forOid(int oid, FormatSettings settings) {
+    PgType t = forOid(oid);
+    if (settings.equals(FormatSettings.DEFAULT)) {
+      return t;
+    }
+    return configured(t, settings);
+  }
+
+  private static PgType configured(PgType t, FormatSettings settings) {
+    return switch (t) {
+      case TimestampTzType tz -> TimestampTzType.inZone(settings.timeZone());
+      case Float8Type f -> f.withExtraFloatDigits(settings.extraFloatDigits());
+      case Float4Type f -> f.withExtraFloatDigits(settings.extraFloatDigits());
+      case ArrayType a -> {
+        PgType element = configured(a.element(), settings);
+        yield element == a.element() ? a : new ArrayType(a.oid(), element);
+      }
+      default -> t;
+    };
+  }
+
   /** Whether {@code oid} has a real codec (not the text fallback). */
   public static boolean isKnown(int oid) {
     return BY_OID.containsKey(oid);

@@ -15,8 +15,8 @@ import org.yggdrasil.planner.session.PgOid;
 
 /**
  * {@code timestamptz}: an instant. Text output is rendered in the session time zone with its
- * offset, {@code 2026-11-25 10:11:12.123456+00} or {@code ...+05:30}; the session TimeZone
- * setting is not wired yet, so output is always UTC ({@code +00}). Text input without a zone is
+ * offset, {@code 2026-11-25 10:11:12.123456+00} or {@code ...+05:30} ({@link #INSTANCE} renders
+ * in UTC; {@link #inZone} gives the codec for a session's TimeZone). Text input without a zone is
  * read in that zone too. Binary: int64 microseconds since 2000-01-01 00:00 UTC.
  *
  * <p>Java value: OffsetDateTime with any offset (Instant and ZonedDateTime are accepted too);
@@ -24,13 +24,19 @@ import org.yggdrasil.planner.session.PgOid;
  * {@code infinity}/{@code -infinity} (binary {@code Long.MAX_VALUE}/{@code MIN_VALUE}).
  */
 public final class TimestampTzType extends PgType {
-  public static final TimestampTzType INSTANCE = new TimestampTzType();
+  public static final TimestampTzType INSTANCE = new TimestampTzType(ZoneOffset.UTC);
 
-  /** The zone text output is rendered in, until sessions carry a TimeZone setting. */
-  private static final ZoneOffset SESSION_ZONE = ZoneOffset.UTC;
+  /** The session time zone: text is rendered in it, zone-less input read in it. */
+  private final ZoneId zone;
 
-  private TimestampTzType() {
+  private TimestampTzType(ZoneId zone) {
     super(PgOid.TIMESTAMPTZ, "timestamptz", "timestamp with time zone");
+    this.zone = zone;
+  }
+
+  /** The codec for a session whose TimeZone is {@code zone}. */
+  public static TimestampTzType inZone(ZoneId zone) {
+    return zone.equals(ZoneOffset.UTC) ? INSTANCE : new TimestampTzType(zone);
   }
 
   @Override
@@ -42,9 +48,11 @@ public final class TimestampTzType extends PgType {
     if (t.equals(OffsetDateTime.MIN)) {
       return "-infinity";
     }
-    LocalDateTime local =
-        DateTimeText.roundToMicros(t.atZoneSameInstant(SESSION_ZONE).toLocalDateTime());
-    ZoneOffset offset = SESSION_ZONE.getRules().getOffset(local);
+    OffsetDateTime rounded =
+        t.getNano() % 1000 == 0 ? t : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+    ZonedDateTime inZone = rounded.atZoneSameInstant(zone);
+    LocalDateTime local = inZone.toLocalDateTime();
+    ZoneOffset offset = inZone.getOffset();
     StringBuilder sb = new StringBuilder(32);
     DateTimeText.appendDateTime(sb, local);
     DateTimeText.appendOffset(sb, offset);
@@ -71,19 +79,19 @@ public final class TimestampTzType extends PgType {
   public Object decodeText(String text) {
     DateTimeParser.Parsed p = DateTimeParser.parse(text, this, true);
     if (p.special() == null) {
-      ZoneId zone = p.zone() == null ? SESSION_ZONE : p.zone();
+      ZoneId inputZone = p.zone() == null ? zone : p.zone();
       LocalDateTime local = DateTimeText.combine(p.date(), p.microsOfDay());
-      return local.atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+      return local.atZone(inputZone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
-    LocalDate today = LocalDate.now(SESSION_ZONE);
+    LocalDate today = LocalDate.now(zone);
     return switch (p.special()) {
       case INFINITY -> OffsetDateTime.MAX;
       case NEG_INFINITY -> OffsetDateTime.MIN;
       case EPOCH -> OffsetDateTime.of(LocalDate.EPOCH.atStartOfDay(), ZoneOffset.UTC);
       case NOW -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-      case TODAY -> today.atStartOfDay(SESSION_ZONE).toOffsetDateTime();
-      case TOMORROW -> today.plusDays(1).atStartOfDay(SESSION_ZONE).toOffsetDateTime();
-      case YESTERDAY -> today.minusDays(1).atStartOfDay(SESSION_ZONE).toOffsetDateTime();
+      case TODAY -> today.atStartOfDay(zone).toOffsetDateTime();
+      case TOMORROW -> today.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+      case YESTERDAY -> today.minusDays(1).atStartOfDay(zone).toOffsetDateTime();
       case ALLBALLS -> throw new SqlStateException(
           SqlState.INVALID_DATETIME_FORMAT,
           "invalid input syntax for type timestamp with time zone: \"" + text + "\"");

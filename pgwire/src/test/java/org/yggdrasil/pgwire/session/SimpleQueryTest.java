@@ -105,6 +105,23 @@ class SimpleQueryTest {
   }
 
   @Test
+  void timeZoneChangesApplyToTheNextStatementAndAreReportedOnce() {
+    List<BackendMessage> reply = query("set TimeZone = 'Europe/Berlin'; types");
+    assertEquals("C T D C S Z", BackendMessage.types(reply));
+    assertEquals("2026-11-25 09:11:12+01", reply.get(2).textValues().get(7));
+    assertEquals("T D C Z", BackendMessage.types(query("types")));
+  }
+
+  @Test
+  void startupTimeZoneIsUsedForTimestamptz() {
+    EmbeddedWire tokyo = new EmbeddedWire();
+    tokyo.send(org.yggdrasil.pgwire.testing.Frontend.create()
+        .startup("user", "ygg", "database", "ygg", "TimeZone", "Asia/Tokyo"));
+    List<BackendMessage> reply = tokyo.send(Frontend.create().query("types"));
+    assertEquals("2026-11-25 17:11:12+09", reply.get(1).textValues().get(7));
+  }
+
+  @Test
   void syncFailureIsReportedBeforeReadyForQuery() {
     wire.session().failNextSync = true;
     List<BackendMessage> reply = query("insert");

@@ -97,7 +97,7 @@ public final class FakeSession implements Session {
     p.put("server_version", "15.0 (Yggdrasil fake)");
     p.put("session_authorization", startup.user());
     p.put("standard_conforming_strings", "on");
-    p.put("TimeZone", "UTC");
+    p.put("TimeZone", startup.values().getOrDefault("TimeZone", "UTC"));
     return p;
   }
 

@@ -132,4 +132,23 @@ class DateTimeTypesTest {
     assertTextError(TIME, "10", "22007");
     assertTextError(TIME, "24:00:01", "22008");
   }
+
+  @Test
+  void timestamptzRendersInTheSessionTimeZone() {
+    TimestampTzType berlin = TimestampTzType.inZone(java.time.ZoneId.of("Europe/Berlin"));
+    assertEquals("2024-01-01 01:00:00+01",
+        berlin.encodeText(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
+    assertEquals("2024-07-01 02:00:00+02",
+        berlin.encodeText(OffsetDateTime.of(2024, 7, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
+    assertEquals(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+        berlin.decodeText("2024-01-01 01:00:00"));
+    TimestampTzType kolkata = (TimestampTzType) PgTypes.forOid(
+        org.yggdrasil.planner.session.PgOid.TIMESTAMPTZ,
+        FormatSettings.DEFAULT.withParameter("TimeZone", "Asia/Kolkata"));
+    assertEquals("2024-01-01 05:30:00.25+05:30",
+        kolkata.encodeText(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 250_000_000, ZoneOffset.UTC)));
+    // binary is always UTC microseconds
+    assertEquals("0000000000000000", java.util.HexFormat.of().formatHex(berlin.encodeBinary(
+        OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))));
+  }
 }

@@ -98,4 +98,32 @@ class FloatTypesTest {
     assertEquals(0.0, F8.decodeText("0e-400"));
     assertTextError(F4, "1e39", "22003");
   }
+
+  @Test
+  void extraFloatDigitsZeroOrLessRoundsLikePrintfG() {
+    Float8Type f8 = F8.withExtraFloatDigits(0);
+    assertEquals("0.3", f8.encodeText(0.1 + 0.2));
+    assertEquals("1e+15", f8.encodeText(1e15));
+    assertEquals("1.23456789012346e+17", f8.encodeText(123456789012345678.0));
+    assertEquals("100", f8.encodeText(100.0));
+    assertEquals("1e-05", f8.encodeText(0.00001));
+    assertEquals("-2.5", f8.encodeText(-2.5));
+    assertEquals("NaN", f8.encodeText(Double.NaN));
+    assertEquals("0.3333333333333", F8.withExtraFloatDigits(-2).encodeText(1.0 / 3));
+    assertEquals("0.30000000000000004", F8.withExtraFloatDigits(3).encodeText(0.1 + 0.2));
+    Float4Type f4 = F4.withExtraFloatDigits(0);
+    assertEquals("0.1", f4.encodeText(0.1f));
+    assertEquals("3.40282e+38", f4.encodeText(3.4028235e38f));
+    assertEquals("123457", f4.encodeText(123456.7f));
+  }
+
+  @Test
+  void sessionSettingsSelectTheCodec() {
+    FormatSettings s = FormatSettings.DEFAULT.withParameter("extra_float_digits", "0");
+    assertEquals("0.3", PgTypes.forOid(org.yggdrasil.planner.session.PgOid.FLOAT8, s)
+        .encodeText(0.1 + 0.2));
+    assertEquals("{0.3}", PgTypes.forOid(org.yggdrasil.planner.session.PgOid.FLOAT8_ARRAY, s)
+        .encodeText(java.util.List.of(0.1 + 0.2)));
+    assertEquals(FormatSettings.DEFAULT, FormatSettings.DEFAULT.withParameter("TimeZone", "??"));
+  }
 }
