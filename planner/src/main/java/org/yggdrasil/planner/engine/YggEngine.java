@@ -33,6 +33,9 @@ public final class YggEngine implements SqlEngine {
 
   public YggEngine(EngineOptions options) {
     this.options = options;
+    // Calcite converts timestamps for functions through the JVM's default zone; with UTC those
+    // conversions are the identity, which is what a server that stores UTC wants.
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
     for (String name : new String[] {"ygg", "postgres"}) {
       databases.put(name, NativeDatabase.inMemory(name));
     }

@@ -20,6 +20,8 @@ public final class CalciteErrors {
       Pattern.compile("(?:Object|Table) '([^']*)' not found");
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']*)' not found");
+  private static final Pattern SELF_DEPENDENT =
+      Pattern.compile("The definition of column '([^']*)' depends on itself");
   private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
   private static final Pattern NO_FUNCTION =
       Pattern.compile("No match found for function signature ([^\\s]+)");
@@ -55,6 +57,11 @@ public final class CalciteErrors {
           "relation \"" + m.group(1) + "\" does not exist", position, e);
     }
     if ((m = COLUMN_NOT_FOUND.matcher(message)).find()) {
+      return positioned(SqlState.UNDEFINED_COLUMN,
+          "column \"" + m.group(1) + "\" does not exist", position, e);
+    }
+    if ((m = SELF_DEPENDENT.matcher(message)).find()) {
+      // Calcite's wording when an unknown column could be a select-list alias.
       return positioned(SqlState.UNDEFINED_COLUMN,
           "column \"" + m.group(1) + "\" does not exist", position, e);
     }

@@ -6,13 +6,23 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.yggdrasil.planner.schema.AssignmentCast;
+import org.yggdrasil.storage.nativestore.ColumnType;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Rewrites of the parsed tree that make PostgreSQL idioms mean in Calcite what they mean in
  * PostgreSQL. Today: a single-column set-returning function in FROM with a table alias, as in
  * {@code FROM generate_series(1, 10) g}, names its column after the alias, so {@code g} can be
- * used as a column.
+ * used as a column. And PostgreSQL's clock functions ({@code now()}, {@code
+ * transaction_timestamp()} …) become Calcite's {@code CURRENT_TIMESTAMP} as a timestamptz.
  */
 public final class PgRewrites extends SqlShuttle {
   private static final PgRewrites INSTANCE = new PgRewrites();
@@ -33,7 +43,71 @@ public final class PgRewrites extends SqlShuttle {
       return SqlStdOperatorTable.AS.createCall(call.getParserPosition(),
           List.of(function, alias, alias));
     }
+    String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
+    if (OWN_FUNCTIONS.contains(name)) {
+      SqlCall renamed = new SqlUnresolvedFunction(new SqlIdentifier("ygg_pg_" + name,
+          call.getParserPosition()), null, null, null, null,
+          org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION)
+          .createCall(call.getParserPosition(), call.getOperandList());
+      return super.visit(renamed);
+    }
+    if (call.getKind() == SqlKind.CAST) {
+      SqlNode rewritten = castOfLiteral(call);
+      if (rewritten != null) {
+        return rewritten;
+      }
+    }
+    if (call.getOperandList().isEmpty() && call.getOperator() instanceof SqlUnresolvedFunction f
+        && CLOCK_FUNCTIONS.contains(f.getName().toLowerCase(java.util.Locale.ROOT))) {
+      SqlParserPos pos = call.getParserPosition();
+      return SqlStdOperatorTable.CAST.createCall(pos,
+          SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos),
+          new SqlDataTypeSpec(new SqlBasicTypeNameSpec(
+              SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6, pos), pos));
+    }
     return super.visit(call);
+  }
+
+  /** PostgreSQL functions we implement ourselves where Calcite's parser or library differ. */
+  private static final java.util.Set<String> OWN_FUNCTIONS = java.util.Set.of("date_trunc",
+      "current_schema");
+
+  private static final java.util.Set<String> CLOCK_FUNCTIONS = java.util.Set.of(
+      "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp");
+
+  /**
+   * PostgreSQL's input syntax for literals cast to boolean ('yes', 'on', 't' …) and
+   * timestamptz (with an offset), which Calcite's casts do not accept: parsed here instead.
+   */
+  private static SqlNode castOfLiteral(SqlCall call) {
+    if (!(call.operand(0) instanceof SqlCharStringLiteral lit)
+        || !(call.operand(1) instanceof SqlDataTypeSpec spec)) {
+      return null;
+    }
+    String text = lit.getValueAs(String.class);
+    String typeName = spec.getTypeNameSpec().getTypeName().getSimple().toLowerCase(
+        java.util.Locale.ROOT);
+    SqlParserPos pos = call.getParserPosition();
+    switch (typeName) {
+      case "boolean", "bool" -> {
+        return SqlLiteral.createBoolean(
+            (Boolean) AssignmentCast.parse(text, ColumnType.BOOL), pos);
+      }
+      case "timestamptz", "timestamp_with_local_time_zone", "timestamp_tz" -> {
+        java.time.OffsetDateTime t = (java.time.OffsetDateTime) AssignmentCast.parse(text,
+            ColumnType.TIMESTAMPTZ);
+        String utc = t.toLocalDateTime().format(
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"));
+        return SqlStdOperatorTable.CAST.createCall(pos,
+            SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP,
+                new org.apache.calcite.util.TimestampString(utc), 6, pos),
+            new SqlDataTypeSpec(new SqlBasicTypeNameSpec(
+                SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6, pos), pos));
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   private static boolean isSingleColumnFunction(SqlCall collectionTable) {

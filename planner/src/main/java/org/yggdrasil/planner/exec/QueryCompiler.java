@@ -29,6 +29,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
@@ -65,7 +68,7 @@ public final class QueryCompiler {
       .withCaseSensitive(true)
       .withIdentifierMaxLength(1024);
 
-  private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+  private static final SqlOperatorTable OPERATORS = new CaseInsensitiveOperators(
       SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
           SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
@@ -107,7 +110,7 @@ public final class QueryCompiler {
         SqlNameMatchers.withCaseSensitive(true), SCHEMA_PATHS, typeFactory, CONNECTION_CONFIG) {
         };
     SqlValidator validator = SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(OPERATORS, catalogReader), catalogReader, typeFactory,
+        SqlOperatorTables.chain(OPERATORS, new CaseInsensitiveOperators(catalogReader)), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.BABEL)
             .withIdentifierExpansion(true)
@@ -133,7 +136,7 @@ public final class QueryCompiler {
         validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot relRoot = converter.convertQuery(validated, false, true);
-    RelNode logical = relRoot.project();
+    RelNode logical = PgNumericRewrite.apply(relRoot.rel);
     RelTraitSet desired = logical.getTraitSet()
         .replace(EnumerableConvention.INSTANCE)
         .replace(relRoot.collation)
@@ -144,12 +147,33 @@ public final class QueryCompiler {
     } catch (RuntimeException e) {
       throw CalciteErrors.runtimeError(e);
     }
+    physical = projectFinalFields(relRoot.withRel(physical));
     Map<String, Object> stash = new HashMap<>();
     Bindable<Object> bindable = EnumerableInterpretable.toBindable(
         stash, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
     return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
         ResultColumns.describe(validator, validated, physical.getRowType(), root),
         RelOptUtil.toString(physical), Map.copyOf(stash));
+  }
+
+  /**
+   * Narrows the optimised plan to the query's own output columns: ORDER BY may have needed
+   * columns the select list does not return. A Calc on top keeps the sorted order.
+   */
+  private static RelNode projectFinalFields(RelRoot root) {
+    if (root.isRefTrivial() && root.rel.getRowType().getFieldCount() == root.fields.size()) {
+      return root.rel;
+    }
+    RexBuilder rexBuilder = root.rel.getCluster().getRexBuilder();
+    List<RexNode> projects = new java.util.ArrayList<>();
+    List<String> names = new java.util.ArrayList<>();
+    for (var field : root.fields) {
+      projects.add(rexBuilder.makeInputRef(root.rel, field.getKey()));
+      names.add(field.getValue());
+    }
+    RexProgram program = RexProgram.create(root.rel.getRowType(), projects, null, names,
+        rexBuilder);
+    return EnumerableCalc.create(root.rel, program);
   }
 
   /** The type the validator inferred for each {@code ?} marker, by marker index. */

@@ -148,6 +148,9 @@ final class ResultColumns {
             PERCENT_RANK, ARRAY_AGG, STRING_AGG, OVER -> {
           SqlCall named = call.getKind() == SqlKind.OVER ? (SqlCall) call.operand(0) : call;
           String name = named.getOperator().getName().toLowerCase(Locale.ROOT);
+          if (name.startsWith("ygg_pg_")) {
+            return name.substring(7);
+          }
           if (name.equals("$sum0")) {
             return "sum";
           }
@@ -158,7 +161,8 @@ final class ResultColumns {
         }
         default -> {
           if (call.getOperator() instanceof org.apache.calcite.sql.SqlFunction f) {
-            return f.getName().toLowerCase(Locale.ROOT);
+            String name = f.getName().toLowerCase(Locale.ROOT);
+            return name.startsWith("ygg_pg_") ? name.substring(7) : name;
           }
           if (call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
             return "array";

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What a statement is, decided from its first keywords before any real parsing. */
 public enum StatementKind {
-  QUERY, INSERT, UPDATE, DELETE,
+  QUERY, INSERT, UPDATE, DELETE, EXPLAIN,
   CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
@@ -33,6 +33,7 @@ public enum StatementKind {
     return switch (w1) {
       case "select", "with", "values", "table" -> QUERY;
       case "insert" -> INSERT;
+      case "explain" -> EXPLAIN;
       case "update" -> UPDATE;
       case "delete" -> DELETE;
       case "begin", "start" -> BEGIN;
@@ -52,7 +53,7 @@ public enum StatementKind {
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
       case "copy", "listen", "notify", "unlisten", "lock", "vacuum", "analyze", "cluster",
           "declare", "fetch", "move", "close", "prepare", "execute", "deallocate", "grant",
-          "revoke", "comment", "reindex", "checkpoint", "do", "call", "explain", "merge",
+          "revoke", "comment", "reindex", "checkpoint", "do", "call", "merge",
           "import", "security", "refresh", "reassign", "load" -> UNSUPPORTED;
       default -> OTHER;
     };

@@ -9,6 +9,7 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.yggdrasil.planner.schema.functions.DateFunctions;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
 import org.yggdrasil.planner.schema.functions.SystemFunctions;
 import org.yggdrasil.planner.schema.pgcatalog.PgCatalogSchema;
@@ -57,11 +58,17 @@ public final class RootSchemas {
 
   private static void addFunctions(SchemaPlus root) {
     for (String name : new String[] {"version", "current_database", "current_schema",
-        "session_user", "pg_backend_pid", "current_setting", "pg_get_expr"}) {
+        "session_user", "pg_backend_pid", "current_setting", "pg_get_expr",
+        "ygg_pg_current_schema"}) {
       for (Method m : SystemFunctions.class.getMethods()) {
         if (m.getName().equals(name)) {
           root.add(name, ScalarFunctionImpl.create(m));
         }
+      }
+    }
+    for (Method m : DateFunctions.class.getMethods()) {
+      if (m.getName().equals("date_trunc")) {
+        root.add("ygg_pg_date_trunc", ScalarFunctionImpl.create(m));
       }
     }
     for (Method m : GenerateSeries.class.getMethods()) {

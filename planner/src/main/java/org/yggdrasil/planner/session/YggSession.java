@@ -142,6 +142,7 @@ public final class YggSession implements Session, StatementContext {
     transaction.checkNotFailed();
     return switch (kind) {
       case QUERY -> prepareQuery(sql, declared);
+      case EXPLAIN -> prepareExplain(sql, declared);
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
       case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
@@ -214,6 +215,43 @@ public final class YggSession implements Session, StatementContext {
         return new QueryPortal(q, execContext(root, markers, q.markerTypes()));
       }, described.columns()), false);
     });
+  }
+
+  /** EXPLAIN [ANALYZE] [VERBOSE] [(options)] query: the physical plan, one row per line. */
+  private PreparedStatement prepareExplain(String sql, int[] declared) {
+    var tokens = SqlLexer.tokenize(sql);
+    int i = 1;
+    while (i < tokens.size() && (tokens.get(i).is("analyze") || tokens.get(i).is("verbose"))) {
+      i++;
+    }
+    if (i < tokens.size() && tokens.get(i).kind() == org.yggdrasil.planner.parse.Token.Kind.LEFT_PAREN) {
+      while (i < tokens.size()
+          && tokens.get(i).kind() != org.yggdrasil.planner.parse.Token.Kind.RIGHT_PAREN) {
+        i++;
+      }
+      i++;
+    }
+    if (i >= tokens.size()) {
+      throw new SqlStateException(SqlState.SYNTAX_ERROR, "syntax error at end of input");
+    }
+    String query = sql.substring(tokens.get(i).start());
+    if (StatementKind.of(query) != StatementKind.QUERY) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "EXPLAIN is supported for queries only");
+    }
+    ParameterRewrite params = ParameterRewrite.of(query);
+    currentMarkerOids = markerOids(params, declared);
+    List<ResultColumn> columns = List.of(ResultColumn.computed("QUERY PLAN", PgOid.TEXT));
+    CompiledQuery q = compileQuery(params.sql(), declared, readSnapshot());
+    int[] types = parameterTypes(declared, params, q.markerTypes());
+    return new YggPreparedStatement(types, columns, false, values -> new GuardedPortal(this,
+        new ResultPortal(columns, () -> {
+          List<Object[]> rows = new java.util.ArrayList<>();
+          for (String line : q.explain().split("\n")) {
+            rows.add(new Object[] {line});
+          }
+          return new org.yggdrasil.planner.exec.StatementResult("EXPLAIN", rows);
+        }), false));
   }
 
   private CompiledQuery compileQuery(String sql, int[] declared, Snapshot snapshot) {

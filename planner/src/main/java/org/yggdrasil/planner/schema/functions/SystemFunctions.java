@@ -25,6 +25,11 @@ public final class SystemFunctions {
     return SessionInfo.current().database();
   }
 
+  /** Registered as ygg_pg_current_schema: the parser claims the name current_schema. */
+  public static String ygg_pg_current_schema() {
+    return "public";
+  }
+
   public static String current_schema() {
     return "public";
   }
