@@ -72,6 +72,9 @@ final class Backend {
     }
     try {
       dispatch(message);
+      if (!closed) {
+        out.flushIfLarge(); // bounded output even for long pipelines without Sync
+      }
     } catch (ClientGoneException e) {
       clientGone();
     } catch (RuntimeException e) {
@@ -87,7 +90,10 @@ final class Backend {
 
   private void dispatch(FrontendMessage message) {
     switch (message) {
-      case ProtocolViolation v -> fatal(PgError.of(PgError.FATAL, v.error()));
+      case ProtocolViolation v -> {
+        LOG.debug("protocol violation on {}: {}", channel, v.error().getMessage());
+        fatal(PgError.of(PgError.FATAL, v.error()));
+      }
       case CancelRequest c -> {
         // Answered by closing, with no message, whether or not the key matched (PostgreSQL).
         engine.cancel(c.processId(), c.secretKey());
@@ -155,7 +161,7 @@ final class Backend {
   }
 
   /** ErrorResponse (severity ERROR) for a failed statement or message. */
-  void sendError(RuntimeException e) {
+  void sendError(Throwable e) {
     Messages.writeErrorResponse(out.buffer(), ErrorReporter.toPgError(e, PgError.ERROR));
   }
 

@@ -29,6 +29,11 @@ final class ErrorReporter {
         break;
       }
     }
+    if (error instanceof StackOverflowError) {
+      // A statement nested too deeply for the planner: PostgreSQL's stack depth error.
+      LOG.debug("stack overflow in a statement", error);
+      return PgError.of(severity, SqlState.PROGRAM_LIMIT_EXCEEDED, "stack depth limit exceeded");
+    }
     LOG.warn("internal error", error);
     String message = error.getMessage();
     if (message == null || message.isBlank()) {

@@ -1,5 +1,6 @@
 package org.yggdrasil.pgwire.session;
 
+import java.util.List;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.pgwire.codec.FrontendMessage;
@@ -50,7 +51,7 @@ final class ExtendedQueryFlow {
       }
     } catch (ClientGoneException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       backend.sendError(e);
       backend.ignoreTillSync(true);
     }
@@ -66,9 +67,27 @@ final class ExtendedQueryFlow {
           SqlState.DUPLICATE_PREPARED_STATEMENT,
           "prepared statement \"" + parse.name() + "\" already exists"));
     }
-    PreparedStatement statement = backend.session().prepare(parse.sql(), parse.parameterTypes());
+    PreparedStatement statement =
+        backend.session().prepare(singleStatement(parse.sql()), parse.parameterTypes());
     objects.putStatement(parse.name(), statement);
     Messages.writeParseComplete(backend.out().buffer());
+  }
+
+  /**
+   * The one statement a Parse may carry. As in PostgreSQL's {@code exec_parse_message}, a
+   * trailing semicolon is fine ({@code pgbench -M extended} sends one) but two statements are
+   * 42601. Only text with a semicolon is split, so the common case costs nothing.
+   */
+  private String singleStatement(String sql) {
+    if (sql.indexOf(';') < 0) {
+      return sql;
+    }
+    List<String> statements = backend.session().splitStatements(sql);
+    if (statements.size() > 1) {
+      throw backend.ownError(new SqlStateException(
+          SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement"));
+    }
+    return statements.isEmpty() ? "" : statements.get(0);
   }
 
   private void bind(Bind bind) {
@@ -138,7 +157,7 @@ final class ExtendedQueryFlow {
       backend.session().sync();
     } catch (ClientGoneException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       backend.sendError(e);
     }
     if (backend.session().transactionStatus() == TransactionStatus.IDLE) {

@@ -9,7 +9,7 @@ import org.yggdrasil.planner.session.RowSink;
 /**
  * The {@link RowSink} handed to the engine: encodes each row as a DataRow into the connection's
  * output. It blocks the engine's thread while the client is slow to read (see {@link
- * WireOutput#rowWritten()}): that is how backpressure reaches the executor.
+ * WireOutput#flushIfLarge()}): that is how backpressure reaches the executor.
  */
 final class RowWriter implements RowSink {
   private final WireOutput out;
@@ -31,6 +31,6 @@ final class RowWriter implements RowSink {
               + " columns");
     }
     Messages.writeDataRow(out.buffer(), values, types, formats);
-    out.rowWritten();
+    out.flushIfLarge();
   }
 }

@@ -47,7 +47,7 @@ final class SimpleQueryFlow {
       }
     } catch (ClientGoneException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       backend.sendError(e);
     }
     finish();
@@ -89,7 +89,7 @@ final class SimpleQueryFlow {
       backend.session().sync();
     } catch (ClientGoneException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       backend.sendError(e);
     }
     if (backend.session().transactionStatus() == TransactionStatus.IDLE) {

@@ -44,12 +44,13 @@ final class WireOutput {
   }
 
   /**
-   * Called after each row: once a chunk has accumulated, sends it and waits until the client
-   * has read enough for the channel to be writable again.
+   * Called after each row and each message: once a chunk has accumulated, sends it and waits
+   * until the client has read enough for the channel to be writable again. (A client that
+   * pipelines without reading can block itself here, exactly as with PostgreSQL.)
    *
    * @throws ClientGoneException if the connection has closed
    */
-  void rowWritten() {
+  void flushIfLarge() {
     if (buffer != null && buffer.readableBytes() >= CHUNK) {
       flush();
       awaitWritable();

@@ -41,6 +41,36 @@ class ServerSocketTest {
   }
 
   @Test
+  void stackOverflowOnAVirtualThreadKeepsTheConnection() throws Exception {
+    try (WireClient c = WireClient.connect(server.port())) {
+      List<BackendMessage> reply = c.send(Frontend.create().query("deep")).readUntilReady();
+      assertEquals("54000", BackendMessage.error(reply).get('C'));
+      assertEquals("T D C Z",
+          BackendMessage.types(c.send(Frontend.create().query("select 1")).readUntilReady()));
+    }
+  }
+
+  @Test
+  void longPipelineWithoutSyncIsFlushedAsItGoes() throws Exception {
+    try (WireClient c = WireClient.connect(server.port())) {
+      Frontend f = Frontend.create().parse("s", "rows 50");
+      for (int i = 0; i < 2000; i++) {
+        f.bind("", "s").execute("", 0);
+      }
+      c.send(f.flush());
+      // 2000 x 50 rows = 100k DataRows arrive without any Sync: nothing waits for one.
+      int rows = 0;
+      while (rows < 100_000) {
+        if (c.read().type() == 'D') {
+          rows++;
+        }
+      }
+      assertEquals("Z", BackendMessage.types(List.of(
+          c.send(Frontend.create().sync()).readUntilReady().getLast())));
+    }
+  }
+
+  @Test
   void largeResultStreamsWithBackpressure() throws Exception {
     int rows = 100_000;
     try (WireClient c = WireClient.connect(server.port())) {

@@ -138,6 +138,22 @@ class ExtendedQueryTest {
   }
 
   @Test
+  void parseAcceptsATrailingSemicolonButNotTwoStatements() {
+    List<BackendMessage> one = send(Frontend.create()
+        .parse("", "select 4;").bind("", "").execute("", 0).sync());
+    assertEquals("1 2 D C Z", BackendMessage.types(one));
+    assertEquals("select 4", wire.session().prepared.getLast());
+
+    List<BackendMessage> two = send(Frontend.create().parse("", "select 1; select 2").sync());
+    assertEquals("42601", BackendMessage.error(two).get('C'));
+    assertEquals("cannot insert multiple commands into a prepared statement",
+        BackendMessage.error(two).get('M'));
+
+    assertEquals("1 2 I Z", BackendMessage.types(send(Frontend.create()
+        .parse("", ";").bind("", "").execute("", 0).sync())));
+  }
+
+  @Test
   void closeOfSomethingAbsentStillCompletes() {
     assertEquals("3 3 Z", BackendMessage.types(send(Frontend.create()
         .close('S', "none").close('P', "none").sync())));

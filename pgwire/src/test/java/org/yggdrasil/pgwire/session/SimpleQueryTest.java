@@ -95,6 +95,15 @@ class SimpleQueryTest {
   }
 
   @Test
+  void stackOverflowInAStatementIsAnErrorNotADeadConnection() {
+    List<BackendMessage> reply = query("deep");
+    assertEquals("E Z", BackendMessage.types(reply));
+    assertEquals("54000", reply.get(0).fields().get('C'));
+    assertEquals("stack depth limit exceeded", reply.get(0).fields().get('M'));
+    assertEquals("T D C Z", BackendMessage.types(query("select 8")));
+  }
+
+  @Test
   void changedParametersAreReportedBeforeReadyForQuery() {
     List<BackendMessage> reply = query("set application_name = 'myapp'");
     assertEquals("C S Z", BackendMessage.types(reply));

@@ -42,6 +42,7 @@ import org.yggdrasil.planner.session.TransactionStatus;
  *   sleep             blocks until cancelled, then 57014
  *   error CODE        prepare fails with SQLSTATE CODE
  *   boom              execute throws IllegalStateException (not a SqlStateException)
+ *   deep              execute recurses until StackOverflowError
  *   begin | commit | rollback | insert | set NAME = VALUE | set NAME to VALUE
  *   (blank or -- comment)   an empty statement
  * </pre>
@@ -54,7 +55,7 @@ public final class FakeSession implements Session {
   private final int pid;
   private final int key;
   public final StartupParameters startup;
-  public final List<String> prepared = new CopyOnWriteArrayList<>();
+  public final List<String> prepared = java.util.Collections.synchronizedList(new ArrayList<>());
   public final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
   public final AtomicInteger syncs = new AtomicInteger();
   public final AtomicInteger cancels = new AtomicInteger();
@@ -163,6 +164,7 @@ public final class FakeSession implements Session {
             "some hint", 3, null));
       }
       case "boom" -> new Stmt(new int[0], List.of(), false, params -> new Boom());
+      case "deep" -> new Stmt(new int[0], List.of(), false, params -> new Deep());
       case "begin" -> command("BEGIN", () -> status = TransactionStatus.IN_TRANSACTION);
       case "commit" -> command(status == TransactionStatus.FAILED ? "ROLLBACK" : "COMMIT",
           () -> status = TransactionStatus.IDLE);
@@ -451,6 +453,22 @@ public final class FakeSession implements Session {
     @Override
     public String commandTag() {
       return "BOOM";
+    }
+  }
+
+  private final class Deep extends BasePortal {
+    @Override
+    public boolean execute(int maxRows, RowSink sink) {
+      return depth(0) > 0;
+    }
+
+    private int depth(int n) {
+      return depth(n + 1) + 1;
+    }
+
+    @Override
+    public String commandTag() {
+      return "DEEP";
     }
   }
 
