@@ -48,7 +48,8 @@ final class Backend {
   /** Written by the worker, read by the event loop to cancel. */
   private volatile Session session;
 
-  private boolean closed;
+  /** Set by the worker; read by the event loop so that a closed session is not cancelled. */
+  private volatile boolean closed;
 
   /** PostgreSQL's {@code ignore_till_sync}: after an extended-protocol error. */
   private boolean ignoreTillSync;
@@ -236,7 +237,7 @@ final class Backend {
   /** From any thread: stops the running statement, if any. */
   void cancelRunning() {
     Session s = session;
-    if (s != null) {
+    if (s != null && !closed) {
       try {
         s.cancel();
       } catch (RuntimeException e) {
