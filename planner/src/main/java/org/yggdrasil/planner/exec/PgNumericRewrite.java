@@ -22,6 +22,7 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.yggdrasil.planner.schema.PgTypeSystem;
 import org.yggdrasil.planner.schema.functions.PgNumeric;
 
 /**
@@ -31,13 +32,25 @@ import org.yggdrasil.planner.schema.functions.PgNumeric;
  * pad every result to a fixed scale).
  */
 final class PgNumericRewrite extends RexShuttle {
-  private static final SqlUserDefinedFunction DIVIDE = new SqlUserDefinedFunction(
-      new SqlIdentifier("pg_numeric_divide", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-      ReturnTypes.ARG0, InferTypes.FIRST_KNOWN,
-      OperandTypes.operandMetadata(List.of(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC),
-          f -> List.of(f.createSqlType(SqlTypeName.DECIMAL), f.createSqlType(SqlTypeName.DECIMAL)),
-          i -> "arg" + i, i -> false),
-      ScalarFunctionImpl.create(PgNumeric.class, "divide"));
+  private static final SqlUserDefinedFunction DIVIDE = udf("divide", 2);
+  static final SqlUserDefinedFunction KEEP_SCALE = udf("keepScale", 1);
+  private static final SqlUserDefinedFunction FROM_LONG = udf("fromLong", 1);
+  private static final SqlUserDefinedFunction FROM_DOUBLE = udf("fromDouble", 1);
+  private static final SqlUserDefinedFunction ROUND = udf("round", 2);
+  private static final SqlUserDefinedFunction ROUND_INTEGRAL = udf("roundIntegral", 1);
+  private static final SqlUserDefinedFunction RINT = udf("rint", 1);
+
+  /** A call to a {@link PgNumeric} method, for use in rewritten expressions only. */
+  private static SqlUserDefinedFunction udf(String method, int arity) {
+    List<SqlTypeFamily> families = java.util.Collections.nCopies(arity, SqlTypeFamily.ANY);
+    return new SqlUserDefinedFunction(
+        new SqlIdentifier("pg_numeric_" + method, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+        ReturnTypes.ARG0, InferTypes.FIRST_KNOWN,
+        OperandTypes.operandMetadata(families,
+            f -> java.util.Collections.nCopies(arity, f.createSqlType(SqlTypeName.ANY)),
+            i -> "arg" + i, i -> false),
+        ScalarFunctionImpl.create(PgNumeric.class, method));
+  }
 
   private final RexBuilder rexBuilder;
 
@@ -73,11 +86,59 @@ final class PgNumericRewrite extends RexShuttle {
       return rexBuilder.makeCall(c.getType(), DIVIDE, List.of(
           toDecimal(c.getOperands().get(0)), toDecimal(c.getOperands().get(1))));
     }
-    if (c.getKind() == SqlKind.CAST && isDecimal(c.getType())
-        && c.getOperands().get(0) instanceof RexCall inner && inner.getOperator() == DIVIDE) {
-      return rexBuilder.makeCall(c.getType(), DIVIDE, inner.getOperands());
+    if (c.getKind() == SqlKind.CAST) {
+      return cast(c, c.getOperands().get(0));
     }
     return c;
+  }
+
+  /**
+   * PostgreSQL's numeric casts: into an unconstrained numeric a value keeps its scale; into
+   * numeric(p, s) it is rounded half away from zero; into an integer it is rounded (numerics
+   * half away from zero, floats half to even) rather than truncated.
+   */
+  private RexNode cast(RexCall c, RexNode operand) {
+    RelDataType target = c.getType();
+    SqlTypeName from = operand.getType().getSqlTypeName();
+    if (isDecimal(target)) {
+      if (operand instanceof RexCall inner && inner.getOperator() == DIVIDE) {
+        return rexBuilder.makeCall(target, DIVIDE, inner.getOperands());
+      }
+      if (target.getPrecision() == PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION) {
+        return switch (from) {
+          case DECIMAL -> rexBuilder.makeCall(target, KEEP_SCALE, List.of(operand));
+          case TINYINT, SMALLINT, INTEGER, BIGINT -> rexBuilder.makeCall(target, FROM_LONG,
+              List.of(rexBuilder.makeCast(nullable(SqlTypeName.BIGINT, operand), operand)));
+          case REAL, FLOAT, DOUBLE -> rexBuilder.makeCall(target, FROM_DOUBLE,
+              List.of(rexBuilder.makeCast(nullable(SqlTypeName.DOUBLE, operand), operand)));
+          default -> c;
+        };
+      }
+      if (from == SqlTypeName.DECIMAL) {
+        RexNode rounded = rexBuilder.makeCall(operand.getType(), ROUND,
+            List.of(operand, rexBuilder.makeExactLiteral(
+                java.math.BigDecimal.valueOf(target.getScale()))));
+        return rexBuilder.makeCast(target, rounded);
+      }
+      return c;
+    }
+    if (SqlTypeName.INT_TYPES.contains(target.getSqlTypeName())) {
+      if (from == SqlTypeName.DECIMAL) {
+        return rexBuilder.makeCast(target,
+            rexBuilder.makeCall(operand.getType(), ROUND_INTEGRAL, List.of(operand)));
+      }
+      if (from == SqlTypeName.DOUBLE || from == SqlTypeName.REAL || from == SqlTypeName.FLOAT) {
+        RexNode asDouble = rexBuilder.makeCast(nullable(SqlTypeName.DOUBLE, operand), operand);
+        return rexBuilder.makeCast(target,
+            rexBuilder.makeCall(asDouble.getType(), RINT, List.of(asDouble)));
+      }
+    }
+    return c;
+  }
+
+  private RelDataType nullable(SqlTypeName name, RexNode like) {
+    var f = rexBuilder.getTypeFactory();
+    return f.createTypeWithNullability(f.createSqlType(name), like.getType().isNullable());
   }
 
   private RexNode toDecimal(RexNode operand) {

@@ -12,9 +12,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class PgTypeSystem extends RelDataTypeSystemImpl {
   public static final PgTypeSystem INSTANCE = new PgTypeSystem();
 
-  /** Precision and scale given to an unconstrained {@code numeric}. */
+  /**
+   * Precision and scale given to an unconstrained {@code numeric}. Its values keep their own
+   * scale at run time (Calcite only rescales in casts, and casts into this type are rewritten
+   * to keep the value's scale), so the static scale 0 says nothing about the digits.
+   */
   public static final int UNCONSTRAINED_NUMERIC_PRECISION = 1000;
-  public static final int UNCONSTRAINED_NUMERIC_SCALE = 32;
+  public static final int UNCONSTRAINED_NUMERIC_SCALE = 0;
 
   private PgTypeSystem() {}
 
@@ -48,7 +52,7 @@ public final class PgTypeSystem extends RelDataTypeSystemImpl {
       // int8 sums stay int8 (and overflow raises 22003 instead of widening).
       case TINYINT, SMALLINT, INTEGER, BIGINT -> f.createSqlType(SqlTypeName.BIGINT);
       case DECIMAL -> f.createSqlType(SqlTypeName.DECIMAL, UNCONSTRAINED_NUMERIC_PRECISION,
-          argumentType.getScale());
+          UNCONSTRAINED_NUMERIC_SCALE);
       default -> argumentType;
     };
     return f.createTypeWithNullability(t, argumentType.isNullable());

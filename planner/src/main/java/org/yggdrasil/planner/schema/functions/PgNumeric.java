@@ -10,7 +10,11 @@ import org.yggdrasil.catalog.error.SqlStateException;
  * significant digits, and never fewer fractional digits than either operand has (numeric.c,
  * select_div_scale). So {@code 7 / 3.0} is {@code 2.3333333333333333} and {@code avg} of two
  * numerics summing to 215000.00 is {@code 107500.000000000000}.
+ *
+ * <p>Marked non-deterministic so the planner never constant-folds these calls: a folded
+ * literal would be rendered at its static type's scale, losing the value's own.
  */
+@org.apache.calcite.linq4j.function.NonDeterministic
 public final class PgNumeric {
   private static final int MIN_SIGNIFICANT_DIGITS = 16;
   private static final int MAX_DISPLAY_SCALE = 1000;
@@ -48,5 +52,42 @@ public final class PgNumeric {
   /** The first base-10000 digit of {@code v}'s magnitude. */
   private static int firstDigit(BigDecimal v) {
     return v.abs().movePointLeft(4 * weight(v)).setScale(0, RoundingMode.DOWN).intValue();
+  }
+
+  /** A numeric flowing into an unconstrained numeric keeps its own scale (no padding). */
+  public static BigDecimal keepScale(BigDecimal v) {
+    return v;
+  }
+
+  /** An integer becoming an unconstrained numeric: scale 0. */
+  public static BigDecimal fromLong(Long v) {
+    return v == null ? null : BigDecimal.valueOf(v);
+  }
+
+  /** A float becoming a numeric: its shortest decimal form, as PostgreSQL converts. */
+  public static BigDecimal fromDouble(Double v) {
+    if (v == null) {
+      return null;
+    }
+    if (v.isNaN() || v.isInfinite()) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "numeric NaN and infinity are not supported yet");
+    }
+    return new BigDecimal(Double.toString(v));
+  }
+
+  /** Rounds half away from zero to {@code scale} digits, as numeric(p, s) input does. */
+  public static BigDecimal round(BigDecimal v, int scale) {
+    return v == null ? null : v.setScale(scale, RoundingMode.HALF_UP);
+  }
+
+  /** numeric to integer: rounds half away from zero. */
+  public static BigDecimal roundIntegral(BigDecimal v) {
+    return v == null ? null : v.setScale(0, RoundingMode.HALF_UP);
+  }
+
+  /** float to integer: rounds half to even, like C's rint. */
+  public static Double rint(Double v) {
+    return v == null ? null : Math.rint(v);
   }
 }

@@ -1,0 +1,57 @@
+package org.yggdrasil.planner.exec;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.yggdrasil.planner.schema.PgTypeSystem;
+
+/**
+ * Folds casts of numeric literals the way PostgreSQL evaluates them: into an unconstrained
+ * numeric a literal keeps its scale ({@code coalesce(sum(x), 0)} is {@code 0}, not {@code
+ * 0.00}); into numeric(p, s) and into integers it is rounded half away from zero, never
+ * truncated. Non-literal casts get the same treatment in {@link PgNumericRewrite}.
+ */
+final class PgRexBuilder extends RexBuilder {
+  PgRexBuilder(RelDataTypeFactory typeFactory) {
+    super(typeFactory);
+  }
+
+  @Override
+  public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp,
+      boolean matchNullability, boolean safe, RexLiteral format) {
+    if (exp instanceof RexLiteral lit && !lit.isNull()
+        && lit.getValue() instanceof BigDecimal value) {
+      SqlTypeName target = type.getSqlTypeName();
+      boolean approximate = SqlTypeName.APPROX_TYPES.contains(lit.getType().getSqlTypeName());
+      if (target == SqlTypeName.DECIMAL) {
+        BigDecimal exact = approximate ? new BigDecimal(Double.toString(value.doubleValue()))
+            : value;
+        boolean unconstrained = type.getPrecision() == PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION;
+        BigDecimal v = unconstrained ? exact : exact.setScale(type.getScale(), RoundingMode.HALF_UP);
+        if (v.scale() == type.getScale() || v.scale() < 0) {
+          return makeExactLiteral(v, type);
+        }
+        // Generated code renders a literal at its type's scale; keep the value's own scale by
+        // typing the literal exactly and passing it through to the unconstrained type.
+        RelDataType exactType = getTypeFactory().createSqlType(SqlTypeName.DECIMAL,
+            Math.max(v.precision(), v.scale()), v.scale());
+        return makeCall(type, PgNumericRewrite.KEEP_SCALE,
+            java.util.List.of(makeExactLiteral(v, exactType)));
+      }
+      if (SqlTypeName.INT_TYPES.contains(target) && value.scale() > 0) {
+        BigDecimal rounded = approximate
+            ? BigDecimal.valueOf(Math.rint(value.doubleValue()))
+            : value.setScale(0, RoundingMode.HALF_UP);
+        return super.makeCast(pos, type, makeExactLiteral(rounded.setScale(0)),
+            matchNullability, safe, format);
+      }
+    }
+    return super.makeCast(pos, type, exp, matchNullability, safe, format);
+  }
+}
