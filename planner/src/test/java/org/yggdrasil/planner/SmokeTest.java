@@ -76,4 +76,21 @@ class SmokeTest {
       assertEquals(21L, d.value("SELECT sum(g::bigint) FROM generate_series(1, 6) g"));
     }
   }
+
+  /** A cached plan must read the snapshot of the statement executing it, not the one it was planned on. */
+  @Test
+  void cachedPlansReadTheCurrentSnapshot() {
+    try (SqlDriver d = new SqlDriver()) {
+      d.run("CREATE TABLE cache_t (id int PRIMARY KEY, v text)");
+      String query = "SELECT count(*) FROM cache_t WHERE v <> 'zzz'";
+      assertEquals(0L, d.value(query));
+      d.run("INSERT INTO cache_t VALUES (1, 'a')");
+      assertEquals(1L, d.value(query));
+      assertEquals(List.of(List.of("a")), d.run("SELECT v FROM cache_t WHERE id = 1"));
+      d.run("UPDATE cache_t SET v = 'b' WHERE id = 1 RETURNING v");
+      assertEquals(List.of(List.of("b")), d.run("SELECT v FROM cache_t WHERE id = 1"));
+      assertEquals(List.of(List.of("c")), d.run("UPDATE cache_t SET v = 'c' WHERE id = 1 RETURNING v"));
+      assertEquals(List.of(List.of("d")), d.run("UPDATE cache_t SET v = 'd' WHERE id = 1 RETURNING v"));
+    }
+  }
 }

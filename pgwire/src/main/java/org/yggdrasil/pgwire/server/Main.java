@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.yggdrasil.planner.engine.EngineOptions;
+import org.yggdrasil.planner.engine.YggEngine;
 import org.yggdrasil.planner.session.SqlEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,7 +80,7 @@ public final class Main implements Runnable {
       EngineOptions options = new EngineOptions(memory ? null : data, memory, readOnly);
       SqlEngine engine;
       try {
-        engine = EngineLoader.load(options);
+        engine = new YggEngine(options);
       } catch (RuntimeException e) {
         err.println("ygg: cannot start the engine: " + e.getMessage());
         return 1;

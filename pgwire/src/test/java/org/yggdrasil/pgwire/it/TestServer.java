@@ -1,8 +1,5 @@
 package org.yggdrasil.pgwire.it;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,7 +7,9 @@ import java.util.Properties;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.yggdrasil.pgwire.server.PgServer;
 import org.yggdrasil.planner.engine.EngineOptions;
+import org.yggdrasil.planner.engine.YggEngine;
 
 /**
  * A Yggdrasil server on an ephemeral port, in this JVM, with an in-memory engine; one per test
@@ -19,10 +18,6 @@ import org.yggdrasil.planner.engine.EngineOptions;
  * <pre>
  *   &#64;RegisterExtension static final TestServer server = new TestServer();
  * </pre>
- *
- * <p>The engine and the server are created by reflection so that these tests compile while
- * {@code YggEngine} and {@code PgServer} are being written; switch to direct calls once they
- * exist.
  *
  * <p>With {@code -Dygg.it.external=host:port} the tests run against an already running server
  * instead, e.g. a real PostgreSQL 15 with a database {@code ygg} owned by a superuser role
@@ -37,9 +32,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
   private static final String EXTERNAL = System.getProperty("ygg.it.external", "").trim();
 
-  private AutoCloseable engine;
-  private Object server;
-  private Method serverClose;
+  private YggEngine engine;
+  private PgServer server;
   private String host = HOST;
   private int port = -1;
 
@@ -59,41 +53,16 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     stop();
   }
 
-  private void start() throws Exception {
-    Class<?> engineClass = Class.forName("org.yggdrasil.planner.engine.YggEngine");
-    engine =
-        (AutoCloseable)
-            unwrap(() -> engineClass.getConstructor(EngineOptions.class)
-                .newInstance(EngineOptions.memory()));
-    Class<?> serverClass = Class.forName("org.yggdrasil.pgwire.server.PgServer");
-    Method start = null;
-    for (Method m : serverClass.getMethods()) {
-      if (m.getName().equals("start")
-          && m.getParameterCount() == 3
-          && m.getParameterTypes()[0].isInstance(engine)
-          && m.getParameterTypes()[1] == String.class
-          && m.getParameterTypes()[2] == int.class) {
-        start = m;
-      }
-    }
-    if (start == null) {
-      throw new IllegalStateException("PgServer.start(SqlEngine, String, int) not found");
-    }
-    Method startMethod = start;
-    Object target =
-        Modifier.isStatic(startMethod.getModifiers())
-            ? null
-            : serverClass.getConstructor().newInstance();
-    Object started = unwrap(() -> startMethod.invoke(target, engine, HOST, 0));
-    server = started != null ? started : target;
-    port = (Integer) server.getClass().getMethod("port").invoke(server);
-    serverClose = server.getClass().getMethod("close");
+  private void start() {
+    engine = new YggEngine(EngineOptions.memory());
+    server = PgServer.start(engine, HOST, 0);
+    port = server.port();
   }
 
-  private void stop() throws Exception {
+  private void stop() {
     try {
       if (server != null) {
-        unwrap(() -> serverClose.invoke(server));
+        server.close();
       }
     } finally {
       server = null;
@@ -101,24 +70,6 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         engine.close();
         engine = null;
       }
-    }
-  }
-
-  private interface Call {
-    Object call() throws Exception;
-  }
-
-  private static Object unwrap(Call call) throws Exception {
-    try {
-      return call.call();
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
     }
   }
 

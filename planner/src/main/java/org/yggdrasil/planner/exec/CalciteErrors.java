@@ -37,9 +37,33 @@ public final class CalciteErrors {
       return new SqlStateException(SqlState.SYNTAX_ERROR, "syntax error at end of input",
           null, null, sql.length() + 1, e);
     }
+    offset = lastEncounteredToken(e, sql, offset);
     String near = tokenAt(sql, offset);
     return new SqlStateException(SqlState.SYNTAX_ERROR,
         "syntax error at or near \"" + near + "\"", null, null, offset + 1, e);
+  }
+
+  private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*?)\" at line");
+
+  /**
+   * Calcite reports the unexpected token together with the lookahead before it ("Encountered
+   * \"FROM FROM\""); PostgreSQL points at the token that cannot be parsed, the last one.
+   */
+  private static int lastEncounteredToken(SqlParseException e, String sql, int offset) {
+    Matcher m = ENCOUNTERED.matcher(String.valueOf(e.getMessage()));
+    if (!m.find()) {
+      return offset;
+    }
+    try {
+      int count = SqlLexer.tokenize(m.group(1)).size();
+      List<Token> tokens = SqlLexer.tokenize(sql.substring(offset));
+      if (count > 1 && tokens.size() >= count) {
+        return offset + tokens.get(count - 1).start();
+      }
+    } catch (SqlStateException ignored) {
+      // keep Calcite's position
+    }
+    return offset;
   }
 
   static SqlStateException validationError(RuntimeException e, String sql) {
@@ -125,8 +149,9 @@ public final class CalciteErrors {
         return new SqlStateException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, a.getMessage(), e);
       }
       if (c instanceof NumberFormatException n) {
+        String input = String.valueOf(n.getMessage()).replaceFirst("^For input string: ", "");
         return new SqlStateException(SqlState.INVALID_TEXT_REPRESENTATION,
-            "invalid input syntax: " + n.getMessage(), e);
+            "invalid input syntax for type numeric: " + input, e);
       }
       if (c instanceof java.time.DateTimeException d) {
         return new SqlStateException(SqlState.INVALID_DATETIME_FORMAT, d.getMessage(), e);

@@ -17,6 +17,14 @@ public interface DmlStatement {
   /** The type of each {@code ?} marker, by marker index, as far as known. */
   Map<Integer, RelDataType> markerTypes();
 
+  /**
+   * Exact PostgreSQL type OIDs of markers whose type comes from a target column (INSERT
+   * VALUES), where the Calcite type cannot tell varchar from bpchar; by marker index.
+   */
+  default Map<Integer, Integer> markerOids() {
+    return Map.of();
+  }
+
   /** Columns of the RETURNING rows; empty without RETURNING. */
   List<ResultColumn> resultColumns();
 

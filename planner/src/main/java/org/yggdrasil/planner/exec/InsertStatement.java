@@ -45,17 +45,19 @@ final class InsertStatement implements DmlStatement {
   private final int[] targetColumns;
   private final List<List<SqlNode>> valuesRows;
   private final Map<Integer, RelDataType> markerTypes;
+  private final Map<Integer, Integer> markerOids;
   private final List<ResultColumn> resultColumns;
 
   private InsertStatement(String sql, Returning returning, TableSchema table, int[] targetColumns,
       List<List<SqlNode>> valuesRows, Map<Integer, RelDataType> markerTypes,
-      List<ResultColumn> resultColumns) {
+      Map<Integer, Integer> markerOids, List<ResultColumn> resultColumns) {
     this.sql = sql;
     this.returning = returning;
     this.table = table;
     this.targetColumns = targetColumns;
     this.valuesRows = valuesRows;
     this.markerTypes = markerTypes;
+    this.markerOids = markerOids;
     this.resultColumns = resultColumns;
   }
 
@@ -70,6 +72,7 @@ final class InsertStatement implements DmlStatement {
     int[] targets = dv != null ? new int[0] : targetColumns(insert.getTargetColumnList(), table);
     List<List<SqlNode>> rows = dv != null ? List.of(List.of()) : valuesRows(insert.getSource());
     Map<Integer, RelDataType> markerTypes = new HashMap<>();
+    Map<Integer, Integer> markerOids = new HashMap<>();
     if (rows != null) {
       for (List<SqlNode> row : rows) {
         if (row.size() > targets.length) {
@@ -78,7 +81,7 @@ final class InsertStatement implements DmlStatement {
         }
         for (int i = 0; i < row.size(); i++) {
           ColumnDef col = table.columns().get(targets[i]);
-          collectMarkers(row.get(i), col, markerTypes);
+          collectMarkers(row.get(i), col, markerTypes, markerOids);
         }
       }
     } else {
@@ -91,7 +94,8 @@ final class InsertStatement implements DmlStatement {
     }
     List<ResultColumn> columns = returning.present()
         ? returning.describe(ctx, snapshot, table, null) : List.of();
-    return new InsertStatement(sql, returning, table, targets, rows, markerTypes, columns);
+    return new InsertStatement(sql, returning, table, targets, rows, markerTypes, markerOids,
+        columns);
   }
 
   private static SqlInsert parse(String body) {
@@ -142,9 +146,11 @@ final class InsertStatement implements DmlStatement {
     return rows;
   }
 
-  private static void collectMarkers(SqlNode expr, ColumnDef col, Map<Integer, RelDataType> out) {
+  private static void collectMarkers(SqlNode expr, ColumnDef col, Map<Integer, RelDataType> out,
+      Map<Integer, Integer> oids) {
     if (expr instanceof SqlDynamicParam p) {
       out.putIfAbsent(p.getIndex(), ColumnTypes.relType(ExecContext.typeFactory(), col));
+      oids.putIfAbsent(p.getIndex(), ColumnTypes.oid(col.type()));
     }
   }
 
@@ -158,6 +164,11 @@ final class InsertStatement implements DmlStatement {
   @Override
   public Map<Integer, RelDataType> markerTypes() {
     return markerTypes;
+  }
+
+  @Override
+  public Map<Integer, Integer> markerOids() {
+    return markerOids;
   }
 
   @Override

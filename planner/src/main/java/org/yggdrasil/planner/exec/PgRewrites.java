@@ -51,11 +51,20 @@ public final class PgRewrites extends SqlShuttle {
           .createCall(call.getParserPosition(), call.getOperandList());
       return super.visit(renamed);
     }
+    if (call.getOperator().getName().equals("::") && call.operandCount() == 2) {
+      // x::type is Babel's infix cast; the validator infers parameter types only for CAST.
+      call = SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), call.getOperandList());
+    }
     if (call.getKind() == SqlKind.CAST) {
       SqlNode rewritten = castOfLiteral(call);
       if (rewritten != null) {
         return rewritten;
       }
+    }
+    if (call.getOperator().getName().equals("^") && call.operandCount() == 2) {
+      // PostgreSQL's ^ is exponentiation, not XOR.
+      return super.visit(SqlStdOperatorTable.POWER.createCall(call.getParserPosition(),
+          call.getOperandList()));
     }
     if (call.getOperandList().isEmpty() && call.getOperator() instanceof SqlUnresolvedFunction f
         && CLOCK_FUNCTIONS.contains(f.getName().toLowerCase(java.util.Locale.ROOT))) {
@@ -70,7 +79,7 @@ public final class PgRewrites extends SqlShuttle {
 
   /** PostgreSQL functions we implement ourselves where Calcite's parser or library differ. */
   private static final java.util.Set<String> OWN_FUNCTIONS = java.util.Set.of("date_trunc",
-      "current_schema");
+      "current_schema", "trunc", "reverse");
 
   private static final java.util.Set<String> CLOCK_FUNCTIONS = java.util.Set.of(
       "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp");
@@ -98,16 +107,29 @@ public final class PgRewrites extends SqlShuttle {
             ColumnType.TIMESTAMPTZ);
         String utc = t.toLocalDateTime().format(
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"));
-        return SqlStdOperatorTable.CAST.createCall(pos,
-            SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP,
-                new org.apache.calcite.util.TimestampString(utc), 6, pos),
-            new SqlDataTypeSpec(new SqlBasicTypeNameSpec(
-                SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6, pos), pos));
+        return SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE,
+            new org.apache.calcite.util.TimestampString(utc), 6, pos);
+      }
+      case "bytea" -> {
+        return SqlLiteral.createBinaryString(
+            (byte[]) AssignmentCast.parse(text, ColumnType.BYTEA), pos);
       }
       default -> {
         return null;
       }
     }
+  }
+
+  /** {@code current_schema} without parentheses, which Calcite reads as its own function. */
+  @Override
+  public SqlNode visit(SqlIdentifier id) {
+    if (id.isSimple() && id.getSimple().equalsIgnoreCase("current_schema")) {
+      return new SqlUnresolvedFunction(new SqlIdentifier("ygg_pg_current_schema",
+          id.getParserPosition()), null, null, null, null,
+          org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION)
+          .createCall(id.getParserPosition());
+    }
+    return id;
   }
 
   private static boolean isSingleColumnFunction(SqlCall collectionTable) {

@@ -9,7 +9,11 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.schema.AssignmentCast;
 import org.yggdrasil.planner.schema.PgTypeSystem;
+import org.yggdrasil.storage.nativestore.ColumnType;
 
 /**
  * Folds casts of numeric literals the way PostgreSQL evaluates them: into an unconstrained
@@ -18,13 +22,41 @@ import org.yggdrasil.planner.schema.PgTypeSystem;
  * truncated. Non-literal casts get the same treatment in {@link PgNumericRewrite}.
  */
 final class PgRexBuilder extends RexBuilder {
-  PgRexBuilder(RelDataTypeFactory typeFactory) {
+  private final String sql;
+
+  /** @param sql the statement text, to give errors in folded casts their position */
+  PgRexBuilder(RelDataTypeFactory typeFactory, String sql) {
     super(typeFactory);
+    this.sql = sql;
   }
 
   @Override
   public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp,
       boolean matchNullability, boolean safe, RexLiteral format) {
+    if (exp instanceof RexLiteral lit && !lit.isNull()
+        && lit.getValue() instanceof NlsString text
+        && (type.getSqlTypeName() == SqlTypeName.DECIMAL
+            || SqlTypeName.INT_TYPES.contains(type.getSqlTypeName()))) {
+      // PostgreSQL's input syntax and message for a string cast to a number; the value is
+      // then cast like a numeric literal.
+      ColumnType target = switch (type.getSqlTypeName()) {
+        case TINYINT, SMALLINT -> ColumnType.INT2;
+        case INTEGER -> ColumnType.INT4;
+        case BIGINT -> ColumnType.INT8;
+        default -> ColumnType.NUMERIC;
+      };
+      Object parsed;
+      try {
+        parsed = AssignmentCast.parse(text.getValue(), target);
+      } catch (SqlStateException e) {
+        // Calcite does not keep the literal's position; its quoted text finds it.
+        int at = sql.indexOf("'" + text.getValue().replace("'", "''") + "'");
+        throw e.withPosition(at < 0 ? 0 : at + 1);
+      }
+      BigDecimal value = parsed instanceof BigDecimal b ? b : BigDecimal.valueOf(
+          ((Number) parsed).longValue());
+      return makeCast(pos, type, makeExactLiteral(value), matchNullability, safe, format);
+    }
     if (exp instanceof RexLiteral lit && !lit.isNull()
         && lit.getValue() instanceof BigDecimal value) {
       SqlTypeName target = type.getSqlTypeName();

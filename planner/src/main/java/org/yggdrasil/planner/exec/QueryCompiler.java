@@ -51,6 +51,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.tools.Programs;
 import org.apache.calcite.DataContexts;
+import org.yggdrasil.planner.parse.PgSyntaxRewrite;
 
 /**
  * Turns one query's text into a {@link CompiledQuery} with Calcite: Babel parser in
@@ -90,7 +91,7 @@ public final class QueryCompiler {
   /** Parses one statement with the Babel parser. */
   public static SqlNode parse(String sql) {
     try {
-      return SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+      return SqlParser.create(PgSyntaxRewrite.apply(sql), PARSER_CONFIG).parseStmt();
     } catch (SqlParseException e) {
       throw CalciteErrors.parseError(e, sql);
     }
@@ -128,7 +129,7 @@ public final class QueryCompiler {
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
-    RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory));
+    RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
     SqlToRelConverter converter = new SqlToRelConverter(
         (rowType, queryString, schemaPath, viewPath) -> {
           throw new UnsupportedOperationException("views");

@@ -78,7 +78,9 @@ public final class ColumnTypes {
       case REAL -> PgOid.FLOAT4;
       case FLOAT, DOUBLE -> PgOid.FLOAT8;
       case DECIMAL -> PgOid.NUMERIC;
-      case CHAR, VARCHAR -> PgOid.TEXT;
+      case CHAR -> PgOid.TEXT;
+      case VARCHAR -> type.getPrecision() > 0 && type.getPrecision() < 65536
+          ? PgOid.VARCHAR : PgOid.TEXT;
       case BINARY, VARBINARY -> PgOid.BYTEA;
       case DATE -> PgOid.DATE;
       case TIME, TIME_WITH_LOCAL_TIME_ZONE -> PgOid.TIME;

@@ -59,8 +59,55 @@ public final class InternalValues {
       case TINYINT -> v instanceof Number n ? (Object) n.shortValue() : v;
       case CHAR, VARCHAR -> v instanceof String ? v : String.valueOf(v);
       case ARRAY -> toCanonicalList(v, type.getComponentType());
+      case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> v instanceof Number n
+          ? yearMonthInterval(n.longValue()) : v;
+      case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND,
+          INTERVAL_HOUR, INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE,
+          INTERVAL_MINUTE_SECOND, INTERVAL_SECOND -> v instanceof Number n
+          ? dayTimeInterval(n.longValue()) : v;
       default -> v;
     };
+  }
+
+  /** PostgreSQL's interval output for a number of months: {@code 1 year 2 mons}. */
+  static String yearMonthInterval(long months) {
+    long years = months / 12;
+    long mons = months % 12;
+    StringBuilder b = new StringBuilder();
+    if (years != 0) {
+      b.append(years).append(Math.abs(years) == 1 ? " year" : " years");
+    }
+    if (mons != 0) {
+      b.append(b.isEmpty() ? "" : " ").append(mons).append(Math.abs(mons) == 1 ? " mon" : " mons");
+    }
+    return b.isEmpty() ? "00:00:00" : b.toString();
+  }
+
+  /** PostgreSQL's interval output for milliseconds: {@code 1 day 02:03:04.5}. */
+  static String dayTimeInterval(long millis) {
+    long days = millis / 86_400_000L;
+    long rest = Math.abs(millis % 86_400_000L);
+    StringBuilder b = new StringBuilder();
+    if (days != 0) {
+      b.append(days).append(Math.abs(days) == 1 ? " day" : " days");
+    }
+    if (rest != 0 || days == 0) {
+      if (!b.isEmpty()) {
+        b.append(' ');
+      }
+      if (millis < 0 && days == 0) {
+        b.append('-');
+      }
+      long h = rest / 3_600_000L;
+      long m = rest / 60_000L % 60;
+      long sec = rest / 1000 % 60;
+      long ms = rest % 1000;
+      b.append(String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", h, m, sec));
+      if (ms != 0) {
+        b.append(String.format(java.util.Locale.ROOT, ".%03d", ms).replaceAll("0+$", ""));
+      }
+    }
+    return b.toString();
   }
 
   private static Object toCanonicalList(Object v, RelDataType element) {

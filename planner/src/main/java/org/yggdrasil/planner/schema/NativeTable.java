@@ -61,8 +61,25 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
     return b.build();
   }
 
+  /**
+   * The version of this table in the snapshot the executing statement reads. Plans are cached
+   * and Calcite's interpreter keeps the table object it planned with, so the data is always
+   * looked up again through the runtime root schema, never taken from this planning-time object.
+   */
+  private TableVersion current(DataContext root) {
+    var schema = root.getRootSchema().getSubSchema("public");
+    SnapshotSchema snapshot = schema == null ? null : schema.unwrap(SnapshotSchema.class);
+    TableVersion version = snapshot == null ? null : snapshot.version(table.schema().name());
+    if (version == null) {
+      throw new org.yggdrasil.catalog.error.SqlStateException(SqlState.UNDEFINED_TABLE,
+          "relation \"" + table.schema().name() + "\" does not exist");
+    }
+    return version;
+  }
+
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    TableVersion table = current(root);
     TableSchema schema = table.schema();
     int columnCount = schema.columns().size();
     int[] wanted = projects;
@@ -83,7 +100,7 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
         outputSlot[i] = s++;
       }
     }
-    Object[] key = primaryKeyLookup(root, filters);
+    Object[] key = primaryKeyLookup(root, filters, table);
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     final int posSlot = positionSlot;
     final int[] w = wanted;
@@ -117,7 +134,8 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
    * If {@code filters} pin every primary-key column to a literal or parameter, removes those
    * conjuncts (they are answered by the lookup) and returns the key values; otherwise null.
    */
-  private Object[] primaryKeyLookup(DataContext root, List<RexNode> filters) {
+  private static Object[] primaryKeyLookup(DataContext root, List<RexNode> filters,
+      TableVersion table) {
     List<String> pk = table.schema().primaryKey();
     if (pk.isEmpty() || filters.isEmpty()) {
       return null;

@@ -11,6 +11,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.planner.schema.functions.DateFunctions;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
+import org.yggdrasil.planner.schema.functions.StringMathFunctions;
 import org.yggdrasil.planner.schema.functions.SystemFunctions;
 import org.yggdrasil.planner.schema.pgcatalog.PgCatalogSchema;
 import org.yggdrasil.storage.nativestore.Snapshot;
@@ -69,6 +70,11 @@ public final class RootSchemas {
     for (Method m : DateFunctions.class.getMethods()) {
       if (m.getName().equals("date_trunc")) {
         root.add("ygg_pg_date_trunc", ScalarFunctionImpl.create(m));
+      }
+    }
+    for (Method m : StringMathFunctions.class.getMethods()) {
+      if (m.getDeclaringClass() == StringMathFunctions.class) {
+        root.add("ygg_pg_" + m.getName(), ScalarFunctionImpl.create(m));
       }
     }
     for (Method m : GenerateSeries.class.getMethods()) {

@@ -7,6 +7,7 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.yggdrasil.storage.nativestore.ColumnDef;
 import org.yggdrasil.storage.nativestore.TableSchema;
@@ -33,8 +34,12 @@ public final class RowsTable extends AbstractTable implements ScannableTable {
     return b.build();
   }
 
+  /** The rows of the executing statement: looked up at run time, as plans are cached. */
   @Override
   public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(rows);
+    var schema = root.getRootSchema().getSubSchema("public");
+    SnapshotSchema current = schema == null ? null : schema.unwrap(SnapshotSchema.class);
+    Table live = current == null ? null : current.override(this.schema.name());
+    return Linq4j.asEnumerable(live instanceof RowsTable r ? r.rows : rows);
   }
 }

@@ -28,6 +28,16 @@ public final class SnapshotSchema extends AbstractSchema {
     this.overrides = overrides;
   }
 
+  /** The stored version of a table in this schema's snapshot, or null. */
+  public TableVersion version(String name) {
+    return snapshot.table(name);
+  }
+
+  /** The table standing in for a stored one (RETURNING rows), or null. */
+  public Table override(String name) {
+    return overrides.get(name);
+  }
+
   @Override
   protected Map<String, Table> getTableMap() {
     Map<String, Table> tables = new HashMap<>();

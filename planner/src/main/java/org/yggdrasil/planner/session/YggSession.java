@@ -184,7 +184,7 @@ public final class YggSession implements Session, StatementContext {
     ParameterRewrite params = ParameterRewrite.of(sql);
     currentMarkerOids = markerOids(params, declared);
     DmlStatement dml = DmlStatement.prepare(kind, params.sql(), this);
-    int[] types = parameterTypes(declared, params, dml.markerTypes());
+    int[] types = parameterTypes(declared, params, dml.markerTypes(), dml.markerOids());
     return new YggPreparedStatement(types, dml.resultColumns(), false, values -> {
       Object[] markers = markerValues(params, values);
       int[] oids = markerOids(params, declared);
@@ -200,7 +200,7 @@ public final class YggSession implements Session, StatementContext {
     int[] oids = markerOids(params, declared);
     currentMarkerOids = oids;
     CompiledQuery described = compileQuery(params.sql(), declared, readSnapshot());
-    int[] types = parameterTypes(declared, params, described.markerTypes());
+    int[] types = parameterTypes(declared, params, described.markerTypes(), Map.of());
     return new YggPreparedStatement(types, described.columns(), false, values -> {
       Object[] markers = markerValues(params, values);
       return new GuardedPortal(this, new LazyQueryPortal(() -> {
@@ -243,7 +243,7 @@ public final class YggSession implements Session, StatementContext {
     currentMarkerOids = markerOids(params, declared);
     List<ResultColumn> columns = List.of(ResultColumn.computed("QUERY PLAN", PgOid.TEXT));
     CompiledQuery q = compileQuery(params.sql(), declared, readSnapshot());
-    int[] types = parameterTypes(declared, params, q.markerTypes());
+    int[] types = parameterTypes(declared, params, q.markerTypes(), Map.of());
     return new YggPreparedStatement(types, columns, false, values -> new GuardedPortal(this,
         new ResultPortal(columns, () -> {
           List<Object[]> rows = new java.util.ArrayList<>();
@@ -287,7 +287,7 @@ public final class YggSession implements Session, StatementContext {
 
   /** Parameter OIDs to describe: declared ones, else inferred from the first marker's type. */
   private static int[] parameterTypes(int[] declared, ParameterRewrite params,
-      Map<Integer, RelDataType> markerTypes) {
+      Map<Integer, RelDataType> markerTypes, Map<Integer, Integer> markerOids) {
     int n = Math.max(declared.length, params.parameterCount());
     int[] out = new int[n];
     int[] m = params.markerToParameter();
@@ -298,6 +298,10 @@ public final class YggSession implements Session, StatementContext {
       }
       out[p] = PgOid.TEXT;
       for (int i = 0; i < m.length; i++) {
+        if (m[i] == p && markerOids.containsKey(i)) {
+          out[p] = markerOids.get(i);
+          break;
+        }
         if (m[i] == p && markerTypes.containsKey(i)) {
           out[p] = ColumnTypes.oid(markerTypes.get(i));
           break;

@@ -55,20 +55,20 @@ public final class SystemFunctions {
     return v;
   }
 
-  public static String current_setting(String name, boolean missingOk) {
+  public static String current_setting(String name, Boolean missingOk) {
     String v = SessionInfo.current().setting().apply(name);
-    if (v == null && !missingOk) {
+    if (v == null && !Boolean.TRUE.equals(missingOk)) {
       return current_setting(name);
     }
     return v;
   }
 
   /** Defaults are stored as their SQL text, so the "decompiled" expression is that text. */
-  public static String pg_get_expr(String expression, long relation) {
+  public static String pg_get_expr(String expression, Long relation) {
     return expression;
   }
 
-  public static String pg_get_expr(String expression, long relation, boolean pretty) {
+  public static String pg_get_expr(String expression, Long relation, Boolean pretty) {
     return expression;
   }
 }

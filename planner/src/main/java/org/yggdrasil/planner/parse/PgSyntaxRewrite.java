@@ -1,0 +1,104 @@
+package org.yggdrasil.planner.parse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Token-level rewrites that let Calcite's parser read PostgreSQL text:
+ *
+ * <ul>
+ *   <li>Words PostgreSQL allows as column names but Calcite reserves ({@code by}, {@code
+ *       value}, {@code year} …) are quoted where they are not used as keywords, so {@code
+ *       SELECT value FROM t} and {@code INSERT INTO t (id, by)} parse.
+ *   <li>{@code expr::type} becomes {@code CAST(expr AS type)} ({@link InfixCasts}).
+ *   <li>{@code bpchar(n)} is spelled {@code char(n)}.
+ *   <li>PostgreSQL's typed literals for types Calcite has no literal syntax for ({@code
+ *       timestamptz '…'}, {@code int8 '5'}, {@code uuid '…'}) become casts ({@code '…'::int8}).
+ * </ul>
+ */
+public final class PgSyntaxRewrite {
+  private static final Set<String> DATE_FIELDS =
+      Set.of("year", "month", "day", "hour", "minute", "second");
+  private static final Set<String> TYPED_LITERAL_TYPES = Set.of("timestamptz", "int2", "int4",
+      "int8", "integer", "bigint", "smallint", "bool", "boolean", "text", "numeric", "float4",
+      "float8", "uuid", "json", "jsonb", "bytea", "name", "oid", "bpchar", "varchar");
+
+  private PgSyntaxRewrite() {}
+
+  public static String apply(String original) {
+    String sql = original.contains("::") ? InfixCasts.apply(original) : original;
+    List<Token> tokens = SqlLexer.tokenize(sql);
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() != Token.Kind.WORD) {
+        continue;
+      }
+      String word = t.text().toLowerCase(Locale.ROOT);
+      Token prev = i > 0 ? tokens.get(i - 1) : null;
+      Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      String replacement = null;
+      int end = t.end();
+      if (TYPED_LITERAL_TYPES.contains(word) && next != null
+          && next.kind() == Token.Kind.STRING && !next.text().startsWith("$")
+          && (prev == null || !prev.is("as"))) {
+        replacement = "CAST(" + next.text() + " AS " + word + ")";
+        end = next.end();
+        i++;
+      } else if (word.equals("bpchar") && next != null
+          && next.kind() == Token.Kind.LEFT_PAREN) {
+        replacement = "char";
+      } else if (quoteAsIdentifier(word, tokens, i)) {
+        replacement = "\"" + word + "\"";
+      }
+      if (replacement != null) {
+        if (out == null) {
+          out = new StringBuilder(sql.length() + 16);
+        }
+        out.append(sql, copied, t.start()).append(replacement);
+        copied = end;
+      }
+    }
+    if (out == null) {
+      return sql;
+    }
+    return out.append(sql, copied, sql.length()).toString();
+  }
+
+  private static boolean quoteAsIdentifier(String word, List<Token> tokens, int i) {
+    Token prev = i > 0 ? tokens.get(i - 1) : null;
+    Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+    if (next != null && next.kind() == Token.Kind.LEFT_PAREN) {
+      return false;
+    }
+    if (prev != null && prev.kind() == Token.Kind.DOT) {
+      return true;
+    }
+    return switch (word) {
+      case "by" -> prev == null
+          || !(prev.is("group") || prev.is("order") || prev.is("partition"));
+      case "value" -> prev == null || !prev.is("next");
+      default -> DATE_FIELDS.contains(word) && !isDateFieldKeyword(tokens, i);
+    };
+  }
+
+  /** {@code INTERVAL '1' DAY}, {@code DAY TO SECOND}, {@code EXTRACT(DAY FROM …)}. */
+  private static boolean isDateFieldKeyword(List<Token> tokens, int i) {
+    Token prev = i > 0 ? tokens.get(i - 1) : null;
+    Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+    if (prev != null && (prev.kind() == Token.Kind.STRING || prev.is("to"))) {
+      return true;
+    }
+    if (next != null && (next.is("to") || next.is("from"))) {
+      return true;
+    }
+    if (prev != null && prev.kind() == Token.Kind.LEFT_PAREN && i >= 2) {
+      Token fn = tokens.get(i - 2);
+      return fn.is("extract") || fn.is("timestampadd") || fn.is("timestampdiff")
+          || fn.is("date_part");
+    }
+    return false;
+  }
+}
