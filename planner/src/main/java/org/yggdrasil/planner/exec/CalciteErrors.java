@@ -37,7 +37,16 @@ public final class CalciteErrors {
       return new SqlStateException(SqlState.SYNTAX_ERROR, "syntax error at end of input",
           null, null, sql.length() + 1, e);
     }
+    Matcher encountered = ENCOUNTERED.matcher(String.valueOf(e.getMessage()));
+    if (encountered.find() && encountered.group(1).endsWith("<EOF>")) {
+      return new SqlStateException(SqlState.SYNTAX_ERROR, "syntax error at end of input",
+          null, null, sql.stripTrailing().length() + 1, e);
+    }
     offset = lastEncounteredToken(e, sql, offset);
+    if (isTrailingKeyword(sql, offset)) {
+      return new SqlStateException(SqlState.SYNTAX_ERROR, "syntax error at end of input",
+          null, null, sql.stripTrailing().length() + 1, e);
+    }
     String near = tokenAt(sql, offset);
     return new SqlStateException(SqlState.SYNTAX_ERROR,
         "syntax error at or near \"" + near + "\"", null, null, offset + 1, e);
@@ -64,6 +73,25 @@ public final class CalciteErrors {
       // keep Calcite's position
     }
     return offset;
+  }
+
+  private static final java.util.Set<String> CONTINUING_KEYWORDS = java.util.Set.of("where",
+      "and", "or", "from", "select", "by", "on", "join", "set", "values", "into", "having",
+      "group", "order", "limit", "offset", "not", "like", "in", "is", "between", "then", "else",
+      "when", "case", "as", "union", "except", "intersect", "all", "distinct", "with");
+
+  /**
+   * True when the parser stopped at the statement's last token and that token is a keyword that
+   * needs something after it: PostgreSQL reports such errors "at end of input".
+   */
+  private static boolean isTrailingKeyword(String sql, int offset) {
+    try {
+      List<Token> rest = SqlLexer.tokenize(sql.substring(offset));
+      return rest.size() == 1 && rest.get(0).kind() == Token.Kind.WORD
+          && CONTINUING_KEYWORDS.contains(rest.get(0).text().toLowerCase(java.util.Locale.ROOT));
+    } catch (SqlStateException e) {
+      return false;
+    }
   }
 
   static SqlStateException validationError(RuntimeException e, String sql) {

@@ -16,7 +16,9 @@ import org.yggdrasil.planner.session.ResultColumn;
  * @param columns the result columns as the wire protocol describes them
  * @param explain the physical plan, for EXPLAIN and debugging
  * @param stash objects the generated code reads from its context by name (interpreter nodes)
+ * @param markerOids PostgreSQL type OIDs to report for markers whose Calcite type would be
+ *     described differently (LIMIT and OFFSET parameters are bigint), by marker index
  */
 public record CompiledQuery(Bindable<Object> bindable, Map<Integer, RelDataType> markerTypes,
     RelDataType rowType, List<ResultColumn> columns, String explain,
-    Map<String, Object> stash) {}
+    Map<String, Object> stash, Map<Integer, Integer> markerOids) {}

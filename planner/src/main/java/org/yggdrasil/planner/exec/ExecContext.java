@@ -32,9 +32,10 @@ public final class ExecContext implements DataContext {
    * @param cancel set to stop the statement
    * @param transactionStartMillis what {@code now()} returns (UTC epoch millis)
    * @param user the session user
+   * @param timeZone the session's TimeZone setting
    */
   public ExecContext(SchemaPlus root, Object[] markerValues, Map<Integer, RelDataType> markerTypes,
-      AtomicBoolean cancel, long transactionStartMillis, String user) {
+      AtomicBoolean cancel, long transactionStartMillis, String user, String timeZone) {
     this.root = root;
     for (int i = 0; i < markerValues.length; i++) {
       RelDataType type = markerTypes.get(i);
@@ -48,7 +49,8 @@ public final class ExecContext implements DataContext {
     variables.put(Variable.CURRENT_TIMESTAMP.camelName, transactionStartMillis);
     variables.put(Variable.LOCAL_TIMESTAMP.camelName, transactionStartMillis);
     variables.put(Variable.SYS_TIMESTAMP.camelName, transactionStartMillis);
-    variables.put(Variable.TIME_ZONE.camelName, TimeZone.getTimeZone("UTC"));
+    variables.put(Variable.TIME_ZONE.camelName,
+        TimeZone.getTimeZone(timeZone == null ? "UTC" : timeZone));
     variables.put(Variable.LOCALE.camelName, Locale.ROOT);
     variables.put(Variable.USER.camelName, user);
     variables.put(Variable.SYSTEM_USER.camelName, user);

@@ -39,6 +39,20 @@ final class PgNumericRewrite extends RexShuttle {
   private static final SqlUserDefinedFunction ROUND = udf("round", 2);
   private static final SqlUserDefinedFunction ROUND_INTEGRAL = udf("roundIntegral", 1);
   private static final SqlUserDefinedFunction RINT = udf("rint", 1);
+  private static final SqlUserDefinedFunction TEXT_BOOL = textUdf("ofBoolean");
+  private static final SqlUserDefinedFunction TEXT_FLOAT8 = textUdf("ofFloat8");
+  private static final SqlUserDefinedFunction TEXT_FLOAT4 = textUdf("ofFloat4");
+  private static final SqlUserDefinedFunction TEXT_TIMESTAMP = textUdf("ofTimestamp");
+  private static final SqlUserDefinedFunction TEXT_TIMESTAMPTZ = textUdf("ofTimestamptz");
+
+  private static SqlUserDefinedFunction textUdf(String method) {
+    return new SqlUserDefinedFunction(
+        new SqlIdentifier("pg_text_" + method, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+        ReturnTypes.ARG0, InferTypes.FIRST_KNOWN,
+        OperandTypes.operandMetadata(List.of(SqlTypeFamily.ANY),
+            f -> List.of(f.createSqlType(SqlTypeName.ANY)), i -> "arg" + i, i -> false),
+        ScalarFunctionImpl.create(org.yggdrasil.planner.schema.functions.PgText.class, method));
+  }
 
   /** A call to a {@link PgNumeric} method, for use in rewritten expressions only. */
   private static SqlUserDefinedFunction udf(String method, int arity) {
@@ -100,6 +114,15 @@ final class PgNumericRewrite extends RexShuttle {
   private RexNode cast(RexCall c, RexNode operand) {
     RelDataType target = c.getType();
     SqlTypeName from = operand.getType().getSqlTypeName();
+    if (target.getSqlTypeName() == SqlTypeName.VARCHAR
+        || target.getSqlTypeName() == SqlTypeName.CHAR) {
+      RexNode text = textOf(target, operand, from);
+      if (text != null) {
+        return target.getSqlTypeName() == SqlTypeName.VARCHAR
+            && target.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED
+            ? text : rexBuilder.makeCast(target, text);
+      }
+    }
     if (isDecimal(target)) {
       if (operand instanceof RexCall inner && inner.getOperator() == DIVIDE) {
         return rexBuilder.makeCall(target, DIVIDE, inner.getOperands());
@@ -134,6 +157,26 @@ final class PgNumericRewrite extends RexShuttle {
       }
     }
     return c;
+  }
+
+  /** PostgreSQL's text form of a value, for casts to text; null where Calcite's is right. */
+  private RexNode textOf(RelDataType target, RexNode operand, SqlTypeName from) {
+    var f = rexBuilder.getTypeFactory();
+    RelDataType text = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR),
+        operand.getType().isNullable());
+    return switch (from) {
+      case BOOLEAN -> rexBuilder.makeCall(text, TEXT_BOOL, List.of(operand));
+      case DOUBLE, FLOAT -> rexBuilder.makeCall(text, TEXT_FLOAT8, List.of(operand));
+      case REAL -> rexBuilder.makeCall(text, TEXT_FLOAT4,
+          List.of(rexBuilder.makeCast(nullable(SqlTypeName.DOUBLE, operand), operand)));
+      case TIMESTAMP -> rexBuilder.makeCall(text, TEXT_TIMESTAMP,
+          List.of(rexBuilder.makeReinterpretCast(nullable(SqlTypeName.BIGINT, operand), operand,
+              rexBuilder.makeLiteral(false))));
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> rexBuilder.makeCall(text, TEXT_TIMESTAMPTZ,
+          List.of(rexBuilder.makeReinterpretCast(nullable(SqlTypeName.BIGINT, operand), operand,
+              rexBuilder.makeLiteral(false))));
+      default -> null;
+    };
   }
 
   private RelDataType nullable(SqlTypeName name, RexNode like) {

@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.yggdrasil.planner.schema.AssignmentCast;
 import org.yggdrasil.storage.nativestore.ColumnType;
@@ -61,16 +62,27 @@ public final class PgRewrites extends SqlShuttle {
         return rewritten;
       }
     }
+    if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
+        && call.operandCount() == 2) {
+      SqlNode dateArithmetic = dateArithmetic(call);
+      if (dateArithmetic != null) {
+        return dateArithmetic;
+      }
+    }
     if (call.getOperator().getName().equals("^") && call.operandCount() == 2) {
       // PostgreSQL's ^ is exponentiation, not XOR.
       return super.visit(SqlStdOperatorTable.POWER.createCall(call.getParserPosition(),
           call.getOperandList()));
     }
-    if (call.getOperandList().isEmpty() && call.getOperator() instanceof SqlUnresolvedFunction f
-        && CLOCK_FUNCTIONS.contains(f.getName().toLowerCase(java.util.Locale.ROOT))) {
+    boolean clock = call.getOperator() instanceof SqlUnresolvedFunction f
+        && CLOCK_FUNCTIONS.contains(f.getName().toLowerCase(java.util.Locale.ROOT));
+    if (call.getOperandList().isEmpty()
+        && (clock || call.getOperator() == SqlStdOperatorTable.CURRENT_TIMESTAMP)) {
+      // PostgreSQL's current time is a timestamptz with sub-second precision.
       SqlParserPos pos = call.getParserPosition();
       return SqlStdOperatorTable.CAST.createCall(pos,
-          SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos),
+          SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(pos,
+              SqlLiteral.createExactNumeric("3", pos)),
           new SqlDataTypeSpec(new SqlBasicTypeNameSpec(
               SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6, pos), pos));
     }
@@ -123,6 +135,10 @@ public final class PgRewrites extends SqlShuttle {
   /** {@code current_schema} without parentheses, which Calcite reads as its own function. */
   @Override
   public SqlNode visit(SqlIdentifier id) {
+    if (id.isSimple() && id.getSimple().equalsIgnoreCase("current_timestamp")) {
+      return visit((SqlCall) SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(
+          id.getParserPosition()));
+    }
     if (id.isSimple() && id.getSimple().equalsIgnoreCase("current_schema")) {
       return new SqlUnresolvedFunction(new SqlIdentifier("ygg_pg_current_schema",
           id.getParserPosition()), null, null, null, null,
@@ -130,6 +146,47 @@ public final class PgRewrites extends SqlShuttle {
           .createCall(id.getParserPosition());
     }
     return id;
+  }
+
+  /**
+   * PostgreSQL's date arithmetic where it shows in the text: {@code date ± integer} is a date
+   * and {@code date - date} an integer number of days. Only operands that are dates by their
+   * form (DATE literals, casts to date, current_date) are recognised before validation.
+   */
+  private SqlNode dateArithmetic(SqlCall call) {
+    SqlNode left = call.operand(0);
+    SqlNode right = call.operand(1);
+    if (!isDate(left)) {
+      return null;
+    }
+    SqlParserPos pos = call.getParserPosition();
+    if (call.getKind() == SqlKind.MINUS && isDate(right)) {
+      return SqlStdOperatorTable.TIMESTAMP_DIFF.createCall(pos,
+          new org.apache.calcite.sql.SqlIntervalQualifier(
+              org.apache.calcite.avatica.util.TimeUnit.DAY, null, pos),
+          right.accept(this), left.accept(this));
+    }
+    if (right instanceof SqlNumericLiteral n && n.isInteger()) {
+      SqlNode days = SqlLiteral.createInterval(1, n.toValue(),
+          new org.apache.calcite.sql.SqlIntervalQualifier(
+              org.apache.calcite.avatica.util.TimeUnit.DAY, null, pos), pos);
+      return call.getOperator().createCall(pos, left.accept(this), days);
+    }
+    return null;
+  }
+
+  private static boolean isDate(SqlNode node) {
+    if (node instanceof SqlLiteral lit && lit.getTypeName() == SqlTypeName.DATE) {
+      return true;
+    }
+    if (node instanceof org.apache.calcite.sql.SqlUnknownLiteral u) {
+      return u.tag.equalsIgnoreCase("DATE");
+    }
+    if (node instanceof SqlCall c && c.getKind() == SqlKind.CAST && c.operandCount() == 2
+        && c.operand(1) instanceof SqlDataTypeSpec spec) {
+      return spec.getTypeNameSpec().getTypeName().getSimple().equalsIgnoreCase("date");
+    }
+    return node instanceof SqlCall c && c.getOperator() == SqlStdOperatorTable.CURRENT_DATE;
   }
 
   private static boolean isSingleColumnFunction(SqlCall collectionTable) {

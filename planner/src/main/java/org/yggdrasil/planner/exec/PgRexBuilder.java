@@ -34,6 +34,16 @@ final class PgRexBuilder extends RexBuilder {
   public RexNode makeCast(SqlParserPos pos, RelDataType type, RexNode exp,
       boolean matchNullability, boolean safe, RexLiteral format) {
     if (exp instanceof RexLiteral lit && !lit.isNull()
+        && (type.getSqlTypeName() == SqlTypeName.VARCHAR
+            || type.getSqlTypeName() == SqlTypeName.CHAR)
+        && switch (lit.getType().getSqlTypeName()) {
+          case BOOLEAN, DOUBLE, FLOAT, REAL, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> true;
+          default -> false;
+        }) {
+      // Left as a cast: PgNumericRewrite gives it PostgreSQL's text form.
+      return makeAbstractCast(pos, type, exp, safe, format);
+    }
+    if (exp instanceof RexLiteral lit && !lit.isNull()
         && lit.getValue() instanceof NlsString text
         && (type.getSqlTypeName() == SqlTypeName.DECIMAL
             || SqlTypeName.INT_TYPES.contains(type.getSqlTypeName()))) {

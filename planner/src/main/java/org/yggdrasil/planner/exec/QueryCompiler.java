@@ -122,7 +122,8 @@ public final class QueryCompiler {
     } catch (RuntimeException e) {
       throw CalciteErrors.validationError(e, sql);
     }
-    Map<Integer, RelDataType> markerTypes = markerTypes(validator, validated);
+    Map<Integer, Integer> markerOids = new java.util.HashMap<>();
+    Map<Integer, RelDataType> markerTypes = markerTypes(validator, validated, markerOids);
 
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -154,7 +155,7 @@ public final class QueryCompiler {
         stash, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
     return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
         ResultColumns.describe(validator, validated, physical.getRowType(), root),
-        RelOptUtil.toString(physical), Map.copyOf(stash));
+        RelOptUtil.toString(physical), Map.copyOf(stash), Map.copyOf(markerOids));
   }
 
   /**
@@ -178,9 +179,30 @@ public final class QueryCompiler {
   }
 
   /** The type the validator inferred for each {@code ?} marker, by marker index. */
-  private static Map<Integer, RelDataType> markerTypes(SqlValidator validator, SqlNode validated) {
+  private static Map<Integer, RelDataType> markerTypes(SqlValidator validator, SqlNode validated,
+      Map<Integer, Integer> markerOids) {
     Map<Integer, RelDataType> types = new TreeMap<>();
     validated.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(org.apache.calcite.sql.SqlCall call) {
+        // LIMIT and OFFSET parameters are bigint in PostgreSQL.
+        SqlNode fetch = null;
+        SqlNode offset = null;
+        if (call instanceof org.apache.calcite.sql.SqlSelect s) {
+          fetch = s.getFetch();
+          offset = s.getOffset();
+        } else if (call instanceof org.apache.calcite.sql.SqlOrderBy o) {
+          fetch = o.fetch;
+          offset = o.offset;
+        }
+        for (SqlNode n : new SqlNode[] {fetch, offset}) {
+          if (n instanceof SqlDynamicParam p) {
+            markerOids.put(p.getIndex(), org.yggdrasil.planner.session.PgOid.INT8);
+          }
+        }
+        return super.visit(call);
+      }
+
       @Override
       public Void visit(SqlDynamicParam param) {
         RelDataType t = validator.getValidatedNodeTypeIfKnown(param);

@@ -35,6 +35,7 @@ final class ResultColumns {
   static List<ResultColumn> describe(SqlValidator validator, SqlNode validated,
       RelDataType rowType, SchemaPlus root) {
     List<String> labels = labels(validated, rowType);
+    List<Boolean> casts = casts(validated, rowType);
     List<List<String>> origins;
     try {
       origins = validator.getFieldOrigins(validated);
@@ -47,7 +48,11 @@ final class ResultColumns {
       RelDataType type = fields.get(i).getType();
       String label = i < labels.size() ? labels.get(i) : fields.get(i).getName();
       List<String> origin = i < origins.size() ? origins.get(i) : null;
-      columns.add(column(label, type, origin, root));
+      ResultColumn col = column(label, type, origin, root);
+      if (col.tableOid() == 0 && i < casts.size() && casts.get(i)) {
+        col = new ResultColumn(label, col.typeOid(), castModifier(type), 0, (short) 0);
+      }
+      columns.add(col);
     }
     return columns;
   }
@@ -81,6 +86,39 @@ final class ResultColumns {
       case TEXT, VARCHAR, BPCHAR -> computedOid == org.yggdrasil.planner.session.PgOid.TEXT
           ? ColumnTypes.oid(col.type()) : computedOid;
       default -> computedOid;
+    };
+  }
+
+  /** For each output column, whether its select item is an explicit cast. */
+  private static List<Boolean> casts(SqlNode node, RelDataType rowType) {
+    SqlSelect select = leftmostSelect(node);
+    List<Boolean> out = new ArrayList<>();
+    if (select == null || select.getSelectList() == null
+        || select.getSelectList().size() != rowType.getFieldCount()) {
+      return out;
+    }
+    for (SqlNode item : select.getSelectList()) {
+      if (item instanceof SqlBasicCall as && as.getKind() == SqlKind.AS) {
+        item = as.operand(0);
+      }
+      if (item instanceof SqlCall call && call.operandCount() == 1
+          && call.getOperator().getName().equalsIgnoreCase("ANY_VALUE")) {
+        item = call.operand(0);
+      }
+      out.add(item.getKind() == SqlKind.CAST);
+    }
+    return out;
+  }
+
+  /** The type modifier an explicit cast gives: numeric(p, s) and varchar(n) keep theirs. */
+  private static int castModifier(RelDataType type) {
+    return switch (type.getSqlTypeName()) {
+      case DECIMAL -> type.getPrecision()
+          == org.yggdrasil.planner.schema.PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION
+          ? -1 : ((type.getPrecision() << 16) | type.getScale()) + 4;
+      case VARCHAR -> type.getPrecision() > 0 && type.getPrecision() < 65536
+          ? type.getPrecision() + 4 : -1;
+      default -> -1;
     };
   }
 
@@ -125,10 +163,19 @@ final class ResultColumns {
     if (item instanceof SqlIdentifier id) {
       return id.isStar() ? "?column?" : id.names.get(id.names.size() - 1);
     }
+    if (item instanceof SqlCall call
+        && call.getOperator().getName().equalsIgnoreCase("ANY_VALUE") && call.operandCount() == 1) {
+      // The validator wraps constants of grouped queries in ANY_VALUE; PostgreSQL names them
+      // after the expression itself.
+      return label(call.operand(0));
+    }
     if (item instanceof SqlCall call) {
       switch (call.getKind()) {
         case CAST -> {
           SqlNode inner = call.operand(0);
+          if (inner instanceof SqlCall ic && ic.getOperator().getName().equalsIgnoreCase("CURRENT_TIMESTAMP")) {
+            return "now";  // now() and friends are rewritten to CAST(CURRENT_TIMESTAMP ...)
+          }
           String innerLabel = label(inner);
           if (!innerLabel.equals("?column?")) {
             return innerLabel;

@@ -200,7 +200,8 @@ public final class YggSession implements Session, StatementContext {
     int[] oids = markerOids(params, declared);
     currentMarkerOids = oids;
     CompiledQuery described = compileQuery(params.sql(), declared, readSnapshot());
-    int[] types = parameterTypes(declared, params, described.markerTypes(), Map.of());
+    int[] types = parameterTypes(declared, params, described.markerTypes(),
+        described.markerOids());
     return new YggPreparedStatement(types, described.columns(), false, values -> {
       Object[] markers = markerValues(params, values);
       return new GuardedPortal(this, new LazyQueryPortal(() -> {
@@ -243,7 +244,7 @@ public final class YggSession implements Session, StatementContext {
     currentMarkerOids = markerOids(params, declared);
     List<ResultColumn> columns = List.of(ResultColumn.computed("QUERY PLAN", PgOid.TEXT));
     CompiledQuery q = compileQuery(params.sql(), declared, readSnapshot());
-    int[] types = parameterTypes(declared, params, q.markerTypes(), Map.of());
+    int[] types = parameterTypes(declared, params, q.markerTypes(), q.markerOids());
     return new YggPreparedStatement(types, columns, false, values -> new GuardedPortal(this,
         new ResultPortal(columns, () -> {
           List<Object[]> rows = new java.util.ArrayList<>();
@@ -346,7 +347,7 @@ public final class YggSession implements Session, StatementContext {
   public ExecContext execContext(SchemaPlus root, Object[] markerValues,
       Map<Integer, RelDataType> markerTypes) {
     return new ExecContext(root, markerValues, markerTypes, cancel, transaction.startMillis(),
-        user);
+        user, settings.get("TimeZone"));
   }
 
   // ---- settings ----
