@@ -93,4 +93,22 @@ class SmokeTest {
       assertEquals(List.of(List.of("d")), d.run("UPDATE cache_t SET v = 'd' WHERE id = 1 RETURNING v"));
     }
   }
+
+  /** Primary-key point selects take the short path; they must answer like the planner. */
+  @Test
+  void pointSelectsByPrimaryKey() {
+    try (SqlDriver d = new SqlDriver()) {
+      d.run("CREATE TABLE acc (aid int PRIMARY KEY, abalance int, name text)");
+      d.run("INSERT INTO acc SELECT g, g * 10, 'n' || g FROM generate_series(1, 100) g");
+      assertEquals(List.of(List.of(420)), d.run("SELECT abalance FROM acc WHERE aid = 42"));
+      assertEquals(List.of(List.of(70, "n7")), d.run("SELECT abalance, name FROM acc WHERE aid = $1", 7));
+      assertEquals(List.of(List.of(5, 50, "n5")), d.run("SELECT * FROM acc WHERE aid = '5';"));
+      assertEquals(List.of(), d.run("SELECT abalance FROM acc WHERE aid = 1000"));
+      assertEquals("SELECT 0", d.lastTag);
+      d.run("UPDATE acc SET abalance = 1 WHERE aid = 42");
+      assertEquals(List.of(List.of(1)), d.run("SELECT abalance FROM acc WHERE aid = 42"));
+      var e = assertThrows(SqlStateException.class, () -> d.run("SELECT nope FROM acc WHERE aid = 1"));
+      assertEquals(SqlState.UNDEFINED_COLUMN, e.state());
+    }
+  }
 }

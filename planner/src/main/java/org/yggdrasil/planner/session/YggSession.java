@@ -196,6 +196,12 @@ public final class YggSession implements Session, StatementContext {
   }
 
   private PreparedStatement prepareQuery(String sql, int[] declared) {
+    Snapshot described0 = readSnapshot();
+    org.yggdrasil.planner.exec.PointQuery point =
+        org.yggdrasil.planner.exec.PointQuery.match(sql, described0);
+    if (point != null) {
+      return preparePointQuery(sql, declared, point);
+    }
     ParameterRewrite params = ParameterRewrite.of(sql);
     int[] oids = markerOids(params, declared);
     currentMarkerOids = oids;
@@ -216,6 +222,32 @@ public final class YggSession implements Session, StatementContext {
         return new QueryPortal(q, execContext(root, markers, q.markerTypes()));
       }, described.columns()), false);
     });
+  }
+
+  /** A primary-key lookup that needs no plan (see {@link org.yggdrasil.planner.exec.PointQuery}). */
+  private PreparedStatement preparePointQuery(String sql, int[] declared,
+      org.yggdrasil.planner.exec.PointQuery point) {
+    int count = Math.max(declared.length, point.parameter() + 1);
+    int[] types = new int[count];
+    for (int p = 0; p < count; p++) {
+      types[p] = p < declared.length && declared[p] != 0 ? declared[p]
+          : p == point.parameter() ? point.parameterOid() : PgOid.TEXT;
+    }
+    List<ResultColumn> columns = point.resultColumns();
+    return new YggPreparedStatement(types, columns, false, values -> new GuardedPortal(this,
+        new ResultPortal(columns, () -> {
+          Snapshot snapshot = readSnapshot();
+          org.yggdrasil.planner.exec.PointQuery current = point;
+          if (snapshot.schemaVersion() != point.schemaVersion()) {
+            current = org.yggdrasil.planner.exec.PointQuery.match(sql, snapshot);
+            if (current == null || !current.resultColumns().equals(columns)) {
+              throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+                  "cached plan must not change result type");
+            }
+          }
+          List<Object[]> rows = current.execute(snapshot, values);
+          return new org.yggdrasil.planner.exec.StatementResult("SELECT " + rows.size(), rows);
+        }), false));
   }
 
   /** EXPLAIN [ANALYZE] [VERBOSE] [(options)] query: the physical plan, one row per line. */
