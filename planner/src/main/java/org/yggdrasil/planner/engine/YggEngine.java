@@ -36,6 +36,13 @@ public final class YggEngine implements SqlEngine {
     // Calcite converts timestamps for functions through the JVM's default zone; with UTC those
     // conversions are the identity, which is what a server that stores UTC wants.
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+    if (!options.inMemory()) {
+      // The durable store arrives with the branchable-store work; until then say so loudly
+      // rather than let anyone believe their data is on disk.
+      System.err.println("WARNING: durable storage is not implemented yet: databases live in"
+          + " memory and are lost when the server stops (data directory "
+          + options.dataDirectory() + " is not used)");
+    }
     for (String name : new String[] {"ygg", "postgres"}) {
       databases.put(name, NativeDatabase.inMemory(name));
     }
