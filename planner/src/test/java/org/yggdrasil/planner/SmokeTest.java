@@ -111,4 +111,27 @@ class SmokeTest {
       assertEquals(SqlState.UNDEFINED_COLUMN, e.state());
     }
   }
+
+  /** Plain multi-row VALUES skip Calcite's parser; the values must come out the same. */
+  @Test
+  void plainValuesInsert() {
+    try (SqlDriver d = new SqlDriver()) {
+      d.run("CREATE TABLE pv (id int PRIMARY KEY, a numeric(6,2), b text DEFAULT 'dflt', c bool)");
+      d.run("INSERT INTO public.pv (id, a, b, c) VALUES (1, -1.5, 'it''s', true), (2, 3, DEFAULT, NULL);");
+      assertEquals("INSERT 0 2", d.lastTag);
+      d.run("INSERT INTO pv VALUES ($1, $2, $3, $4)", 3, new BigDecimal("2.345"), "p", false);
+      d.run("INSERT INTO pv (id) VALUES (4)");
+      assertEquals(List.of(
+          List.of(1, new BigDecimal("-1.50"), "it's", true),
+          java.util.Arrays.asList(2, new BigDecimal("3.00"), "dflt", null),
+          List.of(3, new BigDecimal("2.35"), "p", false),
+          java.util.Arrays.asList(4, null, "dflt", null)),
+          d.run("SELECT * FROM pv ORDER BY id"));
+      var e = assertThrows(SqlStateException.class,
+          () -> d.run("INSERT INTO pv VALUES (1, 0, 'x', true)"));
+      assertEquals(SqlState.UNIQUE_VIOLATION, e.state());
+      e = assertThrows(SqlStateException.class, () -> d.run("INSERT INTO pv (nope) VALUES (1)"));
+      assertEquals(SqlState.UNDEFINED_COLUMN, e.state());
+    }
+  }
 }

@@ -64,13 +64,18 @@ final class InsertStatement implements DmlStatement {
   static InsertStatement prepare(String sql, Returning returning, StatementContext ctx) {
     Snapshot snapshot = ctx.readSnapshot();
     DefaultValuesForm dv = DefaultValuesForm.match(returning.body());
-    SqlInsert insert = dv != null ? null : parse(returning.body());
-    TableVersion version = dv != null
-        ? DmlStatement.targetTable(new SqlIdentifier(dv.table(), SqlParserPos.ZERO), snapshot)
+    PlainValuesInsert plain = dv != null ? null : PlainValuesInsert.match(returning.body());
+    SqlInsert insert = dv != null || plain != null ? null : parse(returning.body());
+    String tableName = dv != null ? dv.table() : plain != null ? plain.table() : null;
+    TableVersion version = tableName != null
+        ? DmlStatement.targetTable(new SqlIdentifier(tableName, SqlParserPos.ZERO), snapshot)
         : DmlStatement.targetTable(insert.getTargetTable(), snapshot);
     TableSchema table = version.schema();
-    int[] targets = dv != null ? new int[0] : targetColumns(insert.getTargetColumnList(), table);
-    List<List<SqlNode>> rows = dv != null ? List.of(List.of()) : valuesRows(insert.getSource());
+    int[] targets = dv != null ? new int[0]
+        : plain != null ? targetColumns(plain.columns(), table)
+        : targetColumns(insert.getTargetColumnList(), table);
+    List<List<SqlNode>> rows = dv != null ? List.of(List.of())
+        : plain != null ? plain.rows() : valuesRows(insert.getSource());
     Map<Integer, RelDataType> markerTypes = new HashMap<>();
     Map<Integer, Integer> markerOids = new HashMap<>();
     if (rows != null) {
@@ -107,6 +112,18 @@ final class InsertStatement implements DmlStatement {
   }
 
   private static int[] targetColumns(SqlNodeList list, TableSchema table) {
+    if (list == null) {
+      return targetColumns((List<String>) null, table);
+    }
+    List<String> names = new ArrayList<>();
+    for (SqlNode node : list) {
+      SqlIdentifier id = (SqlIdentifier) node;
+      names.add(id.names.get(id.names.size() - 1));
+    }
+    return targetColumns(names, table);
+  }
+
+  private static int[] targetColumns(List<String> list, TableSchema table) {
     if (list == null || list.isEmpty()) {
       int[] all = new int[table.columns().size()];
       for (int i = 0; i < all.length; i++) {
@@ -116,8 +133,7 @@ final class InsertStatement implements DmlStatement {
     }
     int[] out = new int[list.size()];
     for (int i = 0; i < out.length; i++) {
-      SqlIdentifier id = (SqlIdentifier) list.get(i);
-      String name = id.names.get(id.names.size() - 1);
+      String name = list.get(i);
       int index = table.columnIndex(name);
       if (index < 0) {
         throw new SqlStateException(SqlState.UNDEFINED_COLUMN,
