@@ -134,4 +134,32 @@ class SmokeTest {
       assertEquals(SqlState.UNDEFINED_COLUMN, e.state());
     }
   }
+
+  /** A prepared statement is planned once; executing it again, even after a data change, is not. */
+  @Test
+  void preparedStatementsAreNotPlannedAgain() {
+    try (SqlDriver d = new SqlDriver()) {
+      var session = (org.yggdrasil.planner.session.YggSession) d.session();
+      d.run("CREATE TABLE pc (id int PRIMARY KEY, v int)");
+      d.run("INSERT INTO pc VALUES (1, 10), (2, 20)");
+      var ps = session.prepare("SELECT sum(v) FROM pc WHERE v > $1", new int[0]);
+      long planned = session.compilations();
+      for (int i = 0; i < 3; i++) {
+        List<Object> out = new java.util.ArrayList<>();
+        try (var portal = ps.bind(new Object[] {1})) {
+          portal.execute(0, row -> out.add(row[0]));
+        }
+        session.sync();
+        assertEquals(List.of(30L + 5L * i), out);
+        d.run("INSERT INTO pc VALUES (" + (10 + i) + ", 5)");
+      }
+      assertEquals(planned, session.compilations());
+      d.run("ALTER TABLE pc ADD COLUMN w int");
+      try (var portal = ps.bind(new Object[] {5})) {
+        portal.execute(0, row -> { });
+      }
+      session.sync();
+      assertEquals(planned + 1, session.compilations(), "a schema change plans again");
+    }
+  }
 }

@@ -56,6 +56,7 @@ public final class YggSession implements Session, StatementContext {
   private final Runnable onClose;
   private volatile boolean timedOut;
   private int[] currentMarkerOids = new int[0];
+  private long compilations;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -363,6 +364,7 @@ public final class YggSession implements Session, StatementContext {
       return cached;
     }
     CompiledQuery q;
+    compilations++;
     try {
       q = QueryCompiler.compile(parse.get(), root, sql);
     } catch (SqlStateException e) {
@@ -380,6 +382,11 @@ public final class YggSession implements Session, StatementContext {
       Map<Integer, RelDataType> markerTypes) {
     return new ExecContext(root, markerValues, markerTypes, cancel, transaction.startMillis(),
         user, settings.get("TimeZone"));
+  }
+
+  /** How many times this session ran Calcite's planner (plan cache misses), for tests. */
+  public long compilations() {
+    return compilations;
   }
 
   // ---- settings ----
