@@ -54,7 +54,11 @@ public final class YggEngine implements SqlEngine {
 
   @Override
   public Session open(StartupParameters startup) {
-    String dbName = startup.database();
+    // "db:branch" pins the session's branch at connect time (DESIGN §4).
+    String requested = startup.database();
+    int colon = requested.indexOf(':');
+    String dbName = colon < 0 ? requested : requested.substring(0, colon);
+    String pinnedBranch = colon < 0 ? null : requested.substring(colon + 1);
     NativeDatabase db = databases.get(dbName);
     if (db == null) {
       throw new SqlStateException(SqlState.INVALID_CATALOG_NAME,
@@ -62,8 +66,18 @@ public final class YggEngine implements SqlEngine {
     }
     int pid = nextProcessId.incrementAndGet();
     int secret = random.nextInt();
+    java.util.Map<String, String> values = new java.util.HashMap<>(startup.values());
+    if (pinnedBranch != null) {
+      values.put("ygg.branch", pinnedBranch);
+    }
     YggSession session = SessionFactory.create(dbName, db, startup.user(), pid, secret,
-        startup.values(), timer, () -> sessions.remove(pid));
+        values, timer, () -> sessions.remove(pid));
+    String branch = session.currentBranch();
+    if (!db.branches().contains(branch)) {
+      session.close();
+      throw new SqlStateException(SqlState.UNDEFINED_OBJECT,
+          "branch \"" + branch + "\" does not exist in database \"" + dbName + "\"");
+    }
     sessions.put(pid, session);
     return session;
   }

@@ -30,6 +30,7 @@ public final class RootSchemas {
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
     SchemaPlus pgCatalog = root.add("pg_catalog", new PgCatalogSchema(snapshot));
+    root.add("ygg", new YggSchema());
     addTypes(root);
     addFunctions(root);
     addFunctions(pgCatalog);

@@ -38,6 +38,11 @@ public final class SessionSettings {
     values.put(key(name), normalized);
   }
 
+  /** The value RESET returns to (default or startup value), or null. */
+  public String startValue(String name) {
+    return startValues.get(key(name));
+  }
+
   /** The current value, or null for an unknown setting. */
   public String get(String name) {
     String k = key(name);

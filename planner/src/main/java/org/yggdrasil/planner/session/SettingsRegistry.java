@@ -67,6 +67,8 @@ public final class SettingsRegistry {
     plain("enable_seqscan", "on", false, "planner may use sequential scans", any);
     plain("max_connections", "100", true, "maximum concurrent connections");
     plain("version", SystemFunctions.VERSION, true, "server version string");
+    plain("ygg.branch", "main", false, "branch the session reads and writes", any);
+    plain("ygg.commit_message", "", false, "message of the session's next commits", any);
   }
 
   private SettingsRegistry() {}

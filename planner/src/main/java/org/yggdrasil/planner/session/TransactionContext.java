@@ -19,7 +19,6 @@ import org.yggdrasil.storage.nativestore.Transaction;
 final class TransactionContext {
   private final NativeDatabase database;
   private final SessionSettings settings;
-  private final String branch = "main";
   private final List<SavepointEntry> savepoints = new ArrayList<>();
   private Transaction transaction;
   private boolean open;
@@ -44,6 +43,11 @@ final class TransactionContext {
 
   boolean inBlock() {
     return explicit;
+  }
+
+  /** True once a statement of the open transaction has read or written data. */
+  boolean snapshotTaken() {
+    return transaction != null;
   }
 
   boolean failed() {
@@ -94,7 +98,7 @@ final class TransactionContext {
   private Transaction transaction() {
     statementStart();
     if (transaction == null) {
-      transaction = database.begin(branch);
+      transaction = database.begin(settings.get("ygg.branch"));
     }
     return transaction;
   }

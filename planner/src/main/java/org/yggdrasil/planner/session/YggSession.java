@@ -43,8 +43,10 @@ import org.yggdrasil.storage.nativestore.Transaction;
  * statement and prepares it along the right path: queries through Calcite, INSERT/UPDATE/DELETE
  * through the DML layer, DDL and session statements through their own small parsers.
  */
-public final class YggSession implements Session, StatementContext {
+public final class YggSession implements Session, StatementContext,
+    org.yggdrasil.planner.schema.functions.VersionControl {
   private final String databaseName;
+  private final NativeDatabase database;
   private final String user;
   private final int processId;
   private final int secretKey;
@@ -61,6 +63,7 @@ public final class YggSession implements Session, StatementContext {
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
     this.databaseName = databaseName;
+    this.database = database;
     this.user = user;
     this.processId = processId;
     this.secretKey = secretKey;
@@ -392,15 +395,70 @@ public final class YggSession implements Session, StatementContext {
   // ---- settings ----
 
   void set(String name, String value, boolean local) {
+    if (name.equalsIgnoreCase("ygg.branch")) {
+      checkBranchChange(value);
+    }
     settings.set(name, value, local, transaction.inBlock());
   }
 
   void reset(String name) {
+    if (name == null || name.equalsIgnoreCase("ygg.branch")) {
+      checkBranchChange(settings.startValue("ygg.branch"));
+    }
     if (name == null) {
       settings.resetAll();
     } else {
       settings.reset(name);
     }
+  }
+
+  /**
+   * The session may move to another branch until its transaction has taken its snapshot (ORMs
+   * send BEGIN first, then SET); after that, as for PostgreSQL's transaction_isolation, 25001.
+   */
+  private void checkBranchChange(String branch) {
+    if (branch.equals(settings.get("ygg.branch"))) {
+      return;
+    }
+    if (transaction.snapshotTaken()) {
+      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "cannot change ygg.branch after the transaction has read or written data", null,
+          "SET ygg.branch before the transaction's first query, or after COMMIT/ROLLBACK.", 0,
+          null);
+    }
+    if (!database.branches().contains(branch)) {
+      throw new SqlStateException(SqlState.UNDEFINED_OBJECT,
+          "branch \"" + branch + "\" does not exist", null,
+          "SELECT name FROM ygg.branches lists the branches; ygg.create_branch(name, from)"
+              + " makes one.", 0, null);
+    }
+  }
+
+  // ---- VersionControl (ygg.* functions) ----
+
+  @Override
+  public String currentBranch() {
+    return settings.get("ygg.branch");
+  }
+
+  @Override
+  public List<String> branches() {
+    return database.branches();
+  }
+
+  @Override
+  public void createBranch(String name, String from) {
+    database.createBranch(name, from);
+  }
+
+  @Override
+  public void deleteBranch(String name) {
+    if (name.equals(currentBranch())) {
+      throw new SqlStateException(SqlState.OBJECT_IN_USE,
+          "cannot delete branch \"" + name + "\": this session is on it", null,
+          "RESET ygg.branch or SET ygg.branch to another branch first.", 0, null);
+    }
+    database.dropBranch(name);
   }
 
   String show(String name) {
@@ -416,6 +474,7 @@ public final class YggSession implements Session, StatementContext {
       throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
           "DISCARD ALL cannot run inside a transaction block");
     }
+    checkBranchChange(settings.startValue("ygg.branch"));
     settings.resetAll();
   }
 
@@ -431,7 +490,7 @@ public final class YggSession implements Session, StatementContext {
       cancel.set(true);
     }, timeoutMs, TimeUnit.MILLISECONDS);
     SessionInfo.Scope scope = SessionInfo.enter(
-        new SessionInfo(databaseName, user, processId, this::settingOrNull));
+        new SessionInfo(databaseName, user, processId, this::settingOrNull, this));
     return () -> {
       if (timeout != null) {
         timeout.cancel(false);

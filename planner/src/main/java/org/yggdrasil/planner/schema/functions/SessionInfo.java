@@ -10,9 +10,10 @@ import java.util.function.Function;
  * @param user the session user
  * @param processId the backend process id
  * @param setting reads a setting's current value, or null when unknown
+ * @param versions the database's branch operations
  */
 public record SessionInfo(String database, String user, int processId,
-    Function<String, String> setting) {
+    Function<String, String> setting, VersionControl versions) {
 
   private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
 
@@ -21,6 +22,11 @@ public record SessionInfo(String database, String user, int processId,
     SessionInfo previous = CURRENT.get();
     CURRENT.set(info);
     return () -> CURRENT.set(previous);
+  }
+
+  /** The executing session's branch operations (for the ygg schema's tables). */
+  public static VersionControl currentVersions() {
+    return current().versions();
   }
 
   static SessionInfo current() {

@@ -1,0 +1,43 @@
+package org.yggdrasil.planner.schema.functions;
+
+import org.apache.calcite.linq4j.function.NonDeterministic;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+
+/**
+ * The {@code ygg} schema's functions: branching from SQL. Registered without their
+ * {@code ygg_} prefix in schema {@code ygg} ({@code SELECT ygg.create_branch('x', 'main')}).
+ */
+@NonDeterministic
+public final class YggFunctions {
+  private YggFunctions() {}
+
+  public static String ygg_current_branch() {
+    return SessionInfo.current().versions().currentBranch();
+  }
+
+  /** Creates a branch at {@code from}'s head; returns the new branch's name. */
+  public static String ygg_create_branch(String name, String from) {
+    requireName(name);
+    SessionInfo.current().versions().createBranch(name, from == null ? "main" : from);
+    return name;
+  }
+
+  public static String ygg_create_branch(String name) {
+    return ygg_create_branch(name, ygg_current_branch());
+  }
+
+  /** Deletes a branch; returns its name. */
+  public static String ygg_delete_branch(String name) {
+    requireName(name);
+    SessionInfo.current().versions().deleteBranch(name);
+    return name;
+  }
+
+  private static void requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new SqlStateException(SqlState.INVALID_PARAMETER_VALUE,
+          "a branch name must not be empty");
+    }
+  }
+}
