@@ -1,7 +1,10 @@
 package org.yggdrasil.planner.schema;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.SchemaPlus;
@@ -22,6 +25,11 @@ import org.yggdrasil.storage.nativestore.Snapshot;
  * and the built-in functions Calcite lacks.
  */
 public final class RootSchemas {
+  /** Built-in functions by name: computed once (reflection is too slow per statement). */
+  private static final List<Map.Entry<String, Function>> FUNCTIONS = builtinFunctions();
+  private static final PgCatalogSchema PG_CATALOG = new PgCatalogSchema();
+  private static final YggSchema YGG = new YggSchema();
+
   private RootSchemas() {}
 
   /** A root schema over {@code snapshot}. */
@@ -29,11 +37,13 @@ public final class RootSchemas {
       Map<String, Table> overrides) {
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
-    SchemaPlus pgCatalog = root.add("pg_catalog", new PgCatalogSchema(snapshot));
-    root.add("ygg", new YggSchema());
+    SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
+    root.add("ygg", YGG);
     addTypes(root);
-    addFunctions(root);
-    addFunctions(pgCatalog);
+    for (Map.Entry<String, Function> f : FUNCTIONS) {
+      root.add(f.getKey(), f.getValue());
+      pgCatalog.add(f.getKey(), f.getValue());
+    }
     return root;
   }
 
@@ -58,30 +68,31 @@ public final class RootSchemas {
     root.add(name, (RelDataTypeFactory f) -> f.createSqlType(type));
   }
 
-  private static void addFunctions(SchemaPlus root) {
-    for (String name : new String[] {"version", "current_database", "current_schema",
-        "session_user", "pg_backend_pid", "current_setting", "pg_get_expr",
-        "ygg_pg_current_schema"}) {
-      for (Method m : SystemFunctions.class.getMethods()) {
-        if (m.getName().equals(name)) {
-          root.add(name, ScalarFunctionImpl.create(m));
-        }
+  private static List<Map.Entry<String, Function>> builtinFunctions() {
+    List<Map.Entry<String, Function>> out = new ArrayList<>();
+    java.util.Set<String> system = java.util.Set.of("version", "current_database",
+        "current_schema", "session_user", "pg_backend_pid", "current_setting", "pg_get_expr",
+        "ygg_pg_current_schema");
+    for (Method m : SystemFunctions.class.getMethods()) {
+      if (system.contains(m.getName())) {
+        out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
       }
     }
     for (Method m : DateFunctions.class.getMethods()) {
       if (m.getName().equals("date_trunc")) {
-        root.add("ygg_pg_date_trunc", ScalarFunctionImpl.create(m));
+        out.add(Map.entry("ygg_pg_date_trunc", ScalarFunctionImpl.create(m)));
       }
     }
     for (Method m : StringMathFunctions.class.getMethods()) {
       if (m.getDeclaringClass() == StringMathFunctions.class) {
-        root.add("ygg_pg_" + m.getName(), ScalarFunctionImpl.create(m));
+        out.add(Map.entry("ygg_pg_" + m.getName(), ScalarFunctionImpl.create(m)));
       }
     }
     for (Method m : GenerateSeries.class.getMethods()) {
       if (m.getName().startsWith("generateSeries")) {
-        root.add("generate_series", TableFunctionImpl.create(m));
+        out.add(Map.entry("generate_series", TableFunctionImpl.create(m)));
       }
     }
+    return List.copyOf(out);
   }
 }

@@ -28,6 +28,18 @@ public final class SnapshotSchema extends AbstractSchema {
     this.overrides = overrides;
   }
 
+  /** The snapshot this schema shows. */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** The snapshot the executing statement reads, from its runtime root schema. */
+  public static Snapshot live(org.apache.calcite.DataContext root) {
+    var schema = root.getRootSchema().getSubSchema("public");
+    SnapshotSchema s = schema == null ? null : schema.unwrap(SnapshotSchema.class);
+    return s == null ? null : s.snapshot;
+  }
+
   /** The stored version of a table in this schema's snapshot, or null. */
   public TableVersion version(String name) {
     return snapshot.table(name);

@@ -2,7 +2,9 @@ package org.yggdrasil.planner.schema.pgcatalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.yggdrasil.planner.schema.SnapshotSchema;
+import org.yggdrasil.storage.nativestore.Snapshot;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -13,7 +15,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * A system catalog table computed from the live catalog when scanned. Columns are declared
+ * A system catalog table computed from the live catalog when scanned (from the snapshot the
+ * executing statement reads, never the one it was planned on). Columns are declared
  * with Calcite types; rows hold Calcite internal values.
  */
 final class CatalogTable extends AbstractTable implements ScannableTable {
@@ -21,9 +24,10 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
   record Col(String name, SqlTypeName type) {}
 
   private final List<Col> columns;
-  private final Supplier<List<Object[]>> rows;
+  private final Function<Snapshot, List<Object[]>> rows;
 
-  CatalogTable(List<Col> columns, Supplier<List<Object[]>> rows) {
+  /** @param rows computes the rows from the snapshot the executing statement reads */
+  CatalogTable(List<Col> columns, Function<Snapshot, List<Object[]>> rows) {
     this.columns = columns;
     this.rows = rows;
   }
@@ -49,6 +53,6 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
 
   @Override
   public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(rows.get());
+    return Linq4j.asEnumerable(rows.apply(SnapshotSchema.live(root)));
   }
 }

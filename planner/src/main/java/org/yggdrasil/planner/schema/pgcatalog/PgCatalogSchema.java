@@ -22,41 +22,38 @@ public final class PgCatalogSchema extends AbstractSchema {
   public static final long PUBLIC_OID = 2200;
   private static final long OWNER_OID = 10;
 
-  private final Snapshot snapshot;
-
-  public PgCatalogSchema(Snapshot snapshot) {
-    this.snapshot = snapshot;
-  }
+  public PgCatalogSchema() {}
 
   @Override
   protected Map<String, Table> getTableMap() {
     Map<String, Table> t = new HashMap<>();
     t.put("pg_namespace", new CatalogTable(
         CatalogTable.columns("oid:BIGINT", "nspname:VARCHAR", "nspowner:BIGINT"),
-        () -> List.of(new Object[] {PG_CATALOG_OID, "pg_catalog", OWNER_OID},
+        snapshot -> List.of(new Object[] {PG_CATALOG_OID, "pg_catalog", OWNER_OID},
             new Object[] {PUBLIC_OID, "public", OWNER_OID},
             new Object[] {13000L, "information_schema", OWNER_OID})));
     t.put("pg_class", new CatalogTable(CatalogTable.columns("oid:BIGINT", "relname:VARCHAR",
         "relnamespace:BIGINT", "relkind:VARCHAR", "relowner:BIGINT", "relhasindex:BOOLEAN",
         "relpersistence:VARCHAR", "reltuples:REAL", "relispartition:BOOLEAN",
-        "reltablespace:BIGINT", "relam:BIGINT"), this::classes));
+        "reltablespace:BIGINT", "relam:BIGINT"), PgCatalogSchema::classes));
     t.put("pg_attribute", new CatalogTable(CatalogTable.columns("attrelid:BIGINT",
         "attname:VARCHAR", "atttypid:BIGINT", "attnum:SMALLINT", "attlen:SMALLINT",
         "atttypmod:INTEGER", "attnotnull:BOOLEAN", "atthasdef:BOOLEAN", "attisdropped:BOOLEAN",
-        "attidentity:VARCHAR", "attgenerated:VARCHAR", "attcollation:BIGINT"), this::attributes));
+        "attidentity:VARCHAR", "attgenerated:VARCHAR", "attcollation:BIGINT"),
+        PgCatalogSchema::attributes));
     t.put("pg_type", new CatalogTable(CatalogTable.columns("oid:BIGINT", "typname:VARCHAR",
         "typnamespace:BIGINT", "typlen:SMALLINT", "typtype:VARCHAR", "typcategory:VARCHAR",
         "typnotnull:BOOLEAN", "typbasetype:BIGINT", "typtypmod:INTEGER", "typarray:BIGINT",
         "typelem:BIGINT", "typrelid:BIGINT", "typowner:BIGINT", "typcollation:BIGINT"),
-        PgCatalogSchema::types));
+        snapshot -> types()));
     t.put("pg_attrdef", new CatalogTable(CatalogTable.columns("oid:BIGINT", "adrelid:BIGINT",
-        "adnum:SMALLINT", "adbin:VARCHAR"), this::defaults));
+        "adnum:SMALLINT", "adbin:VARCHAR"), PgCatalogSchema::defaults));
     t.put("pg_description", new CatalogTable(CatalogTable.columns("objoid:BIGINT",
-        "classoid:BIGINT", "objsubid:INTEGER", "description:VARCHAR"), List::of));
+        "classoid:BIGINT", "objsubid:INTEGER", "description:VARCHAR"), snapshot -> List.of()));
     return t;
   }
 
-  private List<Object[]> classes() {
+  private static List<Object[]> classes(Snapshot snapshot) {
     List<Object[]> rows = new ArrayList<>();
     for (TableSchema schema : snapshot.tables()) {
       TableVersion v = snapshot.table(schema.name());
@@ -67,7 +64,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     return rows;
   }
 
-  private List<Object[]> attributes() {
+  private static List<Object[]> attributes(Snapshot snapshot) {
     List<Object[]> rows = new ArrayList<>();
     for (TableSchema schema : snapshot.tables()) {
       long oid = snapshot.table(schema.name()).tableOid();
@@ -83,7 +80,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     return rows;
   }
 
-  private List<Object[]> defaults() {
+  private static List<Object[]> defaults(Snapshot snapshot) {
     List<Object[]> rows = new ArrayList<>();
     for (TableSchema schema : snapshot.tables()) {
       long oid = snapshot.table(schema.name()).tableOid();
