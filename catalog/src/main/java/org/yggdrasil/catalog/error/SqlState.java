@@ -68,7 +68,9 @@ public enum SqlState {
   ADMIN_SHUTDOWN("57P01"),
   TOO_MANY_CONNECTIONS("53300"),
   PROGRAM_LIMIT_EXCEEDED("54000"),
+  IO_ERROR("58030"),
   INTERNAL_ERROR("XX000"),
+  DATA_CORRUPTED("XX001"),
   /** A merge stopped by conflicts; {@code ygg.conflicts} lists them. */
   MERGE_CONFLICT("YG001");
 
