@@ -4,18 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlDelete;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
-import org.yggdrasil.planner.schema.NativeTable;
-import org.yggdrasil.planner.schema.RootSchemas;
 import org.yggdrasil.planner.session.ResultColumn;
 import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
@@ -63,24 +55,10 @@ final class DeleteStatement implements DmlStatement {
 
   private static CompiledQuery compileSource(String sql, Returning returning, TableSchema table,
       Snapshot snapshot, StatementContext ctx) {
-    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
-    return ctx.compile(new PlanKey("delete-source", sql, List.of(), snapshot.schemaVersion()),
-        () -> PgRewrites.apply(sourceQuery(parse(returning.body()), table)), root,
-        returning.body());
-  }
-
-  /** SELECT t._ygg_position FROM t [AS a] WHERE cond. */
-  private static SqlSelect sourceQuery(SqlDelete delete, TableSchema table) {
-    SqlParserPos pos = SqlParserPos.ZERO;
-    String qualifier = delete.getAlias() != null ? delete.getAlias().getSimple() : table.name();
-    SqlNodeList select = new SqlNodeList(pos);
-    select.add(new SqlIdentifier(List.of(qualifier, NativeTable.POSITION_COLUMN), pos));
-    SqlNode from = new SqlIdentifier(table.name(), pos);
-    if (delete.getAlias() != null) {
-      from = SqlStdOperatorTable.AS.createCall(pos, from, delete.getAlias());
-    }
-    return new SqlSelect(pos, null, select, from, delete.getCondition(), null, null, null, null,
-        null, null, null, null);
+    return TargetRows.compile(ctx, "delete-source", sql, returning.body(), table, snapshot, () -> {
+      SqlDelete delete = parse(returning.body());
+      return TargetRows.query(table, delete.getAlias(), List.of(), delete.getCondition());
+    });
   }
 
   @Override
@@ -98,19 +76,17 @@ final class DeleteStatement implements DmlStatement {
     var tx = ctx.writeTransaction();
     Snapshot snapshot = ctx.readSnapshot();
     CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
-    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
     List<Long> positions = new ArrayList<>();
     List<Object[]> oldRows = new ArrayList<>();
     var stored = snapshot.table(table.name());
     int[] all = java.util.stream.IntStream.range(0, table.columns().size()).toArray();
-    new QueryPortal(source, ctx.execContext(root, markerValues, source.markerTypes()))
-        .execute(0, row -> {
-          long position = (Long) row[0];
-          positions.add(position);
-          if (returning.present()) {
-            oldRows.add(stored.row(position, all));
-          }
-        });
+    TargetRows.scan(ctx, source, table, snapshot, markerValues, row -> {
+      long position = (Long) row[0];
+      positions.add(position);
+      if (returning.present()) {
+        oldRows.add(stored.row(position, all));
+      }
+    });
     long[] pos = positions.stream().mapToLong(Long::longValue).toArray();
     if (pos.length > 0) {
       tx.delete(table.name(), pos);

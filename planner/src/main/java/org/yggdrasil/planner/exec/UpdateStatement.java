@@ -4,19 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.schema.AssignmentCast;
-import org.yggdrasil.planner.schema.NativeTable;
-import org.yggdrasil.planner.schema.RootSchemas;
 import org.yggdrasil.planner.session.ResultColumn;
 import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
@@ -80,27 +74,11 @@ final class UpdateStatement implements DmlStatement {
 
   private static CompiledQuery compileSource(String sql, Returning returning, TableSchema table,
       Snapshot snapshot, StatementContext ctx) {
-    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
-    return ctx.compile(new PlanKey("update-source", sql, List.of(), snapshot.schemaVersion()),
-        () -> PgRewrites.apply(sourceQuery(parse(returning.body()), table)), root,
-        returning.body());
-  }
-
-  /** SELECT t._ygg_position, e1, …, ek FROM t [AS a] WHERE cond. */
-  private static SqlSelect sourceQuery(SqlUpdate update, TableSchema table) {
-    SqlParserPos pos = SqlParserPos.ZERO;
-    String qualifier = update.getAlias() != null ? update.getAlias().getSimple() : table.name();
-    SqlNodeList select = new SqlNodeList(pos);
-    select.add(new SqlIdentifier(List.of(qualifier, NativeTable.POSITION_COLUMN), pos));
-    for (SqlNode e : update.getSourceExpressionList()) {
-      select.add(e);
-    }
-    SqlNode from = new SqlIdentifier(table.name(), pos);
-    if (update.getAlias() != null) {
-      from = SqlStdOperatorTable.AS.createCall(pos, from, update.getAlias());
-    }
-    return new SqlSelect(pos, null, select, from, update.getCondition(), null, null, null, null,
-        null, null, null, null);
+    return TargetRows.compile(ctx, "update-source", sql, returning.body(), table, snapshot, () -> {
+      SqlUpdate update = parse(returning.body());
+      return TargetRows.query(table, update.getAlias(), update.getSourceExpressionList(),
+          update.getCondition());
+    });
   }
 
   @Override
@@ -118,7 +96,6 @@ final class UpdateStatement implements DmlStatement {
     var tx = ctx.writeTransaction();
     Snapshot snapshot = ctx.readSnapshot();
     CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
-    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
     var stored = snapshot.table(table.name());
     int n = table.columns().size();
     int[] all = new int[n];
@@ -127,17 +104,16 @@ final class UpdateStatement implements DmlStatement {
     }
     List<Long> positions = new ArrayList<>();
     List<Object[]> newRows = new ArrayList<>();
-    new QueryPortal(source, ctx.execContext(root, markerValues, source.markerTypes()))
-        .execute(0, row -> {
-          long position = (Long) row[0];
-          Object[] updated = stored.row(position, all);
-          for (int i = 0; i < targetColumns.length; i++) {
-            int c = targetColumns[i];
-            updated[c] = AssignmentCast.cast(row[1 + i], table.columns().get(c).type());
-          }
-          positions.add(position);
-          newRows.add(updated);
-        });
+    TargetRows.scan(ctx, source, table, snapshot, markerValues, row -> {
+      long position = (Long) row[0];
+      Object[] updated = stored.row(position, all);
+      for (int i = 0; i < targetColumns.length; i++) {
+        int c = targetColumns[i];
+        updated[c] = AssignmentCast.cast(row[1 + i], table.columns().get(c).type());
+      }
+      positions.add(position);
+      newRows.add(updated);
+    });
     long[] pos = positions.stream().mapToLong(Long::longValue).toArray();
     if (pos.length > 0) {
       tx.update(table.name(), pos, newRows);
