@@ -162,4 +162,21 @@ class SmokeTest {
       assertEquals(planned + 1, session.compilations(), "a schema change plans again");
     }
   }
+
+  /** The wire side's own failure in the row sink (client gone) reaches it unchanged. */
+  @Test
+  void rowSinkFailuresPropagateUnchanged() {
+    try (SqlDriver d = new SqlDriver()) {
+      RuntimeException gone = new IllegalStateException("client gone");
+      var ps = d.session().prepare("SELECT g FROM generate_series(1, 10) g", new int[0]);
+      try (var portal = ps.bind(new Object[0])) {
+        RuntimeException thrown = assertThrows(RuntimeException.class,
+            () -> portal.execute(0, row -> {
+              throw gone;
+            }));
+        org.junit.jupiter.api.Assertions.assertSame(gone, thrown);
+      }
+      d.session().sync();
+    }
+  }
 }

@@ -32,13 +32,29 @@ final class GuardedPortal implements Portal {
       session.transaction().checkNotFailed();
       session.transaction().statementStart();
     }
+    RuntimeException[] sinkFailure = new RuntimeException[1];
+    RowSink watched = row -> {
+      try {
+        sink.row(row);
+      } catch (RuntimeException e) {
+        sinkFailure[0] = e;
+        throw e;
+      }
+    };
     try (var ignored = session.beginExecution()) {
-      return inner.execute(maxRows, sink);
+      return inner.execute(maxRows, watched);
     } catch (SqlStateException e) {
       session.failStatement();
+      if (sinkFailure[0] != null) {
+        throw sinkFailure[0];
+      }
       throw session.describeCancel(e);
     } catch (RuntimeException | StackOverflowError e) {
       session.failStatement();
+      if (sinkFailure[0] != null) {
+        // The wire side's own failure (e.g. the client went away) passes through unchanged.
+        throw sinkFailure[0];
+      }
       SqlStateException t = e instanceof StackOverflowError
           ? new SqlStateException(SqlState.PROGRAM_LIMIT_EXCEEDED, "stack depth limit exceeded")
           : CalciteErrors.runtimeError(e);
