@@ -1,13 +1,20 @@
 package org.yggdrasil.pgwire.session;
 
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.pgwire.codec.FrontendMessage;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Bind;
 import org.yggdrasil.pgwire.codec.FrontendMessage.CancelRequest;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Close;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Describe;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Execute;
+import org.yggdrasil.pgwire.codec.FrontendMessage.Flush;
 import org.yggdrasil.pgwire.codec.FrontendMessage.FunctionCall;
 import org.yggdrasil.pgwire.codec.FrontendMessage.ProtocolViolation;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Query;
@@ -19,6 +26,7 @@ import org.yggdrasil.pgwire.codec.PgError;
 import org.yggdrasil.pgwire.types.FormatSettings;
 import org.yggdrasil.planner.session.Session;
 import org.yggdrasil.planner.session.SqlEngine;
+import org.yggdrasil.planner.session.TransactionStatus;
 
 /**
  * One connection's protocol state machine, as PostgreSQL's {@code PostgresMain} loop: it takes
@@ -31,11 +39,13 @@ import org.yggdrasil.planner.session.SqlEngine;
  *      \--CancelRequest / FATAL--------------------------------------/
  * </pre>
  *
- * All methods run on the connection's worker thread, except {@link #cancelRunning()}, which
- * the event loop calls when the client disappears.
+ * Methods run on one thread at a time: the connection's worker, or — for a message that
+ * {@link #tryInline} judges quick, while the worker has nothing to do — the event loop itself.
+ * {@link #cancelRunning()} may be called from any thread.
  */
 final class Backend {
   private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+  private static final int MAX_TRACKED = 64;
 
   private final SqlEngine engine;
   private final Channel channel;
@@ -60,6 +70,21 @@ final class Backend {
   /** Parameter changes taken from the session, to report before the next ReadyForQuery. */
   private final Map<String, String> pendingParameters = new LinkedHashMap<>();
 
+  /** How long statements take: decides what may run on the event loop. */
+  private final CostHistory history = new CostHistory();
+
+  /** Statements executed since the last Sync, whose cost the Sync completes. */
+  private final List<CostHistory.Stats> sinceSync = new ArrayList<>();
+
+  /** Whether every statement executed since the last Sync is quick: the Sync may run inline. */
+  private boolean syncQuick = true;
+
+  /** The worker to hand the rest of an inline run to; null in the tests' inline mode. */
+  private ConnectionWorker worker;
+
+  /** Set when an inline run handed the rest of its message to the worker. */
+  private boolean handedOff;
+
   Backend(SqlEngine engine, Channel channel, WireOutput out) {
     this.engine = engine;
     this.channel = channel;
@@ -71,8 +96,24 @@ final class Backend {
     if (closed) {
       return;
     }
+    run(() -> dispatch(message));
+  }
+
+  /** Worker: continues a message that an inline run handed off; never throws. */
+  void resume(Runnable continuation) {
+    if (closed) {
+      return;
+    }
+    run(continuation);
+  }
+
+  private void run(Runnable work) {
+    handedOff = false;
     try {
-      dispatch(message);
+      work.run();
+      if (handedOff) {
+        return; // the worker owns the connection now
+      }
       if (!closed) {
         out.flushIfLarge(); // bounded output even for long pipelines without Sync
       }
@@ -87,6 +128,103 @@ final class Backend {
     if (!closed && !channel.isActive()) {
       clientGone();
     }
+  }
+
+  /**
+   * Event loop, while the worker is idle: handles the message right here if it is known to be
+   * quick, saving the two thread wake-ups of a hand-off. Quick means: describing, closing,
+   * flushing; binding, executing or querying outside a transaction block a statement whose
+   * recent runs were all fast and short (see {@link CostHistory}); a Sync after only such
+   * statements. An inline run that reaches {@link CostHistory#INLINE_ROWS} rows hands the
+   * rest to the worker. Anything else (Parse, which may plan; startup; COPY; transaction
+   * blocks) is left to the worker.
+   *
+   * @return false if the message was not handled and must go to the worker
+   */
+  boolean tryInline(FrontendMessage message) {
+    if (closed || session == null || worker == null) {
+      return false;
+    }
+    boolean quick = switch (message) {
+      case Describe d -> true;
+      case Close c -> true;
+      case Flush f -> true;
+      case Sync s -> syncQuick;
+      case Query q -> idle() && quick(history.forQuery(q.sql()));
+      case Bind b -> idle() && quick(objects.stats(b.statement()));
+      case Execute e -> {
+        BoundPortal portal = objects.portal(e.portal());
+        yield idle() && portal != null && quick(portal.stats());
+      }
+      default -> false;
+    };
+    if (!quick) {
+      return false;
+    }
+    handle(message);
+    return true;
+  }
+
+  private boolean idle() {
+    return !ignoreTillSync && session.transactionStatus() == TransactionStatus.IDLE;
+  }
+
+  private static boolean quick(CostHistory.Stats stats) {
+    return stats != null && stats.quick();
+  }
+
+  void worker(ConnectionWorker worker) {
+    this.worker = worker;
+  }
+
+  CostHistory history() {
+    return history;
+  }
+
+  /** Rows an inline run may send before handing off; 0 (no cap) on the worker. */
+  int inlineRowCap() {
+    return worker != null && channel.eventLoop().inEventLoop() ? CostHistory.INLINE_ROWS : 0;
+  }
+
+  /**
+   * Inline run: the worker continues the current message with {@code rest}. Must be the last
+   * thing the inline run does; from here on the worker owns the connection.
+   */
+  void handOff(Runnable rest) {
+    handedOff = true;
+    worker.resume(rest);
+  }
+
+  /** An Execute finished (nanos &lt; 0: it was slow or failed): its Sync completes the cost. */
+  void noteExecuted(CostHistory.Stats stats, long nanos, long rows) {
+    if (stats == null) {
+      syncQuick = false;
+      return;
+    }
+    syncQuick &= stats.quick();
+    stats.pendingNanos = nanos < 0 || stats.pendingNanos < 0
+        ? -1 : stats.pendingNanos + nanos;
+    stats.pendingRows += rows;
+    if (sinceSync.size() >= MAX_TRACKED) {
+      syncQuick = false;
+    } else if (!sinceSync.contains(stats)) {
+      sinceSync.add(stats);
+    }
+  }
+
+  /** A Sync took {@code nanos}: records the cost of the statements it ended. */
+  void noteSynced(long nanos) {
+    for (CostHistory.Stats s : sinceSync) {
+      if (s.pendingNanos < 0) {
+        s.slow();
+      } else {
+        s.record(s.pendingNanos + nanos, s.pendingRows);
+      }
+      s.pendingNanos = 0;
+      s.pendingRows = 0;
+    }
+    sinceSync.clear();
+    syncQuick = true;
   }
 
   private void dispatch(FrontendMessage message) {

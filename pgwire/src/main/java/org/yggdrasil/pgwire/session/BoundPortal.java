@@ -16,6 +16,7 @@ final class BoundPortal implements AutoCloseable {
   private final List<ResultColumn> columns;
   private final PgType[] types;
   private final short[] formats;
+  private CostHistory.Stats stats;
 
   private BoundPortal(Portal portal, List<ResultColumn> columns, PgType[] types, short[] formats) {
     this.portal = portal;
@@ -57,6 +58,15 @@ final class BoundPortal implements AutoCloseable {
 
   RowWriter rowWriter(WireOutput out) {
     return new RowWriter(out, types, formats);
+  }
+
+  /** The cost record of the prepared statement this portal was bound from, or null. */
+  CostHistory.Stats stats() {
+    return stats;
+  }
+
+  void stats(CostHistory.Stats stats) {
+    this.stats = stats;
   }
 
   short[] formats() {

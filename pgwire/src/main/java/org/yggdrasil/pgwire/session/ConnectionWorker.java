@@ -17,6 +17,10 @@ import org.yggdrasil.pgwire.codec.FrontendMessage;
  * reading from the socket until the worker has caught up to {@link #RESUME_READING_AT}, so a
  * client cannot make us queue without bound.
  *
+ * <p>While the worker has nothing to do, the event loop may run a message itself ({@link
+ * Backend#tryInline}); {@link #idle()} tells it so. An inline run that turns out long hands
+ * the rest of its message back here ({@link #resume}), ahead of anything the client sends next.
+ *
  * <p>Two control signals jump the queue: the client has gone (free everything now; messages
  * still queued would have nobody to answer to) and the server is shutting down.
  */
@@ -33,6 +37,13 @@ final class ConnectionWorker implements Runnable {
   private final LinkedBlockingDeque<Object> queue = new LinkedBlockingDeque<>();
   private final AtomicInteger queued = new AtomicInteger();
 
+  /**
+   * Items given to the worker and not yet finished, plus one for ever once the connection
+   * ends. Only the event loop increments it, so when it reads zero the worker is done with
+   * everything it was given, and the event loop may use the backend itself.
+   */
+  private final AtomicInteger unfinished = new AtomicInteger();
+
   ConnectionWorker(Backend backend, Channel channel) {
     this.backend = backend;
     this.channel = channel;
@@ -42,9 +53,24 @@ final class ConnectionWorker implements Runnable {
     Thread.ofVirtual().name("pg-conn-" + channel.id().asShortText()).start(this);
   }
 
+  /** Event loop: true when the worker has finished everything it was given. */
+  boolean idle() {
+    return unfinished.get() == 0;
+  }
+
   /** Event loop: a decoded message. */
   void submit(FrontendMessage message) {
-    queue.addLast(message);
+    enqueue(message);
+  }
+
+  /** Event loop (an inline run): the rest of the current message, to run next. */
+  void resume(Runnable continuation) {
+    enqueue(continuation);
+  }
+
+  private void enqueue(Object item) {
+    unfinished.incrementAndGet();
+    queue.addLast(item);
     if (queued.incrementAndGet() >= PAUSE_READING_AT && channel.config().isAutoRead()) {
       channel.config().setAutoRead(false);
     }
@@ -52,11 +78,13 @@ final class ConnectionWorker implements Runnable {
 
   /** Event loop: the channel closed. */
   void clientGone() {
+    unfinished.incrementAndGet();
     queue.addFirst(CLIENT_GONE);
   }
 
   /** Any thread: the server is shutting down. */
   void shutdown() {
+    unfinished.incrementAndGet();
     queue.addFirst(SHUTDOWN);
   }
 
@@ -77,7 +105,12 @@ final class ConnectionWorker implements Runnable {
           // Decided on the event loop, which is where reading was paused: no lost resume.
           channel.eventLoop().execute(this::resumeReading);
         }
-        backend.handle((FrontendMessage) item);
+        if (item instanceof Runnable continuation) {
+          backend.resume(continuation);
+        } else {
+          backend.handle((FrontendMessage) item);
+        }
+        unfinished.decrementAndGet();
         if (backend.isClosed()) {
           return;
         }

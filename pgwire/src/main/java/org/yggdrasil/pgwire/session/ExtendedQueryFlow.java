@@ -111,6 +111,7 @@ final class ExtendedQueryFlow {
         throw backend.ownError(e);
       }
       portal = BoundPortal.of(statement.bind(values), bind.resultFormats(), backend.format());
+      portal.stats(objects.stats(bind.statement()));
     }
     objects.putPortal(bind.portal(), portal);
     Messages.writeBindComplete(backend.out().buffer());
@@ -134,10 +135,41 @@ final class ExtendedQueryFlow {
   }
 
   private void execute(Execute execute) {
+    BoundPortal portal = portal(execute.portal());
+    WireOutput out = backend.out();
+    long start = System.nanoTime();
+    long rows = out.rows();
+    int more;
     try {
-      PortalRunner.execute(backend.out(), portal(execute.portal()), execute.maxRows(), false);
-    } finally {
+      more = PortalRunner.execute(out, portal, execute.maxRows(), false, backend.inlineRowCap());
+    } catch (RuntimeException | Error e) {
+      backend.noteExecuted(portal.stats(), -1, 0);
       backend.collectParameterChanges();
+      throw e;
+    }
+    if (more >= 0) {
+      // Stopped at the inline row cap: the worker streams the rest, with backpressure.
+      backend.noteExecuted(portal.stats(), -1, 0);
+      backend.handOff(() -> resumeExecute(portal, more));
+      return;
+    }
+    backend.collectParameterChanges();
+    backend.noteExecuted(portal.stats(), System.nanoTime() - start, out.rows() - rows);
+  }
+
+  /** On the worker: the rest of an Execute that an inline run stopped at its row cap. */
+  private void resumeExecute(BoundPortal portal, int maxRows) {
+    try {
+      try {
+        PortalRunner.execute(backend.out(), portal, maxRows, false, 0);
+      } finally {
+        backend.collectParameterChanges();
+      }
+    } catch (ClientGoneException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      backend.sendError(e);
+      backend.ignoreTillSync(true);
     }
   }
 
@@ -153,6 +185,7 @@ final class ExtendedQueryFlow {
   /** Sync: ends the implicit transaction, leaves skip mode, reports ReadyForQuery. */
   void sync() {
     backend.ignoreTillSync(false);
+    long start = System.nanoTime();
     try {
       backend.session().sync();
     } catch (ClientGoneException e) {
@@ -164,6 +197,7 @@ final class ExtendedQueryFlow {
       backend.objects().closeAllPortals();
     }
     backend.readyForQuery();
+    backend.noteSynced(System.nanoTime() - start);
   }
 
   private PreparedStatement statement(String name) {

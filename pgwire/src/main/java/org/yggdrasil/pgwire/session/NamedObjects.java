@@ -11,6 +11,7 @@ import org.yggdrasil.planner.session.PreparedStatement;
 final class NamedObjects {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<String, BoundPortal> portals = new HashMap<>();
+  private final Map<String, CostHistory.Stats> statementStats = new HashMap<>();
 
   PreparedStatement statement(String name) {
     return statements.get(name);
@@ -22,10 +23,17 @@ final class NamedObjects {
 
   void putStatement(String name, PreparedStatement statement) {
     Closer.quietly(statements.put(name, statement));
+    statementStats.put(name, new CostHistory.Stats());
   }
 
   void removeStatement(String name) {
     Closer.quietly(statements.remove(name));
+    statementStats.remove(name);
+  }
+
+  /** How long the named statement's executions take, or null if there is no such statement. */
+  CostHistory.Stats stats(String name) {
+    return statementStats.get(name);
   }
 
   BoundPortal portal(String name) {
@@ -54,5 +62,6 @@ final class NamedObjects {
     closeAllPortals();
     statements.values().forEach(Closer::quietly);
     statements.clear();
+    statementStats.clear();
   }
 }

@@ -12,7 +12,8 @@ import org.yggdrasil.planner.session.SqlEngine;
 /**
  * The Netty end of a connection, placed after {@link org.yggdrasil.pgwire.codec.PgDecoder}. It
  * runs on the event loop and does nothing that blocks: decoded messages go to the connection's
- * {@link ConnectionWorker}; writability changes wake a worker waiting to stream rows; a closed
+ * {@link ConnectionWorker}, except those the backend knows to be quick, which it runs right
+ * here while the worker is idle ({@link Backend#tryInline}); writability changes wake a worker waiting to stream rows; a closed
  * channel cancels the running statement and frees the session.
  */
 public final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
@@ -47,6 +48,7 @@ public final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
     backend = new Backend(engine, ctx.channel(), new WireOutput(ctx.channel(), !inline));
     if (!inline) {
       worker = new ConnectionWorker(backend, ctx.channel());
+      backend.worker(worker);
       worker.start();
     }
   }
@@ -59,7 +61,7 @@ public final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     if (inline) {
       backend.handle(message);
-    } else {
+    } else if (!(worker.idle() && backend.tryInline(message))) {
       worker.submit(message);
     }
   }

@@ -21,17 +21,31 @@ final class PortalRunner {
    * continues. An empty statement answers EmptyQueryResponse.
    *
    * @param toCompletion a simple Query: never report a suspension
+   * @param rowCap when positive (a run on the event loop), stop after this many rows if the
+   *     request asks for more, write nothing further and return the rows still wanted, for the
+   *     worker to continue with
+   * @return -1 when done (CommandComplete, PortalSuspended or EmptyQueryResponse written);
+   *     otherwise the portal stopped at {@code rowCap} and this many more rows are wanted
+   *     (0 = all)
    */
-  static void execute(WireOutput out, BoundPortal portal, int maxRows, boolean toCompletion) {
+  static int execute(
+      WireOutput out, BoundPortal portal, int maxRows, boolean toCompletion, int rowCap) {
     if (portal.isEmpty()) {
       Messages.writeEmptyQueryResponse(out.buffer());
-      return;
+      return -1;
     }
-    boolean completed = portal.portal().execute(Math.max(maxRows, 0), portal.rowWriter(out));
+    int requested = Math.max(maxRows, 0);
+    boolean capped = rowCap > 0 && (requested == 0 || requested > rowCap);
+    int limit = capped ? rowCap : requested;
+    boolean completed = portal.portal().execute(limit, portal.rowWriter(out));
+    if (!completed && capped) {
+      return requested == 0 ? 0 : requested - rowCap;
+    }
     if (completed || toCompletion) {
       Messages.writeCommandComplete(out.buffer(), portal.portal().commandTag());
     } else {
       Messages.writePortalSuspended(out.buffer());
     }
+    return -1;
   }
 }

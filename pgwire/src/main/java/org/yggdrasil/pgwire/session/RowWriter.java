@@ -31,6 +31,7 @@ final class RowWriter implements RowSink {
               + " columns");
     }
     Messages.writeDataRow(out.buffer(), values, types, formats);
+    out.countRow();
     out.flushIfLarge();
   }
 }

@@ -37,37 +37,82 @@ final class SimpleQueryFlow {
   void run(Query query) {
     backend.objects().removeStatement("");
     backend.objects().removePortal("");
+    CostHistory.Stats stats = backend.history().forQuery(query.sql());
+    Started started = new Started(stats, System.nanoTime(), backend.out().rows());
+    List<String> statements;
     try {
-      List<String> statements = backend.session().splitStatements(query.sql());
+      statements = backend.session().splitStatements(query.sql());
       if (statements.isEmpty()) {
         Messages.writeEmptyQueryResponse(backend.out().buffer());
-      }
-      for (String sql : statements) {
-        runStatement(sql);
       }
     } catch (ClientGoneException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       backend.sendError(e);
+      finish(started);
+      return;
     }
-    finish();
+    runFrom(statements, 0, null, null, started);
   }
 
-  private void runStatement(String sql) {
-    PreparedStatement statement = backend.session().prepare(sql, NO_PARAMETER_TYPES);
+  private record Started(CostHistory.Stats stats, long nanos, long rows) {}
+
+  /**
+   * Runs {@code statements} from index {@code i}; when {@code statement} is not null,
+   * statement {@code i} is already prepared and its {@code portal} partly executed (resumed
+   * after an inline run stopped at its row cap). Ends with ReadyForQuery, or by handing the
+   * rest to the worker — after which nothing here may touch the connection.
+   */
+  private void runFrom(List<String> statements, int i, PreparedStatement statement,
+      BoundPortal portal, Started started) {
     try {
-      if (statement.isEmpty()) {
-        Messages.writeEmptyQueryResponse(backend.out().buffer());
-        return;
-      }
-      BoundPortal portal =
-          BoundPortal.of(statement.bind(NO_PARAMETERS), NO_FORMATS, backend.format());
-      try {
-        if (!portal.columns().isEmpty()) {
-          PortalRunner.describe(backend.out(), portal);
+      for (; i < statements.size(); i++) {
+        if (statement == null) {
+          statement = backend.session().prepare(statements.get(i), NO_PARAMETER_TYPES);
+          if (statement.isEmpty()) {
+            Messages.writeEmptyQueryResponse(backend.out().buffer());
+            Closer.quietly(statement);
+            statement = null;
+            continue;
+          }
+          portal = BoundPortal.of(statement.bind(NO_PARAMETERS), NO_FORMATS, backend.format());
+          if (!portal.columns().isEmpty()) {
+            PortalRunner.describe(backend.out(), portal);
+          }
         }
-        PortalRunner.execute(backend.out(), portal, 0, true);
-      } finally {
+        int more = PortalRunner.execute(backend.out(), portal, 0, true,
+            backend.inlineRowCap());
+        if (more >= 0) {
+          // Stopped at the inline row cap: the worker streams the rest, with backpressure.
+          if (started.stats() != null) {
+            started.stats().slow();
+          }
+          int next = i;
+          PreparedStatement s = statement;
+          BoundPortal p = portal;
+          backend.handOff(() -> runFrom(statements, next, s, p, started));
+          return;
+        }
+        closeCurrent(statement, portal);
+        statement = null;
+        portal = null;
+      }
+    } catch (ClientGoneException e) {
+      closeCurrent(statement, portal);
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      closeCurrent(statement, portal);
+      backend.sendError(e);
+    }
+    finish(started);
+  }
+
+  private void closeCurrent(PreparedStatement statement, BoundPortal portal) {
+    if (statement == null) {
+      return;
+    }
+    try {
+      if (portal != null) {
         portal.close();
         backend.collectParameterChanges();
       }
@@ -80,11 +125,11 @@ final class SimpleQueryFlow {
   void refuseFunctionCall(FunctionCall call) {
     backend.sendError(backend.ownError(new SqlStateException(
         SqlState.FEATURE_NOT_SUPPORTED, "fast-path function calls are not supported")));
-    finish();
+    finish(null);
   }
 
-  /** Ends the implicit transaction and reports ReadyForQuery. */
-  private void finish() {
+  /** Ends the implicit transaction, reports ReadyForQuery and notes the cost of the message. */
+  private void finish(Started started) {
     try {
       backend.session().sync();
     } catch (ClientGoneException e) {
@@ -96,5 +141,9 @@ final class SimpleQueryFlow {
       backend.objects().closeAllPortals();
     }
     backend.readyForQuery();
+    if (started != null && started.stats() != null) {
+      started.stats().record(
+          System.nanoTime() - started.nanos(), backend.out().rows() - started.rows());
+    }
   }
 }

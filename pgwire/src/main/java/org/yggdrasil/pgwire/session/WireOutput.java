@@ -25,6 +25,7 @@ final class WireOutput {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
   private ByteBuf buffer;
+  private long rows;
 
   /**
    * @param mayBlock false when running on the event loop itself (tests): waiting there for
@@ -55,6 +56,16 @@ final class WireOutput {
       flush();
       awaitWritable();
     }
+  }
+
+  /** Counts a DataRow written (for the connection's cost history). */
+  void countRow() {
+    rows++;
+  }
+
+  /** DataRows written so far on this connection. */
+  long rows() {
+    return rows;
   }
 
   /** Sends everything buffered. */
@@ -98,7 +109,9 @@ final class WireOutput {
     if (!channel.isActive()) {
       throw new ClientGoneException();
     }
-    if (!mayBlock) {
+    if (!mayBlock || channel.eventLoop().inEventLoop()) {
+      // On the event loop (tests, or a statement run inline with a row cap): waiting here
+      // would wait for ourselves.
       return;
     }
     lock.lock();
