@@ -1,0 +1,381 @@
+package org.yggdrasil.slt;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yggdrasil.slt.Failure.Category;
+
+/**
+ * Runs one sqllogictest file record by record over one JDBC connection to a fresh database. Does
+ * not adapt SQL or results to the server: what the server answers is what gets compared.
+ */
+public final class SltRunner {
+  /** The engine name that {@code skipif}/{@code onlyif} compare against. */
+  public static final String ENGINE = "postgresql";
+
+  private static final Pattern HASH_LINE = Pattern.compile("\\d+ values hashing to [0-9a-f]{32}");
+
+  private final Target target;
+  private final SkipList skips;
+  private final int timeoutSeconds;
+
+  public SltRunner(Target target, SkipList skips, int timeoutSeconds) {
+    this.target = target;
+    this.skips = skips;
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  public FileResult run(String file, String text) {
+    long start = System.nanoTime();
+    List<SltRecord> records;
+    try {
+      records = SltParser.parse(file, text);
+    } catch (RuntimeException e) {
+      return new FileResult(file, 0, 0, 0, 0, 0, List.of(), "cannot parse file: " + e.getMessage());
+    }
+    int total = 0;
+    int passed = 0;
+    int skipped = 0;
+    List<Failure> failures = new ArrayList<>();
+    String fatal = null;
+    Target.Database db = null;
+    Connection conn = null;
+    try {
+      db = target.open(file);
+      conn = db.connect();
+      int hashThreshold = 0;
+      Map<String, String> labels = new HashMap<>();
+      for (SltRecord r : records) {
+        boolean applies = applies(r);
+        if (r instanceof SltRecord.Halt) {
+          if (applies) {
+            break;
+          }
+          continue;
+        }
+        if (r instanceof SltRecord.HashThreshold h) {
+          if (applies) {
+            hashThreshold = h.threshold();
+          }
+          continue;
+        }
+        total++;
+        String sql =
+            r instanceof SltRecord.Statement s ? s.sql() : ((SltRecord.Query) r).sql();
+        if (!applies || skips.reason(file, r.line(), sql) != null) {
+          skipped++;
+          continue;
+        }
+        if (conn == null || conn.isClosed()) {
+          conn = db.connect();
+        }
+        Failure f =
+            switch (r) {
+              case SltRecord.Statement s -> runStatement(file, conn, s);
+              case SltRecord.Query q -> runQuery(file, conn, q, hashThreshold, labels);
+              default -> throw new IllegalStateException();
+            };
+        if (f == null) {
+          passed++;
+        } else {
+          failures.add(f);
+          if (f.category() == Category.TIMEOUT && !alive(conn)) {
+            closeQuietly(conn);
+            conn = null;
+          }
+        }
+      }
+    } catch (Exception e) {
+      fatal = e.getClass().getSimpleName() + ": " + e.getMessage();
+    } finally {
+      closeQuietly(conn);
+      if (db != null) {
+        try {
+          db.close();
+        } catch (RuntimeException | Error e) {
+          fatal = (fatal == null ? "" : fatal + "; ") + "closing the database: " + e;
+        }
+      }
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new FileResult(
+        file, total, passed, failures.size(), skipped, millis, List.copyOf(failures), fatal);
+  }
+
+  /**
+   * Runs files on {@code jobs} threads (each file in its own fresh database) and hands each
+   * result to {@code progress} in the order of {@code sources}, as soon as it and all before it
+   * are done. Returns the results in that order.
+   */
+  public List<FileResult> runAll(
+      List<Corpus.Source> sources, int jobs, java.util.function.Consumer<FileResult> progress) {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(jobs, sources.size())),
+            r -> {
+              Thread t = new Thread(r, "slt-file");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<java.util.concurrent.Future<FileResult>> futures = new ArrayList<>();
+      for (Corpus.Source s : sources) {
+        futures.add(pool.submit(() -> run(s.name(), s.text())));
+      }
+      List<FileResult> out = new ArrayList<>();
+      for (var f : futures) {
+        FileResult r;
+        try {
+          r = f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException(e.getCause());
+        }
+        out.add(r);
+        progress.accept(r);
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Whether the record's skipif/onlyif conditions let it run here. */
+  static boolean applies(SltRecord r) {
+    for (SltRecord.Condition c : r.conditions()) {
+      boolean us = c.engine().equalsIgnoreCase(ENGINE);
+      if (c.skip() == us) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Failure runStatement(String file, Connection conn, SltRecord.Statement s) {
+    try (Statement st = conn.createStatement()) {
+      st.setQueryTimeout(timeoutSeconds);
+      st.execute(s.sql());
+      if (s.expectError()) {
+        return new Failure(
+            file,
+            s.line(),
+            Category.ERROR_MISMATCH,
+            "expected an error, the statement succeeded",
+            s.sql(),
+            "statement succeeded");
+      }
+      return null;
+    } catch (SQLException e) {
+      if (s.expectError()) {
+        return null;
+      }
+      return fromException(file, s.line(), s.sql(), e);
+    }
+  }
+
+  private Failure runQuery(
+      String file,
+      Connection conn,
+      SltRecord.Query q,
+      int hashThreshold,
+      Map<String, String> labels) {
+    List<String> values = new ArrayList<>();
+    int columns;
+    try (Statement st = conn.createStatement()) {
+      st.setQueryTimeout(timeoutSeconds);
+      if (!st.execute(q.sql())) {
+        return new Failure(
+            file,
+            q.line(),
+            Category.ERROR_MISMATCH,
+            "query returned no result set",
+            q.sql(),
+            "no result set");
+      }
+      try (ResultSet rs = st.getResultSet()) {
+        ResultSetMetaData md = rs.getMetaData();
+        columns = md.getColumnCount();
+        if (columns != q.types().length()) {
+          return new Failure(
+              file,
+              q.line(),
+              Category.WRONG_RESULT,
+              "wrong column count",
+              q.sql(),
+              "expected " + q.types().length() + " columns, got " + columns);
+        }
+        int[] sqlTypes = new int[columns];
+        for (int i = 0; i < columns; i++) {
+          sqlTypes[i] = md.getColumnType(i + 1);
+        }
+        while (rs.next()) {
+          for (int i = 0; i < columns; i++) {
+            values.add(SltValues.format(q.types().charAt(i), sqlTypes[i], rs.getString(i + 1)));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      return fromException(file, q.line(), q.sql(), e);
+    }
+    sort(values, columns, q.sort());
+    if (q.label() != null) {
+      String hash = SltValues.md5(values);
+      String before = labels.putIfAbsent(q.label(), hash);
+      if (before != null && !before.equals(hash) && q.expected() == null) {
+        return new Failure(
+            file,
+            q.line(),
+            Category.WRONG_RESULT,
+            "result differs from an earlier query with the same label",
+            q.sql(),
+            "label " + q.label());
+      }
+    }
+    if (q.expected() == null) {
+      return null;
+    }
+    List<String> expected = q.expected();
+    boolean hashed = hashThreshold > 0 && values.size() > hashThreshold;
+    if (expected.size() == 1 && HASH_LINE.matcher(expected.get(0)).matches()) {
+      String actual = SltValues.hashLine(values);
+      if (actual.equals(expected.get(0))) {
+        return null;
+      }
+      int expectedCount = Integer.parseInt(expected.get(0).substring(0, expected.get(0).indexOf(' ')));
+      return new Failure(
+          file,
+          q.line(),
+          Category.WRONG_RESULT,
+          expectedCount == values.size() ? "wrong values" : "wrong row count",
+          q.sql(),
+          "expected " + expected.get(0) + ", got " + actual + " " + preview(values));
+    }
+    if (!hashed && expected.equals(values)) {
+      return null;
+    }
+    if (!hashed && columns > 1 && expected.equals(rows(values, columns))) {
+      return null; // one row per line, values separated by spaces
+    }
+    return new Failure(
+        file,
+        q.line(),
+        Category.WRONG_RESULT,
+        expected.size() == values.size() ? "wrong values" : "wrong row count",
+        q.sql(),
+        "expected " + expected.size() + " values " + preview(expected) + ", got " + values.size()
+            + " " + preview(values));
+  }
+
+  private static String preview(List<String> values) {
+    int n = Math.min(values.size(), 12);
+    String s = String.join(" ", values.subList(0, n));
+    return "[" + s + (values.size() > n ? " …]" : "]");
+  }
+
+  private static List<String> rows(List<String> values, int columns) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i + columns <= values.size(); i += columns) {
+      out.add(String.join(" ", values.subList(i, i + columns)));
+    }
+    return out;
+  }
+
+  static void sort(List<String> values, int columns, SltRecord.SortMode mode) {
+    switch (mode) {
+      case NOSORT -> {}
+      case VALUESORT -> values.sort(Comparator.naturalOrder());
+      case ROWSORT -> {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i + columns <= values.size(); i += columns) {
+          rows.add(new ArrayList<>(values.subList(i, i + columns)));
+        }
+        rows.sort(
+            (a, b) -> {
+              for (int i = 0; i < a.size(); i++) {
+                int c = a.get(i).compareTo(b.get(i));
+                if (c != 0) {
+                  return c;
+                }
+              }
+              return 0;
+            });
+        values.clear();
+        rows.forEach(values::addAll);
+      }
+    }
+  }
+
+  static Failure fromException(String file, int line, String sql, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String message = firstLine(e.getMessage());
+    Category category;
+    if (state.equals("42601")) {
+      category = Category.PARSE_ERROR;
+    } else if (state.equals("0A000")
+        || message.toLowerCase(Locale.ROOT).contains("not supported")
+        || message.toLowerCase(Locale.ROOT).contains("unsupported")) {
+      category = Category.UNSUPPORTED;
+    } else if (state.equals("57014")) {
+      category = Category.TIMEOUT;
+    } else if (state.startsWith("XX") || state.isEmpty() || state.startsWith("08")) {
+      category = Category.INTERNAL_ERROR;
+    } else {
+      category = Category.ERROR_MISMATCH;
+    }
+    String cause = (state.isEmpty() ? "" : state + " ") + normalize(message);
+    return new Failure(file, line, category, cause, sql, (state.isEmpty() ? "" : state + " ") + message);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    String m = message.strip();
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl);
+    }
+    if (m.startsWith("ERROR: ")) {
+      m = m.substring(7);
+    }
+    return m;
+  }
+
+  /** Blanks out literals, names in quotes and numbers so that one bug gives one group. */
+  static String normalize(String message) {
+    String m = message.replaceAll("^From line \\d+, column \\d+ to line \\d+, column \\d+: ", "");
+    m = m.replaceAll("'[^']*'", "'…'");
+    m = m.replaceAll("\"[^\"]*\"", "\"…\"");
+    m = m.replaceAll("\\d+(\\.\\d+)?", "N");
+    return m.length() > 140 ? m.substring(0, 140) + "…" : m;
+  }
+
+  private static boolean alive(Connection c) {
+    try {
+      return c != null && c.isValid(5);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // the connection is gone either way
+      }
+    }
+  }
+}
