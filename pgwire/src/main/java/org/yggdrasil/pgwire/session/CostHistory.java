@@ -8,7 +8,8 @@ import java.util.Map;
  * may run directly on the Netty event loop instead of being handed to the connection's worker
  * thread (a hand-off costs two thread wake-ups, more than a primary-key lookup itself).
  *
- * <p>A statement becomes <em>quick</em> after {@link #STREAK} consecutive runs that each took
+ * <p>A statement the planner marks bounded becomes <em>quick</em> after {@link #STREAK}
+ * consecutive runs that each took
  * less than {@link #QUICK_NANOS} (execution and the implicit commit at Sync) and returned at
  * most {@link #INLINE_ROWS} rows; one slower run makes it slow again. Inline runs stop after
  * {@link #INLINE_ROWS} rows and hand the rest of the result to the worker, which streams it
@@ -28,14 +29,32 @@ final class CostHistory {
   /** One statement's record. Touched by one thread at a time (event loop or worker). */
   static final class Stats {
     private int streak;
+    private boolean bounded;
 
     /** Time and rows of the current implicit transaction, recorded at Sync. */
     long pendingNanos;
 
     long pendingRows;
 
+    /**
+     * Quick only when the planner vouches that the statement's work is bounded whatever its
+     * parameters (PreparedStatement#bounded) and its recent runs were fast: history alone
+     * cannot tell that {@code generate_series(1, $1)} may suddenly run for minutes.
+     */
     boolean quick() {
-      return streak >= STREAK;
+      return bounded && streak >= STREAK;
+    }
+
+    boolean isBounded() {
+      return bounded;
+    }
+
+    /** Records whether the statement(s) behind these stats are bounded by the planner's word. */
+    void bounded(boolean value) {
+      if (!value) {
+        streak = 0;
+      }
+      bounded = value;
     }
 
     void record(long nanos, long rows) {

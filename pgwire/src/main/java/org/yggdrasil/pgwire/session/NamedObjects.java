@@ -23,7 +23,9 @@ final class NamedObjects {
 
   void putStatement(String name, PreparedStatement statement) {
     Closer.quietly(statements.put(name, statement));
-    statementStats.put(name, new CostHistory.Stats());
+    CostHistory.Stats stats = new CostHistory.Stats();
+    stats.bounded(statement.bounded());
+    statementStats.put(name, stats);
   }
 
   void removeStatement(String name) {

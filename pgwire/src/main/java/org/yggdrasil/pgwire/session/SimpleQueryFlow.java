@@ -69,6 +69,10 @@ final class SimpleQueryFlow {
       for (; i < statements.size(); i++) {
         if (statement == null) {
           statement = backend.session().prepare(statements.get(i), NO_PARAMETER_TYPES);
+          if (started.stats() != null) {
+            // The message's shape is bounded only if every statement in it is.
+            started.stats().bounded(statement.bounded() && (i == 0 || started.stats().isBounded()));
+          }
           if (statement.isEmpty()) {
             Messages.writeEmptyQueryResponse(backend.out().buffer());
             Closer.quietly(statement);

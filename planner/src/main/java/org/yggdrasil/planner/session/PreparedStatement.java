@@ -14,6 +14,15 @@ public interface PreparedStatement extends AutoCloseable {
   /** Columns the statement returns when executed; empty for statements that return no rows. */
   List<ResultColumn> resultColumns();
 
+  /**
+   * True when running the statement is bounded by a small constant amount of work whatever the
+   * parameters (a primary-key lookup, a SHOW): the wire side may run it on its event loop
+   * instead of handing it to a worker thread. False unless the planner is sure.
+   */
+  default boolean bounded() {
+    return false;
+  }
+
   /** True for an empty statement (only whitespace or comments): EmptyQueryResponse. */
   boolean isEmpty();
 

@@ -8,14 +8,26 @@ final class YggPreparedStatement implements PreparedStatement {
   private final int[] parameterTypes;
   private final List<ResultColumn> columns;
   private final boolean empty;
+  private final boolean bounded;
   private final Function<Object[], Portal> binder;
 
   YggPreparedStatement(int[] parameterTypes, List<ResultColumn> columns, boolean empty,
       Function<Object[], Portal> binder) {
+    this(parameterTypes, columns, empty, false, binder);
+  }
+
+  YggPreparedStatement(int[] parameterTypes, List<ResultColumn> columns, boolean empty,
+      boolean bounded, Function<Object[], Portal> binder) {
     this.parameterTypes = parameterTypes;
     this.columns = columns;
     this.empty = empty;
+    this.bounded = bounded;
     this.binder = binder;
+  }
+
+  @Override
+  public boolean bounded() {
+    return bounded;
   }
 
   @Override

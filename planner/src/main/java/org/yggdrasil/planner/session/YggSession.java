@@ -238,7 +238,7 @@ public final class YggSession implements Session, StatementContext,
           : p == point.parameter() ? point.parameterOid() : PgOid.TEXT;
     }
     List<ResultColumn> columns = point.resultColumns();
-    return new YggPreparedStatement(types, columns, false, values -> new GuardedPortal(this,
+    return new YggPreparedStatement(types, columns, false, true, values -> new GuardedPortal(this,
         new ResultPortal(columns, () -> {
           Snapshot snapshot = readSnapshot();
           org.yggdrasil.planner.exec.PointQuery current = point;
