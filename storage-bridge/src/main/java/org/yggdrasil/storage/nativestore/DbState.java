@@ -13,6 +13,8 @@ final class DbState implements Snapshot {
   final long schemaVersion;
   final NavigableMap<String, TableState> tables;
   private volatile List<TableSchema> schemas;
+  /** The commit this state is, set once when it is committed; null for a transaction's view. */
+  volatile String commitId;
 
   DbState(long version, long schemaVersion, NavigableMap<String, TableState> tables) {
     this.version = version;
@@ -28,6 +30,11 @@ final class DbState implements Snapshot {
   @Override
   public long schemaVersion() {
     return schemaVersion;
+  }
+
+  @Override
+  public String commitId() {
+    return commitId;
   }
 
   @Override
@@ -51,6 +58,6 @@ final class DbState implements Snapshot {
 
   @Override
   public String toString() {
-    return "Snapshot[version " + version + ", " + tables.keySet() + "]";
+    return "Snapshot[" + (commitId == null ? "" : "commit " + commitId + ", ") + "version " + version + ", " + tables.keySet() + "]";
   }
 }

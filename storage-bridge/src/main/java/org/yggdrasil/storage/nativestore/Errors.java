@@ -59,6 +59,22 @@ final class Errors {
         null);
   }
 
+  static SqlStateException corrupt(String format, Object... args) {
+    return SqlStateException.of(SqlState.DATA_CORRUPTED, format, args);
+  }
+
+  static SqlStateException io(String what, Throwable cause) {
+    return new SqlStateException(SqlState.IO_ERROR, what + ": " + cause.getMessage(), cause);
+  }
+
+  static SqlStateException unknownRef(String format, Object... args) {
+    return SqlStateException.of(SqlState.UNDEFINED_OBJECT, format, args);
+  }
+
+  static SqlStateException readOnly() {
+    return SqlStateException.of(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot write: the database is open read-only");
+  }
+
   static SqlStateException internal(String format, Object... args) {
     return SqlStateException.of(SqlState.INTERNAL_ERROR, format, args);
   }

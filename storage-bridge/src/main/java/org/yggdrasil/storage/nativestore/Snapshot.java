@@ -19,6 +19,14 @@ public interface Snapshot {
    */
   long schemaVersion();
 
+  /**
+   * The id of the commit this snapshot is (a branch head or a commit read by id), or null for a
+   * transaction's view (which may include uncommitted writes).
+   */
+  default String commitId() {
+    return null;
+  }
+
   /** The table with this exact name, or null. */
   TableVersion table(String name);
 

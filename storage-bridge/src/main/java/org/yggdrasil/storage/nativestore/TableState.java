@@ -27,6 +27,8 @@ final class TableState implements TableVersion {
   final long liveRows;
   /** The primary key index first (if the schema has a primary key), then the unique keys in order. */
   final KeyIndex[] keys;
+  /** The content hash once computed (see {@link ObjectCodec}); the state is immutable. */
+  volatile byte[] hash;
 
   TableState(StoreConfig config, TableSchema schema, long oid, long lineage, Encoding[] encodings,
       List<PVector<ColumnChunk>> columns, PVector<ColumnChunk> rowIds, PVector<DeleteVector> deletes,

@@ -246,9 +246,19 @@ public final class Transaction {
    * version it read.
    */
   public CommitInfo commit() {
+    return commit(null, null);
+  }
+
+  /**
+   * Like {@link #commit()}, labelling the commit (if it wrote) with a message and an author (null:
+   * empty message, author {@code ygg}).
+   */
+  public CommitInfo commit(String message, String author) {
     ensureActive();
     status = Status.ROLLED_BACK; // unless the commit below succeeds
-    CommitInfo info = writes ? db.commit(branch, base, tables, schemaVersion) : new CommitInfo(base.version);
+    CommitInfo info = writes
+        ? db.commit(branch, base, tables, schemaVersion, message, author)
+        : new CommitInfo(base.version, base.commitId);
     shared = true;
     status = Status.COMMITTED;
     return info;

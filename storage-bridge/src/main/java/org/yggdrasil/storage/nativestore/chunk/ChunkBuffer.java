@@ -16,10 +16,17 @@ abstract sealed class ChunkBuffer permits FixedBuffer, VarBuffer {
   final int capacity;
   private final AtomicInteger claimed;
   private byte[] validity;
+  /** For a buffer read from a segment file: its validity bitmap there (null = no NULLs). */
+  private MemorySegment mappedValidity;
 
   ChunkBuffer(int capacity, int claimed) {
     this.capacity = capacity;
     this.claimed = new AtomicInteger(claimed);
+  }
+
+  /** Makes this (full, never appended to in place) buffer read its validity from a mapped bitmap. */
+  final void mapValidity(MemorySegment bits) {
+    mappedValidity = bits;
   }
 
   /** Claims rows {@code [from, to)} for the caller; fails if anyone appended past {@code from}. */
@@ -29,7 +36,11 @@ abstract sealed class ChunkBuffer permits FixedBuffer, VarBuffer {
 
   final boolean isValid(int row) {
     byte[] v = validity;
-    return v == null || (v[row >>> 3] & (1 << (row & 7))) != 0;
+    if (v == null) {
+      MemorySegment m = mappedValidity;
+      return m == null || (m.get(java.lang.foreign.ValueLayout.JAVA_BYTE, row >>> 3) & (1 << (row & 7))) != 0;
+    }
+    return (v[row >>> 3] & (1 << (row & 7))) != 0;
   }
 
   /** Marks a claimed row valid or NULL (every bit is written explicitly). */
@@ -52,11 +63,18 @@ abstract sealed class ChunkBuffer permits FixedBuffer, VarBuffer {
   final void copyValidityFrom(ChunkBuffer src, int rows) {
     byte[] v = new byte[(capacity + 7) >>> 3];
     java.util.Arrays.fill(v, (byte) -1);
-    System.arraycopy(src.validity, 0, v, 0, (rows + 7) >>> 3);
+    if (src.validity != null) {
+      System.arraycopy(src.validity, 0, v, 0, (rows + 7) >>> 3);
+    } else if (src.mappedValidity != null) {
+      MemorySegment.copy(src.mappedValidity, 0, MemorySegment.ofArray(v), 0, (rows + 7) >>> 3);
+    }
     validity = v;
   }
 
   final MemorySegment validitySegment(int rows) {
+    if (validity == null) {
+      return mappedValidity.asSlice(0, (rows + 7) >>> 3);
+    }
     return MemorySegment.ofArray(validity).asSlice(0, (rows + 7) >>> 3);
   }
 }

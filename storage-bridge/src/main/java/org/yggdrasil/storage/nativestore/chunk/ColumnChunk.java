@@ -19,12 +19,41 @@ public final class ColumnChunk {
   private final ChunkBuffer buf;
   private final int rows;
   private final ChunkStats stats;
+  private volatile byte[] hash;
 
   private ColumnChunk(Encoding enc, ChunkBuffer buf, int rows, ChunkStats stats) {
     this.enc = enc;
     this.buf = buf;
     this.rows = rows;
     this.stats = stats;
+  }
+
+  /**
+   * A read-only chunk over existing segments (a mapped segment file): {@code data} holds rows *
+   * width bytes (VARLEN: the bytes), {@code offsets} rows + 1 little-endian int32 (VARLEN only, else
+   * null), {@code validity} the bitmap or null when no row is NULL. Nothing is copied.
+   */
+  public static ColumnChunk wrap(Encoding enc, int rows, ChunkStats stats, MemorySegment data,
+      MemorySegment offsets, MemorySegment validity) {
+    ChunkBuffer b;
+    if (enc.physical() == Physical.VARLEN) {
+      b = new VarBuffer(offsets, data, rows);
+    } else {
+      b = new FixedBuffer(enc.physical().width(), data, rows);
+    }
+    if (validity != null) {
+      b.mapValidity(validity);
+    }
+    return new ColumnChunk(enc, b, rows, stats);
+  }
+
+  /** The content hash of this chunk once the store computed it (immutable, so cached), or null. */
+  public byte[] cachedHash() {
+    return hash;
+  }
+
+  public void cacheHash(byte[] h) {
+    hash = h;
   }
 
   public static ColumnChunk empty(Encoding enc) {
@@ -157,7 +186,7 @@ public final class ColumnChunk {
       return b;
     }
     int cap = capacityFor(newRows, chunkRows, b == null ? 0 : b.capacity);
-    long used = b == null ? 0 : b.offsets[rows];
+    long used = b == null ? 0 : b.used(rows);
     long need = used + extraBytes;
     // room for the rows the new capacity holds at the current average width, and at least double
     long projected = need / newRows * cap + need / newRows * cap / 4;

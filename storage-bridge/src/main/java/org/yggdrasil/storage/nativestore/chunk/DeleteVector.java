@@ -13,6 +13,7 @@ public final class DeleteVector {
   private long[] words;
   private int count;
   private final Object edit;
+  private volatile byte[] hash;
 
   private DeleteVector(long[] words, int count, Object edit) {
     this.words = words;
@@ -44,6 +45,29 @@ public final class DeleteVector {
     words[w] |= 1L << row;
     count++;
     return this;
+  }
+
+  /** A vector read back from storage: these words (64 rows each) with {@code count} bits set. */
+  public static DeleteVector of(long[] words, int count) {
+    return new DeleteVector(words, count, null);
+  }
+
+  /** The words up to the last non-zero one (a canonical form for hashing and storage). */
+  public long[] trimmedWords() {
+    int n = words.length;
+    while (n > 0 && words[n - 1] == 0) {
+      n--;
+    }
+    return Arrays.copyOf(words, n);
+  }
+
+  /** The content hash once the store computed it (the vector is frozen by then), or null. */
+  public byte[] cachedHash() {
+    return hash;
+  }
+
+  public void cacheHash(byte[] h) {
+    hash = h;
   }
 
   public boolean isDeleted(int row) {

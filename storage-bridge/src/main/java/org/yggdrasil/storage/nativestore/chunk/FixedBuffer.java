@@ -23,6 +23,13 @@ final class FixedBuffer extends ChunkBuffer {
     this.data = MemorySegment.ofArray(new long[(int) (((long) capacity * width + 7) >>> 3)]);
   }
 
+  /** A full, read-only view of {@code rows} values lying in {@code data} (e.g. a mapped file). */
+  FixedBuffer(int width, MemorySegment data, int rows) {
+    super(rows, rows);
+    this.width = width;
+    this.data = data;
+  }
+
   void put(int row, long bits) {
     long off = (long) row * width;
     switch (width) {
