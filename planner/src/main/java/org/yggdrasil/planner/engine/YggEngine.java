@@ -36,16 +36,26 @@ public final class YggEngine implements SqlEngine {
     // Calcite converts timestamps for functions through the JVM's default zone; with UTC those
     // conversions are the identity, which is what a server that stores UTC wants.
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
-    if (!options.inMemory()) {
-      // The durable store arrives with the branchable-store work; until then say so loudly
-      // rather than let anyone believe their data is on disk.
-      System.err.println("WARNING: durable storage is not implemented yet: databases live in"
-          + " memory and are lost when the server stops (data directory "
-          + options.dataDirectory() + " is not used)");
-    }
     for (String name : new String[] {"ygg", "postgres"}) {
-      databases.put(name, NativeDatabase.inMemory(name));
+      databases.put(name, openDatabase(options, name));
     }
+  }
+
+  /** Each database is its own store directory under the data directory (DESIGN §4). */
+  private static NativeDatabase openDatabase(EngineOptions options, String name) {
+    if (options.inMemory()) {
+      return NativeDatabase.inMemory(name);
+    }
+    java.nio.file.Path dir = options.dataDirectory().resolve(name);
+    if (options.readOnly()) {
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        throw new SqlStateException(SqlState.INVALID_CATALOG_NAME,
+            "database directory " + dir + " does not exist; a read-only server needs a data"
+                + " directory written by a running or earlier server");
+      }
+      return NativeDatabase.openReadOnly(dir);
+    }
+    return NativeDatabase.open(dir);
   }
 
   public EngineOptions options() {
@@ -54,11 +64,14 @@ public final class YggEngine implements SqlEngine {
 
   @Override
   public Session open(StartupParameters startup) {
-    // "db:branch" pins the session's branch at connect time (DESIGN §4).
+    // "db:branch" pins the session's branch, "db@commit" its commit, at connect time (§4).
     String requested = startup.database();
     int colon = requested.indexOf(':');
-    String dbName = colon < 0 ? requested : requested.substring(0, colon);
+    int at = requested.indexOf('@');
+    int cut = colon >= 0 ? colon : at;
+    String dbName = cut < 0 ? requested : requested.substring(0, cut);
     String pinnedBranch = colon < 0 ? null : requested.substring(colon + 1);
+    String pinnedCommit = colon < 0 && at >= 0 ? requested.substring(at + 1) : null;
     NativeDatabase db = databases.get(dbName);
     if (db == null) {
       throw new SqlStateException(SqlState.INVALID_CATALOG_NAME,
@@ -69,6 +82,9 @@ public final class YggEngine implements SqlEngine {
     java.util.Map<String, String> values = new java.util.HashMap<>(startup.values());
     if (pinnedBranch != null) {
       values.put("ygg.branch", pinnedBranch);
+    }
+    if (pinnedCommit != null) {
+      values.put("ygg.commit_id", db.resolve(pinnedCommit));
     }
     YggSession session = SessionFactory.create(dbName, db, startup.user(), pid, secret,
         values, timer, () -> sessions.remove(pid));
@@ -105,5 +121,12 @@ public final class YggEngine implements SqlEngine {
       }
     }
     timer.shutdownNow();
+    for (NativeDatabase db : databases.values()) {
+      try {
+        db.close();
+      } catch (RuntimeException ignored) {
+        // closing the rest anyway
+      }
+    }
   }
 }

@@ -69,6 +69,8 @@ public final class SettingsRegistry {
     plain("version", SystemFunctions.VERSION, true, "server version string");
     plain("ygg.branch", "main", false, "branch the session reads and writes", any);
     plain("ygg.commit_message", "", false, "message of the session's next commits", any);
+    plain("ygg.commit_id", "", false, "commit the session is pinned to (read-only)", any);
+    plain("ygg.as_of", "", false, "time the session reads its branch as of (read-only)", any);
   }
 
   private SettingsRegistry() {}

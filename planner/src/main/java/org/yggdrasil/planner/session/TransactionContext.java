@@ -21,6 +21,10 @@ final class TransactionContext {
   private final SessionSettings settings;
   private final List<SavepointEntry> savepoints = new ArrayList<>();
   private Transaction transaction;
+  /** The read-only view of a statement pinned by ygg.commit_id or ygg.as_of, else null. */
+  private Snapshot pinned;
+  /** The commit the open transaction started from. */
+  private String baseCommit;
   private boolean open;
   private boolean explicit;
   private boolean failed;
@@ -29,9 +33,12 @@ final class TransactionContext {
 
   private record SavepointEntry(String name, Savepoint savepoint, Map<String, String> settings) {}
 
-  TransactionContext(NativeDatabase database, SessionSettings settings) {
+  private final String user;
+
+  TransactionContext(NativeDatabase database, SessionSettings settings, String user) {
     this.database = database;
     this.settings = settings;
+    this.user = user;
   }
 
   TransactionStatus status() {
@@ -45,9 +52,14 @@ final class TransactionContext {
     return explicit;
   }
 
+  /** True when the open transaction has uncommitted writes. */
+  boolean hasWrites() {
+    return transaction != null && transaction.hasWrites();
+  }
+
   /** True once a statement of the open transaction has read or written data. */
   boolean snapshotTaken() {
-    return transaction != null;
+    return transaction != null || pinned != null;
   }
 
   boolean failed() {
@@ -83,11 +95,53 @@ final class TransactionContext {
 
   /** The snapshot statements read: the transaction's, including its own writes. */
   Snapshot snapshot() {
+    statementStart();
+    String pin = pinnedCommit();
+    if (pin != null) {
+      if (pinned == null) {
+        pinned = database.snapshotAt(pin);
+        baseCommit = pin;
+      }
+      return pinned;
+    }
     return transaction().snapshot();
+  }
+
+  /** The commit the session reads: the pinned one, the transaction's start, or the head. */
+  String commitId() {
+    if (pinned != null || transaction != null) {
+      return baseCommit;
+    }
+    String pin = pinnedCommit();
+    return pin != null ? pin : database.headCommit(settings.get("ygg.branch"));
+  }
+
+  /**
+   * The commit ygg.commit_id or ygg.as_of pins the session to, or null. as_of resolves through
+   * the branch's head history: what the branch showed at that time.
+   */
+  private String pinnedCommit() {
+    String commit = settings.get("ygg.commit_id");
+    if (commit != null && !commit.isEmpty()) {
+      return commit;
+    }
+    String asOf = settings.get("ygg.as_of");
+    if (asOf != null && !asOf.isEmpty()) {
+      java.time.OffsetDateTime t = (java.time.OffsetDateTime)
+          org.yggdrasil.planner.schema.AssignmentCast.parse(asOf,
+              org.yggdrasil.storage.nativestore.ColumnType.TIMESTAMPTZ);
+      return database.commitAsOf(settings.get("ygg.branch"), t.toInstant());
+    }
+    return null;
   }
 
   /** The store transaction, for writing. */
   Transaction forWrite() {
+    if (pinnedCommit() != null) {
+      throw new SqlStateException(SqlState.READ_ONLY_SQL_TRANSACTION,
+          "cannot write while the session is pinned to a past commit", null,
+          "RESET ygg.commit_id and ygg.as_of to write on the branch again.", 0, null);
+    }
     if (readOnly) {
       throw new SqlStateException(SqlState.READ_ONLY_SQL_TRANSACTION,
           "cannot execute this statement in a read-only transaction");
@@ -98,7 +152,9 @@ final class TransactionContext {
   private Transaction transaction() {
     statementStart();
     if (transaction == null) {
-      transaction = database.begin(settings.get("ygg.branch"));
+      String branch = settings.get("ygg.branch");
+      baseCommit = database.headCommit(branch);
+      transaction = database.begin(branch);
     }
     return transaction;
   }
@@ -129,7 +185,8 @@ final class TransactionContext {
     }
     try {
       if (transaction != null) {
-        transaction.commit();
+        String message = settings.get("ygg.commit_message");
+        transaction.commit(message == null ? "" : message, user);
       }
     } catch (RuntimeException e) {
       end(false);
@@ -160,6 +217,8 @@ final class TransactionContext {
   private void end(boolean committed) {
     settings.endTransaction(committed);
     transaction = null;
+    pinned = null;
+    baseCommit = null;
     savepoints.clear();
     open = false;
     explicit = false;

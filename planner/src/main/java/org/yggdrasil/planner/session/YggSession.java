@@ -68,7 +68,7 @@ public final class YggSession implements Session, StatementContext,
     this.processId = processId;
     this.secretKey = secretKey;
     this.settings = new SessionSettings(user);
-    this.transaction = new TransactionContext(database, settings);
+    this.transaction = new TransactionContext(database, settings, user);
     this.timer = timer;
     this.onClose = onClose;
   }
@@ -397,13 +397,38 @@ public final class YggSession implements Session, StatementContext,
   void set(String name, String value, boolean local) {
     if (name.equalsIgnoreCase("ygg.branch")) {
       checkBranchChange(value);
+    } else if (name.equalsIgnoreCase("ygg.commit_id")) {
+      value = value.isEmpty() ? value : database.resolve(value);
+      checkPinChange(name, value);
+    } else if (name.equalsIgnoreCase("ygg.as_of")) {
+      if (!value.isEmpty()) {
+        var t = (java.time.OffsetDateTime) org.yggdrasil.planner.schema.AssignmentCast.parse(
+            value, org.yggdrasil.storage.nativestore.ColumnType.TIMESTAMPTZ);
+        database.commitAsOf(settings.get("ygg.branch"), t.toInstant());
+      }
+      checkPinChange(name, value);
     }
     settings.set(name, value, local, transaction.inBlock());
+  }
+
+  /** Pins follow the branch rule: they may change until the transaction takes its snapshot. */
+  private void checkPinChange(String name, String value) {
+    if (!value.equals(settings.get(name)) && transaction.snapshotTaken()) {
+      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "cannot change " + name + " after the transaction has read or written data", null,
+          "SET " + name + " before the transaction's first query, or after COMMIT/ROLLBACK.", 0,
+          null);
+    }
   }
 
   void reset(String name) {
     if (name == null || name.equalsIgnoreCase("ygg.branch")) {
       checkBranchChange(settings.startValue("ygg.branch"));
+    }
+    for (String pin : new String[] {"ygg.commit_id", "ygg.as_of"}) {
+      if (name == null || name.equalsIgnoreCase(pin)) {
+        checkPinChange(pin, settings.startValue(pin));
+      }
     }
     if (name == null) {
       settings.resetAll();
@@ -449,6 +474,55 @@ public final class YggSession implements Session, StatementContext,
   @Override
   public void createBranch(String name, String from) {
     database.createBranch(name, from);
+  }
+
+  @Override
+  public String head(String branch) {
+    return database.headCommit(branch);
+  }
+
+  @Override
+  public String resetBranch(String name, String ref) {
+    if (name.equals(currentBranch()) && transaction.hasWrites()) {
+      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "cannot reset branch \"" + name + "\" while this transaction has uncommitted writes"
+              + " on it", null, "COMMIT or ROLLBACK first.", 0, null);
+    }
+    database.resetBranch(name, ref);
+    return database.headCommit(name);
+  }
+
+  @Override
+  public String tag(String name, String ref) {
+    String id = database.resolve(ref);
+    database.tag(name, id);
+    return id;
+  }
+
+  @Override
+  public java.util.Map<String, String> tags() {
+    return database.tags();
+  }
+
+  @Override
+  public String commitId() {
+    return transaction.commitId();
+  }
+
+  @Override
+  public List<org.yggdrasil.storage.nativestore.CommitMeta> log(int limit) {
+    String pin = settings.get("ygg.commit_id");
+    return database.log(pin == null || pin.isEmpty() ? currentBranch() : pin, limit);
+  }
+
+  @Override
+  public List<String> ancestors(String ref) {
+    return database.ancestors(ref);
+  }
+
+  @Override
+  public String commonAncestor(String a, String b) {
+    return database.commonAncestor(a, b);
   }
 
   @Override

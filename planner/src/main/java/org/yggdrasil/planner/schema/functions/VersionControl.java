@@ -1,11 +1,14 @@
 package org.yggdrasil.planner.schema.functions;
 
 import java.util.List;
+import java.util.Map;
+import org.yggdrasil.storage.nativestore.CommitMeta;
 
 /**
- * The branch operations of the session's database, as the {@code ygg.*} SQL functions and
+ * The versioning operations of the session's database, as the {@code ygg.*} SQL functions and
  * tables use them. Implemented by the session; ref-moving operations act at once and are not
- * undone by ROLLBACK (DESIGN §4).
+ * undone by ROLLBACK (DESIGN §4). A ref is a branch, a tag, a commit id or an unambiguous
+ * prefix of one, or {@code ref~n}.
  */
 public interface VersionControl {
   /** The branch the session reads and writes. */
@@ -14,9 +17,33 @@ public interface VersionControl {
   /** All branch names, sorted. */
   List<String> branches();
 
-  /** Creates {@code name} pointing where {@code from} points. */
+  /** The commit a branch's head points to. */
+  String head(String branch);
+
+  /** Creates {@code name} pointing at {@code from} (any ref). */
   void createBranch(String name, String from);
 
   /** Deletes a branch other than the session's own. */
   void deleteBranch(String name);
+
+  /** Points a branch at another commit; returns that commit's id. */
+  String resetBranch(String name, String ref);
+
+  /** Names a commit forever; returns its id. */
+  String tag(String name, String ref);
+
+  /** Tag names to commit ids. */
+  Map<String, String> tags();
+
+  /** The commit the session sees. */
+  String commitId();
+
+  /** The history the session sees (its branch, or its pinned commit), newest first. */
+  List<CommitMeta> log(int limit);
+
+  /** Commit ids reachable from {@code ref}, newest first, {@code ref} itself included. */
+  List<String> ancestors(String ref);
+
+  /** The nearest common ancestor of two refs, or null. */
+  String commonAncestor(String a, String b);
 }

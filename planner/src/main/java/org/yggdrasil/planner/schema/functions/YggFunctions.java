@@ -40,4 +40,25 @@ public final class YggFunctions {
           "a branch name must not be empty");
     }
   }
+
+  /** The commit this session sees. */
+  public static String ygg_commit_id() {
+    return SessionInfo.current().versions().commitId();
+  }
+
+  /** Points a branch at {@code ref}; returns the commit id it now points to. */
+  public static String ygg_reset_branch(String name, String ref) {
+    requireName(name);
+    return SessionInfo.current().versions().resetBranch(name, ref);
+  }
+
+  /** Names the commit {@code ref} resolves to; returns its id. */
+  public static String ygg_tag(String name, String ref) {
+    requireName(name);
+    return SessionInfo.current().versions().tag(name, ref);
+  }
+
+  public static String ygg_common_ancestor(String a, String b) {
+    return SessionInfo.current().versions().commonAncestor(a, b);
+  }
 }
