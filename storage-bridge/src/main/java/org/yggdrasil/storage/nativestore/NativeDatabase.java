@@ -854,6 +854,17 @@ public final class NativeDatabase implements AutoCloseable {
       if (store == null) {
         return new VerifyReport(live.size(), 0, 0, 0, List.of());
       }
+      for (var e : store.log.segments().entrySet()) {
+        try {
+          long end = store.log.scan(e.getKey(), 0, e.getValue(), true, r -> bytes[0] += 0);
+          if (end < e.getValue()) {
+            problems.add(SegmentLog.fileName(e.getKey()) + ": damaged record at offset " + end + " of " + e.getValue()
+                + " published bytes");
+          }
+        } catch (IOException ex) {
+          problems.add(SegmentLog.fileName(e.getKey()) + ": " + ex.getMessage());
+        }
+      }
       Set<String> seen = new HashSet<>();
       for (String id : live) {
         counts[0]++;
