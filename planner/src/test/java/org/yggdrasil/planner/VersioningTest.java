@@ -115,6 +115,10 @@ class VersioningTest {
       assertEquals("kept", d.value("SELECT v FROM t WHERE id = 1"));
       assertEquals(commit, d.value("SELECT ygg.commit_id()"));
       assertTrue(d.run("SELECT name FROM ygg.branches").contains(List.of("b")));
+      assertTrue(((String) d.value("SELECT ygg.verify()")).startsWith("ok"));
+      d.run("SELECT ygg.delete_branch('b')");
+      assertTrue((Long) d.value("SELECT ygg.gc()") >= 0);
+      assertEquals("kept", d.value("SELECT v FROM t WHERE id = 1"));
       var pinned = second.open(new StartupParameters(
           Map.of("user", "ygg", "database", "ygg@" + commit.substring(0, 10))));
       pinned.close();

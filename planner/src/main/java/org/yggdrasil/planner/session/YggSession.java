@@ -516,6 +516,16 @@ public final class YggSession implements Session, StatementContext,
   }
 
   @Override
+  public String verify() {
+    return database.verify().toString();
+  }
+
+  @Override
+  public long gc() {
+    return database.gc();
+  }
+
+  @Override
   public List<String> ancestors(String ref) {
     return database.ancestors(ref);
   }

@@ -46,4 +46,10 @@ public interface VersionControl {
 
   /** The nearest common ancestor of two refs, or null. */
   String commonAncestor(String a, String b);
+
+  /** Checks every object reachable from heads, tags and history; returns the report's text. */
+  String verify();
+
+  /** Reclaims unreachable objects no open snapshot reads; returns the bytes reclaimed. */
+  long gc();
 }

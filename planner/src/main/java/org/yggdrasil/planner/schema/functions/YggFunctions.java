@@ -61,4 +61,21 @@ public final class YggFunctions {
   public static String ygg_common_ancestor(String a, String b) {
     return SessionInfo.current().versions().commonAncestor(a, b);
   }
+
+  /**
+   * Checks the store; returns a one-line summary starting with {@code ok:} when every
+   * reachable object reads back with the right checksum and hash, else raises XX001.
+   */
+  public static String ygg_verify() {
+    String report = SessionInfo.current().versions().verify();
+    if (!report.startsWith("ok")) {
+      throw new SqlStateException(SqlState.DATA_CORRUPTED, "store verification failed: " + report);
+    }
+    return report;
+  }
+
+  /** Garbage-collects the store; returns the bytes reclaimed. */
+  public static long ygg_gc() {
+    return SessionInfo.current().versions().gc();
+  }
 }
