@@ -29,6 +29,7 @@ public final class SltMain {
         --timeout SEC        per-query timeout (default 30)
         --examples N         example records printed per failure group (default 3)
         --jobs N             files run in parallel, each with its own server (default 2)
+        --limit N            run only the first N statement/query records of each file
         --url JDBC_URL       run against this PostgreSQL instead of an in-process Yggdrasil
                              (reference mode; a database is created and dropped per file)
         --reference          start a throwaway PostgreSQL (initdb + pg_ctl, $PGBIN or
@@ -40,13 +41,22 @@ public final class SltMain {
         --list               print the matching file names and exit
       """;
 
-  public static void main(String[] args) throws Exception {
-    System.exit(run(args, System.out));
+  public static void main(String[] args) {
+    int status;
+    try {
+      status = run(args, System.out);
+    } catch (Throwable t) {
+      t.printStackTrace();
+      status = 2;
+    }
+    // Exit even when a server thread is left behind (an engine that failed to close).
+    System.exit(status);
   }
 
   public static int run(String[] args, PrintStream out) throws IOException {
     int timeout = 30;
     int examples = 3;
+    int limit = 0;
     int jobs = Math.min(2, Runtime.getRuntime().availableProcessors());
     String url = null;
     String user = "postgres";
@@ -66,6 +76,7 @@ public final class SltMain {
         case "--timeout" -> timeout = Integer.parseInt(args[++i]);
         case "--examples" -> examples = Integer.parseInt(args[++i]);
         case "--jobs", "-j" -> jobs = Integer.parseInt(args[++i]);
+        case "--limit" -> limit = Integer.parseInt(args[++i]);
         case "--url" -> url = args[++i];
         case "--user" -> user = args[++i];
         case "--password" -> password = args[++i];
@@ -114,7 +125,7 @@ public final class SltMain {
           "slt: " + sources.size() + " file(s) against " + target.describe() + ", timeout "
               + timeout + " s, " + jobs + " job(s), skip list " + skips.size() + " entr"
               + (skips.size() == 1 ? "y" : "ies"));
-      SltRunner runner = new SltRunner(target, skips, timeout);
+      SltRunner runner = new SltRunner(target, skips, timeout).limit(limit);
       results.addAll(
           runner.runAll(
               sources,

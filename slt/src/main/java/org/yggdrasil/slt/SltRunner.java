@@ -27,11 +27,18 @@ public final class SltRunner {
   private final Target target;
   private final SkipList skips;
   private final int timeoutSeconds;
+  private int maxRecords;
 
   public SltRunner(Target target, SkipList skips, int timeoutSeconds) {
     this.target = target;
     this.skips = skips;
     this.timeoutSeconds = timeoutSeconds;
+  }
+
+  /** Runs only the first {@code n} statement and query records of each file (0: all). */
+  public SltRunner limit(int n) {
+    this.maxRecords = n;
+    return this;
   }
 
   public FileResult run(String file, String text) {
@@ -67,6 +74,9 @@ public final class SltRunner {
             hashThreshold = h.threshold();
           }
           continue;
+        }
+        if (maxRecords > 0 && total >= maxRecords) {
+          break;
         }
         total++;
         String sql =
