@@ -146,6 +146,31 @@ final class KeyIndex {
     return with(v == COLLIDED ? map : map.put(c, COLLIDED, edit), Map.copyOf(nc));
   }
 
+  /**
+   * For an empty {@link #exact()} index: adds every live non-null key of {@code t} straight from
+   * the chunks' bits (no boxing), or returns null if two live rows share a key.
+   */
+  KeyIndex addAllExact(TableState t, Object edit) {
+    LongHamt m = map;
+    int col = columns[0];
+    long cr = t.config.chunkRows();
+    long expected = m.size();
+    for (int ci = 0; ci < t.chunkCount(); ci++) {
+      org.yggdrasil.storage.nativestore.chunk.ColumnChunk ch = t.chunk(col, ci);
+      org.yggdrasil.storage.nativestore.chunk.DeleteVector dv = t.deleteVector(ci);
+      boolean nulls = ch.stats().nullCount() > 0;
+      int rows = ch.rows();
+      for (int r = 0; r < rows; r++) {
+        if ((dv != null && dv.isDeleted(r)) || (nulls && ch.isNull(r))) {
+          continue;
+        }
+        m = m.put(ValueOrder.mix(ch.bits(r)), ci * cr + r, edit);
+        expected++;
+      }
+    }
+    return m.size() == expected ? with(m, collisions) : null;
+  }
+
   /** Removes the entry of this key at this position (if present). */
   KeyIndex remove(Object[] key, long position, Object edit) {
     long c = code(key);

@@ -322,8 +322,8 @@ final class ObjectCodec {
     for (List<String> k : s.uniqueKeys()) {
       o.strs(k);
     }
-    o.i32(t.keys.length);
-    for (KeyIndex k : t.keys) {
+    o.i32(t.keyDefinitions().length);
+    for (KeyIndex k : t.keyDefinitions()) {
       o.str(k.name);
       o.i32(k.columns.length);
       for (int c : k.columns) {
@@ -457,19 +457,25 @@ final class ObjectCodec {
     if (childrenOut != null) {
       return null;
     }
-    TableState t = new TableState(config, schema, oid, lineage, encs, columns, rowIds, deletes,
-        physicalRows, liveRows, keys);
-    return t.withKeys(rebuildKeys(t));
+    return TableState.loaded(config, schema, oid, lineage, encs, columns, rowIds, deletes, physicalRows, liveRows, keys);
   }
 
   /** Primary-key and unique indexes are not stored (yet): rebuilt from the rows when a table is read. */
-  static KeyIndex[] rebuildKeys(TableState t) {
-    KeyIndex[] keys = t.keys.clone();
+  static KeyIndex[] rebuildKeys(TableState t, KeyIndex[] definitions) {
+    KeyIndex[] keys = definitions.clone();
     if (keys.length == 0 || t.liveRows == 0) {
       return keys;
     }
     Object edit = new Object();
     for (int k = 0; k < keys.length; k++) {
+      if (keys[k].exact()) {
+        KeyIndex all = keys[k].addAllExact(t, edit);
+        if (all == null) {
+          throw new IllegalStateException("duplicate key in stored table " + t.schema.name());
+        }
+        keys[k] = all;
+        continue;
+      }
       int[] cols = keys[k].columns;
       try (RowCursor cur = t.scan(cols)) {
         Object[] key = new Object[cols.length];

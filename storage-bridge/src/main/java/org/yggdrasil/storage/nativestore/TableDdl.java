@@ -54,7 +54,7 @@ final class TableDdl {
   }
 
   static TableState truncate(TableState t, long lineage) {
-    KeyIndex[] keys = Arrays.stream(t.keys).map(KeyIndex::cleared).toArray(KeyIndex[]::new);
+    KeyIndex[] keys = Arrays.stream(t.keys()).map(KeyIndex::cleared).toArray(KeyIndex[]::new);
     return TableState.empty(t.config, t.schema, t.oid, lineage, keys);
   }
 
@@ -87,7 +87,7 @@ final class TableDdl {
     cols.add(chunks);
     Encoding[] encs = Arrays.copyOf(t.encodings, t.encodings.length + 1);
     encs[encs.length - 1] = enc;
-    return t.withSchema(t.schema.withColumns(defs), encs, cols, t.keys);
+    return t.withSchema(t.schema.withColumns(defs), encs, cols, t.keys());
   }
 
   private static ColumnChunk constant(Encoding enc, Object value, int rows, int chunkRows) {
@@ -117,14 +117,14 @@ final class TableDdl {
     int k = 0;
     if (t.hasPrimaryKey()) {
       if (!pk.isEmpty()) {
-        keys.add(renumber(t.keys[0], idx));
+        keys.add(renumber(t.keys()[0], idx));
       }
       k = 1;
     }
     for (List<String> key : t.schema.uniqueKeys()) {
       if (!key.contains(column)) {
         uniques.add(key);
-        keys.add(renumber(t.keys[k], idx));
+        keys.add(renumber(t.keys()[k], idx));
       }
       k++;
     }
@@ -150,11 +150,11 @@ final class TableDdl {
     List<List<String>> uniques = t.schema.uniqueKeys().stream()
         .map(key -> key.stream().map(c -> c.equals(from) ? to : c).toList())
         .toList();
-    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques), t.encodings, t.columns, t.keys);
+    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques), t.encodings, t.columns, t.keys());
   }
 
   static TableState renameTable(TableState t, String to) {
-    return t.withSchema(t.schema.withName(to), t.encodings, t.columns, t.keys);
+    return t.withSchema(t.schema.withName(to), t.encodings, t.columns, t.keys());
   }
 
   private static void validateColumn(ColumnDef col) {

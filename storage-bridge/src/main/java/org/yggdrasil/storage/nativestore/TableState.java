@@ -25,8 +25,13 @@ final class TableState implements TableVersion {
   final PVector<DeleteVector> deletes;
   final long physicalRows;
   final long liveRows;
-  /** The primary key index first (if the schema has a primary key), then the unique keys in order. */
-  final KeyIndex[] keys;
+  /**
+   * The primary key index first (if the schema has a primary key), then the unique keys in order.
+   * For a table read from disk, only their definitions until first use: {@link #keys()} rebuilds
+   * them from the rows then (indexes are not stored yet).
+   */
+  private volatile KeyIndex[] keys;
+  private final boolean keysPending;
   /** The content hash once computed (see {@link ObjectCodec}); the state is immutable. */
   volatile byte[] hash;
 
@@ -44,6 +49,53 @@ final class TableState implements TableVersion {
     this.physicalRows = physicalRows;
     this.liveRows = liveRows;
     this.keys = keys;
+    this.keysPending = false;
+  }
+
+  /** A table read back from storage whose key indexes are built from its rows on first use. */
+  private TableState(StoreConfig config, TableSchema schema, long oid, long lineage, Encoding[] encodings,
+      List<PVector<ColumnChunk>> columns, PVector<ColumnChunk> rowIds, PVector<DeleteVector> deletes,
+      long physicalRows, long liveRows, KeyIndex[] keyDefinitions, boolean pending) {
+    this.config = config;
+    this.schema = schema;
+    this.oid = oid;
+    this.lineage = lineage;
+    this.encodings = encodings;
+    this.columns = List.copyOf(columns);
+    this.rowIds = rowIds;
+    this.deletes = deletes;
+    this.physicalRows = physicalRows;
+    this.liveRows = liveRows;
+    this.keys = keyDefinitions;
+    this.keysPending = pending;
+  }
+
+  static TableState loaded(StoreConfig config, TableSchema schema, long oid, long lineage, Encoding[] encodings,
+      List<PVector<ColumnChunk>> columns, PVector<ColumnChunk> rowIds, PVector<DeleteVector> deletes,
+      long physicalRows, long liveRows, KeyIndex[] keyDefinitions) {
+    return new TableState(config, schema, oid, lineage, encodings, columns, rowIds, deletes, physicalRows, liveRows,
+        keyDefinitions, keyDefinitions.length > 0 && liveRows > 0);
+  }
+
+  private boolean built;
+
+  /** The key indexes (built on first use for a table read from disk). */
+  KeyIndex[] keys() {
+    if (!keysPending) {
+      return keys;
+    }
+    synchronized (this) {
+      if (!built) {
+        keys = ObjectCodec.rebuildKeys(this, keys);
+        built = true;
+      }
+      return keys;
+    }
+  }
+
+  /** The key definitions (names, columns) without building anything. */
+  KeyIndex[] keyDefinitions() {
+    return keys;
   }
 
   /** An empty table with fresh (empty) indexes named after its keys. */
@@ -106,7 +158,7 @@ final class TableState implements TableVersion {
 
   /** Position of the live row whose key number {@code keyIndex} equals {@code key}, or -1. */
   long lookupKey(int keyIndex, Object[] key) {
-    KeyIndex index = keys[keyIndex];
+    KeyIndex index = keys()[keyIndex];
     if (key.length != index.columns.length) {
       throw Errors.internal("key of %s has %d columns, got %d values", index.name, index.columns.length, key.length);
     }

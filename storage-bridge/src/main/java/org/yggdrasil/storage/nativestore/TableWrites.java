@@ -34,7 +34,7 @@ final class TableWrites {
   static Applied apply(TableState t, long[] deletes, Object[][] rows, long[] rowIds, Object edit, boolean rebase) {
     checkKeys(t, deletes, rows, rebase);
     int cr = t.config.chunkRows();
-    KeyIndex[] keys = t.keys.clone();
+    KeyIndex[] keys = t.keys().clone();
     PVector<DeleteVector> dvs = t.deletes;
     for (long p : deletes) {
       int ci = (int) (p / cr);
@@ -101,7 +101,7 @@ final class TableWrites {
   }
 
   private static void checkKeys(TableState t, long[] deletes, Object[][] rows, boolean rebase) {
-    for (KeyIndex k : t.keys) {
+    for (KeyIndex k : t.keys()) {
       // duplicates within the batch: exact indexes notice them when the keys are added
       Set<KeyTuple> batch = rows.length > 1 && !k.exact() ? new HashSet<>() : null;
       for (Object[] row : rows) {
