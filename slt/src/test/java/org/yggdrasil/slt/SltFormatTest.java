@@ -74,8 +74,10 @@ class SltFormatTest {
     assertEquals("1", SltValues.format('I', Types.BOOLEAN, "t"));
     assertEquals("0.500", SltValues.format('R', Types.DOUBLE, "0.5"));
     assertEquals("-0.000", SltValues.format('R', Types.DOUBLE, "-0.0001"));
-    assertEquals("0.125", SltValues.format('R', Types.DOUBLE, "0.1245"), "printf %.3f of 0.1245");
-    assertEquals("0.124", SltValues.format('R', Types.DOUBLE, "0.1244"));
+    // C's printf("%.3f") rounds the exact binary value: 0.1245 is just below, 0.1255 just above.
+    assertEquals("0.124", SltValues.format('R', Types.DOUBLE, "0.1245"));
+    assertEquals("0.126", SltValues.format('R', Types.DOUBLE, "0.1255"));
+    assertEquals("2.001", SltValues.format('R', Types.DOUBLE, "2.0005"));
     assertEquals("12.000", SltValues.format('R', Types.INTEGER, "12"));
     assertEquals("(empty)", SltValues.format('T', Types.VARCHAR, ""));
     assertEquals("a@b", SltValues.format('T', Types.VARCHAR, "a\tb"));
