@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.session.DatabaseAdmin;
 import org.yggdrasil.planner.session.Session;
 import org.yggdrasil.planner.session.SessionFactory;
 import org.yggdrasil.planner.session.SqlEngine;
@@ -19,7 +20,7 @@ import org.yggdrasil.storage.nativestore.NativeDatabase;
  * The server's SQL engine: the databases ({@code ygg} and {@code postgres} exist from the
  * start), the open sessions by BackendKeyData, and the timer that enforces statement_timeout.
  */
-public final class YggEngine implements SqlEngine {
+public final class YggEngine implements SqlEngine, DatabaseAdmin {
   private final EngineOptions options;
   private final Map<String, NativeDatabase> databases = new ConcurrentHashMap<>();
   private final Map<Integer, YggSession> sessions = new ConcurrentHashMap<>();
@@ -36,9 +37,88 @@ public final class YggEngine implements SqlEngine {
     // Calcite converts timestamps for functions through the JVM's default zone; with UTC those
     // conversions are the identity, which is what a server that stores UTC wants.
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
-    for (String name : new String[] {"ygg", "postgres"}) {
+    for (String name : initialDatabases(options)) {
       databases.put(name, openDatabase(options, name));
     }
+  }
+
+  /** ygg and postgres, and every database directory a previous run left in the data directory. */
+  private static java.util.SortedSet<String> initialDatabases(EngineOptions options) {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>(java.util.List.of("ygg", "postgres"));
+    if (!options.inMemory() && java.nio.file.Files.isDirectory(options.dataDirectory())) {
+      try (var dirs = java.nio.file.Files.list(options.dataDirectory())) {
+        dirs.filter(java.nio.file.Files::isDirectory)
+            .map(d -> d.getFileName().toString())
+            .forEach(names::add);
+      } catch (java.io.IOException e) {
+        throw new SqlStateException(SqlState.IO_ERROR,
+            "cannot list data directory " + options.dataDirectory() + ": " + e.getMessage());
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public synchronized void createDatabase(String name) {
+    if (name.isEmpty() || name.contains("/") || name.contains(":") || name.contains("@")
+        || name.startsWith(".")) {
+      throw new SqlStateException(SqlState.INVALID_PARAMETER_VALUE,
+          "database name \"" + name + "\" is not allowed here (no '/', ':', '@' or leading '.')");
+    }
+    if (options.readOnly()) {
+      throw new SqlStateException(SqlState.READ_ONLY_SQL_TRANSACTION,
+          "cannot create a database on a read-only server");
+    }
+    if (databases.containsKey(name)) {
+      throw new SqlStateException(SqlState.DUPLICATE_DATABASE,
+          "database \"" + name + "\" already exists");
+    }
+    databases.put(name, openDatabase(options, name));
+  }
+
+  @Override
+  public synchronized void dropDatabase(String name, boolean ifExists, int callerProcessId) {
+    NativeDatabase db = databases.get(name);
+    if (db == null) {
+      if (ifExists) {
+        return;
+      }
+      throw new SqlStateException(SqlState.INVALID_CATALOG_NAME,
+          "database \"" + name + "\" does not exist");
+    }
+    for (YggSession s : sessions.values()) {
+      if (s.databaseName().equals(name)) {
+        throw new SqlStateException(SqlState.OBJECT_IN_USE, s.processId() == callerProcessId
+            ? "cannot drop the currently open database"
+            : "database \"" + name + "\" is being accessed by other users");
+      }
+    }
+    if (options.readOnly()) {
+      throw new SqlStateException(SqlState.READ_ONLY_SQL_TRANSACTION,
+          "cannot drop a database on a read-only server");
+    }
+    databases.remove(name);
+    db.close();
+    if (!options.inMemory()) {
+      deleteTree(options.dataDirectory().resolve(name));
+    }
+  }
+
+  private static void deleteTree(java.nio.file.Path dir) {
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new SqlStateException(SqlState.IO_ERROR,
+          "database dropped, but its directory " + dir + " could not be removed: "
+              + e.getMessage());
+    }
+  }
+
+  @Override
+  public java.util.List<String> databaseNames() {
+    return databases.keySet().stream().sorted().toList();
   }
 
   /** Each database is its own store directory under the data directory (DESIGN §4). */
@@ -87,7 +167,7 @@ public final class YggEngine implements SqlEngine {
       values.put("ygg.commit_id", db.resolve(pinnedCommit));
     }
     YggSession session = SessionFactory.create(dbName, db, startup.user(), pid, secret,
-        values, timer, () -> sessions.remove(pid));
+        values, timer, () -> sessions.remove(pid), this);
     String branch = session.currentBranch();
     if (!db.branches().contains(branch)) {
       session.close();

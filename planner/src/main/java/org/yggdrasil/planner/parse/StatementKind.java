@@ -5,7 +5,7 @@ import java.util.List;
 /** What a statement is, decided from its first keywords before any real parsing. */
 public enum StatementKind {
   QUERY, INSERT, UPDATE, DELETE, EXPLAIN,
-  CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE,
+  CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_DATABASE, DROP_DATABASE,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   EMPTY,
@@ -49,7 +49,8 @@ public enum StatementKind {
       case "discard" -> DISCARD;
       case "truncate" -> TRUNCATE;
       case "create" -> createKind(tokens);
-      case "drop" -> w2.equals("table") ? DROP_TABLE : UNSUPPORTED;
+      case "drop" -> w2.equals("table") ? DROP_TABLE
+          : w2.equals("database") ? DROP_DATABASE : UNSUPPORTED;
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
       case "copy", "listen", "notify", "unlisten", "lock", "vacuum", "analyze", "cluster",
           "declare", "fetch", "move", "close", "prepare", "execute", "deallocate", "grant",
@@ -67,6 +68,9 @@ public enum StatementKind {
         case "temp", "temporary", "unlogged", "global", "local" -> i++;
         case "table" -> {
           return CREATE_TABLE;
+        }
+        case "database" -> {
+          return i == 1 ? CREATE_DATABASE : UNSUPPORTED;
         }
         default -> {
           return UNSUPPORTED;

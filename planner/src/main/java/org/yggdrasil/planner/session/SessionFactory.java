@@ -16,9 +16,10 @@ public final class SessionFactory {
 
   public static YggSession create(String databaseName, NativeDatabase database, String user,
       int processId, int secretKey, Map<String, String> startup, ScheduledExecutorService timer,
-      Runnable onClose) {
+      Runnable onClose, DatabaseAdmin admin) {
     YggSession session = new YggSession(databaseName, database, user, processId, secretKey,
         timer, onClose);
+    session.databaseAdmin(admin);
     for (Map.Entry<String, String> e : startup.entrySet()) {
       String name = e.getKey();
       switch (name) {

@@ -59,6 +59,7 @@ public final class YggSession implements Session, StatementContext,
   private volatile boolean timedOut;
   private int[] currentMarkerOids = new int[0];
   private long compilations;
+  private DatabaseAdmin admin;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -71,6 +72,16 @@ public final class YggSession implements Session, StatementContext,
     this.transaction = new TransactionContext(database, settings, user);
     this.timer = timer;
     this.onClose = onClose;
+  }
+
+  /** Lets the session create and drop databases (set by the engine that made it). */
+  void databaseAdmin(DatabaseAdmin admin) {
+    this.admin = admin;
+  }
+
+  /** The database this session is connected to. */
+  public String databaseName() {
+    return databaseName;
   }
 
   SessionSettings settings() {
@@ -149,6 +160,7 @@ public final class YggSession implements Session, StatementContext,
       case EXPLAIN -> prepareExplain(sql, declared);
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
+      case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
           "statement not supported yet: " + firstWords(sql));
       default -> {
@@ -175,6 +187,17 @@ public final class YggSession implements Session, StatementContext,
     return new YggPreparedStatement(new int[0], u.columns(), false,
         p -> new GuardedPortal(this, new ResultPortal(u.columns(), () -> u.execute(this)),
             control));
+  }
+
+  private PreparedStatement prepareDatabaseStatement(String sql) {
+    DatabaseStatement statement = DatabaseStatement.parse(sql);
+    if (admin == null) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "this server cannot create or drop databases");
+    }
+    return new YggPreparedStatement(new int[0], List.of(), false,
+        p -> new GuardedPortal(this,
+            new ResultPortal(List.of(), () -> statement.execute(this, admin)), true));
   }
 
   private PreparedStatement prepareDdl(String sql) {
@@ -574,7 +597,8 @@ public final class YggSession implements Session, StatementContext,
       cancel.set(true);
     }, timeoutMs, TimeUnit.MILLISECONDS);
     SessionInfo.Scope scope = SessionInfo.enter(
-        new SessionInfo(databaseName, user, processId, this::settingOrNull, this));
+        new SessionInfo(databaseName, user, processId, this::settingOrNull, this,
+            () -> admin == null ? List.of(databaseName) : admin.databaseNames()));
     return () -> {
       if (timeout != null) {
         timeout.cancel(false);

@@ -11,9 +11,11 @@ import java.util.function.Function;
  * @param processId the backend process id
  * @param setting reads a setting's current value, or null when unknown
  * @param versions the database's branch operations
+ * @param databases the server's database names
  */
 public record SessionInfo(String database, String user, int processId,
-    Function<String, String> setting, VersionControl versions) {
+    Function<String, String> setting, VersionControl versions,
+    java.util.function.Supplier<java.util.List<String>> databases) {
 
   private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
 
@@ -22,6 +24,11 @@ public record SessionInfo(String database, String user, int processId,
     SessionInfo previous = CURRENT.get();
     CURRENT.set(info);
     return () -> CURRENT.set(previous);
+  }
+
+  /** The server's databases, for pg_database. */
+  public static java.util.List<String> currentDatabases() {
+    return current().databases().get();
   }
 
   /** The executing session's branch operations (for the ygg schema's tables). */

@@ -48,6 +48,10 @@ public final class PgCatalogSchema extends AbstractSchema {
         snapshot -> types()));
     t.put("pg_attrdef", new CatalogTable(CatalogTable.columns("oid:BIGINT", "adrelid:BIGINT",
         "adnum:SMALLINT", "adbin:VARCHAR"), PgCatalogSchema::defaults));
+    t.put("pg_database", new CatalogTable(CatalogTable.columns("oid:BIGINT", "datname:VARCHAR",
+        "datdba:BIGINT", "encoding:INTEGER", "datlocprovider:VARCHAR", "datistemplate:BOOLEAN",
+        "datallowconn:BOOLEAN", "datconnlimit:INTEGER", "datcollate:VARCHAR",
+        "datctype:VARCHAR", "daticulocale:VARCHAR", "datacl:VARCHAR"), snapshot -> databases()));
     t.put("pg_description", new CatalogTable(CatalogTable.columns("objoid:BIGINT",
         "classoid:BIGINT", "objsubid:INTEGER", "description:VARCHAR"), snapshot -> List.of()));
     return t;
@@ -91,6 +95,18 @@ public final class PgCatalogSchema extends AbstractSchema {
               cols.get(i).defaultSql()});
         }
       }
+    }
+    return rows;
+  }
+
+  private static List<Object[]> databases() {
+    List<Object[]> rows = new ArrayList<>();
+    long oid = 1;
+    for (String name : org.yggdrasil.planner.schema.functions.SessionInfo.currentDatabases()) {
+      // Stable enough for clients that join on it: derived from the name.
+      oid = 16_000_000L + (name.hashCode() & 0xFFFFFL);
+      rows.add(new Object[] {oid, name, OWNER_OID, 6, "c", false, true, -1, "C", "C", null,
+          null});
     }
     return rows;
   }
