@@ -30,7 +30,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
 
   /** The parsed refs file. */
   record Refs(int chunkRows, long versions, long rowIds, long oids, Hlc hlc, TreeMap<Integer, Long> segments,
-      TreeMap<String, String> branches, TreeMap<String, String> tags) {}
+      TreeMap<String, String> branches, TreeMap<String, String> tags, TreeMap<String, Long> sequences) {}
 
   final Path dir;
   final boolean writable;
@@ -72,6 +72,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
     TreeMap<Integer, Long> segs = new TreeMap<>();
     TreeMap<String, String> branches = new TreeMap<>();
     TreeMap<String, String> tags = new TreeMap<>();
+    TreeMap<String, Long> sequences = new TreeMap<>();
     for (String line : body.split("\n")) {
       String[] f = line.split(" ");
       switch (f[0]) {
@@ -85,10 +86,11 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
         case "segment" -> segs.put(Integer.parseInt(f[1]), Long.parseLong(f[2]));
         case "branch" -> branches.put(unescape(f[1]), f[2]);
         case "tag" -> tags.put(unescape(f[1]), f[2]);
+        case "sequence" -> sequences.put(unescape(f[1]), Long.parseLong(f[2]));
         default -> {}
       }
     }
-    return new Refs(chunkRows, versions, rowIds, oids, hlc, segs, branches, tags);
+    return new Refs(chunkRows, versions, rowIds, oids, hlc, segs, branches, tags, sequences);
   }
 
   void writeRefs(Refs r) throws IOException {
@@ -99,6 +101,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
     r.segments().forEach((k, v) -> sb.append("segment ").append(k).append(' ').append(v).append('\n'));
     r.branches().forEach((k, v) -> sb.append("branch ").append(escape(k)).append(' ').append(v).append('\n'));
     r.tags().forEach((k, v) -> sb.append("tag ").append(escape(k)).append(' ').append(v).append('\n'));
+    r.sequences().forEach((k, v) -> sb.append("sequence ").append(escape(k)).append(' ').append(v).append('\n'));
     CRC32C crc = new CRC32C();
     crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
     sb.append("crc ").append(Long.toHexString(crc.getValue())).append('\n');
@@ -135,7 +138,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
             l.commit(ObjectCodec.readCommit(h, r.payload()));
           }
           case ObjectCodec.MOVE -> l.move(ObjectCodec.readMove(r.payload()));
-          case ObjectCodec.TAG -> { } // tags live in the refs file; the record only marks the change
+          case ObjectCodec.TAG, ObjectCodec.SEQUENCE -> { } // kept in the refs file; the record only marks the change
           default -> index.put(h, r.loc());
         }
       });
@@ -179,12 +182,13 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
     }
   }
 
-  void appendTag(String tag, String id) {
+  /** A record that only marks a change of the refs file (a tag, a sequence reservation). */
+  void appendMarker(int type, String name, String value) {
     try {
       ObjectCodec.Out o = new ObjectCodec.Out();
-      o.str(tag);
-      o.str(id);
-      log.append(ObjectCodec.TAG, null, List.of(ByteBuffer.wrap(o.bytes())));
+      o.str(name);
+      o.str(value);
+      log.append(type, null, List.of(ByteBuffer.wrap(o.bytes())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

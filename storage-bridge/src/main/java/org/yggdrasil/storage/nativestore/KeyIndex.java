@@ -151,10 +151,14 @@ final class KeyIndex {
    * the chunks' bits (no boxing), or returns null if two live rows share a key.
    */
   KeyIndex addAllExact(TableState t, Object edit) {
-    LongHamt m = map;
+    if (map.size() > 0 || t.liveRows > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("addAllExact needs an empty index");
+    }
+    long[] codes = new long[(int) t.liveRows];
+    long[] positions = new long[codes.length];
+    int n = 0;
     int col = columns[0];
     long cr = t.config.chunkRows();
-    long expected = m.size();
     for (int ci = 0; ci < t.chunkCount(); ci++) {
       org.yggdrasil.storage.nativestore.chunk.ColumnChunk ch = t.chunk(col, ci);
       org.yggdrasil.storage.nativestore.chunk.DeleteVector dv = t.deleteVector(ci);
@@ -164,11 +168,15 @@ final class KeyIndex {
         if ((dv != null && dv.isDeleted(r)) || (nulls && ch.isNull(r))) {
           continue;
         }
-        m = m.put(ValueOrder.mix(ch.bits(r)), ci * cr + r, edit);
-        expected++;
+        codes[n] = ValueOrder.mix(ch.bits(r));
+        positions[n++] = ci * cr + r;
       }
     }
-    return m.size() == expected ? with(m, collisions) : null;
+    try {
+      return with(LongHamt.build(codes, positions, n), collisions);
+    } catch (IllegalArgumentException duplicate) {
+      return null;
+    }
   }
 
   /** Removes the entry of this key at this position (if present). */

@@ -235,6 +235,13 @@ public final class NativeDatabase implements AutoCloseable {
       branches.keySet().removeIf(k -> !refs.branches().containsKey(k));
       tags.clear();
       tags.putAll(refs.tags());
+      refs.sequences().forEach((k, v) -> {
+        Sequence q = sequences.computeIfAbsent(k, x -> new Sequence());
+        synchronized (q) {
+          q.value = Math.max(q.value, v);
+          q.reserved = Math.max(q.reserved, v);
+        }
+      });
     }
   }
 
@@ -430,7 +437,7 @@ public final class NativeDatabase implements AutoCloseable {
           throw SqlStateException.of(SqlState.DUPLICATE_OBJECT, "tag \"%s\" already exists", tagName);
         }
         if (store != null) {
-          store.appendTag(tagName, id); // advances the log, so the next flush rewrites refs
+          store.appendMarker(ObjectCodec.TAG, tagName, id); // advances the log: the next flush rewrites refs
         }
         ticket = ticket();
       }
@@ -805,8 +812,10 @@ public final class NativeDatabase implements AutoCloseable {
       for (Branch b : branches.values()) {
         heads.put(b.name, b.tip.id); // tips change only under refLock
       }
+      TreeMap<String, Long> seqs = new TreeMap<>();
+      sequences.forEach((k, v) -> seqs.put(k, v.reserved));
       refs = new DiskStore.Refs(config.chunkRows(), versions.get(), rowIds.get(), oids.get(), clock.highWater(),
-          store.log.segments(), heads, new TreeMap<>(tags));
+          store.log.segments(), heads, new TreeMap<>(tags), seqs);
     }
     store.log.force();
     store.writeRefs(refs);
@@ -1099,6 +1108,42 @@ public final class NativeDatabase implements AutoCloseable {
   }
 
   // ---- counters ----
+
+  /** Values a sequence hands out without writing; the refs file records the reserved upper bound. */
+  private static final int SEQUENCE_CACHE = 32;
+
+  private static final class Sequence {
+    long value;
+    long reserved;
+  }
+
+  private final ConcurrentHashMap<String, Sequence> sequences = new ConcurrentHashMap<>();
+
+  /**
+   * The next value (1, 2, …) of a database-wide sequence, created on first use. Like PostgreSQL's
+   * {@code nextval}: not versioned, not undone by rollback, shared by all branches (so rows made
+   * on different branches never collide), and never repeated, across restarts and crashes too: on
+   * disk every 32nd value first makes a reservation durable, so a restart skips at most 32 values.
+   */
+  public long nextval(String sequence) {
+    checkWritable();
+    Sequence q = sequences.computeIfAbsent(sequence, k -> new Sequence());
+    synchronized (q) {
+      long v = ++q.value;
+      if (v > q.reserved) {
+        long ticket;
+        synchronized (refLock) {
+          q.reserved = v + SEQUENCE_CACHE - 1;
+          if (store != null) {
+            store.appendMarker(ObjectCodec.SEQUENCE, sequence, Long.toString(q.reserved));
+          }
+          ticket = ticket();
+        }
+        awaitDurable(ticket);
+      }
+      return v;
+    }
+  }
 
   StoreConfig config() {
     return config;

@@ -46,6 +46,7 @@ final class ObjectCodec {
   static final int COMMIT = 4;
   static final int MOVE = 5;
   static final int TAG = 6;
+  static final int SEQUENCE = 7;
 
   private static final HexFormat HEX = HexFormat.of();
   private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);

@@ -58,6 +58,7 @@ public final class StoreBench {
         table.add(row(rows, "bulk load in memory (same, no files)", String.format("%.0f rows/s", rows / ((System.nanoTime() - tm) / 1e9))));
         table.add(row(rows, "fork in memory (create_branch)", String.format("%.1f µs", forkMicros(mem, 200))));
         table.add(row(rows, "fork on disk (create_branch, fsynced)", String.format("%.1f µs", forkMicros(db, 50))));
+        mem = null;
 
         long before = db.storedBytes();
         Transaction tx = db.begin("main");
@@ -146,11 +147,18 @@ public final class StoreBench {
     for (long from = 1; from <= rows; from += batch) {
       List<Object[]> b = new ArrayList<>(batch);
       for (long g = from; g < Math.min(rows + 1, from + batch); g++) {
-        b.add(new Object[] {g, g % 2 == 0 ? "EU" : "US", prices[(int) (((g * 2654435761L) >>> 13) % 100)], 1});
+        b.add(new Object[] {g, g % 2 == 0 ? "EU" : "US", prices[(int) Long.remainderUnsigned(mix(g), 100)], 1});
       }
       tx.insert("orders", b);
     }
     tx.commit("load", "bench");
+  }
+
+  /** A 64-bit finalizer (splitmix64), so generated values do not repeat with the chunk size. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   private static double forkMicros(NativeDatabase db, int n) {

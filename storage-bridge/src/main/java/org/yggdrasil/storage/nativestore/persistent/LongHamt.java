@@ -56,6 +56,71 @@ public final class LongHamt {
     return d.changed ? new LongHamt(r, size + d.sizeDelta) : this;
   }
 
+  /**
+   * The map of the first {@code n} entries of these arrays (keys must be distinct; the arrays are
+   * reordered), built level by level with a radix partition: the same canonical shape as putting
+   * them one by one, at a fraction of the cost for large bulk loads (no per-key path walks).
+   *
+   * @throws IllegalArgumentException if a key occurs twice
+   */
+  public static LongHamt build(long[] keys, long[] values, int n) {
+    if (n == 0) {
+      return EMPTY;
+    }
+    return new LongHamt(build(keys, values, 0, n, 0, new long[n], new long[n]), n);
+  }
+
+  private static Node build(long[] k, long[] v, int from, int to, int shift, long[] tk, long[] tv) {
+    if (shift >= 64) {
+      throw new IllegalArgumentException("duplicate key " + k[from]);
+    }
+    int[] start = new int[65];
+    for (int i = from; i < to; i++) {
+      start[(int) ((k[i] >>> shift) & 63) + 1]++;
+    }
+    for (int d = 0; d < 64; d++) {
+      start[d + 1] += start[d];
+    }
+    int[] fill = java.util.Arrays.copyOf(start, 64);
+    for (int i = from; i < to; i++) {
+      int at = from + fill[(int) ((k[i] >>> shift) & 63)]++;
+      tk[at] = k[i];
+      tv[at] = v[i];
+    }
+    System.arraycopy(tk, from, k, from, to - from);
+    System.arraycopy(tv, from, v, from, to - from);
+    long dataMap = 0;
+    long nodeMap = 0;
+    int data = 0;
+    int nodes = 0;
+    for (int d = 0; d < 64; d++) {
+      int size = start[d + 1] - start[d];
+      if (size == 1) {
+        dataMap |= 1L << d;
+        data++;
+      } else if (size > 1) {
+        nodeMap |= 1L << d;
+        nodes++;
+      }
+    }
+    long[] kv = new long[2 * data];
+    Node[] children = new Node[nodes];
+    int di = 0;
+    int ni = 0;
+    for (int d = 0; d < 64; d++) {
+      int lo = from + start[d];
+      int size = start[d + 1] - start[d];
+      if (size == 1) {
+        kv[2 * di] = k[lo];
+        kv[2 * di + 1] = v[lo];
+        di++;
+      } else if (size > 1) {
+        children[ni++] = build(k, v, lo, lo + size, shift + BITS, tk, tv);
+      }
+    }
+    return new Node(dataMap, nodeMap, kv, children, null);
+  }
+
   /** Calls the consumer for every entry (in trie order, not key order). */
   public void forEach(EntryConsumer consumer) {
     root.forEach(consumer);

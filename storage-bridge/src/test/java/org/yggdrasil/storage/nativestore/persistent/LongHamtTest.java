@@ -95,6 +95,36 @@ class LongHamtTest {
   }
 
   @Test
+  void bulkBuildHasTheCanonicalShape() {
+    Random rnd = new Random(5);
+    java.util.LinkedHashSet<Long> set = new java.util.LinkedHashSet<>();
+    while (set.size() < 5000) {
+      set.add(rnd.nextInt(3) == 0 ? rnd.nextLong() : (long) rnd.nextInt(100_000) << rnd.nextInt(50));
+    }
+    LongHamt a = LongHamt.EMPTY;
+    long[] k = new long[set.size()];
+    long[] v = new long[set.size()];
+    int i = 0;
+    for (long key : set) {
+      a = a.put(key, ~key, null);
+      k[i] = key;
+      v[i++] = ~key;
+    }
+    LongHamt b = LongHamt.build(k, v, k.length);
+    assertEquals(a.size(), b.size());
+    assertEquals(order(a), order(b), "same contents, same trie");
+    assertEquals(a.depth(), b.depth());
+    for (long key : set) {
+      assertEquals(~key, b.get(key, 0));
+    }
+    b = b.put(12345, 1, null).remove(set.iterator().next(), null);
+    assertEquals(1, b.get(12345, 0));
+    assertEquals(LongHamt.EMPTY, LongHamt.build(new long[0], new long[0], 0));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> LongHamt.build(new long[] {7, 8, 7}, new long[3], 3));
+  }
+
+  @Test
   void unchangedOperationsReturnTheSameMap() {
     LongHamt h = LongHamt.EMPTY.put(1, 2, null);
     assertSame(h, h.put(1, 2, null));
