@@ -17,6 +17,7 @@ import java.util.zip.CRC32C;
 import org.yggdrasil.catalog.protocol.Hlc;
 import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
 import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
+import org.yggdrasil.storage.nativestore.chunk.StoredPrefix;
 import org.yggdrasil.storage.nativestore.disk.AtomicFiles;
 import org.yggdrasil.storage.nativestore.disk.SegmentLog;
 
@@ -211,9 +212,26 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
 
   @Override
   public ColumnChunk chunk(String hash) {
-    ColumnChunk c = ObjectCodec.readChunk(payload(hash));
-    c.cacheHash(ObjectCodec.unhex(hash));
+    SegmentLog.Loc loc = index.get(hash);
+    boolean delta = loc != null && loc.type() == ObjectCodec.CHUNK_DELTA;
+    MemorySegment p = payload(hash);
+    byte[] h = ObjectCodec.unhex(hash);
+    if (delta) {
+      ColumnChunk c = ObjectCodec.readDelta(hash, p, this); // notes its place in the chain
+      c.cacheHash(h);
+      return c;
+    }
+    ColumnChunk c = ObjectCodec.readChunk(p);
+    c.cacheHash(h);
+    // appending to this chunk later stores only the new rows, on top of this record
+    c.noteStored(StoredPrefix.whole(c.rows(), h));
     return c;
+  }
+
+  /** The objects a stored object needs besides itself (a delta chunk's base). */
+  String baseOf(String hash) {
+    SegmentLog.Loc loc = index.get(hash);
+    return loc != null && loc.type() == ObjectCodec.CHUNK_DELTA ? ObjectCodec.deltaBase(payload(hash)) : null;
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
 import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
 import org.yggdrasil.storage.nativestore.chunk.Encoding;
 import org.yggdrasil.storage.nativestore.chunk.Physical;
+import org.yggdrasil.storage.nativestore.chunk.StoredPrefix;
 
 /**
  * The stored form of the store's immutable objects and their content hashes (SHA-256 of the
@@ -47,6 +48,9 @@ final class ObjectCodec {
   static final int MOVE = 5;
   static final int TAG = 6;
   static final int SEQUENCE = 7;
+  static final int CHUNK_DELTA = 8;
+  /** Longest chain of delta records before a chunk is stored whole again. */
+  static final int MAX_DELTA_DEPTH = 32;
 
   private static final HexFormat HEX = HexFormat.of();
   private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -97,8 +101,13 @@ final class ObjectCodec {
 
   // ---- column chunks ----
 
-  /** The chunk's hash, writing it to the sink if the sink does not hold it. */
-  static String persist(ColumnChunk c, Sink sink) {
+  /**
+   * The chunk's hash, writing it to the sink if the sink does not hold it: whole, or, when a
+   * shorter view of the same buffer was stored before and this chunk is not full yet, as a delta
+   * record holding only the rows after that prefix (so appending one row to a big tail chunk writes
+   * one row). The content hash is the same either way.
+   */
+  static String persist(ColumnChunk c, Sink sink, int chunkRows) {
     byte[] h = c.cachedHash();
     if (h != null && sink.has(hex(h))) {
       return hex(h);
@@ -110,9 +119,140 @@ final class ObjectCodec {
     }
     String hx = hex(h);
     if (!sink.has(hx)) {
-      sink.put(CHUNK, h, pieces);
+      StoredPrefix p = c.storedPrefix();
+      boolean delta = p != null && p.rows() < c.rows() && c.rows() < chunkRows && (long) p.wholeRows() * 2 >= c.rows();
+      if (delta && p.depth() < MAX_DELTA_DEPTH && sink.has(hex(p.hash()))) {
+        sink.put(CHUNK_DELTA, h, deltaPieces(c, p.rows(), p.hash(), p.depth() + 1));
+        c.noteStored(new StoredPrefix(c.rows(), h, p.depth() + 1, p.wholeRows(), p.wholeHash()));
+      } else if (delta && sink.has(hex(p.wholeHash()))) {
+        // the chain is long: one delta with every row since the whole chunk it started from
+        sink.put(CHUNK_DELTA, h, deltaPieces(c, p.wholeRows(), p.wholeHash(), 1));
+        c.noteStored(new StoredPrefix(c.rows(), h, 1, p.wholeRows(), p.wholeHash()));
+      } else {
+        sink.put(CHUNK, h, pieces);
+        c.noteStored(StoredPrefix.whole(c.rows(), h));
+      }
     }
     return hx;
+  }
+
+  /** For tests and verification: the content hash of a chunk, computed afresh. */
+  static String contentHash(ColumnChunk c) {
+    return hex(hash(chunkPieces(c)));
+  }
+
+  private static List<ByteBuffer> deltaPieces(ColumnChunk c, int base, byte[] baseHash, int depth) {
+    Encoding enc = c.encoding();
+    int rows = c.rows();
+    ByteBuffer data;
+    ByteBuffer offsets = ByteBuffer.allocate(0);
+    if (enc.physical() == Physical.VARLEN) {
+      MemorySegment off = c.offsets();
+      int from = off.get(INT_LE, 4L * base);
+      int to = off.get(INT_LE, 4L * rows);
+      data = buffer(c.data().asSlice(from, to - from));
+      offsets = buffer(off.asSlice(4L * (base + 1), 4L * (rows - base)));
+    } else {
+      long w = enc.physical().width();
+      data = buffer(c.data().asSlice(w * base, w * (rows - base)));
+    }
+    MemorySegment val = c.validity();
+    ByteBuffer validity = ByteBuffer.allocate(0);
+    if (val != null) {
+      byte[] v = val.asSlice(0, (rows + 7) >>> 3).toArray(ValueLayout.JAVA_BYTE);
+      if ((rows & 7) != 0) {
+        v[v.length - 1] &= (byte) ((1 << (rows & 7)) - 1);
+      }
+      validity = ByteBuffer.wrap(v);
+    }
+    Out meta = new Out();
+    meta.raw(baseHash);
+    meta.i32(base);
+    meta.i32(depth);
+    meta.str(enc.type().name());
+    meta.str(enc.physical().name());
+    meta.i32(enc.scale());
+    meta.i32(rows);
+    writeStats(meta, c.stats());
+    meta.i64(data.remaining());
+    meta.i64(offsets.remaining());
+    meta.i64(validity.remaining());
+    byte[] m = meta.bytes();
+    ByteBuffer head = ByteBuffer.allocate(pad64(4 + m.length)).order(ByteOrder.LITTLE_ENDIAN);
+    head.putInt(m.length).put(m).position(0);
+    List<ByteBuffer> pieces = new ArrayList<>(6);
+    pieces.add(head);
+    addPadded(pieces, data, offsets.remaining() > 0 || validity.remaining() > 0);
+    addPadded(pieces, offsets, validity.remaining() > 0);
+    if (validity.remaining() > 0) {
+      pieces.add(validity);
+    }
+    return pieces;
+  }
+
+  /** The base chunk hash of a delta record's payload. */
+  static String deltaBase(MemorySegment p) {
+    return hex(p.asSlice(4, 32).toArray(ValueLayout.JAVA_BYTE));
+  }
+
+  /** Reads a delta record: materializes base rows (via {@code src}) plus its own rows into heap buffers. */
+  static ColumnChunk readDelta(String hash, MemorySegment p, Source src) {
+    int metaLen = p.get(INT_LE, 0);
+    In in = new In(p.asSlice(4, metaLen).toArray(ValueLayout.JAVA_BYTE));
+    String baseHash = hex(in.raw(32));
+    int base = in.i32();
+    int depth = in.i32();
+    ColumnType type = ColumnType.valueOf(in.str());
+    Physical physical = Physical.valueOf(in.str());
+    int scale = in.i32();
+    int rows = in.i32();
+    ChunkStats stats = readStats(in);
+    long dataLen = in.i64();
+    long offsLen = in.i64();
+    long validLen = in.i64();
+    long dataOff = pad64(4 + metaLen);
+    long offsOff = dataOff + pad64(dataLen);
+    long validOff = offsOff + pad64(offsLen);
+    Encoding enc = new Encoding(type, physical, scale);
+    ColumnChunk b = src.chunk(baseHash);
+    if (b.rows() != base) {
+      throw new IllegalStateException("delta base " + baseHash + " has " + b.rows() + " rows, expected " + base);
+    }
+    MemorySegment data;
+    MemorySegment offsets = null;
+    if (physical == Physical.VARLEN) {
+      MemorySegment bo = b.offsets();
+      int baseBytes = bo == null ? 0 : bo.get(INT_LE, 4L * base);
+      byte[] bytes = new byte[(int) (baseBytes + dataLen)];
+      if (baseBytes > 0) {
+        MemorySegment.copy(b.data(), ValueLayout.JAVA_BYTE, 0, bytes, 0, baseBytes);
+      }
+      MemorySegment.copy(p, ValueLayout.JAVA_BYTE, dataOff, bytes, baseBytes, (int) dataLen);
+      int[] offs = new int[rows + 1];
+      if (bo != null) {
+        MemorySegment.copy(bo, INT_LE, 0, offs, 0, base + 1);
+      }
+      MemorySegment.copy(p, INT_LE, offsOff, offs, base + 1, rows - base);
+      data = MemorySegment.ofArray(bytes);
+      offsets = MemorySegment.ofArray(offs);
+    } else {
+      long w = physical.width();
+      long[] words = new long[(int) ((w * rows + 7) >>> 3)];
+      data = MemorySegment.ofArray(words);
+      if (base > 0) {
+        MemorySegment.copy(b.data(), 0, data, 0, w * base);
+      }
+      MemorySegment.copy(p, dataOff, data, w * base, dataLen);
+      data = data.asSlice(0, w * rows);
+    }
+    MemorySegment validity = validLen == 0 ? null
+        : MemorySegment.ofArray(p.asSlice(validOff, validLen).toArray(ValueLayout.JAVA_BYTE));
+    ColumnChunk c = ColumnChunk.wrap(enc, rows, stats, data, offsets, validity);
+    StoredPrefix bp = b.storedPrefix();
+    c.noteStored(bp == null
+        ? StoredPrefix.whole(rows, unhex(hash))
+        : new StoredPrefix(rows, unhex(hash), depth, bp.wholeRows(), bp.wholeHash()));
+    return c;
   }
 
   private static List<ByteBuffer> chunkPieces(ColumnChunk c) {
@@ -335,11 +475,11 @@ final class ObjectCodec {
     o.i32(chunks);
     for (int c = 0; c < t.columns.size(); c++) {
       for (int i = 0; i < chunks; i++) {
-        o.raw(unhex(persist(t.columns.get(c).get(i), sink)));
+        o.raw(unhex(persist(t.columns.get(c).get(i), sink, t.config.chunkRows())));
       }
     }
     for (int i = 0; i < chunks; i++) {
-      o.raw(unhex(persist(t.rowIds.get(i), sink)));
+      o.raw(unhex(persist(t.rowIds.get(i), sink, t.config.chunkRows())));
     }
     for (int i = 0; i < chunks; i++) {
       DeleteVector d = t.deletes.get(i);

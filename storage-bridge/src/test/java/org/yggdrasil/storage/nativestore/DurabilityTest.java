@@ -353,6 +353,50 @@ class DurabilityTest {
   }
 
   @Test
+  void appendingToABigTailChunkWritesOnlyTheNewRows() {
+    Map<Long, String> expect = new java.util.HashMap<>();
+    try (NativeDatabase db = NativeDatabase.open(db(), 4096)) {
+      createKv(db);
+      Transaction tx = db.begin("main");
+      List<Object[]> rows = new ArrayList<>();
+      for (long i = 0; i < 2000; i++) {
+        rows.add(row(i, "a fairly long text value number " + i));
+        expect.put(i, "a fairly long text value number " + i);
+      }
+      tx.insert("t", rows);
+      tx.commit();
+      long before = db.storedBytes();
+      for (long i = 2000; i < 2100; i++) {
+        put(db, "main", i, "v" + i);
+        expect.put(i, "v" + i);
+      }
+      long perCommit = (db.storedBytes() - before) / 100;
+      assertTrue(perCommit < 4000, perCommit + " bytes per one-row commit on a 2000-row tail chunk");
+      assertEquals(expect, read(db.snapshot("main")));
+      assertEquals(1999 + 1, read(db.snapshotAt("main~100")).size());
+      assertTrue(db.verify().ok(), db.verify().toString());
+    }
+    try (NativeDatabase db = NativeDatabase.open(db(), 4096)) {
+      assertEquals(expect, read(db.snapshot("main")));
+      assertEquals(2050, read(db.snapshotAt("main~50")).size());
+      long before = db.storedBytes();
+      put(db, "main", 5000, "after reopen"); // a delta on top of the chunk read from disk
+      expect.put(5000L, "after reopen");
+      assertTrue(db.storedBytes() - before < 4000, (db.storedBytes() - before) + " bytes");
+      db.createBranch("side", "main~10");
+      put(db, "side", 6000, "side");
+      db.deleteBranch("side");
+      db.gc();
+      assertTrue(db.verify().ok(), db.verify().toString());
+    }
+    try (NativeDatabase db = NativeDatabase.open(db(), 4096)) {
+      assertEquals(expect, read(db.snapshot("main")));
+      assertEquals(2001, read(db.snapshotAt("main~100")).size());
+      assertTrue(db.verify().ok(), db.verify().toString());
+    }
+  }
+
+  @Test
   void identicalChunksAreStoredOnce() {
     try (NativeDatabase db = NativeDatabase.open(db(), 4)) {
       createKv(db);

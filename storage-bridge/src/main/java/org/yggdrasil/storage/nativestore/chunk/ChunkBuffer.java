@@ -16,6 +16,8 @@ abstract sealed class ChunkBuffer permits FixedBuffer, VarBuffer {
   final int capacity;
   private final AtomicInteger claimed;
   private byte[] validity;
+  /** The longest view of this buffer a store has written (see {@link StoredPrefix}), or null. */
+  volatile StoredPrefix storedPrefix;
   /** For a buffer read from a segment file: its validity bitmap there (null = no NULLs). */
   private MemorySegment mappedValidity;
 

@@ -56,6 +56,21 @@ public final class ColumnChunk {
     hash = h;
   }
 
+  /** The longest view of this chunk's buffer a store wrote, or null (see {@link StoredPrefix}). */
+  public StoredPrefix storedPrefix() {
+    return buf == null ? null : buf.storedPrefix;
+  }
+
+  /** Records that the store wrote this view (keeps the longest one). */
+  public void noteStored(StoredPrefix p) {
+    if (buf != null) {
+      StoredPrefix old = buf.storedPrefix;
+      if (old == null || old.rows() < p.rows()) {
+        buf.storedPrefix = p;
+      }
+    }
+  }
+
   public static ColumnChunk empty(Encoding enc) {
     return new ColumnChunk(Objects.requireNonNull(enc), null, 0, ChunkStats.EMPTY);
   }
@@ -177,7 +192,7 @@ public final class ColumnChunk {
     if (b == null) {
       return new FixedBuffer(enc.physical().width(), cap, newRows);
     }
-    return b.copy(rows, cap, newRows, stats.nullCount() > 0);
+    return inherit(b.copy(rows, cap, newRows, stats.nullCount() > 0));
   }
 
   private VarBuffer claimVar(int newRows, int chunkRows, long extraBytes) {
@@ -197,7 +212,16 @@ public final class ColumnChunk {
     if (b == null) {
       return new VarBuffer(cap, (int) byteCap, newRows);
     }
-    return b.copy(rows, cap, (int) byteCap, newRows, stats.nullCount() > 0);
+    return inherit(b.copy(rows, cap, (int) byteCap, newRows, stats.nullCount() > 0));
+  }
+
+  /** A copy of this view's rows still starts with what the store wrote of this view. */
+  private <B extends ChunkBuffer> B inherit(B copy) {
+    StoredPrefix p = buf.storedPrefix;
+    if (p != null && p.rows() <= rows) {
+      copy.storedPrefix = p;
+    }
+    return copy;
   }
 
   private static int capacityFor(int newRows, int chunkRows, int oldCapacity) {
