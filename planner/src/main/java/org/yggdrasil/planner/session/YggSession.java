@@ -43,8 +43,7 @@ import org.yggdrasil.storage.nativestore.Transaction;
  * statement and prepares it along the right path: queries through Calcite, INSERT/UPDATE/DELETE
  * through the DML layer, DDL and session statements through their own small parsers.
  */
-public final class YggSession implements Session, StatementContext,
-    org.yggdrasil.planner.schema.functions.VersionControl {
+public final class YggSession implements Session, StatementContext {
   private final String databaseName;
   private final NativeDatabase database;
   private final String user;
@@ -60,6 +59,7 @@ public final class YggSession implements Session, StatementContext,
   private int[] currentMarkerOids = new int[0];
   private long compilations;
   private DatabaseAdmin admin;
+  private final SessionVersions versions;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -70,6 +70,7 @@ public final class YggSession implements Session, StatementContext,
     this.secretKey = secretKey;
     this.settings = new SessionSettings(user);
     this.transaction = new TransactionContext(database, settings, user);
+    this.versions = new SessionVersions(database, settings, transaction);
     this.timer = timer;
     this.onClose = onClose;
   }
@@ -482,90 +483,9 @@ public final class YggSession implements Session, StatementContext,
     }
   }
 
-  // ---- VersionControl (ygg.* functions) ----
-
-  @Override
+  /** The branch the session reads and writes. */
   public String currentBranch() {
     return settings.get("ygg.branch");
-  }
-
-  @Override
-  public List<String> branches() {
-    return database.branches();
-  }
-
-  @Override
-  public void createBranch(String name, String from) {
-    database.createBranch(name, from);
-  }
-
-  @Override
-  public String head(String branch) {
-    return database.headCommit(branch);
-  }
-
-  @Override
-  public String resetBranch(String name, String ref) {
-    if (name.equals(currentBranch()) && transaction.hasWrites()) {
-      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
-          "cannot reset branch \"" + name + "\" while this transaction has uncommitted writes"
-              + " on it", null, "COMMIT or ROLLBACK first.", 0, null);
-    }
-    database.resetBranch(name, ref);
-    return database.headCommit(name);
-  }
-
-  @Override
-  public String tag(String name, String ref) {
-    String id = database.resolve(ref);
-    database.tag(name, id);
-    return id;
-  }
-
-  @Override
-  public java.util.Map<String, String> tags() {
-    return database.tags();
-  }
-
-  @Override
-  public String commitId() {
-    return transaction.commitId();
-  }
-
-  @Override
-  public List<org.yggdrasil.storage.nativestore.CommitMeta> log(int limit) {
-    String pin = settings.get("ygg.commit_id");
-    return database.log(pin == null || pin.isEmpty() ? currentBranch() : pin, limit);
-  }
-
-  @Override
-  public String verify() {
-    return database.verify().toString();
-  }
-
-  @Override
-  public long gc() {
-    return database.gc();
-  }
-
-  @Override
-  public List<String> ancestors(String ref) {
-    return database.ancestors(ref);
-  }
-
-  @Override
-  public String commonAncestor(String a, String b) {
-    return database.commonAncestor(a, b);
-  }
-
-  @Override
-  public void deleteBranch(String name) {
-    if (name.equals(currentBranch())) {
-      throw new SqlStateException(SqlState.OBJECT_IN_USE,
-          "cannot delete branch \"" + name + "\": this session is on it", null,
-          "RESET ygg.branch or SET ygg.branch to another branch first.", 0, null);
-    }
-    database.dropBranch(name);
   }
 
   String show(String name) {
@@ -597,7 +517,7 @@ public final class YggSession implements Session, StatementContext,
       cancel.set(true);
     }, timeoutMs, TimeUnit.MILLISECONDS);
     SessionInfo.Scope scope = SessionInfo.enter(
-        new SessionInfo(databaseName, user, processId, this::settingOrNull, this,
+        new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
             () -> admin == null ? List.of(databaseName) : admin.databaseNames()));
     return () -> {
       if (timeout != null) {
