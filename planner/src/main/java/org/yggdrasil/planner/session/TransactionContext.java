@@ -137,6 +137,11 @@ final class TransactionContext {
 
   /** The store transaction, for writing. */
   Transaction forWrite() {
+    if (database.isReadOnly()) {
+      throw new SqlStateException(SqlState.READ_ONLY_SQL_TRANSACTION,
+          "cannot write: this server opened the database read-only", null,
+          "Write through the server that owns the data directory.", 0, null);
+    }
     if (pinnedCommit() != null) {
       throw new SqlStateException(SqlState.READ_ONLY_SQL_TRANSACTION,
           "cannot write while the session is pinned to a past commit", null,
