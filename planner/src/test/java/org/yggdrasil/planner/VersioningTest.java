@@ -124,4 +124,22 @@ class VersioningTest {
       pinned.close();
     }
   }
+
+  /** A read-only server beside a writer sees its commits and refuses writes at the statement. */
+  @Test
+  void readOnlyServerFollowsTheWriter(@TempDir Path dir) {
+    YggEngine writer = new YggEngine(new EngineOptions(dir, false, false));
+    try (SqlDriver w = new SqlDriver(writer)) {
+      w.run("CREATE TABLE t (id int PRIMARY KEY)");
+      w.run("INSERT INTO t VALUES (1)");
+      try (SqlDriver r = new SqlDriver(new YggEngine(new EngineOptions(dir, false, true)))) {
+        assertEquals(1L, r.value("SELECT count(*) FROM t"));
+        w.run("INSERT INTO t VALUES (2)");
+        assertEquals(2L, r.value("SELECT count(*) FROM t"));
+        var e = assertThrows(SqlStateException.class, () -> r.runNoSync("INSERT INTO t VALUES (3)"));
+        assertEquals(SqlState.READ_ONLY_SQL_TRANSACTION, e.state());
+        r.session().sync();
+      }
+    }
+  }
 }
