@@ -33,6 +33,13 @@ class PsqlScriptTest {
     runScript("basic");
   }
 
+  /** Branches, pins and history from psql; the expected output is Yggdrasil's own, reviewed. */
+  @Test
+  void versioning() throws Exception {
+    assumeTrue(!TestServer.isReferencePostgres(), "Yggdrasil's own surface");
+    runScript("versioning");
+  }
+
   private void runScript(String name) throws Exception {
     assumeTrue(psqlAvailable(), "psql is not installed (CI installs postgresql-client)");
     Path script = resource("it/psql/" + name + ".sql");
