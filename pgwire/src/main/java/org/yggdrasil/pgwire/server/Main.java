@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Yggdrasil: a PostgreSQL-compatible SQL server whose stores branch.",
-    subcommands = {Main.Serve.class})
+    subcommands = {Main.Serve.class, Main.Fsck.class})
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
@@ -121,6 +121,45 @@ public final class Main implements Runnable {
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
       return new String[] {"ygg " + (v == null ? "dev" : v)};
+    }
+  }
+
+  /** {@code ygg fsck}: check every database under a data directory, read-only. */
+  @Command(
+      name = "fsck",
+      mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
+      description = "Check every object reachable from the branches, tags and history of each"
+          + " database in a data directory (read-only; safe beside a running server).")
+  static final class Fsck implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "./ygg-data",
+        description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      if (!java.nio.file.Files.isDirectory(data)) {
+        spec.commandLine().getErr().println("ygg: no data directory at " + data);
+        return 2;
+      }
+      boolean ok = true;
+      try (var dirs = java.nio.file.Files.list(data)) {
+        for (Path dir : dirs.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+          try (var db = org.yggdrasil.storage.nativestore.NativeDatabase.openReadOnly(dir)) {
+            var report = db.verify();
+            ok &= report.ok();
+            out.println(dir.getFileName() + ": " + report);
+          } catch (RuntimeException e) {
+            ok = false;
+            out.println(dir.getFileName() + ": cannot open: " + e.getMessage());
+          }
+        }
+      }
+      out.flush();
+      return ok ? 0 : 1;
     }
   }
 }

@@ -47,4 +47,21 @@ class MainTest {
   void unknownOptionIsAUsageError() {
     assertEquals(2, run("serve", "--nope"));
   }
+
+  /** {@code ygg fsck} verifies every database of a data directory; a damaged one fails it. */
+  @Test
+  void fsckChecksEveryDatabase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    try (var db = org.yggdrasil.storage.nativestore.NativeDatabase.open(dir.resolve("shop"))) {
+      var tx = db.begin("main");
+      tx.createTable(org.yggdrasil.storage.nativestore.TableSchema.of("t", java.util.List.of(
+          org.yggdrasil.storage.nativestore.ColumnDef.of("id",
+              org.yggdrasil.storage.nativestore.ColumnType.INT8))));
+      tx.insert("t", java.util.List.of(new Object[] {1L}, new Object[] {2L}));
+      tx.commit();
+    }
+    assertEquals(0, run("fsck", "--data", dir.toString()));
+    assertTrue(out.toString().contains("shop: ok"), out.toString());
+    assertEquals(2, run("fsck", "--data", dir.resolve("missing").toString()));
+  }
 }
