@@ -156,38 +156,11 @@ final class ObjectCodec {
       long w = enc.physical().width();
       data = buffer(c.data().asSlice(w * base, w * (rows - base)));
     }
-    MemorySegment val = c.validity();
-    ByteBuffer validity = ByteBuffer.allocate(0);
-    if (val != null) {
-      byte[] v = val.asSlice(0, (rows + 7) >>> 3).toArray(ValueLayout.JAVA_BYTE);
-      if ((rows & 7) != 0) {
-        v[v.length - 1] &= (byte) ((1 << (rows & 7)) - 1);
-      }
-      validity = ByteBuffer.wrap(v);
-    }
     Out meta = new Out();
     meta.raw(baseHash);
     meta.i32(base);
     meta.i32(depth);
-    meta.str(enc.type().name());
-    meta.str(enc.physical().name());
-    meta.i32(enc.scale());
-    meta.i32(rows);
-    writeStats(meta, c.stats());
-    meta.i64(data.remaining());
-    meta.i64(offsets.remaining());
-    meta.i64(validity.remaining());
-    byte[] m = meta.bytes();
-    ByteBuffer head = ByteBuffer.allocate(pad64(4 + m.length)).order(ByteOrder.LITTLE_ENDIAN);
-    head.putInt(m.length).put(m).position(0);
-    List<ByteBuffer> pieces = new ArrayList<>(6);
-    pieces.add(head);
-    addPadded(pieces, data, offsets.remaining() > 0 || validity.remaining() > 0);
-    addPadded(pieces, offsets, validity.remaining() > 0);
-    if (validity.remaining() > 0) {
-      pieces.add(validity);
-    }
-    return pieces;
+    return pieces(meta, c, data, offsets, validityBytes(c));
   }
 
   /** The base chunk hash of a delta record's payload. */
@@ -256,25 +229,38 @@ final class ObjectCodec {
   }
 
   private static List<ByteBuffer> chunkPieces(ColumnChunk c) {
-    Encoding enc = c.encoding();
     int rows = c.rows();
     ByteBuffer data = rows == 0 ? ByteBuffer.allocate(0) : buffer(c.data());
     MemorySegment off = c.offsets();
     ByteBuffer offsets = off == null ? ByteBuffer.allocate(0) : buffer(off);
+    return pieces(new Out(), c, data, offsets, validityBytes(c));
+  }
+
+  /** The chunk's validity bitmap, bits past its last row cleared; empty when it has no NULLs. */
+  private static ByteBuffer validityBytes(ColumnChunk c) {
     MemorySegment val = c.validity();
-    ByteBuffer validity = ByteBuffer.allocate(0);
-    if (val != null) {
-      byte[] v = val.asSlice(0, (rows + 7) >>> 3).toArray(ValueLayout.JAVA_BYTE);
-      if ((rows & 7) != 0) {
-        v[v.length - 1] &= (byte) ((1 << (rows & 7)) - 1);
-      }
-      validity = ByteBuffer.wrap(v);
+    if (val == null) {
+      return ByteBuffer.allocate(0);
     }
-    Out meta = new Out();
+    int rows = c.rows();
+    byte[] v = val.asSlice(0, (rows + 7) >>> 3).toArray(ValueLayout.JAVA_BYTE);
+    if ((rows & 7) != 0) {
+      v[v.length - 1] &= (byte) ((1 << (rows & 7)) - 1);
+    }
+    return ByteBuffer.wrap(v);
+  }
+
+  /**
+   * A chunk or delta record: {@code meta} (already holding any record-specific prefix) gets the
+   * encoding, row count, stats and section lengths, then the padded data, offsets and validity.
+   */
+  private static List<ByteBuffer> pieces(Out meta, ColumnChunk c, ByteBuffer data,
+      ByteBuffer offsets, ByteBuffer validity) {
+    Encoding enc = c.encoding();
     meta.str(enc.type().name());
     meta.str(enc.physical().name());
     meta.i32(enc.scale());
-    meta.i32(rows);
+    meta.i32(c.rows());
     writeStats(meta, c.stats());
     meta.i64(data.remaining());
     meta.i64(offsets.remaining());
