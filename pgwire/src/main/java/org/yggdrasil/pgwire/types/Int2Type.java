@@ -1,29 +1,14 @@
 package org.yggdrasil.pgwire.types;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import org.yggdrasil.planner.session.PgOid;
 
 /** {@code int2} / smallint: text decimal; binary big-endian int16. Java value: Short. */
-public final class Int2Type extends PgType {
+public final class Int2Type extends IntegerType {
   public static final Int2Type INSTANCE = new Int2Type();
 
   private Int2Type() {
     super(PgOid.INT2, "int2", "smallint");
-  }
-
-  @Override
-  protected String formatText(Object value) {
-    return Long.toString(number(value).longValue());
-  }
-
-  @Override
-  public void writeText(ByteBuf out, Object value) {
-    if (value instanceof Number n) {
-      ByteBufUtil.writeAscii(out, Long.toString(n.longValue()));
-    } else {
-      super.writeText(out, value);
-    }
   }
 
   @Override
@@ -40,12 +25,5 @@ public final class Int2Type extends PgType {
   protected Object readBinary(ByteBuf in) {
     requireLength(in, 2);
     return in.readShort();
-  }
-
-  private Number number(Object value) {
-    if (value instanceof Number n) {
-      return n;
-    }
-    throw unexpected(value);
   }
 }

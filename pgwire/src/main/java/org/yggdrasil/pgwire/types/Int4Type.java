@@ -1,29 +1,14 @@
 package org.yggdrasil.pgwire.types;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import org.yggdrasil.planner.session.PgOid;
 
 /** {@code int4} / integer: text decimal; binary big-endian int32. Java value: Integer. */
-public final class Int4Type extends PgType {
+public final class Int4Type extends IntegerType {
   public static final Int4Type INSTANCE = new Int4Type();
 
   private Int4Type() {
     super(PgOid.INT4, "int4", "integer");
-  }
-
-  @Override
-  protected String formatText(Object value) {
-    return Long.toString(number(value).longValue());
-  }
-
-  @Override
-  public void writeText(ByteBuf out, Object value) {
-    if (value instanceof Number n) {
-      ByteBufUtil.writeAscii(out, Long.toString(n.longValue()));
-    } else {
-      super.writeText(out, value);
-    }
   }
 
   @Override
@@ -40,12 +25,5 @@ public final class Int4Type extends PgType {
   protected Object readBinary(ByteBuf in) {
     requireLength(in, 4);
     return in.readInt();
-  }
-
-  private Number number(Object value) {
-    if (value instanceof Number n) {
-      return n;
-    }
-    throw unexpected(value);
   }
 }

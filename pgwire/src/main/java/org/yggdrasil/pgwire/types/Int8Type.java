@@ -1,29 +1,14 @@
 package org.yggdrasil.pgwire.types;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import org.yggdrasil.planner.session.PgOid;
 
 /** {@code int8} / bigint: text decimal; binary big-endian int64. Java value: Long. */
-public final class Int8Type extends PgType {
+public final class Int8Type extends IntegerType {
   public static final Int8Type INSTANCE = new Int8Type();
 
   private Int8Type() {
     super(PgOid.INT8, "int8", "bigint");
-  }
-
-  @Override
-  protected String formatText(Object value) {
-    return Long.toString(number(value).longValue());
-  }
-
-  @Override
-  public void writeText(ByteBuf out, Object value) {
-    if (value instanceof Number n) {
-      ByteBufUtil.writeAscii(out, Long.toString(n.longValue()));
-    } else {
-      super.writeText(out, value);
-    }
   }
 
   @Override
@@ -40,12 +25,5 @@ public final class Int8Type extends PgType {
   protected Object readBinary(ByteBuf in) {
     requireLength(in, 8);
     return in.readLong();
-  }
-
-  private Number number(Object value) {
-    if (value instanceof Number n) {
-      return n;
-    }
-    throw unexpected(value);
   }
 }
