@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Statements that ran quickly a few times are run on the event loop (see the session package's
- * CostHistory); when the same statement suddenly returns many rows or runs long, rows must
- * still all arrive in order, and statement_timeout must still stop it.
+ * A statement that ran quickly a few times but is not bounded by the planner (see the session
+ * package's CostHistory: only bounded statements such as primary-key lookups may run on the
+ * event loop) must, when it suddenly returns many rows or runs long, still deliver every row in
+ * order and still be stopped by statement_timeout. These tests guard that quick-but-unbounded
+ * shapes keep streaming from the worker; they do not observe which thread ran them.
  */
 @Timeout(120)
 class InlineExecutionTest {
