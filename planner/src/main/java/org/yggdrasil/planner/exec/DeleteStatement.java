@@ -16,22 +16,19 @@ import org.yggdrasil.storage.nativestore.TableSchema;
  * DELETE, planned as {@code SELECT <position> FROM t WHERE <condition>}; the positions found
  * are then marked deleted in the store (their old rows read from the store for RETURNING).
  */
-final class DeleteStatement implements DmlStatement {
+final class DeleteStatement extends DescribedDml {
   private final String sql;
   private final Returning returning;
   private final TableSchema table;
   private final String alias;
-  private final Map<Integer, RelDataType> markerTypes;
-  private final List<ResultColumn> resultColumns;
 
   private DeleteStatement(String sql, Returning returning, TableSchema table, String alias,
       Map<Integer, RelDataType> markerTypes, List<ResultColumn> resultColumns) {
+    super(markerTypes, resultColumns);
     this.sql = sql;
     this.returning = returning;
     this.table = table;
     this.alias = alias;
-    this.markerTypes = markerTypes;
-    this.resultColumns = resultColumns;
   }
 
   static DeleteStatement prepare(String sql, Returning returning, StatementContext ctx) {
@@ -39,10 +36,11 @@ final class DeleteStatement implements DmlStatement {
     SqlDelete delete = parse(returning.body());
     TableSchema table = DmlStatement.targetTable(delete.getTargetTable(), snapshot).schema();
     String alias = delete.getAlias() == null ? null : delete.getAlias().getSimple();
-    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    TargetRows.Plan source = compileSource(sql, returning, table, snapshot, ctx);
     List<ResultColumn> columns = returning.present()
         ? returning.describe(ctx, snapshot, table, alias) : List.of();
-    return new DeleteStatement(sql, returning, table, alias, source.markerTypes(), columns);
+    return new DeleteStatement(sql, returning, table, alias, source.query().markerTypes(),
+        columns);
   }
 
   private static SqlDelete parse(String body) {
@@ -53,7 +51,7 @@ final class DeleteStatement implements DmlStatement {
     return delete;
   }
 
-  private static CompiledQuery compileSource(String sql, Returning returning, TableSchema table,
+  private static TargetRows.Plan compileSource(String sql, Returning returning, TableSchema table,
       Snapshot snapshot, StatementContext ctx) {
     return TargetRows.compile(ctx, "delete-source", sql, returning.body(), table, snapshot, () -> {
       SqlDelete delete = parse(returning.body());
@@ -62,25 +60,15 @@ final class DeleteStatement implements DmlStatement {
   }
 
   @Override
-  public Map<Integer, RelDataType> markerTypes() {
-    return markerTypes;
-  }
-
-  @Override
-  public List<ResultColumn> resultColumns() {
-    return resultColumns;
-  }
-
-  @Override
   public StatementResult execute(StatementContext ctx, Object[] markerValues) {
     var tx = ctx.writeTransaction();
     Snapshot snapshot = ctx.readSnapshot();
-    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    TargetRows.Plan source = compileSource(sql, returning, table, snapshot, ctx);
     List<Long> positions = new ArrayList<>();
     List<Object[]> oldRows = new ArrayList<>();
     var stored = snapshot.table(table.name());
     int[] all = java.util.stream.IntStream.range(0, table.columns().size()).toArray();
-    TargetRows.scan(ctx, source, table, snapshot, markerValues, row -> {
+    source.scan(ctx, markerValues, row -> {
       long position = (Long) row[0];
       positions.add(position);
       if (returning.present()) {

@@ -24,7 +24,6 @@ import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.schema.AssignmentCast;
 import org.yggdrasil.planner.schema.ColumnTypes;
-import org.yggdrasil.planner.schema.InternalValues;
 import org.yggdrasil.planner.schema.RootSchemas;
 import org.yggdrasil.planner.session.ResultColumn;
 import org.yggdrasil.storage.nativestore.ColumnDef;
@@ -38,27 +37,24 @@ import org.yggdrasil.storage.nativestore.TableVersion;
  * columns, as PostgreSQL infers them). Other expressions, and INSERT … SELECT, run through the
  * planner, and their results are cast to the column types (PostgreSQL's assignment cast).
  */
-final class InsertStatement implements DmlStatement {
+final class InsertStatement extends DescribedDml {
   private final String sql;
   private final Returning returning;
   private final TableSchema table;
   private final int[] targetColumns;
   private final List<List<SqlNode>> valuesRows;
-  private final Map<Integer, RelDataType> markerTypes;
   private final Map<Integer, Integer> markerOids;
-  private final List<ResultColumn> resultColumns;
 
   private InsertStatement(String sql, Returning returning, TableSchema table, int[] targetColumns,
       List<List<SqlNode>> valuesRows, Map<Integer, RelDataType> markerTypes,
       Map<Integer, Integer> markerOids, List<ResultColumn> resultColumns) {
+    super(markerTypes, resultColumns);
     this.sql = sql;
     this.returning = returning;
     this.table = table;
     this.targetColumns = targetColumns;
     this.valuesRows = valuesRows;
-    this.markerTypes = markerTypes;
     this.markerOids = markerOids;
-    this.resultColumns = resultColumns;
   }
 
   static InsertStatement prepare(String sql, Returning returning, StatementContext ctx) {
@@ -178,18 +174,8 @@ final class InsertStatement implements DmlStatement {
   }
 
   @Override
-  public Map<Integer, RelDataType> markerTypes() {
-    return markerTypes;
-  }
-
-  @Override
   public Map<Integer, Integer> markerOids() {
     return markerOids;
-  }
-
-  @Override
-  public List<ResultColumn> resultColumns() {
-    return resultColumns;
   }
 
   @Override
@@ -314,9 +300,5 @@ final class InsertStatement implements DmlStatement {
       }
       return null;
     }
-  }
-
-  static Object internal(Object v) {
-    return InternalValues.fromStore(v);
   }
 }

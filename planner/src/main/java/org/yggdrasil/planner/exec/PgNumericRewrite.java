@@ -46,24 +46,24 @@ final class PgNumericRewrite extends RexShuttle {
   private static final SqlUserDefinedFunction TEXT_TIMESTAMPTZ = textUdf("ofTimestamptz");
 
   private static SqlUserDefinedFunction textUdf(String method) {
-    return new SqlUserDefinedFunction(
-        new SqlIdentifier("pg_text_" + method, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-        ReturnTypes.ARG0, InferTypes.FIRST_KNOWN,
-        OperandTypes.operandMetadata(List.of(SqlTypeFamily.ANY),
-            f -> List.of(f.createSqlType(SqlTypeName.ANY)), i -> "arg" + i, i -> false),
-        ScalarFunctionImpl.create(org.yggdrasil.planner.schema.functions.PgText.class, method));
+    return call(org.yggdrasil.planner.schema.functions.PgText.class, "pg_text_", method, 1);
   }
 
-  /** A call to a {@link PgNumeric} method, for use in rewritten expressions only. */
   private static SqlUserDefinedFunction udf(String method, int arity) {
+    return call(PgNumeric.class, "pg_numeric_", method, arity);
+  }
+
+  /** A call to a static method, for use in rewritten expressions only (never validated). */
+  private static SqlUserDefinedFunction call(Class<?> owner, String prefix, String method,
+      int arity) {
     List<SqlTypeFamily> families = java.util.Collections.nCopies(arity, SqlTypeFamily.ANY);
     return new SqlUserDefinedFunction(
-        new SqlIdentifier("pg_numeric_" + method, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+        new SqlIdentifier(prefix + method, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
         ReturnTypes.ARG0, InferTypes.FIRST_KNOWN,
         OperandTypes.operandMetadata(families,
             f -> java.util.Collections.nCopies(arity, f.createSqlType(SqlTypeName.ANY)),
             i -> "arg" + i, i -> false),
-        ScalarFunctionImpl.create(PgNumeric.class, method));
+        ScalarFunctionImpl.create(owner, method));
   }
 
   private final RexBuilder rexBuilder;

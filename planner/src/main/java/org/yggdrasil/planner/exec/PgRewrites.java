@@ -46,14 +46,11 @@ public final class PgRewrites extends SqlShuttle {
     }
     String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
     if (OWN_FUNCTIONS.contains(name)) {
-      SqlCall renamed = new SqlUnresolvedFunction(new SqlIdentifier("ygg_pg_" + name,
-          call.getParserPosition()), null, null, null, null,
-          org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION)
-          .createCall(call.getParserPosition(), call.getOperandList());
-      return super.visit(renamed);
+      return super.visit(ownFunction(name, call.getParserPosition(), call.getOperandList()));
     }
     if (call.getOperator().getName().equals("::") && call.operandCount() == 2) {
-      // x::type is Babel's infix cast; the validator infers parameter types only for CAST.
+      // x::type left as Babel's infix cast (InfixCasts could not find its operand); the
+      // validator infers parameter types only for CAST.
       call = SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), call.getOperandList());
     }
     if (call.getKind() == SqlKind.CAST) {
@@ -140,12 +137,16 @@ public final class PgRewrites extends SqlShuttle {
           id.getParserPosition()));
     }
     if (id.isSimple() && id.getSimple().equalsIgnoreCase("current_schema")) {
-      return new SqlUnresolvedFunction(new SqlIdentifier("ygg_pg_current_schema",
-          id.getParserPosition()), null, null, null, null,
-          org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION)
-          .createCall(id.getParserPosition());
+      return ownFunction("current_schema", id.getParserPosition(), List.of());
     }
     return id;
+  }
+
+  /** A call to our implementation of a PostgreSQL function, registered as ygg_pg_NAME. */
+  private static SqlCall ownFunction(String name, SqlParserPos pos, List<SqlNode> operands) {
+    return new SqlUnresolvedFunction(new SqlIdentifier("ygg_pg_" + name, pos), null, null, null,
+        null, org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION)
+        .createCall(pos, operands);
   }
 
   /**

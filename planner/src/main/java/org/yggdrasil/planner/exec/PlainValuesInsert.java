@@ -25,16 +25,19 @@ record PlainValuesInsert(String table, List<String> columns, List<List<SqlNode>>
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   static PlainValuesInsert match(String sql) {
-    List<Token> t;
     try {
-      t = SqlLexer.tokenize(sql);
-    } catch (RuntimeException e) {
+      return parse(sql);
+    } catch (IndexOutOfBoundsException e) {
+      return null;  // text that ends early: the full parser reports the error
+    }
+  }
+
+  private static PlainValuesInsert parse(String sql) {
+    List<Token> t = SqlLexer.tokenizeStatement(sql);
+    if (t == null) {
       return null;
     }
     int n = t.size();
-    if (n > 0 && t.get(n - 1).kind() == Token.Kind.SEMICOLON) {
-      n--;
-    }
     if (n < 6 || !t.get(0).is("insert") || !t.get(1).is("into") || !isName(t.get(2))) {
       return null;
     }

@@ -31,16 +31,19 @@ public record PointQuery(String table, long schemaVersion, int[] columns, Column
 
   /** The short-path form of {@code sql} over {@code snapshot}, or null if it has another shape. */
   public static PointQuery match(String sql, Snapshot snapshot) {
-    List<Token> t;
     try {
-      t = SqlLexer.tokenize(sql);
-    } catch (RuntimeException e) {
+      return parse(sql, snapshot);
+    } catch (IndexOutOfBoundsException e) {
+      return null;  // text that ends early: the full parser reports the error
+    }
+  }
+
+  private static PointQuery parse(String sql, Snapshot snapshot) {
+    List<Token> t = SqlLexer.tokenizeStatement(sql);
+    if (t == null) {
       return null;
     }
     int n = t.size();
-    if (n > 0 && t.get(n - 1).kind() == Token.Kind.SEMICOLON) {
-      n--;
-    }
     if (n < 8 || !t.get(0).is("select")) {
       return null;
     }

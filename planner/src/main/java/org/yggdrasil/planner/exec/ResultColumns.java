@@ -201,9 +201,6 @@ final class ResultColumns {
           if (name.equals("$sum0")) {
             return "sum";
           }
-          if (name.equals("substring")) {
-            return "substring";
-          }
           return name;
         }
         default -> {

@@ -53,12 +53,11 @@ public record Returning(String body, String list) {
   /** The RETURNING result columns, for Describe. */
   List<ResultColumn> describe(StatementContext ctx, Snapshot snapshot, TableSchema table,
       String alias) {
-    return compile(ctx, snapshot, table, alias, List.of()).columns();
+    return compile(ctx, root(snapshot, table, List.of()), table, alias).columns();
   }
 
-  private CompiledQuery compile(StatementContext ctx, Snapshot snapshot, TableSchema table,
-      String alias, List<Object[]> rows) {
-    SchemaPlus root = root(snapshot, table, rows);
+  private CompiledQuery compile(StatementContext ctx, SchemaPlus root, TableSchema table,
+      String alias) {
     String sql = query(table, alias);
     return ctx.compile(new PlanKey("returning", sql, List.of(), table), () -> {
       SqlNode node = QueryCompiler.parse(sql);
@@ -81,8 +80,8 @@ public record Returning(String body, String list) {
       }
       internal.add(r);
     }
-    CompiledQuery q = compile(ctx, snapshot, table, alias, internal);
     SchemaPlus root = root(snapshot, table, internal);
+    CompiledQuery q = compile(ctx, root, table, alias);
     QueryPortal portal = new QueryPortal(q, ctx.execContext(root, new Object[0], Map.of()));
     List<Object[]> out = new ArrayList<>();
     portal.execute(0, out::add);

@@ -40,19 +40,22 @@ final class TargetRows {
         null, null);
   }
 
-  /** The compiled query (cached per statement text and schema version). */
-  static CompiledQuery compile(StatementContext ctx, String role, String sql, String body,
-      TableSchema table, Snapshot snapshot, Supplier<SqlSelect> query) {
-    SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
-    return ctx.compile(new PlanKey(role, sql, List.of(), snapshot.schemaVersion()),
-        () -> PgRewrites.apply(query.get()), root, body);
+  /**
+   * The query over one snapshot: its plan (cached per statement text and schema version) and
+   * the root schema it plans and runs against.
+   */
+  record Plan(CompiledQuery query, SchemaPlus root) {
+    /** Runs the query, handing each row (position first) to {@code rows}. */
+    void scan(StatementContext ctx, Object[] markerValues, Consumer<Object[]> rows) {
+      new QueryPortal(query, ctx.execContext(root, markerValues, query.markerTypes()))
+          .execute(0, rows::accept);
+    }
   }
 
-  /** Runs the query, handing each row (position first) to {@code rows}. */
-  static void scan(StatementContext ctx, CompiledQuery query, TableSchema table,
-      Snapshot snapshot, Object[] markerValues, Consumer<Object[]> rows) {
+  static Plan compile(StatementContext ctx, String role, String sql, String body,
+      TableSchema table, Snapshot snapshot, Supplier<SqlSelect> query) {
     SchemaPlus root = RootSchemas.create(snapshot, table.name(), Map.of());
-    new QueryPortal(query, ctx.execContext(root, markerValues, query.markerTypes()))
-        .execute(0, rows::accept);
+    return new Plan(ctx.compile(new PlanKey(role, sql, List.of(), snapshot.schemaVersion()),
+        () -> PgRewrites.apply(query.get()), root, body), root);
   }
 }

@@ -21,24 +21,21 @@ import org.yggdrasil.storage.nativestore.TableSchema;
  * through the planner's value types), the assigned columns replaced, and written back. The whole source is
  * read before anything is written, so the update never sees its own changes.
  */
-final class UpdateStatement implements DmlStatement {
+final class UpdateStatement extends DescribedDml {
   private final String sql;
   private final Returning returning;
   private final TableSchema table;
   private final String alias;
   private final int[] targetColumns;
-  private final Map<Integer, RelDataType> markerTypes;
-  private final List<ResultColumn> resultColumns;
 
   private UpdateStatement(String sql, Returning returning, TableSchema table, String alias,
       int[] targetColumns, Map<Integer, RelDataType> markerTypes, List<ResultColumn> columns) {
+    super(markerTypes, columns);
     this.sql = sql;
     this.returning = returning;
     this.table = table;
     this.alias = alias;
     this.targetColumns = targetColumns;
-    this.markerTypes = markerTypes;
-    this.resultColumns = columns;
   }
 
   static UpdateStatement prepare(String sql, Returning returning, StatementContext ctx) {
@@ -57,11 +54,11 @@ final class UpdateStatement implements DmlStatement {
             "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
       }
     }
-    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    TargetRows.Plan source = compileSource(sql, returning, table, snapshot, ctx);
     List<ResultColumn> columns = returning.present()
         ? returning.describe(ctx, snapshot, table, alias) : List.of();
-    return new UpdateStatement(sql, returning, table, alias, targetColumns, source.markerTypes(),
-        columns);
+    return new UpdateStatement(sql, returning, table, alias, targetColumns,
+        source.query().markerTypes(), columns);
   }
 
   private static SqlUpdate parse(String body) {
@@ -72,7 +69,7 @@ final class UpdateStatement implements DmlStatement {
     return update;
   }
 
-  private static CompiledQuery compileSource(String sql, Returning returning, TableSchema table,
+  private static TargetRows.Plan compileSource(String sql, Returning returning, TableSchema table,
       Snapshot snapshot, StatementContext ctx) {
     return TargetRows.compile(ctx, "update-source", sql, returning.body(), table, snapshot, () -> {
       SqlUpdate update = parse(returning.body());
@@ -82,20 +79,10 @@ final class UpdateStatement implements DmlStatement {
   }
 
   @Override
-  public Map<Integer, RelDataType> markerTypes() {
-    return markerTypes;
-  }
-
-  @Override
-  public List<ResultColumn> resultColumns() {
-    return resultColumns;
-  }
-
-  @Override
   public StatementResult execute(StatementContext ctx, Object[] markerValues) {
     var tx = ctx.writeTransaction();
     Snapshot snapshot = ctx.readSnapshot();
-    CompiledQuery source = compileSource(sql, returning, table, snapshot, ctx);
+    TargetRows.Plan source = compileSource(sql, returning, table, snapshot, ctx);
     var stored = snapshot.table(table.name());
     int n = table.columns().size();
     int[] all = new int[n];
@@ -104,7 +91,7 @@ final class UpdateStatement implements DmlStatement {
     }
     List<Long> positions = new ArrayList<>();
     List<Object[]> newRows = new ArrayList<>();
-    TargetRows.scan(ctx, source, table, snapshot, markerValues, row -> {
+    source.scan(ctx, markerValues, row -> {
       long position = (Long) row[0];
       Object[] updated = stored.row(position, all);
       for (int i = 0; i < targetColumns.length; i++) {

@@ -31,6 +31,22 @@ public final class SqlLexer {
   }
 
   /**
+   * The tokens of one statement without a trailing semicolon, or null when the text does not
+   * lex (the caller then leaves it to the full parser, which reports the error).
+   */
+  public static List<Token> tokenizeStatement(String sql) {
+    List<Token> tokens;
+    try {
+      tokens = tokenize(sql);
+    } catch (SqlStateException e) {
+      return null;
+    }
+    int n = tokens.size();
+    return n > 0 && tokens.get(n - 1).kind() == Token.Kind.SEMICOLON
+        ? tokens.subList(0, n - 1) : tokens;
+  }
+
+  /**
    * Splits a simple-query string into statements at top-level semicolons. Statements that are
    * empty (only whitespace and comments) are dropped; the result is empty for an empty query.
    */

@@ -1,16 +1,13 @@
 package org.yggdrasil.planner.schema;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -139,18 +136,5 @@ public final class InternalValues {
       return new ByteString(b);
     }
     return v;
-  }
-
-  /** Truncates a timestamp to the microseconds PostgreSQL keeps. */
-  public static LocalDateTime micros(LocalDateTime t) {
-    return t.truncatedTo(ChronoUnit.MICROS);
-  }
-
-  static boolean isUuid(Object v) {
-    return v instanceof UUID;
-  }
-
-  static BigDecimal decimal(Object v) {
-    return v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
   }
 }

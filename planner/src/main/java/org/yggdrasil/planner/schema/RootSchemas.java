@@ -71,7 +71,7 @@ public final class RootSchemas {
   private static List<Map.Entry<String, Function>> builtinFunctions() {
     List<Map.Entry<String, Function>> out = new ArrayList<>();
     java.util.Set<String> system = java.util.Set.of("version", "current_database",
-        "current_schema", "session_user", "pg_backend_pid", "current_setting", "pg_get_expr",
+        "session_user", "pg_backend_pid", "current_setting", "pg_get_expr",
         "ygg_pg_current_schema");
     for (Method m : SystemFunctions.class.getMethods()) {
       if (system.contains(m.getName())) {

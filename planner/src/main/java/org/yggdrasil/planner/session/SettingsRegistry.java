@@ -190,18 +190,26 @@ public final class SettingsRegistry {
     return ms + "ms";
   }
 
-  /** Milliseconds of a normalized duration value. */
-  public static long millis(String normalized) {
-    String t = normalized.trim();
-    if (t.equals("0") || t.isEmpty()) {
-      return 0;
-    }
-    return Long.parseLong(duration(t).equals("0") ? "0" : toMillisString(t));
+  /** Milliseconds of a duration value (as {@link #duration} leaves it). */
+  public static long millis(String value) {
+    return parseMillis(value);
   }
 
-  private static String toMillisString(String t) {
+  /** Parses a duration setting ({@code 200}, {@code 200ms}, {@code 5s}, {@code 1min}). */
+  static String duration(String v) {
+    long ms = parseMillis(v);
+    if (ms < 0 || ms > Integer.MAX_VALUE) {
+      throw invalid("timeout", v);
+    }
+    return formatMillis(ms);
+  }
+
+  /** A duration in milliseconds: a number, optionally with unit ms, s, min, h or d. */
+  private static long parseMillis(String v) {
+    String t = v.trim().toLowerCase(Locale.ROOT);
     long factor = 1;
     String digits = t;
+    // "ms" before "s": the first unit the text ends with wins.
     for (String[] unit : new String[][] {{"ms", "1"}, {"min", "60000"}, {"s", "1000"},
         {"h", "3600000"}, {"d", "86400000"}}) {
       if (t.endsWith(unit[0])) {
@@ -210,32 +218,13 @@ public final class SettingsRegistry {
         break;
       }
     }
-    return Long.toString(Math.round(Double.parseDouble(digits) * factor));
-  }
-
-  /** Parses a duration setting ({@code 200}, {@code 200ms}, {@code 5s}, {@code 1min}) to ms. */
-  static String duration(String v) {
-    String t = v.trim().toLowerCase(Locale.ROOT);
-    long factor = 1;
-    String digits = t;
-    for (String[] unit : new String[][] {{"ms", "1"}, {"s", "1000"}, {"min", "60000"},
-        {"h", "3600000"}, {"d", "86400000"}}) {
-      if (t.endsWith(unit[0]) && !(unit[0].equals("s") && t.endsWith("ms"))) {
-        factor = Long.parseLong(unit[1]);
-        digits = t.substring(0, t.length() - unit[0].length()).trim();
-        break;
-      }
-    }
     try {
-      long ms = Math.round(Double.parseDouble(digits) * factor);
-      if (ms < 0 || ms > Integer.MAX_VALUE) {
-        throw invalid("timeout", v);
-      }
-      return formatMillis(ms);
+      return Math.round(Double.parseDouble(digits) * factor);
     } catch (NumberFormatException e) {
       throw new SqlStateException(SqlState.INVALID_PARAMETER_VALUE,
           "invalid value for parameter: \"" + v + "\"", null,
           "Valid units for this parameter are \"ms\", \"s\", \"min\", \"h\", and \"d\".", 0, null);
     }
   }
+
 }

@@ -22,6 +22,7 @@ import org.yggdrasil.planner.exec.ParameterCasts;
 import org.yggdrasil.planner.exec.PgRewrites;
 import org.yggdrasil.planner.exec.PlanCache;
 import org.yggdrasil.planner.exec.PlanKey;
+import org.yggdrasil.planner.exec.PointQuery;
 import org.yggdrasil.planner.exec.QueryCompiler;
 import org.yggdrasil.planner.exec.QueryPortal;
 import org.yggdrasil.planner.exec.ResultPortal;
@@ -224,16 +225,16 @@ public final class YggSession implements Session, StatementContext {
   }
 
   private PreparedStatement prepareQuery(String sql, int[] declared) {
-    Snapshot described0 = readSnapshot();
-    org.yggdrasil.planner.exec.PointQuery point =
-        org.yggdrasil.planner.exec.PointQuery.match(sql, described0);
+    Snapshot current = readSnapshot();
+    PointQuery point = PointQuery.match(sql, current);
     if (point != null) {
       return preparePointQuery(sql, declared, point);
     }
     ParameterRewrite params = ParameterRewrite.of(sql);
     int[] oids = markerOids(params, declared);
     currentMarkerOids = oids;
-    CompiledQuery described = compileQuery(params.sql(), declared, readSnapshot());
+    CompiledQuery described = compileQuery(params.sql(), declared, current,
+        RootSchemas.create(current, null, Map.of()));
     int[] types = parameterTypes(declared, params, described.markerTypes(),
         described.markerOids());
     return new YggPreparedStatement(types, described.columns(), false, values -> {
@@ -241,20 +242,20 @@ public final class YggSession implements Session, StatementContext {
       return new GuardedPortal(this, new LazyQueryPortal(() -> {
         currentMarkerOids = oids;
         Snapshot snapshot = readSnapshot();
-        CompiledQuery q = compileQuery(params.sql(), declared, snapshot);
+        SchemaPlus root = RootSchemas.create(snapshot, null, Map.of());
+        CompiledQuery q = compileQuery(params.sql(), declared, snapshot, root);
         if (!q.columns().equals(described.columns())) {
           throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
               "cached plan must not change result type");
         }
-        SchemaPlus root = RootSchemas.create(snapshot, null, Map.of());
         return new QueryPortal(q, execContext(root, markers, q.markerTypes()));
       }, described.columns()), false);
     });
   }
 
-  /** A primary-key lookup that needs no plan (see {@link org.yggdrasil.planner.exec.PointQuery}). */
+  /** A primary-key lookup that needs no plan (see {@link PointQuery}). */
   private PreparedStatement preparePointQuery(String sql, int[] declared,
-      org.yggdrasil.planner.exec.PointQuery point) {
+      PointQuery point) {
     int count = Math.max(declared.length, point.parameter() + 1);
     int[] types = new int[count];
     for (int p = 0; p < count; p++) {
@@ -265,9 +266,9 @@ public final class YggSession implements Session, StatementContext {
     return new YggPreparedStatement(types, columns, false, true, values -> new GuardedPortal(this,
         new ResultPortal(columns, () -> {
           Snapshot snapshot = readSnapshot();
-          org.yggdrasil.planner.exec.PointQuery current = point;
+          PointQuery current = point;
           if (snapshot.schemaVersion() != point.schemaVersion()) {
-            current = org.yggdrasil.planner.exec.PointQuery.match(sql, snapshot);
+            current = PointQuery.match(sql, snapshot);
             if (current == null || !current.resultColumns().equals(columns)) {
               throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
                   "cached plan must not change result type");
@@ -303,7 +304,9 @@ public final class YggSession implements Session, StatementContext {
     ParameterRewrite params = ParameterRewrite.of(query);
     currentMarkerOids = markerOids(params, declared);
     List<ResultColumn> columns = List.of(ResultColumn.computed("QUERY PLAN", PgOid.TEXT));
-    CompiledQuery q = compileQuery(params.sql(), declared, readSnapshot());
+    Snapshot snapshot = readSnapshot();
+    CompiledQuery q = compileQuery(params.sql(), declared, snapshot,
+        RootSchemas.create(snapshot, null, Map.of()));
     int[] types = parameterTypes(declared, params, q.markerTypes(), q.markerOids());
     return new YggPreparedStatement(types, columns, false, values -> new GuardedPortal(this,
         new ResultPortal(columns, () -> {
@@ -315,8 +318,9 @@ public final class YggSession implements Session, StatementContext {
         }), false));
   }
 
-  private CompiledQuery compileQuery(String sql, int[] declared, Snapshot snapshot) {
-    SchemaPlus root = RootSchemas.create(snapshot, null, Map.of());
+  /** The plan for a query over {@code snapshot} (from the cache unless its schema changed). */
+  private CompiledQuery compileQuery(String sql, int[] declared, Snapshot snapshot,
+      SchemaPlus root) {
     PlanKey key = new PlanKey("query", sql, Arrays.stream(declared).boxed().toList(),
         snapshot.schemaVersion());
     return compile(key, () -> PgRewrites.apply(QueryCompiler.parse(sql)), root, sql);

@@ -25,17 +25,12 @@ public final class SystemFunctions {
     return SessionInfo.current().database();
   }
 
-  /** Registered as ygg_pg_current_schema: the parser claims the name current_schema. */
+  /**
+   * current_schema / current_schema(): registered as ygg_pg_current_schema, since the parser
+   * claims the name (PgRewrites routes both spellings here).
+   */
   public static String ygg_pg_current_schema() {
     return "public";
-  }
-
-  public static String current_schema() {
-    return "public";
-  }
-
-  public static String current_user() {
-    return SessionInfo.current().user();
   }
 
   public static String session_user() {
