@@ -44,10 +44,6 @@ public record FormatSettings(ZoneId timeZone, int extraFloatDigits) {
         || v.equalsIgnoreCase("Etc/UTC")) {
       return ZoneOffset.UTC;
     }
-    try {
-      return ZoneId.of(v, ZoneId.SHORT_IDS);
-    } catch (DateTimeException e) {
-      return null; // e.g. a POSIX zone spec we do not read: keep the previous zone
-    }
+    return org.yggdrasil.planner.schema.PgZones.forSetting(v);
   }
 }

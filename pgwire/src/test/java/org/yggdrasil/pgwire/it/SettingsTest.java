@@ -1,6 +1,7 @@
 package org.yggdrasil.pgwire.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.yggdrasil.pgwire.it.Db.exec;
 import static org.yggdrasil.pgwire.it.Db.failsWith;
 import static org.yggdrasil.pgwire.it.Db.one;
@@ -96,22 +97,101 @@ class SettingsTest {
 
   /** DateStyle's field order decides how ambiguous input dates are read. */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: date input accepts ISO forms only")
   void dateStyleOrdersAmbiguousInput() throws SQLException {
     exec(c, "SET DateStyle = 'ISO, DMY'");
     assertEquals("2024-02-01", one(c, "SELECT '01/02/2024'::date::text"));
+    assertEquals("1999-01-08", one(c, "SELECT '8 January 99'::date::text"));
     exec(c, "RESET DateStyle");
     assertEquals("2024-01-02", one(c, "SELECT '01/02/2024'::date::text"));
+    assertEquals("1999-01-08", one(c, "SELECT 'Jan-08-99'::date::text"));
+    exec(c, "SET DateStyle = 'ISO, YMD'");
+    assertEquals("2024-01-02", one(c, "SELECT '24-01-02'::date::text"));
+    exec(c, "RESET DateStyle");
+  }
+
+  /** Stored values are read in the DateStyle of the session that wrote them. */
+  @Test
+  void dateStyleAppliesToInsertedText() throws SQLException {
+    exec(c, "DROP TABLE IF EXISTS settings_dates",
+        "CREATE TABLE settings_dates (id int PRIMARY KEY, d date, ts timestamp)",
+        "SET DateStyle = 'ISO, DMY'",
+        "INSERT INTO settings_dates VALUES (1, '03/04/2024', '03/04/2024 1:30 pm')",
+        "RESET DateStyle");
+    assertEquals("2024-04-03 2024-04-03 13:30:00",
+        one(c, "SELECT d::text || ' ' || ts::text FROM settings_dates WHERE id = 1"));
+    assertEquals(1L, Long.parseLong(one(c,
+        "SELECT count(*) FROM settings_dates WHERE d = 'April 3, 2024'")));
+  }
+
+  @Test
+  void dateInputErrorsAsPostgres() throws SQLException {
+    var e = assertThrows(org.postgresql.util.PSQLException.class,
+        () -> one(c, "SELECT '13/13/2024'::date"));
+    assertEquals("22008", e.getSQLState());
+    assertEquals("date/time field value out of range: \"13/13/2024\"",
+        e.getServerErrorMessage().getMessage());
+    assertEquals("Perhaps you need a different \"datestyle\" setting.",
+        e.getServerErrorMessage().getHint());
+    e = assertThrows(org.postgresql.util.PSQLException.class,
+        () -> one(c, "SELECT 'garbage'::date"));
+    assertEquals("22007", e.getSQLState());
+    assertEquals(8, e.getServerErrorMessage().getPosition());
+    e = assertThrows(org.postgresql.util.PSQLException.class,
+        () -> exec(c, "SET TimeZone = 'garbage'"));
+    assertEquals("22023", e.getSQLState());
+  }
+
+  @Test
+  void specialDateTimeInput() throws SQLException {
+    assertEquals("2024-01-02 00:00:00", one(c, "SELECT '2024-01-01 24:00'::timestamp::text"));
+    assertEquals("2024-01-01 13:00:00", one(c, "SELECT '2024-01-01 1:00 pm'::timestamp::text"));
+    assertEquals("1970-01-01 00:00:00", one(c, "SELECT 'epoch'::timestamp::text"));
+    assertEquals("t", one(c, "SELECT date 'today' = current_date"));
+    assertEquals("2024-01-01 10:00:00",
+        one(c, "SELECT '2024-01-01 10:00:00+02'::timestamp::text"));
   }
 
   /** A timestamp without zone is read in the session's TimeZone; AT TIME ZONE converts. */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: AT TIME ZONE is not supported yet")
   void atTimeZone() throws SQLException {
     exec(c, "SET TimeZone = 'Europe/Berlin'");
     assertEquals(
         "2023-12-31 23:00:00+00",
         one(c, "SELECT (TIMESTAMP '2024-01-01 00:00:00'::timestamptz AT TIME ZONE 'UTC')::text || '+00'"));
+    exec(c, "SET TimeZone = 'UTC'");
+    // A bare offset is a POSIX zone here: '+02' is two hours west of Greenwich.
+    assertEquals("2023-12-31 22:00:00",
+        one(c, "SELECT (timestamptz '2024-01-01 00:00+00' AT TIME ZONE '+02')::text"));
+    assertEquals("2024-01-01 00:00:00+00",
+        one(c, "SELECT (timestamp '2024-01-01 00:00' AT TIME ZONE 'UTC')::text"));
+    assertEquals("2024-01-01 00:00:00", one(c, "SELECT ('2024-01-01 00:00' AT TIME ZONE 'UTC')::text"));
+    assertEquals("2024-01-01 00:00:00+00",
+        one(c, "SELECT timezone('UTC', timestamp '2024-01-01 00:00')::text"));
+    assertEquals("2024-07-01 12:00:00",
+        one(c, "SELECT (timestamptz '2024-07-01 10:00+00' AT TIME ZONE 'Europe/Berlin')::text"));
+    assertEquals("2024-07-01 08:00:00",
+        one(c, "SELECT (timestamptz '2024-07-01 10:00 CEST' AT TIME ZONE 'UTC')::text"));
+    try (var ps = c.prepareStatement("SELECT (?::timestamptz AT TIME ZONE ?)::text")) {
+      ps.setString(1, "2024-01-01 12:00:00+00");
+      ps.setString(2, "America/New_York");
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        assertEquals("2024-01-01 07:00:00", rs.getString(1));
+      }
+    }
+    var e = assertThrows(org.postgresql.util.PSQLException.class,
+        () -> one(c, "SELECT now() AT TIME ZONE 'Mars/Olympus'"));
+    assertEquals("22023", e.getSQLState());
+  }
+
+  /** Zoneless timestamptz input is read in the session's TimeZone. */
+  @Test
+  void zonelessTimestamptzInputUsesSessionZone() throws SQLException {
+    exec(c, "SET TimeZone = 'Europe/Berlin'");
+    assertEquals("2024-01-01 00:00:00+01", one(c, "SELECT '2024-01-01 00:00'::timestamptz::text"));
+    exec(c, "SET TimeZone = '+02'");
+    assertEquals("2024-01-01 00:00:00+02", one(c, "SELECT '2024-01-01 00:00'::timestamptz::text"));
+    exec(c, "RESET TimeZone");
   }
 
   @Test

@@ -50,7 +50,7 @@ public final class ExecContext implements DataContext {
     variables.put(Variable.LOCAL_TIMESTAMP.camelName, transactionStartMillis);
     variables.put(Variable.SYS_TIMESTAMP.camelName, transactionStartMillis);
     variables.put(Variable.TIME_ZONE.camelName,
-        TimeZone.getTimeZone(timeZone == null ? "UTC" : timeZone));
+        TimeZone.getTimeZone(org.yggdrasil.planner.schema.functions.SessionInfo.zone(timeZone)));
     variables.put(Variable.LOCALE.camelName, Locale.ROOT);
     variables.put(Variable.USER.camelName, user);
     variables.put(Variable.SYSTEM_USER.camelName, user);

@@ -48,6 +48,10 @@ public final class PgRewrites extends SqlShuttle {
     if (OWN_FUNCTIONS.contains(name)) {
       return super.visit(ownFunction(name, call.getParserPosition(), call.getOperandList()));
     }
+    if (name.equals("timezone") && call.operandCount() == 2) {
+      return super.visit(AtTimeZone.FUNCTION.createCall(call.getParserPosition(),
+          call.operand(1), call.operand(0)));
+    }
     if (call.getOperator().getName().equals("::") && call.operandCount() == 2) {
       // x::type left as Babel's infix cast (InfixCasts could not find its operand); the
       // validator infers parameter types only for CAST.

@@ -44,6 +44,13 @@ final class PgRexBuilder extends RexBuilder {
       return makeAbstractCast(pos, type, exp, safe, format);
     }
     if (exp instanceof RexLiteral lit && !lit.isNull()
+        && lit.getValue() instanceof NlsString text) {
+      RexLiteral dateTime = dateTimeLiteral(text.getValue(), type.getSqlTypeName());
+      if (dateTime != null) {
+        return super.makeCast(pos, type, dateTime, matchNullability, safe, format);
+      }
+    }
+    if (exp instanceof RexLiteral lit && !lit.isNull()
         && lit.getValue() instanceof NlsString text
         && (type.getSqlTypeName() == SqlTypeName.DECIMAL
             || SqlTypeName.INT_TYPES.contains(type.getSqlTypeName()))) {
@@ -95,5 +102,44 @@ final class PgRexBuilder extends RexBuilder {
       }
     }
     return super.makeCast(pos, type, exp, matchNullability, safe, format);
+  }
+
+  /**
+   * A string literal cast to date, timestamp or timestamptz, read with PostgreSQL's input
+   * syntax in the session's DateStyle and TimeZone (Calcite's own cast knows ISO only); null
+   * for other targets.
+   */
+  private RexLiteral dateTimeLiteral(String text, SqlTypeName target) {
+    ColumnType type = switch (target) {
+      case DATE -> ColumnType.DATE;
+      case TIMESTAMP -> ColumnType.TIMESTAMP;
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> ColumnType.TIMESTAMPTZ;
+      default -> null;
+    };
+    if (type == null) {
+      return null;
+    }
+    Object parsed;
+    try {
+      parsed = AssignmentCast.parse(text, type);
+    } catch (SqlStateException e) {
+      int at = sql.indexOf("'" + text.replace("'", "''") + "'");
+      throw e.withPosition(at < 0 ? 0 : at + 1);
+    }
+    return switch (parsed) {
+      case java.time.LocalDate d -> makeDateLiteral(new org.apache.calcite.util.DateString(
+          d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+      case java.time.LocalDateTime t -> makeTimestampLiteral(timestampString(t), 6);
+      case java.time.OffsetDateTime o -> makeTimestampWithLocalTimeZoneLiteral(
+          timestampString(o.toLocalDateTime()), 6);
+      default -> null;
+    };
+  }
+
+  private static org.apache.calcite.util.TimestampString timestampString(
+      java.time.LocalDateTime t) {
+    return new org.apache.calcite.util.TimestampString(t.getYear(), t.getMonthValue(),
+        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond())
+        .withNanos(t.getNano());
   }
 }

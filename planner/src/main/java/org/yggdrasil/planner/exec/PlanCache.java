@@ -24,6 +24,10 @@ public final class PlanCache {
     plans.put(key, plan);
   }
 
+  public void clear() {
+    plans.clear();
+  }
+
   public int size() {
     return plans.size();
   }

@@ -46,7 +46,6 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.tools.Programs;
@@ -70,8 +69,8 @@ public final class QueryCompiler {
       .withIdentifierMaxLength(1024);
 
   private static final SqlOperatorTable OPERATORS = new CaseInsensitiveOperators(
-      SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+      SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), AtTimeZone.OPERATORS));
 
   private static final CalciteConnectionConfigImpl CONNECTION_CONFIG;
 
@@ -142,7 +141,7 @@ public final class QueryCompiler {
         (rowType, queryString, schemaPath, viewPath) -> {
           throw new UnsupportedOperationException("views");
         },
-        validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+        validator, catalogReader, cluster, AtTimeZone.CONVERTLETS,
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot relRoot = converter.convertQuery(validated, false, true);
     RelNode logical = PgNumericRewrite.apply(relRoot.rel);

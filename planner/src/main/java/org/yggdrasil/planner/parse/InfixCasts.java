@@ -56,7 +56,7 @@ final class InfixCasts {
   }
 
   /** Index of the first token of the primary expression ending at {@code last}. */
-  private static int operandStart(List<Token> tokens, int last) {
+  static int operandStart(List<Token> tokens, int last) {
     Token t = tokens.get(last);
     int i = last;
     switch (t.kind()) {
@@ -86,7 +86,7 @@ final class InfixCasts {
       }
       case STRING -> {
         if (i > 0 && tokens.get(i - 1).kind() == Token.Kind.WORD
-            && TYPED_LITERAL_PREFIXES.contains(tokens.get(i - 1).text().toLowerCase(
+            && isTypedLiteralPrefix(tokens.get(i - 1).text().toLowerCase(
                 java.util.Locale.ROOT))) {
           return i - 1;
         }
@@ -103,6 +103,11 @@ final class InfixCasts {
         return -1;
       }
     }
+  }
+
+  private static boolean isTypedLiteralPrefix(String word) {
+    return TYPED_LITERAL_PREFIXES.contains(word)
+        || PgSyntaxRewrite.TYPED_LITERAL_TYPES.contains(word);
   }
 
   private static boolean isKeywordBeforeParen(Token t) {

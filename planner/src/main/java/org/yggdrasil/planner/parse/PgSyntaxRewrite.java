@@ -12,6 +12,7 @@ import java.util.Set;
  *       value}, {@code year} …) are quoted where they are not used as keywords, so {@code
  *       SELECT value FROM t} and {@code INSERT INTO t (id, by)} parse.
  *   <li>{@code expr::type} becomes {@code CAST(expr AS type)} ({@link InfixCasts}).
+ *   <li>{@code expr AT TIME ZONE zone} becomes a function call ({@link AtTimeZoneSyntax}).
  *   <li>{@code bpchar(n)} is spelled {@code char(n)}.
  *   <li>PostgreSQL's typed literals for types Calcite has no literal syntax for ({@code
  *       timestamptz '…'}, {@code int8 '5'}, {@code uuid '…'}) become casts ({@code '…'::int8}).
@@ -20,14 +21,20 @@ import java.util.Set;
 public final class PgSyntaxRewrite {
   private static final Set<String> DATE_FIELDS =
       Set.of("year", "month", "day", "hour", "minute", "second");
-  private static final Set<String> TYPED_LITERAL_TYPES = Set.of("timestamptz", "int2", "int4",
+  static final Set<String> TYPED_LITERAL_TYPES = Set.of("timestamptz", "int2", "int4",
       "int8", "integer", "bigint", "smallint", "bool", "boolean", "text", "numeric", "float4",
       "float8", "uuid", "json", "jsonb", "bytea", "name", "oid", "bpchar", "varchar");
+
+  private static final java.util.regex.Pattern CALCITE_DATE_TIME = java.util.regex.Pattern.compile(
+      "'\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?)?'");
 
   private PgSyntaxRewrite() {}
 
   public static String apply(String original) {
     String sql = original.contains("::") ? InfixCasts.apply(original) : original;
+    if (containsWord(sql, "zone")) {
+      sql = AtTimeZoneSyntax.apply(sql);
+    }
     List<Token> tokens = SqlLexer.tokenize(sql);
     StringBuilder out = null;
     int copied = 0;
@@ -44,6 +51,15 @@ public final class PgSyntaxRewrite {
       if (TYPED_LITERAL_TYPES.contains(word) && next != null
           && next.kind() == Token.Kind.STRING && !next.text().startsWith("$")
           && (prev == null || !prev.is("as"))) {
+        replacement = "CAST(" + next.text() + " AS " + word + ")";
+        end = next.end();
+        i++;
+      } else if ((word.equals("date") || word.equals("timestamp")) && next != null
+          && next.kind() == Token.Kind.STRING && next.text().startsWith("'")
+          && (prev == null || !prev.is("as"))
+          && !(CALCITE_DATE_TIME.matcher(next.text()).matches()
+              && (word.equals("timestamp") || next.text().length() == 12))) {
+        // Calcite's DATE and TIMESTAMP literals take ISO text only.
         replacement = "CAST(" + next.text() + " AS " + word + ")";
         end = next.end();
         i++;
@@ -65,6 +81,10 @@ public final class PgSyntaxRewrite {
       return sql;
     }
     return out.append(sql, copied, sql.length()).toString();
+  }
+
+  private static boolean containsWord(String sql, String word) {
+    return sql.toLowerCase(Locale.ROOT).contains(word);
   }
 
   private static boolean quoteAsIdentifier(String word, List<Token> tokens, int i) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.schema.functions.SessionInfo;
 import org.yggdrasil.storage.nativestore.ColumnType;
 
 /**
@@ -25,24 +26,6 @@ import org.yggdrasil.storage.nativestore.ColumnType;
  * checking ranges (22003).
  */
 public final class AssignmentCast {
-  private static final DateTimeFormatter TIMESTAMP_IN = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart()
-      .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
-      .appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-      .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .optionalEnd()
-      .optionalEnd()
-      .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-      .optionalStart().appendLiteral(' ').appendOffset("+HH:mm", "Z").optionalEnd()
-      .optionalStart().appendLiteral(" UTC").optionalEnd()
-      .toFormatter(Locale.ROOT);
-
   private AssignmentCast() {}
 
   /** Converts {@code v} (canonical Java value or null) to the canonical value of {@code type}. */
@@ -97,9 +80,9 @@ public final class AssignmentCast {
         case NUMERIC -> new BigDecimal(t);
         case TEXT, VARCHAR, BPCHAR -> s;
         case BYTEA -> parseBytea(s);
-        case DATE -> LocalDate.parse(t);
-        case TIMESTAMP -> parseTimestamp(t).toLocalDateTime();
-        case TIMESTAMPTZ -> parseTimestamp(t);
+        case DATE -> PgDateTimeInput.date(t, SessionInfo.dateTimeContext());
+        case TIMESTAMP -> PgDateTimeInput.timestamp(t, SessionInfo.dateTimeContext());
+        case TIMESTAMPTZ -> PgDateTimeInput.timestamptz(t, SessionInfo.dateTimeContext());
         case UUID -> parseUuid(t);
       };
     } catch (DateTimeParseException | IllegalArgumentException e) {
@@ -108,18 +91,6 @@ public final class AssignmentCast {
       }
       throw invalidInput(s, type);
     }
-  }
-
-  private static OffsetDateTime parseTimestamp(String t) {
-    var parsed = TIMESTAMP_IN.parseBest(t, OffsetDateTime::from, LocalDateTime::from,
-        LocalDate::from);
-    OffsetDateTime o = switch (parsed) {
-      case OffsetDateTime odt -> odt;
-      case LocalDateTime ldt -> ldt.atOffset(ZoneOffset.UTC);
-      case LocalDate d -> d.atStartOfDay().atOffset(ZoneOffset.UTC);
-      default -> throw new IllegalArgumentException(t);
-    };
-    return o.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
   private static UUID parseUuid(String t) {

@@ -23,7 +23,8 @@ public final class SettingsRegistry {
     reported("server_encoding", "UTF8", true, "server character set");
     reported("client_encoding", "UTF8", false, "client character set", SettingsRegistry::encoding);
     reported("DateStyle", "ISO, MDY", false, "date display format", SettingsRegistry::dateStyle);
-    reported("TimeZone", "UTC", false, "time zone for displaying timestamps", any);
+    reported("TimeZone", "UTC", false, "time zone for displaying timestamps",
+        SettingsRegistry::timeZone);
     reported("integer_datetimes", "on", true, "datetimes are 64-bit integers");
     reported("standard_conforming_strings", "on", false, "'...' strings treat backslashes literally",
         v -> onOff(v, "standard_conforming_strings"));
@@ -131,6 +132,13 @@ public final class SettingsRegistry {
     }
     throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
         "client_encoding \"" + v + "\" is not supported; Yggdrasil speaks UTF8");
+  }
+
+  private static String timeZone(String v) {
+    if (org.yggdrasil.planner.schema.PgZones.forSetting(v) == null) {
+      throw invalid("TimeZone", v);
+    }
+    return v;
   }
 
   private static String dateStyle(String v) {

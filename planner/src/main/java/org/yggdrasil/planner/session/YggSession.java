@@ -53,6 +53,8 @@ public final class YggSession implements Session, StatementContext {
   private final SessionSettings settings;
   private final TransactionContext transaction;
   private final PlanCache plans = new PlanCache(512);
+  /** DateStyle and TimeZone when the cached plans were made. */
+  private String planInputSettings;
   private final AtomicBoolean cancel = new AtomicBoolean();
   private final ScheduledExecutorService timer;
   private final Runnable onClose;
@@ -390,19 +392,28 @@ public final class YggSession implements Session, StatementContext {
 
   @Override
   public CompiledQuery compile(PlanKey key, Supplier<SqlNode> parse, SchemaPlus root, String sql) {
+    // Date/time literals are read at planning time in the session's DateStyle and TimeZone.
+    String inputSettings = settings.get("DateStyle") + '|' + settings.get("TimeZone");
+    if (!inputSettings.equals(planInputSettings)) {
+      plans.clear();
+      planInputSettings = inputSettings;
+    }
     CompiledQuery cached = plans.get(key);
     if (cached != null) {
       return cached;
     }
     CompiledQuery q;
     compilations++;
-    try {
-      q = QueryCompiler.compile(parse.get(), root, sql);
-    } catch (SqlStateException e) {
-      if (e.state() != SqlState.INDETERMINATE_DATATYPE) {
-        throw e;
+    try (SessionInfo.Scope scope = SessionInfo.enter(sessionInfo())) {
+      try {
+        q = QueryCompiler.compile(parse.get(), root, sql);
+      } catch (SqlStateException e) {
+        if (e.state() != SqlState.INDETERMINATE_DATATYPE) {
+          throw e;
+        }
+        q = QueryCompiler.compile(ParameterCasts.wrap(parse.get(), currentMarkerOids), root,
+            sql);
       }
-      q = QueryCompiler.compile(ParameterCasts.wrap(parse.get(), currentMarkerOids), root, sql);
     }
     plans.put(key, q);
     return q;
@@ -520,15 +531,18 @@ public final class YggSession implements Session, StatementContext {
       timedOut = true;
       cancel.set(true);
     }, timeoutMs, TimeUnit.MILLISECONDS);
-    SessionInfo.Scope scope = SessionInfo.enter(
-        new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
-            () -> admin == null ? List.of(databaseName) : admin.databaseNames()));
+    SessionInfo.Scope scope = SessionInfo.enter(sessionInfo());
     return () -> {
       if (timeout != null) {
         timeout.cancel(false);
       }
       scope.close();
     };
+  }
+
+  private SessionInfo sessionInfo() {
+    return new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
+        () -> admin == null ? List.of(databaseName) : admin.databaseNames());
   }
 
   private String settingOrNull(String name) {

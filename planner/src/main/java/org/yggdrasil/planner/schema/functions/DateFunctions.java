@@ -44,4 +44,31 @@ public final class DateFunctions {
     };
     return Timestamp.valueOf(r);
   }
+
+  /**
+   * {@code timestamp AT TIME ZONE zone}: the instant (UTC milliseconds) at which the zone's
+   * clocks show {@code localMillis} (a wall-clock time counted as if in UTC).
+   */
+  public static long localToUtc(long localMillis, String zone) {
+    java.time.LocalDateTime local = java.time.LocalDateTime.ofEpochSecond(
+        Math.floorDiv(localMillis, 1000), (int) Math.floorMod(localMillis, 1000) * 1_000_000,
+        java.time.ZoneOffset.UTC);
+    return local.atZone(zone(zone)).toInstant().toEpochMilli();
+  }
+
+  /** {@code timestamptz AT TIME ZONE zone}: what the zone's clocks show at an instant. */
+  public static long utcToLocal(long utcMillis, String zone) {
+    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
+        java.time.Instant.ofEpochMilli(utcMillis), zone(zone));
+    return local.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+  }
+
+  private static java.time.ZoneId zone(String name) {
+    java.time.ZoneId zone = org.yggdrasil.planner.schema.PgZones.forName(name);
+    if (zone == null) {
+      throw new SqlStateException(SqlState.INVALID_PARAMETER_VALUE,
+          "time zone \"" + name + "\" not recognized");
+    }
+    return zone;
+  }
 }

@@ -53,7 +53,7 @@ public final class PgText {
   private static ZoneId sessionZone() {
     try {
       String tz = SessionInfo.current().setting().apply("TimeZone");
-      return tz == null ? ZoneOffset.UTC : ZoneId.of(tz);
+      return SessionInfo.zone(tz);
     } catch (RuntimeException e) {
       return ZoneOffset.UTC;
     }

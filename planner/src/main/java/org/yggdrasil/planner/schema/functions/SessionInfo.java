@@ -36,6 +36,42 @@ public record SessionInfo(String database, String user, int processId,
     return current().versions();
   }
 
+  /**
+   * What date/time input means for the executing session (DateStyle's field order, TimeZone);
+   * PostgreSQL's defaults when no session is executing on this thread.
+   */
+  public static org.yggdrasil.planner.schema.PgDateTimeInput.Context dateTimeContext() {
+    SessionInfo info = CURRENT.get();
+    if (info == null) {
+      return org.yggdrasil.planner.schema.PgDateTimeInput.Context.DEFAULT;
+    }
+    var order = org.yggdrasil.planner.schema.PgDateTimeInput.FieldOrder.ofDateStyle(
+        info.setting().apply("DateStyle"));
+    return new org.yggdrasil.planner.schema.PgDateTimeInput.Context(order,
+        zone(info.setting().apply("TimeZone")));
+  }
+
+  /** The session's TimeZone as a zone (UTC when unset); the last one is remembered. */
+  public static java.time.ZoneId zone(String timeZone) {
+    if (timeZone == null) {
+      return java.time.ZoneOffset.UTC;
+    }
+    LastZone last = lastZone;
+    if (last != null && last.name().equals(timeZone)) {
+      return last.zone();
+    }
+    java.time.ZoneId zone = org.yggdrasil.planner.schema.PgZones.forSetting(timeZone);
+    if (zone == null) {
+      zone = java.time.ZoneOffset.UTC;
+    }
+    lastZone = new LastZone(timeZone, zone);
+    return zone;
+  }
+
+  private record LastZone(String name, java.time.ZoneId zone) {}
+
+  private static volatile LastZone lastZone;
+
   static SessionInfo current() {
     SessionInfo info = CURRENT.get();
     if (info == null) {
