@@ -93,6 +93,21 @@ class QueryTest {
     assertEquals(list("Eve", "Carol"), lines(c, "SELECT name FROM q_emp ORDER BY hired LIMIT 2"));
   }
 
+  /** PostgreSQL allows WHERE without FROM; migrations use it to insert a row only once. */
+  @Test
+  void whereWithoutFrom() throws SQLException {
+    assertEquals(list("1"), lines(c, "SELECT 1 WHERE 1 = 1"));
+    assertEquals(list(), lines(c, "SELECT 1 WHERE false"));
+    assertEquals(list("Alice"), lines(c,
+        "SELECT name FROM q_emp WHERE id IN (SELECT 1 WHERE true)"));
+    exec(c, "DROP TABLE IF EXISTS q_once", "CREATE TABLE q_once (k text PRIMARY KEY, v int)");
+    for (int i = 0; i < 2; i++) {
+      exec(c, "INSERT INTO q_once SELECT 'a', 1 WHERE NOT EXISTS (SELECT 1 FROM q_once WHERE k = 'a')");
+    }
+    assertEquals("1", one(c, "SELECT count(*) FROM q_once"));
+    exec(c, "DROP TABLE q_once");
+  }
+
   @Test
   void limitOffsetAndDistinct() throws SQLException {
     assertEquals(list("4", "5"), lines(c, "SELECT id FROM q_emp ORDER BY id LIMIT 2 OFFSET 3"));

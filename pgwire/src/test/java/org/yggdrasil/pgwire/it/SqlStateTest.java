@@ -71,10 +71,14 @@ class SqlStateTest {
 
   /** PostgreSQL points at the second FROM; Calcite's parser stops at the first. */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: Calcite reports the first unparsable clause")
   void syntaxErrorPositionIsTheOffendingToken() throws SQLException {
     ServerErrorMessage m = server(failsWith("42601", () -> exec(c, "SELECT 1 FROM FROM")));
     assertEquals(15, m.getPosition());
+    m = server(failsWith("42601", () -> exec(c, "SELECT a FROM t WHERE ORDER BY a")));
+    assertEquals("syntax error at or near \"ORDER\"", m.getMessage());
+    assertEquals(23, m.getPosition());
+    m = server(failsWith("42601", () -> exec(c, "SELECT * FROM x y z")));
+    assertEquals(19, m.getPosition());
   }
 
   @Test

@@ -47,6 +47,7 @@ public final class CalciteErrors {
       return new SqlStateException(SqlState.SYNTAX_ERROR, "syntax error at end of input",
           null, null, sql.stripTrailing().length() + 1, e);
     }
+    offset = pastEmptyClause(sql, offset);
     String near = tokenAt(sql, offset);
     return new SqlStateException(SqlState.SYNTAX_ERROR,
         "syntax error at or near \"" + near + "\"", null, null, offset + 1, e);
@@ -71,6 +72,31 @@ public final class CalciteErrors {
       }
     } catch (SqlStateException ignored) {
       // keep Calcite's position
+    }
+    return offset;
+  }
+
+  /** Reserved words that cannot begin an expression or a table reference. */
+  private static final java.util.Set<String> CANNOT_BEGIN_OPERAND = java.util.Set.of("from",
+      "where", "group", "having", "order", "limit", "offset", "on", "join", "by", "and", "or",
+      "then", "else", "end", "union", "except", "intersect", "into", "set", "when", "as");
+
+  /**
+   * When a clause keyword is followed by a word that cannot begin its operand ({@code FROM
+   * FROM}), Calcite gives up on the optional clause and reports the keyword; PostgreSQL's
+   * grammar enters the clause and reports the word after it.
+   */
+  private static int pastEmptyClause(String sql, int offset) {
+    try {
+      List<Token> rest = SqlLexer.tokenize(sql.substring(offset));
+      if (rest.size() >= 2 && rest.get(0).kind() == Token.Kind.WORD
+          && CONTINUING_KEYWORDS.contains(rest.get(0).text().toLowerCase(java.util.Locale.ROOT))
+          && rest.get(1).kind() == Token.Kind.WORD
+          && CANNOT_BEGIN_OPERAND.contains(rest.get(1).text().toLowerCase(java.util.Locale.ROOT))) {
+        return offset + rest.get(1).start();
+      }
+    } catch (SqlStateException ignored) {
+      // keep the position found so far
     }
     return offset;
   }

@@ -50,6 +50,7 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.tools.Programs;
 import org.apache.calcite.DataContexts;
+import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.parse.PgSyntaxRewrite;
 
 /**
@@ -89,10 +90,13 @@ public final class QueryCompiler {
 
   /** Parses one statement with the Babel parser. */
   public static SqlNode parse(String sql) {
+    String rewritten = PgSyntaxRewrite.apply(sql);
     try {
-      return SqlParser.create(PgSyntaxRewrite.apply(sql), PARSER_CONFIG).parseStmt();
+      return SqlParser.create(rewritten, PARSER_CONFIG).parseStmt();
     } catch (SqlParseException e) {
-      throw CalciteErrors.parseError(e, sql);
+      SqlStateException error = CalciteErrors.parseError(e, rewritten);
+      return PgSyntaxRewrite.throwAt(error, PgSyntaxRewrite.originalPosition(rewritten,
+          error.position()));
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Set;
  *       SELECT value FROM t} and {@code INSERT INTO t (id, by)} parse.
  *   <li>{@code expr::type} becomes {@code CAST(expr AS type)} ({@link InfixCasts}).
  *   <li>{@code expr AT TIME ZONE zone} becomes a function call ({@link AtTimeZoneSyntax}).
+ *   <li>A SELECT with WHERE but no FROM gets a one-row FROM ({@link SelectWithoutFrom}).
  *   <li>{@code bpchar(n)} is spelled {@code char(n)}.
  *   <li>PostgreSQL's typed literals for types Calcite has no literal syntax for ({@code
  *       timestamptz '…'}, {@code int8 '5'}, {@code uuid '…'}) become casts ({@code '…'::int8}).
@@ -34,6 +35,9 @@ public final class PgSyntaxRewrite {
     String sql = original.contains("::") ? InfixCasts.apply(original) : original;
     if (containsWord(sql, "zone")) {
       sql = AtTimeZoneSyntax.apply(sql);
+    }
+    if (containsWord(sql, "where") || containsWord(sql, "group") || containsWord(sql, "having")) {
+      sql = SelectWithoutFrom.apply(sql);
     }
     List<Token> tokens = SqlLexer.tokenize(sql);
     StringBuilder out = null;
@@ -81,6 +85,20 @@ public final class PgSyntaxRewrite {
       return sql;
     }
     return out.append(sql, copied, sql.length()).toString();
+  }
+
+  /**
+   * The 1-based position in the original text of a 1-based position in {@link #apply}'s
+   * result; exact where only clauses were inserted before it.
+   */
+  public static int originalPosition(String rewritten, int position) {
+    return SelectWithoutFrom.originalPosition(rewritten, position);
+  }
+
+  /** Throws {@code error} moved to {@code position}; declared to return for use in returns. */
+  public static <T> T throwAt(org.yggdrasil.catalog.error.SqlStateException error,
+      int position) {
+    throw position == error.position() ? error : error.withPosition(position);
   }
 
   private static boolean containsWord(String sql, String word) {
