@@ -393,6 +393,18 @@ public final class NativeDatabase implements AutoCloseable {
 
   /** Moves a branch to any ref's commit (recorded in its head history). */
   public void resetBranch(String branchName, String ref) {
+    moveHead(branchName, ref, null);
+  }
+
+  /**
+   * Points a branch at {@code ref} if its head is still {@code expected} (a fast-forward
+   * merge); 40001 if another commit moved it meanwhile.
+   */
+  void fastForward(String branchName, String expected, String ref) {
+    moveHead(branchName, ref, expected);
+  }
+
+  private void moveHead(String branchName, String ref, String expected) {
     checkWritable();
     Branch b = branch(branchName);
     long ticket;
@@ -407,6 +419,10 @@ public final class NativeDatabase implements AutoCloseable {
         if (b.dropped) {
           throw Errors.unknownBranch(branchName);
         }
+        if (expected != null && !b.tip.id.equals(expected)) {
+          throw SqlStateException.of(SqlState.SERIALIZATION_FAILURE,
+              "branch \"%s\" moved while merging into it; retry the merge", branchName);
+        }
         synchronized (refLock) {
           appendMove(new HeadMove(branchName, c.id, clock.now(), Instant.now()));
           b.tip = c;
@@ -420,6 +436,39 @@ public final class NativeDatabase implements AutoCloseable {
     }
     awaitDurable(ticket);
     publish(b, c, s, seq);
+  }
+
+  // ---- diff and merge (see Merges) ----
+
+  /** Rows that differ between two refs (one table, or all when {@code table} is null). */
+  public List<RowChange> diffRows(String fromRef, String toRef, String table) {
+    return Merges.diffRows(this, fromRef, toRef, table);
+  }
+
+  /** Table and column definitions that differ between two refs. */
+  public List<SchemaChange> diffSchema(String fromRef, String toRef, String table) {
+    return Merges.diffSchema(this, fromRef, toRef, table);
+  }
+
+  /** Merges {@code source} (any ref) into branch {@code target}. */
+  public MergeResult merge(String source, String target, MergeStrategy strategy, String author) {
+    return Merges.merge(this, source, target, strategy, author);
+  }
+
+  /** Applies what one commit changed (against its first parent) to branch {@code target}. */
+  public MergeResult cherryPick(String commit, String target, MergeStrategy strategy,
+      String author) {
+    return Merges.cherryPick(this, commit, target, strategy, author, false);
+  }
+
+  /** Undoes what one commit changed, as a new commit on branch {@code target}. */
+  public MergeResult revert(String commit, String target, MergeStrategy strategy, String author) {
+    return Merges.cherryPick(this, commit, target, strategy, author, true);
+  }
+
+  /** An empty state, the base of merges between unrelated histories. */
+  DbState emptyState() {
+    return new DbState(0, 0, new TreeMap<>());
   }
 
   /** Names a commit forever; 42710 if the tag exists. */
@@ -618,7 +667,7 @@ public final class NativeDatabase implements AutoCloseable {
   // ---- commits ----
 
   CommitInfo commit(Branch b, DbState base, NavigableMap<String, TableState> mine, long schemaVersion,
-      String message, String author) {
+      String message, String author, String mergeParent) {
     checkWritable();
     Commit c;
     DbState next;
@@ -635,7 +684,8 @@ public final class NativeDatabase implements AutoCloseable {
             ? new DbState(nextVersion(), schemaVersion, mine)
             : Rebaser.rebase(base, mine, schemaVersion, tip, this);
         synchronized (refLock) {
-          c = newCommit(List.of(b.tip.id), message == null ? "" : message, author == null ? DEFAULT_AUTHOR : author,
+          c = newCommit(mergeParent == null ? List.of(b.tip.id) : List.of(b.tip.id, mergeParent),
+              message == null ? "" : message, author == null ? DEFAULT_AUTHOR : author,
               b.name, next);
           appendMove(new HeadMove(b.name, c.id, c.hlc, c.time));
           b.tip = c;

@@ -146,6 +146,17 @@ public final class Transaction {
     return a.positions();
   }
 
+  /** Inserts rows keeping the row ids they have elsewhere (merges keep keyless rows' identity). */
+  void insertWithRowIds(String table, List<Object[]> rows, long[] rowIds) {
+    TableState t = table(table);
+    if (rows.isEmpty()) {
+      return;
+    }
+    TableWrites.Applied a = TableWrites.apply(t, new long[0], coerceRows(t.schema, rows),
+        rowIds.clone(), new Object(), false);
+    mutable().put(table, a.table());
+  }
+
   /**
    * Replaces whole rows. Positions come from a scan of {@link #snapshot()}; a position listed twice
    * is updated once, with its first new row.
@@ -254,10 +265,18 @@ public final class Transaction {
    * empty message, author {@code ygg}).
    */
   public CommitInfo commit(String message, String author) {
+    return commit(message, author, null);
+  }
+
+  /**
+   * Commits with {@code mergeParent} as the second parent (a merge commit, made even when the
+   * merge wrote nothing, so the source counts as merged); null for an ordinary commit.
+   */
+  CommitInfo commit(String message, String author, String mergeParent) {
     ensureActive();
     status = Status.ROLLED_BACK; // unless the commit below succeeds
-    CommitInfo info = writes
-        ? db.commit(branch, base, tables, schemaVersion, message, author)
+    CommitInfo info = writes || mergeParent != null
+        ? db.commit(branch, base, tables, schemaVersion, message, author, mergeParent)
         : new CommitInfo(base.version, base.commitId);
     shared = true;
     status = Status.COMMITTED;
