@@ -109,7 +109,8 @@ public final class PgSyntaxRewrite {
     Token prev = i > 0 ? tokens.get(i - 1) : null;
     Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
     if (next != null && next.kind() == Token.Kind.LEFT_PAREN) {
-      return false;
+      // ygg.merge(…): a schema-qualified function named like a reserved word
+      return prev != null && prev.kind() == Token.Kind.DOT && word.equals("merge");
     }
     if (prev != null && prev.kind() == Token.Kind.DOT) {
       return true;
@@ -118,6 +119,7 @@ public final class PgSyntaxRewrite {
       case "by" -> prev == null
           || !(prev.is("group") || prev.is("order") || prev.is("partition"));
       case "value" -> prev == null || !prev.is("next");
+      case "new", "old" -> true; // column names in PostgreSQL, keywords in Calcite
       default -> DATE_FIELDS.contains(word) && !isDateFieldKeyword(tokens, i);
     };
   }

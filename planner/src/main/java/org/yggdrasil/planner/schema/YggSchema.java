@@ -27,6 +27,10 @@ public final class YggSchema extends AbstractSchema {
     try {
       b.put("ancestors", org.apache.calcite.schema.impl.TableFunctionImpl.create(
           YggTables.class.getMethod("ancestors", String.class)));
+      b.put("diff", org.apache.calcite.schema.impl.TableFunctionImpl.create(
+          YggTables.class.getMethod("diff", String.class, String.class)));
+      b.put("diff", org.apache.calcite.schema.impl.TableFunctionImpl.create(
+          YggTables.class.getMethod("diff", String.class, String.class, String.class)));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }

@@ -55,7 +55,12 @@ public final class YggTables {
             .add("name", text(f)).add("commit_id", text(f)).build(),
             v -> v.tags().entrySet().stream()
                 .map(e -> new Object[] {e.getKey(), e.getValue()}).toList()),
-        "log", new VersionTable(YggTables::logType, v -> logRows(v.log(Integer.MAX_VALUE))));
+        "log", new VersionTable(YggTables::logType, v -> logRows(v.log(Integer.MAX_VALUE))),
+        "conflicts", new VersionTable(f -> f.builder()
+            .add("table_name", text(f)).add("kind", text(f)).add("key", text(f))
+            .add("base", text(f)).add("ours", text(f)).add("theirs", text(f))
+            .add("detail", text(f)).build(),
+            VersionControl::conflicts));
   }
 
   private static RelDataType text(RelDataTypeFactory f) {
@@ -91,6 +96,19 @@ public final class YggTables {
       rows.add(new Object[] {name, v.head(name), name.equals(current)});
     }
     return rows;
+  }
+
+  /** {@code ygg.diff(from, to)}: every changed row and definition between two refs. */
+  public static ScannableTable diff(String from, String to) {
+    return diff(from, to, null);
+  }
+
+  /** {@code ygg.diff(from, to, table)}: the changes of one table. */
+  public static ScannableTable diff(String from, String to, String table) {
+    return new VersionTable(f -> f.builder()
+        .add("table_name", text(f)).add("kind", text(f)).add("key", text(f))
+        .add("old", text(f)).add("new", text(f)).build(),
+        v -> v.diff(from, to, table));
   }
 
   /** {@code ygg.ancestors(ref)}: the commit ids reachable from a ref, newest first. */

@@ -6,6 +6,9 @@ import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.schema.functions.VersionControl;
 import org.yggdrasil.storage.nativestore.CommitMeta;
+import org.yggdrasil.storage.nativestore.MergeConflict;
+import org.yggdrasil.storage.nativestore.MergeResult;
+import org.yggdrasil.storage.nativestore.MergeStrategy;
 import org.yggdrasil.storage.nativestore.NativeDatabase;
 
 /**
@@ -17,6 +20,8 @@ final class SessionVersions implements VersionControl {
   private final NativeDatabase database;
   private final SessionSettings settings;
   private final TransactionContext transaction;
+  /** The conflicts of this session's last merge, cherry-pick or revert. */
+  private List<Object[]> lastConflicts = List.of();
 
   SessionVersions(NativeDatabase database, SessionSettings settings,
       TransactionContext transaction) {
@@ -97,6 +102,70 @@ final class SessionVersions implements VersionControl {
   @Override
   public String commonAncestor(String a, String b) {
     return database.commonAncestor(a, b);
+  }
+
+  @Override
+  public List<Object[]> diff(String from, String to, String table) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (var c : database.diffSchema(from, to, table)) {
+      rows.add(new Object[] {c.table(), c.kind().words(),
+          c.column() == null ? null : JsonText.of(Map.of("column", c.column())),
+          c.before() == null ? null : JsonText.of(Map.of("type", c.before())),
+          c.after() == null ? null : JsonText.of(Map.of("type", c.after()))});
+    }
+    for (var c : database.diffRows(from, to, table)) {
+      rows.add(new Object[] {c.table(), c.kind().word(), JsonText.of(c.key()),
+          JsonText.of(c.before()), JsonText.of(c.after())});
+    }
+    return rows;
+  }
+
+  @Override
+  public String merge(String source, String target, String strategy) {
+    checkNoPendingWrites(target, "merge into");
+    return finish(database.merge(source, target, MergeStrategy.of(strategy), null),
+        "merge of \"" + source + "\" into \"" + target + "\"");
+  }
+
+  @Override
+  public String cherryPick(String commit, String target, String strategy, boolean invert) {
+    checkNoPendingWrites(target, invert ? "revert on" : "cherry-pick onto");
+    MergeStrategy s = MergeStrategy.of(strategy);
+    MergeResult r = invert ? database.revert(commit, target, s, null)
+        : database.cherryPick(commit, target, s, null);
+    return finish(r, (invert ? "revert of " : "cherry-pick of ") + commit + " onto \"" + target
+        + "\"");
+  }
+
+  /** Remembers the conflicts; YG001 when they stopped the operation. */
+  private String finish(MergeResult r, String what) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (MergeConflict c : r.conflicts()) {
+      rows.add(new Object[] {c.table(), c.kind(), JsonText.of(c.key()), JsonText.of(c.base()),
+          JsonText.of(c.ours()), JsonText.of(c.theirs()), c.detail()});
+    }
+    lastConflicts = List.copyOf(rows);
+    if (r.commitId() == null) {
+      int n = r.conflicts().size();
+      throw new SqlStateException(SqlState.MERGE_CONFLICT,
+          what + " stopped by " + n + (n == 1 ? " conflict" : " conflicts"), null,
+          "SELECT * FROM ygg.conflicts lists them; resolve them on either branch, or merge"
+              + " again with strategy 'ours' or 'theirs'.", 0, null);
+    }
+    return r.commitId();
+  }
+
+  @Override
+  public List<Object[]> conflicts() {
+    return lastConflicts;
+  }
+
+  private void checkNoPendingWrites(String branch, String what) {
+    if (branch.equals(currentBranch()) && transaction.hasWrites()) {
+      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "cannot " + what + " branch \"" + branch + "\" while this transaction has"
+              + " uncommitted writes on it", null, "COMMIT or ROLLBACK first.", 0, null);
+    }
   }
 
   @Override

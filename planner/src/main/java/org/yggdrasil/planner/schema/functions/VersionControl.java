@@ -47,6 +47,24 @@ public interface VersionControl {
   /** The nearest common ancestor of two refs, or null. */
   String commonAncestor(String a, String b);
 
+  /**
+   * Rows and definitions that differ between two refs, as (table_name, kind, key, old, new)
+   * with key/old/new as jsonb text; {@code table} null for all tables.
+   */
+  List<Object[]> diff(String from, String to, String table);
+
+  /**
+   * Merges {@code source} into branch {@code target} with strategy fail, ours or theirs;
+   * returns the target's head afterwards. Conflicts under "fail" raise YG001.
+   */
+  String merge(String source, String target, String strategy);
+
+  /** Applies one commit's change (or with {@code invert}, its inverse) to a branch. */
+  String cherryPick(String commit, String target, String strategy, boolean invert);
+
+  /** The conflicts of this session's last merge attempt (table, kind, key, base, ours, theirs, detail). */
+  List<Object[]> conflicts();
+
   /** Checks every object reachable from heads, tags and history; returns the report's text. */
   String verify();
 

@@ -58,6 +58,36 @@ public final class YggFunctions {
     return SessionInfo.current().versions().tag(name, ref);
   }
 
+  /** Merges {@code source} into branch {@code target}; returns the target's new head. */
+  public static String ygg_merge(String source, String target, String strategy) {
+    requireName(target);
+    return SessionInfo.current().versions().merge(source, target, strategy);
+  }
+
+  public static String ygg_merge(String source, String target) {
+    return ygg_merge(source, target, null);
+  }
+
+  /** Applies what one commit changed to branch {@code target}; returns the new commit. */
+  public static String ygg_cherry_pick(String commit, String target, String strategy) {
+    requireName(target);
+    return SessionInfo.current().versions().cherryPick(commit, target, strategy, false);
+  }
+
+  public static String ygg_cherry_pick(String commit, String target) {
+    return ygg_cherry_pick(commit, target, null);
+  }
+
+  /** Undoes what one commit changed, as a new commit on branch {@code target}. */
+  public static String ygg_revert(String commit, String target, String strategy) {
+    requireName(target);
+    return SessionInfo.current().versions().cherryPick(commit, target, strategy, true);
+  }
+
+  public static String ygg_revert(String commit, String target) {
+    return ygg_revert(commit, target, null);
+  }
+
   public static String ygg_common_ancestor(String a, String b) {
     return SessionInfo.current().versions().commonAncestor(a, b);
   }
