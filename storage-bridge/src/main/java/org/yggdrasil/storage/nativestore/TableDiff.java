@@ -64,13 +64,51 @@ final class TableDiff {
         && from.schema.columns().equals(to.schema.columns());
     int chunks = Math.max(from == null ? 0 : from.chunkCount(), to == null ? 0 : to.chunkCount());
     for (int i = 0; i < chunks; i++) {
-      if (comparable && sameChunk(from, to, i)) {
+      if (comparable && sameData(from, to, i)) {
+        if (!sameDeletes(from, to, i)) {
+          collectLivenessChanges(i, from.chunkRows(), rows);
+        }
         continue;
       }
-      collect(from, i, rows, 0);
-      collect(to, i, rows, 1);
+      int shared = comparable ? sharedPrefix(from, to, i) : 0;
+      if (shared > 0) {
+        collectLivenessChanges(i, shared, rows);
+      }
+      collect(from, i, shared, rows, 0);
+      collect(to, i, shared, rows, 1);
     }
     return rows;
+  }
+
+  /** Leading rows of chunk i that hold the same values and row ids on both sides. */
+  private static int sharedPrefix(TableState a, TableState b, int i) {
+    if (i >= a.chunkCount() || i >= b.chunkCount()) {
+      return 0;
+    }
+    int shared = a.rowIdChunk(i).sharedPrefixRows(b.rowIdChunk(i));
+    for (int c = 0; c < a.columns.size() && shared > 0; c++) {
+      shared = Math.min(shared, a.chunk(c, i).sharedPrefixRows(b.chunk(c, i)));
+    }
+    return shared;
+  }
+
+  /**
+   * Same values and row ids, different delete vectors (rows deleted, or updated and so moved
+   * to a later chunk): only rows live on exactly one side can differ, so only those are read.
+   */
+  private void collectLivenessChanges(int chunk, int count, Map<Object, Row[]> rows) {
+    long start = (long) chunk * from.chunkRows();
+    long end = Math.min(start + count, Math.min(from.physicalRows, to.physicalRows));
+    for (int offset : org.yggdrasil.storage.nativestore.chunk.DeleteVector.differences(
+        from.deleteVector(chunk), to.deleteVector(chunk), (int) Math.max(0, end - start))) {
+      long p = start + offset;
+      boolean a = from.isLive(p);
+      if (a != to.isLive(p)) {
+        TableState side = a ? from : to;
+        Row row = rowAt(side, p);
+        rows.computeIfAbsent(identityOf(row), k -> new Row[2])[a ? 0 : 1] = row;
+      }
+    }
   }
 
   /** The changes, in identity order of discovery. */
@@ -122,12 +160,17 @@ final class TableDiff {
     return type == null ? a.equals(b) : ValueOrder.equal(type, a, b);
   }
 
-  private static boolean sameChunk(TableState a, TableState b, int i) {
+  private static boolean sameDeletes(TableState a, TableState b, int i) {
+    return a.deleteVector(i) == b.deleteVector(i)
+        || sameHash(a.deleteVector(i), b.deleteVector(i));
+  }
+
+  /** True when chunk i holds the same values and row ids on both sides (deletes aside). */
+  private static boolean sameData(TableState a, TableState b, int i) {
     if (i >= a.chunkCount() || i >= b.chunkCount()) {
       return false;
     }
-    if (!same(a.rowIdChunk(i), b.rowIdChunk(i)) || a.deleteVector(i) != b.deleteVector(i)
-        && !sameHash(a.deleteVector(i), b.deleteVector(i))) {
+    if (!same(a.rowIdChunk(i), b.rowIdChunk(i))) {
       return false;
     }
     for (int c = 0; c < a.columns.size(); c++) {
@@ -154,25 +197,29 @@ final class TableDiff {
     return hx != null && hy != null && java.util.Arrays.equals(hx, hy);
   }
 
-  private void collect(TableState t, int chunk, Map<Object, Row[]> rows, int side) {
+  private void collect(TableState t, int chunk, int skip, Map<Object, Row[]> rows, int side) {
     if (t == null || chunk >= t.chunkCount()) {
       return;
     }
-    long start = (long) chunk * t.chunkRows();
-    long end = Math.min(start + t.chunkRows(), t.physicalRows);
-    List<ColumnDef> cols = t.schema.columns();
+    long start = (long) chunk * t.chunkRows() + skip;
+    long end = Math.min((long) chunk * t.chunkRows() + t.chunkRows(), t.physicalRows);
     for (long p = start; p < end; p++) {
       if (!t.isLive(p)) {
         continue;
       }
-      Object[] full = t.fullRow(p);
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (int c = 0; c < cols.size(); c++) {
-        values.put(cols.get(c).name(), full[c]);
-      }
-      Row row = new Row(values, t.rowIdAt(p));
+      Row row = rowAt(t, p);
       rows.computeIfAbsent(identityOf(row), k -> new Row[2])[side] = row;
     }
+  }
+
+  private static Row rowAt(TableState t, long p) {
+    List<ColumnDef> cols = t.schema.columns();
+    Object[] full = t.fullRow(p);
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int c = 0; c < cols.size(); c++) {
+      values.put(cols.get(c).name(), full[c]);
+    }
+    return new Row(values, t.rowIdAt(p));
   }
 
   /** A hashable identity: the key tuple, or the row id. */

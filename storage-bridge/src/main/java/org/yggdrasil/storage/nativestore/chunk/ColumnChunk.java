@@ -47,6 +47,17 @@ public final class ColumnChunk {
     return new ColumnChunk(enc, b, rows, stats);
   }
 
+  /**
+   * How many leading rows this chunk and {@code other} certainly hold alike: views of one
+   * append-only buffer agree up to the shorter one; otherwise 0 (unknown).
+   */
+  public int sharedPrefixRows(ColumnChunk other) {
+    if (other == this) {
+      return rows;
+    }
+    return other != null && buf != null && other.buf == buf ? Math.min(rows, other.rows) : 0;
+  }
+
   /** The content hash of this chunk once the store computed it (immutable, so cached), or null. */
   public byte[] cachedHash() {
     return hash;

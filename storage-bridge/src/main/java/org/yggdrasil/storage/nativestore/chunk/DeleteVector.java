@@ -47,6 +47,32 @@ public final class DeleteVector {
     return this;
   }
 
+  /**
+   * The rows below {@code limit} deleted in exactly one of two vectors (null = none deleted),
+   * found a word at a time, in ascending order.
+   */
+  public static int[] differences(DeleteVector a, DeleteVector b, int limit) {
+    long[] x = a == null ? new long[0] : a.words;
+    long[] y = b == null ? new long[0] : b.words;
+    int words = Math.min((limit + 63) >>> 6, Math.max(x.length, y.length));
+    int[] out = new int[16];
+    int n = 0;
+    for (int w = 0; w < words; w++) {
+      long diff = (w < x.length ? x[w] : 0) ^ (w < y.length ? y[w] : 0);
+      while (diff != 0) {
+        int row = (w << 6) + Long.numberOfTrailingZeros(diff);
+        diff &= diff - 1;
+        if (row < limit) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = row;
+        }
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /** A vector read back from storage: these words (64 rows each) with {@code count} bits set. */
   public static DeleteVector of(long[] words, int count) {
     return new DeleteVector(words, count, null);
