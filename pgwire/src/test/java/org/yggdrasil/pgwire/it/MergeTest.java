@@ -146,4 +146,25 @@ class MergeTest {
       assertEquals("new", one(reader, "SELECT note FROM m_snap WHERE id = 1"));
     }
   }
+
+  @Test
+  void versionsSideBySideWithForSystemTimeAsOf() throws SQLException {
+    try (Connection c = server.connect()) {
+      setUp(c, "m_side");
+      String before = one(c, "SELECT ygg.commit_id()");
+      exec(c, "SET ygg.branch = 'm_side_x'", "UPDATE m_side SET price = 99 WHERE id = 2",
+          "RESET ygg.branch");
+      String query = "SELECT m.id, m.price, e.price FROM m_side m"
+          + " JOIN m_side FOR SYSTEM_TIME AS OF 'm_side_x' e USING (id)"
+          + " WHERE m.price <> e.price ORDER BY 1";
+      assertEquals(list("2|20.00|99.00"), lines(c, query));
+      exec(c, "SET ygg.branch = 'm_side_x'", "UPDATE m_side SET price = 0 WHERE id = 3",
+          "RESET ygg.branch");
+      assertEquals(list("2|20.00|99.00", "3|30.00|0.00"), lines(c, query), "the branch moved");
+      exec(c, "DELETE FROM m_side WHERE id = 1");
+      assertEquals("3", one(c, "SELECT count(*) FROM m_side FOR SYSTEM_TIME AS OF '"
+          + before.substring(0, 12) + "'"));
+      failsWith("42704", () -> lines(c, "SELECT * FROM m_side FOR SYSTEM_TIME AS OF 'nope'"));
+    }
+  }
 }

@@ -48,6 +48,13 @@ public final class PgRewrites extends SqlShuttle {
     if (OWN_FUNCTIONS.contains(name)) {
       return super.visit(ownFunction(name, call.getParserPosition(), call.getOperandList()));
     }
+    if (call.getKind() == SqlKind.SNAPSHOT && call.operand(0) instanceof SqlIdentifier table
+        && call.operand(1) instanceof SqlLiteral ref) {
+      // t FOR SYSTEM_TIME AS OF 'ref' reads t as the ref shows it (see RefSchema).
+      String refText = ref.toValue();
+      return new SqlIdentifier(List.of(org.yggdrasil.planner.schema.RefSchema.NAME, refText,
+          table.names.get(table.names.size() - 1)), table.getParserPosition());
+    }
     if (name.equals("timezone") && call.operandCount() == 2) {
       return super.visit(AtTimeZone.FUNCTION.createCall(call.getParserPosition(),
           call.operand(1), call.operand(0)));

@@ -39,10 +39,22 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
 
   private final TableVersion table;
   private final boolean withPosition;
+  /** True for a version named by FOR SYSTEM_TIME AS OF: read as planned, not looked up again. */
+  private final boolean pinned;
 
   public NativeTable(TableVersion table, boolean withPosition) {
+    this(table, withPosition, false);
+  }
+
+  private NativeTable(TableVersion table, boolean withPosition, boolean pinned) {
     this.table = table;
     this.withPosition = withPosition;
+    this.pinned = pinned;
+  }
+
+  /** A table version some ref shows, read as it was when the query was planned. */
+  static NativeTable pinned(TableVersion table) {
+    return new NativeTable(table, false, true);
   }
 
   public TableVersion version() {
@@ -67,6 +79,9 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
    * looked up again through the runtime root schema, never taken from this planning-time object.
    */
   private TableVersion current(DataContext root) {
+    if (pinned) {
+      return table;
+    }
     var schema = root.getRootSchema().getSubSchema("public");
     SnapshotSchema snapshot = schema == null ? null : schema.unwrap(SnapshotSchema.class);
     TableVersion version = snapshot == null ? null : snapshot.version(table.schema().name());

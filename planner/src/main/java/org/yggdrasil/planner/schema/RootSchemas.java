@@ -39,6 +39,7 @@ public final class RootSchemas {
     root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
     SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
     root.add("ygg", YGG);
+    root.add(RefSchema.NAME, new RefSchema());
     addTypes(root);
     for (Map.Entry<String, Function> f : FUNCTIONS) {
       root.add(f.getKey(), f.getValue());

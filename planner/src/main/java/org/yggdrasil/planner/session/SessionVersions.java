@@ -105,6 +105,20 @@ final class SessionVersions implements VersionControl {
   }
 
   @Override
+  public org.yggdrasil.storage.nativestore.Snapshot snapshotAt(String refOrTime) {
+    try {
+      return database.snapshotAt(refOrTime);
+    } catch (SqlStateException e) {
+      if (e.state() != SqlState.UNDEFINED_OBJECT || !refOrTime.matches("\\d{4}-.*")) {
+        throw e;
+      }
+      var t = (java.time.OffsetDateTime) org.yggdrasil.planner.schema.AssignmentCast.parse(
+          refOrTime, org.yggdrasil.storage.nativestore.ColumnType.TIMESTAMPTZ);
+      return database.snapshotAt(database.commitAsOf(currentBranch(), t.toInstant()));
+    }
+  }
+
+  @Override
   public List<Object[]> diff(String from, String to, String table) {
     List<Object[]> rows = new java.util.ArrayList<>();
     for (var c : database.diffSchema(from, to, table)) {

@@ -398,7 +398,9 @@ public final class YggSession implements Session, StatementContext {
       plans.clear();
       planInputSettings = inputSettings;
     }
-    CompiledQuery cached = plans.get(key);
+    // FOR SYSTEM_TIME AS OF resolves its ref while planning: never reuse such a plan.
+    boolean cacheable = !sql.toLowerCase(java.util.Locale.ROOT).contains("system_time");
+    CompiledQuery cached = cacheable ? plans.get(key) : null;
     if (cached != null) {
       return cached;
     }
@@ -415,7 +417,9 @@ public final class YggSession implements Session, StatementContext {
             sql);
       }
     }
-    plans.put(key, q);
+    if (cacheable) {
+      plans.put(key, q);
+    }
     return q;
   }
 

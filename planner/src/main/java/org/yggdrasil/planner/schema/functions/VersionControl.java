@@ -65,6 +65,12 @@ public interface VersionControl {
   /** The conflicts of this session's last merge attempt (table, kind, key, base, ours, theirs, detail). */
   List<Object[]> conflicts();
 
+  /**
+   * What a ref shows: a branch, tag or commit id (or prefix), or a timestamp, meaning what the
+   * session's branch showed then.
+   */
+  org.yggdrasil.storage.nativestore.Snapshot snapshotAt(String refOrTime);
+
   /** Checks every object reachable from heads, tags and history; returns the report's text. */
   String verify();
 
