@@ -21,6 +21,8 @@ import org.yggdrasil.storage.nativestore.NativeDatabase;
  * start), the open sessions by BackendKeyData, and the timer that enforces statement_timeout.
  */
 public final class YggEngine implements SqlEngine, DatabaseAdmin {
+  private final org.yggdrasil.planner.session.AdvisoryLocks advisoryLocks =
+      new org.yggdrasil.planner.session.AdvisoryLocks();
   private final EngineOptions options;
   private final Map<String, NativeDatabase> databases = new ConcurrentHashMap<>();
   private final Map<Integer, YggSession> sessions = new ConcurrentHashMap<>();
@@ -114,6 +116,11 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
           "database dropped, but its directory " + dir + " could not be removed: "
               + e.getMessage());
     }
+  }
+
+  @Override
+  public org.yggdrasil.planner.session.AdvisoryLocks advisoryLocks() {
+    return advisoryLocks;
   }
 
   @Override

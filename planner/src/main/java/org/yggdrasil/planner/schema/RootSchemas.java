@@ -84,6 +84,12 @@ public final class RootSchemas {
         out.add(Map.entry("ygg_pg_date_trunc", ScalarFunctionImpl.create(m)));
       }
     }
+    for (Method m : org.yggdrasil.planner.schema.functions.AdvisoryLockFunctions.class
+        .getMethods()) {
+      if (m.getName().startsWith("pg_")) {
+        out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
+      }
+    }
     for (Method m : StringMathFunctions.class.getMethods()) {
       if (m.getDeclaringClass() == StringMathFunctions.class) {
         out.add(Map.entry("ygg_pg_" + m.getName(), ScalarFunctionImpl.create(m)));

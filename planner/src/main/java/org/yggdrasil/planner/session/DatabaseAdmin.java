@@ -13,6 +13,9 @@ public interface DatabaseAdmin {
    */
   void dropDatabase(String name, boolean ifExists, int callerProcessId);
 
+  /** The server's advisory lock table. */
+  AdvisoryLocks advisoryLocks();
+
   /** The databases, sorted by name. */
   List<String> databaseNames();
 }

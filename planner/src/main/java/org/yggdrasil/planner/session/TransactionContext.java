@@ -219,7 +219,15 @@ final class TransactionContext {
     }
   }
 
+  /** Runs {@code action} whenever a transaction ends (transaction-level locks go then). */
+  void onEnd(Runnable action) {
+    this.onEnd = action;
+  }
+
+  private Runnable onEnd = () -> { };
+
   private void end(boolean committed) {
+    onEnd.run();
     settings.endTransaction(committed);
     transaction = null;
     pinned = null;

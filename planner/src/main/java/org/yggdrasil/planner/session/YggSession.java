@@ -63,6 +63,8 @@ public final class YggSession implements Session, StatementContext {
   private long compilations;
   private DatabaseAdmin admin;
   private final SessionVersions versions;
+  /** This session's advisory locks (a private table until the engine gives its own). */
+  private AdvisoryLocks.Session locks;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -76,11 +78,16 @@ public final class YggSession implements Session, StatementContext {
     this.versions = new SessionVersions(database, settings, transaction);
     this.timer = timer;
     this.onClose = onClose;
+    this.locks = new AdvisoryLocks().forSession(databaseName, processId, cancel);
+    transaction.onEnd(() -> locks.endTransaction());
   }
 
   /** Lets the session create and drop databases (set by the engine that made it). */
   void databaseAdmin(DatabaseAdmin admin) {
     this.admin = admin;
+    if (admin != null) {
+      this.locks = admin.advisoryLocks().forSession(databaseName, processId, cancel);
+    }
   }
 
   /** The database this session is connected to. */
@@ -546,7 +553,7 @@ public final class YggSession implements Session, StatementContext {
 
   private SessionInfo sessionInfo() {
     return new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
-        () -> admin == null ? List.of(databaseName) : admin.databaseNames());
+        () -> admin == null ? List.of(databaseName) : admin.databaseNames(), locks);
   }
 
   private String settingOrNull(String name) {
@@ -591,6 +598,7 @@ public final class YggSession implements Session, StatementContext {
     try {
       transaction.rollback();
     } finally {
+      locks.release();
       onClose.run();
     }
   }

@@ -12,10 +12,11 @@ import java.util.function.Function;
  * @param setting reads a setting's current value, or null when unknown
  * @param versions the database's branch operations
  * @param databases the server's database names
+ * @param locks the session's advisory locks
  */
 public record SessionInfo(String database, String user, int processId,
     Function<String, String> setting, VersionControl versions,
-    java.util.function.Supplier<java.util.List<String>> databases) {
+    java.util.function.Supplier<java.util.List<String>> databases, AdvisoryLockHolder locks) {
 
   private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
 
