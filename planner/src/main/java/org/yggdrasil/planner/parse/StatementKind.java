@@ -8,6 +8,8 @@ public enum StatementKind {
   CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_DATABASE, DROP_DATABASE,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
+  /** SQL cursors: DECLARE … CURSOR, FETCH / MOVE, CLOSE. */
+  DECLARE, FETCH, CLOSE,
   EMPTY,
   /** Recognised PostgreSQL statements Yggdrasil does not support yet: 0A000. */
   UNSUPPORTED,
@@ -47,13 +49,16 @@ public enum StatementKind {
       case "show" -> SHOW;
       case "reset" -> RESET;
       case "discard" -> DISCARD;
+      case "declare" -> DECLARE;
+      case "fetch", "move" -> FETCH;
+      case "close" -> CLOSE;
       case "truncate" -> TRUNCATE;
       case "create" -> createKind(tokens);
       case "drop" -> w2.equals("table") ? DROP_TABLE
           : w2.equals("database") ? DROP_DATABASE : UNSUPPORTED;
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
       case "copy", "listen", "notify", "unlisten", "lock", "vacuum", "analyze", "cluster",
-          "declare", "fetch", "move", "close", "prepare", "execute", "deallocate", "grant",
+          "prepare", "execute", "deallocate", "grant",
           "revoke", "comment", "reindex", "checkpoint", "do", "call", "merge",
           "import", "security", "refresh", "reassign", "load" -> UNSUPPORTED;
       default -> OTHER;

@@ -220,14 +220,14 @@ final class TransactionContext {
   }
 
   /** Runs {@code action} whenever a transaction ends (transaction-level locks go then). */
-  void onEnd(Runnable action) {
+  void onEnd(java.util.function.Consumer<Boolean> action) {
     this.onEnd = action;
   }
 
-  private Runnable onEnd = () -> { };
+  private java.util.function.Consumer<Boolean> onEnd = committed -> { };
 
   private void end(boolean committed) {
-    onEnd.run();
+    onEnd.accept(committed);
     settings.endTransaction(committed);
     transaction = null;
     pinned = null;

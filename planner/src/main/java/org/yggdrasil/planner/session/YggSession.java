@@ -63,6 +63,7 @@ public final class YggSession implements Session, StatementContext {
   private long compilations;
   private DatabaseAdmin admin;
   private final SessionVersions versions;
+  private final Cursors cursors = new Cursors();
   /** This session's advisory locks (a private table until the engine gives its own). */
   private AdvisoryLocks.Session locks;
 
@@ -79,7 +80,10 @@ public final class YggSession implements Session, StatementContext {
     this.timer = timer;
     this.onClose = onClose;
     this.locks = new AdvisoryLocks().forSession(databaseName, processId, cancel);
-    transaction.onEnd(() -> locks.endTransaction());
+    transaction.onEnd(committed -> {
+      locks.endTransaction();
+      cursors.endTransaction(committed);
+    });
   }
 
   /** Lets the session create and drop databases (set by the engine that made it). */
@@ -172,6 +176,7 @@ public final class YggSession implements Session, StatementContext {
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
+      case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
       case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
           "statement not supported yet: " + firstWords(sql));
       default -> {
@@ -198,6 +203,18 @@ public final class YggSession implements Session, StatementContext {
     return new YggPreparedStatement(new int[0], u.columns(), false,
         p -> new GuardedPortal(this, new ResultPortal(u.columns(), () -> u.execute(this)),
             control));
+  }
+
+  private PreparedStatement prepareCursorStatement(StatementKind kind, String sql) {
+    if (kind == StatementKind.FETCH) {
+      Cursors.Fetch fetch = Cursors.parseFetch(sql);
+      List<ResultColumn> columns = fetch.move() ? List.of() : cursors.columns(fetch.cursor());
+      return new YggPreparedStatement(new int[0], columns, false, p -> new GuardedPortal(this,
+          new ResultPortal(columns, () -> cursors.fetch(fetch)), false));
+    }
+    return new YggPreparedStatement(new int[0], List.of(), false, p -> new GuardedPortal(this,
+        new ResultPortal(List.of(), () -> kind == StatementKind.DECLARE
+            ? cursors.declare(sql, this, transaction.inBlock()) : cursors.close(sql)), false));
   }
 
   private PreparedStatement prepareDatabaseStatement(String sql) {
@@ -599,6 +616,7 @@ public final class YggSession implements Session, StatementContext {
       transaction.rollback();
     } finally {
       locks.release();
+      cursors.closeAll();
       onClose.run();
     }
   }
