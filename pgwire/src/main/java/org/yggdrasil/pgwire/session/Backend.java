@@ -285,6 +285,9 @@ final class Backend {
 
   void session(Session opened) {
     this.session = opened;
+    // pg_terminate_backend: finish the current message, FATAL 57P01, close.
+    opened.onTerminate(() -> channel.eventLoop().execute(
+        () -> channel.pipeline().fireUserEventTriggered(AdminShutdown.INSTANCE)));
   }
 
   WireOutput out() {

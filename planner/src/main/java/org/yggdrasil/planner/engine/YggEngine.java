@@ -119,6 +119,41 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
   }
 
   @Override
+  public org.yggdrasil.planner.schema.functions.BackendControl backends() {
+    return backends;
+  }
+
+  private final org.yggdrasil.planner.schema.functions.BackendControl backends =
+      new org.yggdrasil.planner.schema.functions.BackendControl() {
+        @Override
+        public java.util.List<Object[]> activity() {
+          java.util.List<Object[]> rows = new java.util.ArrayList<>();
+          for (YggSession s : new java.util.TreeMap<>(sessions).values()) {
+            rows.add(s.activityRow());
+          }
+          return rows;
+        }
+
+        @Override
+        public boolean cancel(int pid) {
+          YggSession s = sessions.get(pid);
+          if (s != null) {
+            s.cancel();
+          }
+          return s != null;
+        }
+
+        @Override
+        public boolean terminate(int pid) {
+          YggSession s = sessions.get(pid);
+          if (s != null) {
+            s.terminate();
+          }
+          return s != null;
+        }
+      };
+
+  @Override
   public org.yggdrasil.planner.session.AdvisoryLocks advisoryLocks() {
     return advisoryLocks;
   }

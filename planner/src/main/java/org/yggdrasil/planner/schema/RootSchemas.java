@@ -84,10 +84,12 @@ public final class RootSchemas {
         out.add(Map.entry("ygg_pg_date_trunc", ScalarFunctionImpl.create(m)));
       }
     }
-    for (Method m : org.yggdrasil.planner.schema.functions.AdvisoryLockFunctions.class
-        .getMethods()) {
-      if (m.getName().startsWith("pg_")) {
-        out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
+    for (Class<?> c : List.of(org.yggdrasil.planner.schema.functions.AdvisoryLockFunctions.class,
+        org.yggdrasil.planner.schema.functions.BackendFunctions.class)) {
+      for (Method m : c.getMethods()) {
+        if (m.getName().startsWith("pg_")) {
+          out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
+        }
       }
     }
     for (Method m : StringMathFunctions.class.getMethods()) {

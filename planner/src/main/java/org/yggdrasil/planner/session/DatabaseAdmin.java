@@ -13,6 +13,9 @@ public interface DatabaseAdmin {
    */
   void dropDatabase(String name, boolean ifExists, int callerProcessId);
 
+  /** The server's sessions, for pg_stat_activity and pg_cancel_backend. */
+  org.yggdrasil.planner.schema.functions.BackendControl backends();
+
   /** The server's advisory lock table. */
   AdvisoryLocks advisoryLocks();
 

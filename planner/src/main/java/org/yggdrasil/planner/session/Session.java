@@ -56,6 +56,12 @@ public interface Session extends AutoCloseable {
   /** Asks the running statement, if any, to stop with 57014. Safe from any thread. */
   void cancel();
 
+  /**
+   * Registers how the wire side ends this session's connection when pg_terminate_backend asks
+   * (it sends FATAL 57P01 and closes).
+   */
+  default void onTerminate(Runnable terminate) {}
+
   /** Rolls back anything open and frees the session. */
   @Override
   void close();

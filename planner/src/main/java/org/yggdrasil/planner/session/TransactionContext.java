@@ -79,6 +79,11 @@ final class TransactionContext {
   }
 
   /** What now() returns: the transaction's start time. */
+  /** When the open transaction started, or null when none is open. */
+  java.time.Instant startInstant() {
+    return open ? java.time.Instant.ofEpochMilli(startMillis) : null;
+  }
+
   long startMillis() {
     return startMillis;
   }

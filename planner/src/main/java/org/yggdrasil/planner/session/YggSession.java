@@ -141,6 +141,8 @@ public final class YggSession implements Session, StatementContext {
 
   @Override
   public PreparedStatement prepare(String sql, int[] parameterTypes) {
+    lastQuery = sql;
+    queryStart = java.time.Instant.now();
     int[] declared = parameterTypes == null ? new int[0] : parameterTypes;
     StatementKind kind;
     try {
@@ -550,6 +552,33 @@ public final class YggSession implements Session, StatementContext {
 
   // ---- execution guard ----
 
+  private final java.time.Instant backendStart = java.time.Instant.now();
+  private volatile String lastQuery = "";
+  private volatile java.time.Instant queryStart;
+  private volatile boolean executing;
+  private volatile Runnable terminator = () -> { };
+
+  @Override
+  public void onTerminate(Runnable terminate) {
+    this.terminator = terminate;
+  }
+
+  /** Ends this session's connection (pg_terminate_backend). */
+  public void terminate() {
+    cancel();
+    terminator.run();
+  }
+
+  /** This session as a pg_stat_activity row (see BackendControl#activity). */
+  public Object[] activityRow() {
+    String state = executing ? "active"
+        : transaction.inBlock() ? (transaction.status() == TransactionStatus.FAILED
+            ? "idle in transaction (aborted)" : "idle in transaction")
+        : "idle";
+    return new Object[] {databaseName, processId, user, settings.get("application_name"),
+        backendStart, transaction.startInstant(), queryStart, state, lastQuery};
+  }
+
   /** Arms cancellation and the statement timeout for one Execute; close() disarms them. */
   SessionInfo.Scope beginExecution() {
     cancel.set(false);
@@ -560,7 +589,9 @@ public final class YggSession implements Session, StatementContext {
       cancel.set(true);
     }, timeoutMs, TimeUnit.MILLISECONDS);
     SessionInfo.Scope scope = SessionInfo.enter(sessionInfo());
+    executing = true;
     return () -> {
+      executing = false;
       if (timeout != null) {
         timeout.cancel(false);
       }
@@ -570,7 +601,8 @@ public final class YggSession implements Session, StatementContext {
 
   private SessionInfo sessionInfo() {
     return new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
-        () -> admin == null ? List.of(databaseName) : admin.databaseNames(), locks);
+        () -> admin == null ? List.of(databaseName) : admin.databaseNames(), locks,
+        admin == null ? null : admin.backends());
   }
 
   private String settingOrNull(String name) {

@@ -13,10 +13,12 @@ import java.util.function.Function;
  * @param versions the database's branch operations
  * @param databases the server's database names
  * @param locks the session's advisory locks
+ * @param backends the server's sessions (pg_stat_activity, pg_cancel_backend)
  */
 public record SessionInfo(String database, String user, int processId,
     Function<String, String> setting, VersionControl versions,
-    java.util.function.Supplier<java.util.List<String>> databases, AdvisoryLockHolder locks) {
+    java.util.function.Supplier<java.util.List<String>> databases, AdvisoryLockHolder locks,
+    BackendControl backends) {
 
   private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
 
