@@ -74,6 +74,16 @@ public final class Messages {
     out.writeByte('K').writeInt(12).writeInt(processId).writeInt(secretKey);
   }
 
+  /** {@code 'A' int32 len, int32 pid, string channel, string payload}: a NOTIFY delivered. */
+  public static void writeNotificationResponse(ByteBuf out, int pid, String channel,
+      String payload) {
+    int start = out.writerIndex();
+    out.writeByte('A').writeInt(0).writeInt(pid);
+    writeCString(out, channel);
+    writeCString(out, payload);
+    out.setInt(start + 1, out.writerIndex() - start - 1);
+  }
+
   /** {@code 'Z' int32 5, byte status ('I' idle, 'T' in transaction, 'E' failed)}. */
   public static void writeReadyForQuery(ByteBuf out, char status) {
     out.writeByte('Z').writeInt(5).writeByte(status);

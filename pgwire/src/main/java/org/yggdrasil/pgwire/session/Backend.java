@@ -285,6 +285,10 @@ final class Backend {
 
   void session(Session opened) {
     this.session = opened;
+    opened.onNotification(n -> {
+      notifications.add(n);
+      channel.eventLoop().execute(this::deliverNotificationsIfWaiting);
+    });
     // pg_terminate_backend: finish the current message, FATAL 57P01, close.
     opened.onTerminate(() -> channel.eventLoop().execute(
         () -> channel.pipeline().fireUserEventTriggered(AdminShutdown.INSTANCE)));
@@ -338,13 +342,44 @@ final class Backend {
     }
   }
 
-  /** Pending ParameterStatus changes, then ReadyForQuery, then flush. */
+  /** Pending ParameterStatus changes and notifications, then ReadyForQuery, then flush. */
   void readyForQuery() {
     collectParameterChanges();
     Messages.writeParameterStatuses(out.buffer(), pendingParameters);
     pendingParameters.clear();
+    if (session.transactionStatus() == TransactionStatus.IDLE) {
+      writeNotifications();
+    }
     Messages.writeReadyForQuery(out.buffer(), session.transactionStatus().indicator());
     out.flush();
+    waitingForClient = true;
+  }
+
+  /** NOTIFY deliveries not yet sent; they go out between transactions, as in PostgreSQL. */
+  private final java.util.Queue<org.yggdrasil.planner.session.Notification> notifications =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** True from ReadyForQuery until the client's next message: nothing else is writing. */
+  private volatile boolean waitingForClient;
+
+  /** Event loop: a message arrived, so the connection is busy until the next ReadyForQuery. */
+  void messageArrived() {
+    waitingForClient = false;
+  }
+
+  /** Event loop: sends notifications at once if the client is idle outside a transaction. */
+  private void deliverNotificationsIfWaiting() {
+    if (waitingForClient && !closed && session != null
+        && session.transactionStatus() == TransactionStatus.IDLE && !notifications.isEmpty()) {
+      writeNotifications();
+      out.flush();
+    }
+  }
+
+  private void writeNotifications() {
+    org.yggdrasil.planner.session.Notification n;
+    while ((n = notifications.poll()) != null) {
+      Messages.writeNotificationResponse(out.buffer(), n.processId(), n.channel(), n.payload());
+    }
   }
 
   /** Sends a FATAL error and closes the connection. */

@@ -59,6 +59,7 @@ public final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
       return;
     }
+    backend.messageArrived();
     if (inline) {
       backend.handle(message);
     } else if (!(worker.idle() && backend.tryInline(message))) {

@@ -40,7 +40,7 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
     // conversions are the identity, which is what a server that stores UTC wants.
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
     for (String name : initialDatabases(options)) {
-      databases.put(name, openDatabase(options, name));
+      databases.put(name, announcingCommits(name, openDatabase(options, name)));
     }
   }
 
@@ -75,7 +75,7 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
       throw new SqlStateException(SqlState.DUPLICATE_DATABASE,
           "database \"" + name + "\" already exists");
     }
-    databases.put(name, openDatabase(options, name));
+    databases.put(name, announcingCommits(name, openDatabase(options, name)));
   }
 
   @Override
@@ -154,6 +154,14 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
       };
 
   @Override
+  public org.yggdrasil.planner.session.NotificationHub notifications() {
+    return notifications;
+  }
+
+  private final org.yggdrasil.planner.session.NotificationHub notifications =
+      new org.yggdrasil.planner.session.NotificationHub();
+
+  @Override
   public org.yggdrasil.planner.session.AdvisoryLocks advisoryLocks() {
     return advisoryLocks;
   }
@@ -164,6 +172,16 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
   }
 
   /** Each database is its own store directory under the data directory (DESIGN §4). */
+  /** Every commit of the database is notified on channel ygg_commits (DESIGN §4). */
+  private NativeDatabase announcingCommits(String name, NativeDatabase db) {
+    db.onCommit(commit -> notifications.notify(name,
+        org.yggdrasil.planner.session.NotificationHub.COMMITS,
+        org.yggdrasil.planner.session.JsonText.of(java.util.Map.of("database", name,
+            "branch", commit.branch(), "commit", commit.id())),
+        org.yggdrasil.planner.schema.functions.SessionInfo.currentProcessIdOrZero()));
+    return db;
+  }
+
   private static NativeDatabase openDatabase(EngineOptions options, String name) {
     if (options.inMemory()) {
       return NativeDatabase.inMemory(name);

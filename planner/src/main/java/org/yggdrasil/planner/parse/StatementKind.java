@@ -10,6 +10,8 @@ public enum StatementKind {
   SET, SHOW, RESET, DISCARD,
   /** SQL cursors: DECLARE … CURSOR, FETCH / MOVE, CLOSE. */
   DECLARE, FETCH, CLOSE,
+  /** LISTEN, UNLISTEN, NOTIFY. */
+  LISTEN,
   EMPTY,
   /** Recognised PostgreSQL statements Yggdrasil does not support yet: 0A000. */
   UNSUPPORTED,
@@ -57,7 +59,8 @@ public enum StatementKind {
       case "drop" -> w2.equals("table") ? DROP_TABLE
           : w2.equals("database") ? DROP_DATABASE : UNSUPPORTED;
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
-      case "copy", "listen", "notify", "unlisten", "lock", "vacuum", "analyze", "cluster",
+      case "listen", "notify", "unlisten" -> LISTEN;
+      case "copy", "lock", "vacuum", "analyze", "cluster",
           "prepare", "execute", "deallocate", "grant",
           "revoke", "comment", "reindex", "checkpoint", "do", "call", "merge",
           "import", "security", "refresh", "reassign", "load" -> UNSUPPORTED;

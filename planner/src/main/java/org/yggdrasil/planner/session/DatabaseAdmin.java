@@ -16,6 +16,9 @@ public interface DatabaseAdmin {
   /** The server's sessions, for pg_stat_activity and pg_cancel_backend. */
   org.yggdrasil.planner.schema.functions.BackendControl backends();
 
+  /** The server's LISTEN / NOTIFY channels. */
+  NotificationHub notifications();
+
   /** The server's advisory lock table. */
   AdvisoryLocks advisoryLocks();
 

@@ -14,10 +14,10 @@ import java.util.Map;
  * jsonb orders them (shorter first, then bytewise), {@code ": "} and {@code ", "} separators,
  * numbers bare, dates and timestamps in ISO 8601, bytea as {@code "\\x…"}.
  */
-final class JsonText {
+public final class JsonText {
   private JsonText() {}
 
-  static String of(Map<String, Object> row) {
+  public static String of(Map<String, ?> row) {
     if (row == null) {
       return null;
     }

@@ -62,6 +62,12 @@ public interface Session extends AutoCloseable {
    */
   default void onTerminate(Runnable terminate) {}
 
+  /**
+   * Registers where NOTIFY deliveries for this session go (the wire side sends them as
+   * NotificationResponse when the connection is between transactions). Called from any thread.
+   */
+  default void onNotification(java.util.function.Consumer<Notification> deliver) {}
+
   /** Rolls back anything open and frees the session. */
   @Override
   void close();

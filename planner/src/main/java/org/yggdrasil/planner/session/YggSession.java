@@ -64,6 +64,8 @@ public final class YggSession implements Session, StatementContext {
   private DatabaseAdmin admin;
   private final SessionVersions versions;
   private final Cursors cursors = new Cursors();
+  private final ListenStatement listens = new ListenStatement();
+  private volatile java.util.function.Consumer<Notification> notificationSink = n -> { };
   /** This session's advisory locks (a private table until the engine gives its own). */
   private AdvisoryLocks.Session locks;
 
@@ -83,6 +85,10 @@ public final class YggSession implements Session, StatementContext {
     transaction.onEnd(committed -> {
       locks.endTransaction();
       cursors.endTransaction(committed);
+      if (admin != null) {
+        listens.endTransaction(committed, admin.notifications(), databaseName, processId,
+            n -> notificationSink.accept(n));
+      }
     });
   }
 
@@ -179,6 +185,9 @@ public final class YggSession implements Session, StatementContext {
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
+      case LISTEN -> new YggPreparedStatement(new int[0], List.of(), false,
+          p -> new GuardedPortal(this, new ResultPortal(List.of(), () -> listens.execute(sql)),
+              false));
       case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
           "statement not supported yet: " + firstWords(sql));
       default -> {
@@ -559,6 +568,11 @@ public final class YggSession implements Session, StatementContext {
   private volatile Runnable terminator = () -> { };
 
   @Override
+  public void onNotification(java.util.function.Consumer<Notification> deliver) {
+    this.notificationSink = deliver;
+  }
+
+  @Override
   public void onTerminate(Runnable terminate) {
     this.terminator = terminate;
   }
@@ -629,7 +643,10 @@ public final class YggSession implements Session, StatementContext {
 
   @Override
   public void sync() {
-    transaction.sync();
+    // The implicit transaction may commit here: its commit notifies as this session.
+    try (SessionInfo.Scope scope = SessionInfo.enter(sessionInfo())) {
+      transaction.sync();
+    }
   }
 
   @Override
@@ -649,6 +666,9 @@ public final class YggSession implements Session, StatementContext {
     } finally {
       locks.release();
       cursors.closeAll();
+      if (admin != null) {
+        admin.notifications().unlistenAll(processId);
+      }
       onClose.run();
     }
   }

@@ -699,6 +699,9 @@ public final class NativeDatabase implements AutoCloseable {
     }
     awaitDurable(ticket);
     publish(b, c, next, seq);
+    for (java.util.function.Consumer<CommitMeta> listener : commitListeners) {
+      listener.accept(c.meta());
+    }
     return new CommitInfo(next.version, c.id);
   }
 
@@ -756,6 +759,17 @@ public final class NativeDatabase implements AutoCloseable {
     } else {
       history.computeIfAbsent(m.branch(), k -> new ArrayList<>()).add(m);
     }
+  }
+
+  private final List<java.util.function.Consumer<CommitMeta>> commitListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code listener} after each commit is durable and visible, on the committing thread
+   * (LISTEN ygg_commits is built on it).
+   */
+  public void onCommit(java.util.function.Consumer<CommitMeta> listener) {
+    commitListeners.add(listener);
   }
 
   private void publish(Branch b, Commit c, DbState s, long seq) {

@@ -75,6 +75,12 @@ public record SessionInfo(String database, String user, int processId,
 
   private static volatile LastZone lastZone;
 
+  /** The executing session's process id, or 0 when no session executes on this thread. */
+  public static int currentProcessIdOrZero() {
+    SessionInfo info = CURRENT.get();
+    return info == null ? 0 : info.processId();
+  }
+
   static SessionInfo current() {
     SessionInfo info = CURRENT.get();
     if (info == null) {
