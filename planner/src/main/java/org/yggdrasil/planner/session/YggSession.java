@@ -17,8 +17,10 @@ import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.copy.CopyCommand;
 import org.yggdrasil.planner.copy.CopyFromPortal;
 import org.yggdrasil.planner.copy.CopyFromStdin;
+import org.yggdrasil.planner.copy.CopyTarget;
 import org.yggdrasil.planner.copy.CopyToPortal;
 import org.yggdrasil.planner.copy.CopyToQuery;
+import org.yggdrasil.planner.copy.TableRowsPortal;
 import org.yggdrasil.planner.exec.CompiledQuery;
 import org.yggdrasil.planner.exec.DdlExecutor;
 import org.yggdrasil.planner.exec.DmlStatement;
@@ -240,7 +242,14 @@ public final class YggSession implements Session, StatementContext {
       return new YggPreparedStatement(new int[0], List.of(), false, p -> new GuardedPortal(this,
           new CopyFromPortal(() -> new CopyFromStdin(this, command, cancel::get)), false));
     }
-    PreparedStatement query = prepareQuery(CopyToQuery.sql(command, readSnapshot()), declared);
+    if (command.table() != null) {
+      CopyTarget target = CopyToQuery.target(command, readSnapshot());
+      CopyOut out = new CopyOut(TableRowsPortal.describe(target), command.options());
+      return new YggPreparedStatement(new int[0], List.of(), false, p -> new GuardedPortal(this,
+          new CopyToPortal(new TableRowsPortal(this::readSnapshot, target, cancel::get), out),
+          false));
+    }
+    PreparedStatement query = prepareQuery(CopyToQuery.sql(command), declared);
     CopyOut out = new CopyOut(query.resultColumns(), command.options());
     return new YggPreparedStatement(new int[0], List.of(), false,
         p -> new CopyToPortal(query.bind(new Object[0]), out));
