@@ -165,14 +165,18 @@ public final class CopyFromStdin implements CopyIn {
       return;
     }
     int n = fields.count;
-    if (n != targets.length) {
-      throw CopyErrors.atLine(CopyErrors.badFormat(n > targets.length
-          ? "extra data after last expected column"
-          : "missing data for column \"" + targetNames[n] + "\""), table.name(), line, b, from, to);
+    if (n > targets.length) {
+      throw CopyErrors.atLine(CopyErrors.badFormat("extra data after last expected column"),
+          table.name(), line, b, from, to);
     }
     Object[] values = template.clone();
     boolean nullInNotNull = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < targets.length; i++) {
+      if (i >= n) {
+        // PostgreSQL converts the fields there are before it notices the missing one
+        throw CopyErrors.atLine(CopyErrors.badFormat("missing data for column \""
+            + targetNames[i] + "\""), table.name(), line, b, from, to);
+      }
       int c = targets[i];
       if (fields.isNull[i]) {
         nullInNotNull |= notNull[c];
