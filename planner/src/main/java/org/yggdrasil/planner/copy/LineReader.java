@@ -104,6 +104,15 @@ final class LineReader {
     embedded = resumeEmbedded;
     byte[] b = buf;
     while (i < end) {
+      if (!csv) {
+        // the common case: skip ordinary bytes quickly
+        while (i < end && b[i] != '\n' && b[i] != '\r' && b[i] != '\\') {
+          i++;
+        }
+        if (i >= end) {
+          break;
+        }
+      }
       byte c = b[i];
       if (csv) {
         if (inQuote) {

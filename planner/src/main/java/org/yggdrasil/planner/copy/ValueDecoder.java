@@ -97,20 +97,19 @@ abstract class ValueDecoder {
         negative = b[i] == '-';
         i++;
       }
-      int digits = i;
-      long v = 0; // accumulated negatively, so that Long.MIN_VALUE fits
-      while (i < end) {
+      int digits = end - i;
+      if (digits == 0 || digits > 18) {
+        return slow(b, off, len); // 18 digits cannot overflow a long; longer ones may
+      }
+      long v = 0;
+      for (; i < end; i++) {
         int d = b[i] - '0';
-        if (d < 0 || d > 9 || v < (Long.MIN_VALUE + d) / 10) {
+        if ((d | (9 - d)) < 0) {
           return slow(b, off, len);
         }
-        v = v * 10 - d;
-        i++;
+        v = v * 10 + d;
       }
-      if (i == digits || (!negative && v == Long.MIN_VALUE)) {
-        return slow(b, off, len);
-      }
-      long r = negative ? v : -v;
+      long r = negative ? -v : v;
       if (r < min || r > max) {
         return slow(b, off, len);
       }
