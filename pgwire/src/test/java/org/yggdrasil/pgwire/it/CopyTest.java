@@ -72,6 +72,29 @@ class CopyTest {
   }
 
   @Test
+  void moreTypesInTheSessionsTimeZoneAndFloatSettings() throws Exception {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TABLE cp_more (at timestamptz, r float4, s int2, id uuid, v varchar(5),"
+          + " ch char(4), d float8, n numeric)",
+          "SET TimeZone = 'Europe/Stockholm'");
+      assertEquals(2, copyIn(c, "COPY cp_more FROM STDIN", "2024-06-01 12:00:00.5+02\t1.25\t-3"
+          + "\tA0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11\tab   \tx\t1e300\t0.000100\n"
+          + "\\N\tNaN\t32767\t\\N\t\t\t-Infinity\t-12345678901234567890.5\n"));
+      assertEquals("2024-06-01 12:00:00.5+02\t1.25\t-3\ta0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\tab   "
+          + "\tx   \t1e+300\t0.000100\n"
+          + "\\N\tNaN\t32767\t\\N\t\t    \t-Infinity\t-12345678901234567890.5\n",
+          copyOut(c, "COPY cp_more TO STDOUT"));
+      assertEquals("2024-06-01 12:00:00.5+02,1.25,-3,a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11,ab   ,"
+          + "x   ,1e+300,0.000100\n"
+          + ",NaN,32767,,\"\",    ,-Infinity,-12345678901234567890.5\n",
+          copyOut(c, "COPY cp_more TO STDOUT CSV"));
+      SQLException e = failsWith("22001", () -> copyIn(c, "COPY cp_more (v) FROM STDIN",
+          "abcdef\n"));
+      assertEquals("COPY cp_more, line 1, column v: \"abcdef\"", where(e));
+    }
+  }
+
+  @Test
   void csvWithHeaderDelimiterNullAndQuoteOptions() throws Exception {
     try (Connection c = server.connect()) {
       exec(c, "CREATE TABLE cp_csv (id int, name text, note text)");

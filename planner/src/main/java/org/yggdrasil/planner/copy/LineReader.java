@@ -47,14 +47,11 @@ final class LineReader {
     }
     int live = end - start;
     if (buf.length - end < data.length) {
-      if (live + data.length <= buf.length / 2 + data.length && start > 0
-          && live + data.length <= buf.length) {
-        System.arraycopy(buf, start, buf, 0, live);
-      } else {
-        byte[] grown = new byte[Math.max(buf.length * 2, live + data.length)];
-        System.arraycopy(buf, start, grown, 0, live);
-        buf = grown;
-      }
+      // Only the unfinished line is live: move it to the front, growing for a long line.
+      byte[] target = live + data.length <= buf.length ? buf
+          : new byte[Math.max(buf.length * 2, live + data.length)];
+      System.arraycopy(buf, start, target, 0, live);
+      buf = target;
       end = live;
       start = 0;
     }
