@@ -174,6 +174,26 @@ class CopyTest {
   }
 
   @Test
+  void invalidUtf8IsRejectedWhetherRawOrMadeByAnEscape() throws Exception {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TABLE cp_utf8 (a int, b text)");
+      CopyManager copy = copy(c);
+      SQLException e = failsWith("22021", () -> copy.copyIn("COPY cp_utf8 FROM STDIN",
+          new java.io.ByteArrayInputStream(new byte[] {'1', '\t', (byte) 0xFF, '\n'})));
+      assertEquals("ERROR: invalid byte sequence for encoding \"UTF8\": 0xff",
+          e.getMessage().lines().findFirst().orElseThrow());
+      assertEquals("COPY cp_utf8, line 1", where(e));
+      e = failsWith("22021", () -> copyIn(c, "COPY cp_utf8 FROM STDIN", "1\tab\\377c\n"));
+      assertEquals("COPY cp_utf8, line 1: \"1\tab\\377c\"", where(e));
+      e = failsWith("22021", () -> copyIn(c, "COPY cp_utf8 FROM STDIN", "1\tab\\000c\n"));
+      assertEquals("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00",
+          e.getMessage().lines().findFirst().orElseThrow());
+      assertEquals(1, copyIn(c, "COPY cp_utf8 FROM STDIN", "2\t\uFFFD and \u00e9\n"));
+      assertEquals("\uFFFD and \u00e9", one(c, "SELECT b FROM cp_utf8"));
+    }
+  }
+
+  @Test
   void constraintViolationsNameTheirLine() throws Exception {
     try (Connection c = server.connect()) {
       exec(c, "CREATE TABLE cp_keys (id int PRIMARY KEY, v text NOT NULL)");

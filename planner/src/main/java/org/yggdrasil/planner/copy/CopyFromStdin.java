@@ -185,6 +185,13 @@ public final class CopyFromStdin implements CopyIn {
       try {
         values[c] = decoders[i].decode(fields.data[i], fields.offset[i], fields.length[i]);
       } catch (SqlStateException e) {
+        if (e.state() == SqlState.CHARACTER_NOT_IN_REPERTOIRE) {
+          // PostgreSQL checks the encoding of the raw data before it reads fields, and of the
+          // bytes a text-format escape made when it undoes the escapes
+          throw text != null && fields.data[i] != b
+              ? CopyErrors.atLine(e, table.name(), line, b, from, to)
+              : CopyErrors.atLine(e, table.name(), line);
+        }
         throw CopyErrors.atColumn(e, table.name(), line, targetNames[i], fields.data[i],
             fields.offset[i], fields.length[i]);
       }
