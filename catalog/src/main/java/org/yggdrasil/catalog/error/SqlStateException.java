@@ -12,6 +12,7 @@ public class SqlStateException extends RuntimeException {
   private final String detail;
   private final String hint;
   private final int position;
+  private final String where;
 
   public SqlStateException(SqlState state, String message) {
     this(state, message, null, null, 0, null);
@@ -23,11 +24,21 @@ public class SqlStateException extends RuntimeException {
 
   public SqlStateException(
       SqlState state, String message, String detail, String hint, int position, Throwable cause) {
+    this(state, message, detail, hint, position, null, cause);
+  }
+
+  /**
+   * @param where the context the error arose in, for the 'W' field (PostgreSQL's CONTEXT line,
+   *     e.g. {@code COPY t, line 3, column b: "x"}), or null
+   */
+  public SqlStateException(SqlState state, String message, String detail, String hint,
+      int position, String where, Throwable cause) {
     super(Objects.requireNonNull(message, "message"), cause);
     this.state = Objects.requireNonNull(state, "state");
     this.detail = detail;
     this.hint = hint;
     this.position = position;
+    this.where = where;
   }
 
   public SqlState state() {
@@ -49,12 +60,21 @@ public class SqlStateException extends RuntimeException {
     return position;
   }
 
+  /** The context for the 'W' field (CONTEXT in psql), or null. */
+  public String where() {
+    return where;
+  }
+
   public SqlStateException withHint(String newHint) {
-    return new SqlStateException(state, getMessage(), detail, newHint, position, getCause());
+    return new SqlStateException(state, getMessage(), detail, newHint, position, where, getCause());
   }
 
   public SqlStateException withPosition(int newPosition) {
-    return new SqlStateException(state, getMessage(), detail, hint, newPosition, getCause());
+    return new SqlStateException(state, getMessage(), detail, hint, newPosition, where, getCause());
+  }
+
+  public SqlStateException withWhere(String newWhere) {
+    return new SqlStateException(state, getMessage(), detail, hint, position, newWhere, getCause());
   }
 
   public static SqlStateException of(SqlState state, String format, Object... args) {

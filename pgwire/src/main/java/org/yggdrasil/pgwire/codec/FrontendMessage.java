@@ -63,6 +63,15 @@ public sealed interface FrontendMessage {
   /** 'X' Terminate. */
   record Terminate() implements FrontendMessage {}
 
+  /** 'd' CopyData: a piece of the COPY FROM STDIN data stream (any split, even mid-row). */
+  record CopyData(byte[] data) implements FrontendMessage {}
+
+  /** 'c' CopyDone: the COPY FROM STDIN data is complete. */
+  record CopyDone() implements FrontendMessage {}
+
+  /** 'f' CopyFail: the client aborts COPY FROM STDIN, with its reason. */
+  record CopyFail(String message) implements FrontendMessage {}
+
   /** 'F' FunctionCall (not supported: answered with an error). */
   record FunctionCall(int functionOid) implements FrontendMessage {}
 
@@ -75,4 +84,5 @@ public sealed interface FrontendMessage {
   Sync SYNC = new Sync();
   Flush FLUSH = new Flush();
   Terminate TERMINATE = new Terminate();
+  CopyDone COPY_DONE = new CopyDone();
 }

@@ -3,6 +3,8 @@ package org.yggdrasil.pgwire.codec;
 import io.netty.buffer.ByteBuf;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Bind;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Close;
+import org.yggdrasil.pgwire.codec.FrontendMessage.CopyData;
+import org.yggdrasil.pgwire.codec.FrontendMessage.CopyFail;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Describe;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Execute;
 import org.yggdrasil.pgwire.codec.FrontendMessage.FunctionCall;
@@ -25,7 +27,10 @@ import org.yggdrasil.pgwire.codec.FrontendMessage.Query;
  *   'C' Close     byte 'S'|'P', string name
  *   'S' Sync, 'H' Flush, 'X' Terminate: empty
  *   'F' FunctionCall  int32 function oid, ... (rest not parsed: the call is refused)
- *   'd' CopyData, 'c' CopyDone, 'f' CopyFail: ignored outside COPY, as PostgreSQL does
+ *   'd' CopyData  byte[] data (the rest of the body)
+ *   'c' CopyDone  empty
+ *   'f' CopyFail  string message
+ *   (the session ignores the three outside COPY FROM STDIN, as PostgreSQL does)
  * </pre>
  */
 final class MessageParser {
@@ -72,10 +77,9 @@ final class MessageParser {
             body.skipBytes(body.readableBytes());
             yield call;
           }
-          case 'd', 'c', 'f' -> {
-            body.skipBytes(body.readableBytes());
-            yield null;
-          }
+          case 'd' -> new CopyData(r.readBytes(body.readableBytes()));
+          case 'c' -> FrontendMessage.COPY_DONE;
+          case 'f' -> new CopyFail(r.readCString());
           default -> throw BodyReader.violation("invalid frontend message type " + type);
         };
     r.end();

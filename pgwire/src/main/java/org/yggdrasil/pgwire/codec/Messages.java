@@ -170,7 +170,8 @@ public final class Messages {
    * <pre>
    *   'E' int32 len, (byte field code, string value)*, byte 0
    *   fields: 'S' severity (localized), 'V' severity (never localized), 'C' SQLSTATE,
-   *           'M' message, 'D' detail, 'H' hint, 'P' position (decimal, 1-based)
+   *           'M' message, 'D' detail, 'H' hint, 'P' position (decimal, 1-based),
+ *           'W' where (the context, psql's CONTEXT line)
    * </pre>
    */
   public static void writeErrorResponse(ByteBuf out, PgError error) {
@@ -196,6 +197,9 @@ public final class Messages {
     }
     if (e.position() > 0) {
       field(out, 'P', Integer.toString(e.position()));
+    }
+    if (e.where() != null) {
+      field(out, 'W', e.where());
     }
     out.writeByte(0);
     end(out, start);
@@ -239,5 +243,46 @@ public final class Messages {
   /** {@code 's' int32 4}: PortalSuspended, when Execute stopped at its row limit. */
   public static void writePortalSuspended(ByteBuf out) {
     out.writeByte('s').writeInt(4);
+  }
+
+  /**
+   * {@code 'G' int32 len, int8 0 (text), int16 n, int16 0[n]}: CopyInResponse, the server is
+   * ready for COPY FROM STDIN data in text (or CSV) format for {@code columns} columns.
+   */
+  public static void writeCopyInResponse(ByteBuf out, int columns) {
+    writeCopyResponse(out, 'G', columns);
+  }
+
+  /** {@code 'H'}, laid out as CopyInResponse: CopyOutResponse, COPY TO STDOUT data follows. */
+  public static void writeCopyOutResponse(ByteBuf out, int columns) {
+    writeCopyResponse(out, 'H', columns);
+  }
+
+  private static void writeCopyResponse(ByteBuf out, char type, int columns) {
+    int start = begin(out, type);
+    out.writeByte(0);
+    out.writeShort(columns);
+    for (int i = 0; i < columns; i++) {
+      out.writeShort(0);
+    }
+    end(out, start);
+  }
+
+  /**
+   * Starts a {@code 'd' int32 len, byte[] data} CopyData message: the caller appends the data
+   * and then calls {@link #endCopyData} with the returned start.
+   */
+  public static int beginCopyData(ByteBuf out) {
+    return begin(out, 'd');
+  }
+
+  /** Completes the CopyData message begun at {@code start}. */
+  public static void endCopyData(ByteBuf out, int start) {
+    end(out, start);
+  }
+
+  /** {@code 'c' int32 4}: CopyDone, the end of the COPY TO STDOUT data. */
+  public static void writeCopyDone(ByteBuf out) {
+    out.writeByte('c').writeInt(4);
   }
 }

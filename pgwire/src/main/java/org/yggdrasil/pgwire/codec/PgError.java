@@ -13,9 +13,10 @@ import org.yggdrasil.catalog.error.SqlStateException;
  * @param detail optional 'D' field, or null
  * @param hint optional 'H' field, or null
  * @param position 1-based character position in the query for 'P', or 0
+ * @param where optional 'W' field (psql's CONTEXT line), or null
  */
-public record PgError(
-    String severity, String code, String message, String detail, String hint, int position) {
+public record PgError(String severity, String code, String message, String detail, String hint,
+    int position, String where) {
 
   public static final String ERROR = "ERROR";
   public static final String FATAL = "FATAL";
@@ -27,11 +28,11 @@ public record PgError(
   }
 
   public static PgError of(String severity, SqlState state, String message) {
-    return new PgError(severity, state.code(), message, null, null, 0);
+    return new PgError(severity, state.code(), message, null, null, 0, null);
   }
 
   public static PgError of(String severity, SqlStateException e) {
     return new PgError(
-        severity, e.state().code(), e.getMessage(), e.detail(), e.hint(), e.position());
+        severity, e.state().code(), e.getMessage(), e.detail(), e.hint(), e.position(), e.where());
   }
 }

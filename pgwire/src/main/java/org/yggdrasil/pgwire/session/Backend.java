@@ -54,6 +54,7 @@ final class Backend {
   private final StartupFlow startupFlow = new StartupFlow(this);
   private final SimpleQueryFlow simpleFlow = new SimpleQueryFlow(this);
   private final ExtendedQueryFlow extendedFlow = new ExtendedQueryFlow(this);
+  private final CopyInFlow copyInFlow = new CopyInFlow(this);
 
   /** Written by the worker, read by the event loop to cancel. */
   private volatile Session session;
@@ -262,6 +263,9 @@ final class Backend {
       terminate();
       return;
     }
+    if (copyInFlow.intercept(message)) {
+      return; // the messages of COPY FROM STDIN (and stray copy messages, ignored)
+    }
     if (ignoreTillSync && !(message instanceof Sync)) {
       return; // PostgreSQL discards everything up to the Sync after an error
     }
@@ -300,6 +304,10 @@ final class Backend {
 
   NamedObjects objects() {
     return objects;
+  }
+
+  CopyInFlow copyIn() {
+    return copyInFlow;
   }
 
   void ignoreTillSync(boolean ignore) {
@@ -431,6 +439,7 @@ final class Backend {
       return;
     }
     closed = true;
+    copyInFlow.abandon();
     objects.closeAll();
     Closer.quietly(session);
   }

@@ -16,13 +16,16 @@ final class BoundPortal implements AutoCloseable {
   private final List<ResultColumn> columns;
   private final PgType[] types;
   private final short[] formats;
+  private final FormatSettings settings;
   private CostHistory.Stats stats;
 
-  private BoundPortal(Portal portal, List<ResultColumn> columns, PgType[] types, short[] formats) {
+  private BoundPortal(Portal portal, List<ResultColumn> columns, PgType[] types, short[] formats,
+      FormatSettings settings) {
     this.portal = portal;
     this.columns = columns;
     this.types = types;
     this.formats = formats;
+    this.settings = settings;
   }
 
   /**
@@ -33,7 +36,8 @@ final class BoundPortal implements AutoCloseable {
     try {
       List<ResultColumn> columns = portal.resultColumns();
       short[] formats = ResultEncoding.resultFormats(requestedFormats, columns);
-      return new BoundPortal(portal, columns, ResultEncoding.types(columns, settings), formats);
+      return new BoundPortal(portal, columns, ResultEncoding.types(columns, settings), formats,
+          settings);
     } catch (RuntimeException e) {
       Closer.quietly(portal);
       throw e;
@@ -41,7 +45,7 @@ final class BoundPortal implements AutoCloseable {
   }
 
   static BoundPortal empty() {
-    return new BoundPortal(null, List.of(), new PgType[0], new short[0]);
+    return new BoundPortal(null, List.of(), new PgType[0], new short[0], FormatSettings.DEFAULT);
   }
 
   boolean isEmpty() {
@@ -67,6 +71,11 @@ final class BoundPortal implements AutoCloseable {
 
   void stats(CostHistory.Stats stats) {
     this.stats = stats;
+  }
+
+  /** How values are formatted (for COPY TO, whose columns are not the portal's). */
+  FormatSettings settings() {
+    return settings;
   }
 
   short[] formats() {

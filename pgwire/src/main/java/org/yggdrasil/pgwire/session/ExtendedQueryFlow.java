@@ -11,6 +11,7 @@ import org.yggdrasil.pgwire.codec.FrontendMessage.Execute;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Flush;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Parse;
 import org.yggdrasil.pgwire.codec.Messages;
+import org.yggdrasil.planner.session.CopyIn;
 import org.yggdrasil.planner.session.PreparedStatement;
 import org.yggdrasil.planner.session.TransactionStatus;
 
@@ -136,6 +137,13 @@ final class ExtendedQueryFlow {
 
   private void execute(Execute execute) {
     BoundPortal portal = portal(execute.portal());
+    CopyIn copyIn = portal.isEmpty() ? null : portal.portal().copyIn();
+    if (copyIn != null) {
+      // COPY FROM STDIN: CommandComplete or the error comes when the copy ends.
+      backend.noteExecuted(null, -1, 0);
+      backend.copyIn().start(copyIn, ok -> backend.ignoreTillSync(!ok));
+      return;
+    }
     WireOutput out = backend.out();
     long start = System.nanoTime();
     long rows = out.rows();

@@ -1,6 +1,7 @@
 package org.yggdrasil.pgwire.session;
 
 import org.yggdrasil.pgwire.codec.Messages;
+import org.yggdrasil.planner.session.CopyOut;
 
 /** Describing and executing a portal: shared by the simple and extended query flows. */
 final class PortalRunner {
@@ -32,6 +33,11 @@ final class PortalRunner {
       WireOutput out, BoundPortal portal, int maxRows, boolean toCompletion, int rowCap) {
     if (portal.isEmpty()) {
       Messages.writeEmptyQueryResponse(out.buffer());
+      return -1;
+    }
+    CopyOut copyOut = portal.portal().copyOut();
+    if (copyOut != null) {
+      CopyOutWriter.run(out, portal, copyOut); // COPY TO STDOUT runs to completion
       return -1;
     }
     int requested = Math.max(maxRows, 0);

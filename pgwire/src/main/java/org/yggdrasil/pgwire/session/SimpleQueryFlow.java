@@ -6,6 +6,7 @@ import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.pgwire.codec.FrontendMessage.FunctionCall;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Query;
 import org.yggdrasil.pgwire.codec.Messages;
+import org.yggdrasil.planner.session.CopyIn;
 import org.yggdrasil.planner.session.PreparedStatement;
 import org.yggdrasil.planner.session.TransactionStatus;
 
@@ -82,6 +83,23 @@ final class SimpleQueryFlow {
           portal = BoundPortal.of(statement.bind(NO_PARAMETERS), NO_FORMATS, backend.format());
           if (!portal.columns().isEmpty()) {
             PortalRunner.describe(backend.out(), portal);
+          }
+          CopyIn copyIn = portal.portal().copyIn();
+          if (copyIn != null) {
+            // COPY FROM STDIN: the client's data comes in the next messages; the rest of this
+            // query string runs once the copy has ended.
+            int next = i + 1;
+            PreparedStatement s = statement;
+            BoundPortal p = portal;
+            backend.copyIn().start(copyIn, ok -> {
+              closeCurrent(s, p);
+              if (ok) {
+                runFrom(statements, next, null, null, started);
+              } else {
+                finish(started);
+              }
+            });
+            return;
           }
         }
         int more = PortalRunner.execute(backend.out(), portal, 0, true,

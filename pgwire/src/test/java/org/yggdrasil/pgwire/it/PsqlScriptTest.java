@@ -33,6 +33,12 @@ class PsqlScriptTest {
     runScript("basic");
   }
 
+  /** \copy from client files, COPY FROM STDIN inline, COPY TO STDOUT, COPY errors. */
+  @Test
+  void copy() throws Exception {
+    runScript("copy");
+  }
+
   /** Branches, pins and history from psql; the expected output is Yggdrasil's own, reviewed. */
   @Test
   void versioning() throws Exception {

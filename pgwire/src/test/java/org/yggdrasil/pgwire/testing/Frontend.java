@@ -142,6 +142,28 @@ public final class Frontend {
     return end(begin('H'));
   }
 
+  /** CopyData with these bytes. */
+  public Frontend copyData(byte[] data) {
+    int start = begin('d');
+    buf.writeBytes(data);
+    return end(start);
+  }
+
+  /** CopyData with this text in UTF-8. */
+  public Frontend copyData(String data) {
+    return copyData(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Frontend copyDone() {
+    return end(begin('c'));
+  }
+
+  public Frontend copyFail(String reason) {
+    int start = begin('f');
+    cstring(reason);
+    return end(start);
+  }
+
   public Frontend terminate() {
     return end(begin('X'));
   }

@@ -14,17 +14,17 @@ import org.yggdrasil.storage.nativestore.Snapshot;
  * defaults per row; the defaults supported here — constants, now(), arithmetic — give the same
  * value within a transaction either way).
  */
-final class Defaults {
+public final class Defaults {
   private final StatementContext ctx;
   private final Snapshot snapshot;
   private final Map<String, Object> values = new HashMap<>();
 
-  Defaults(StatementContext ctx, Snapshot snapshot) {
+  public Defaults(StatementContext ctx, Snapshot snapshot) {
     this.ctx = ctx;
     this.snapshot = snapshot;
   }
 
-  Object valueOf(ColumnDef col) {
+  public Object valueOf(ColumnDef col) {
     if (col.defaultSql() == null) {
       return null;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** What a statement is, decided from its first keywords before any real parsing. */
 public enum StatementKind {
-  QUERY, INSERT, UPDATE, DELETE, EXPLAIN,
+  QUERY, INSERT, UPDATE, DELETE, EXPLAIN, COPY,
   CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_DATABASE, DROP_DATABASE,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
@@ -60,7 +60,8 @@ public enum StatementKind {
           : w2.equals("database") ? DROP_DATABASE : UNSUPPORTED;
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
       case "listen", "notify", "unlisten" -> LISTEN;
-      case "copy", "lock", "vacuum", "analyze", "cluster",
+      case "copy" -> COPY;
+      case "lock", "vacuum", "analyze", "cluster",
           "prepare", "execute", "deallocate", "grant",
           "revoke", "comment", "reindex", "checkpoint", "do", "call", "merge",
           "import", "security", "refresh", "reassign", "load" -> UNSUPPORTED;

@@ -3,6 +3,7 @@ package org.yggdrasil.planner.session;
 import java.util.List;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.copy.CopyFromPortal;
 import org.yggdrasil.planner.exec.CalciteErrors;
 
 /**
@@ -60,6 +61,22 @@ final class GuardedPortal implements Portal {
           : CalciteErrors.runtimeError(e);
       throw session.describeCancel(t);
     }
+  }
+
+  /** COPY FROM STDIN begins under the same guard as an Execute; see {@link GuardedCopyIn}. */
+  @Override
+  public CopyIn copyIn() {
+    if (!(inner instanceof CopyFromPortal)) {
+      return null;
+    }
+    session.transaction().checkNotFailed();
+    session.transaction().statementStart();
+    return GuardedCopyIn.guard(session, inner::copyIn);
+  }
+
+  @Override
+  public CopyOut copyOut() {
+    return inner.copyOut();
   }
 
   @Override

@@ -23,6 +23,23 @@ public interface Portal extends AutoCloseable {
   /** The CommandComplete tag, e.g. {@code SELECT 3}, {@code INSERT 0 1}; valid after completion. */
   String commandTag();
 
+  /**
+   * For COPY FROM STDIN: begins the copy (resolving its table; errors are the statement's) and
+   * returns it, for the wire side to feed instead of calling {@link #execute}. Null for any
+   * other statement.
+   */
+  default CopyIn copyIn() {
+    return null;
+  }
+
+  /**
+   * For COPY TO STDOUT: how the rows that {@link #execute} produces are to be written as
+   * CopyData (the portal itself has no {@link #resultColumns()}). Null for any other statement.
+   */
+  default CopyOut copyOut() {
+    return null;
+  }
+
   /** Releases what the portal holds (an open cursor, a snapshot). Idempotent. */
   @Override
   void close();

@@ -14,6 +14,13 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.copy.CopyCommand;
+import org.yggdrasil.planner.copy.CopyFromPortal;
+import org.yggdrasil.planner.copy.CopyFromStdin;
+import org.yggdrasil.planner.copy.CopyTarget;
+import org.yggdrasil.planner.copy.CopyToPortal;
+import org.yggdrasil.planner.copy.CopyToQuery;
+import org.yggdrasil.planner.copy.TableRowsPortal;
 import org.yggdrasil.planner.exec.CompiledQuery;
 import org.yggdrasil.planner.exec.DdlExecutor;
 import org.yggdrasil.planner.exec.DmlStatement;
@@ -182,6 +189,7 @@ public final class YggSession implements Session, StatementContext {
       case QUERY -> prepareQuery(sql, declared);
       case EXPLAIN -> prepareExplain(sql, declared);
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
+      case COPY -> prepareCopy(sql, declared);
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
@@ -259,6 +267,29 @@ public final class YggSession implements Session, StatementContext {
         return dml.execute(this, markers);
       }), false);
     });
+  }
+
+  /**
+   * COPY FROM STDIN begins when the wire side asks the portal for its {@code copyIn()}; COPY TO
+   * STDOUT is its query's portal, whose rows the wire side writes as CopyData.
+   */
+  private PreparedStatement prepareCopy(String sql, int[] declared) {
+    CopyCommand command = CopyCommand.parse(sql);
+    if (command.from()) {
+      return new YggPreparedStatement(new int[0], List.of(), false, p -> new GuardedPortal(this,
+          new CopyFromPortal(() -> new CopyFromStdin(this, command, cancel::get)), false));
+    }
+    if (command.table() != null) {
+      CopyTarget target = CopyToQuery.target(command, readSnapshot());
+      CopyOut out = new CopyOut(TableRowsPortal.describe(target), command.options());
+      return new YggPreparedStatement(new int[0], List.of(), false, p -> new GuardedPortal(this,
+          new CopyToPortal(new TableRowsPortal(this::readSnapshot, target, cancel::get), out),
+          false));
+    }
+    PreparedStatement query = prepareQuery(CopyToQuery.sql(command), declared);
+    CopyOut out = new CopyOut(query.resultColumns(), command.options());
+    return new YggPreparedStatement(new int[0], List.of(), false,
+        p -> new CopyToPortal(query.bind(new Object[0]), out));
   }
 
   private PreparedStatement prepareQuery(String sql, int[] declared) {
