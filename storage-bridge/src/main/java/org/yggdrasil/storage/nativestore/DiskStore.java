@@ -253,7 +253,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
     SoftReference<TableState> r = tables.get(hash);
     TableState t = r == null ? null : r.get();
     if (t == null) {
-      t = ObjectCodec.readTable(payload(hash), this, config, null);
+      t = TableRecords.read(payload(hash), this, config, null);
       t.hash = ObjectCodec.unhex(hash);
       tables.put(hash, new SoftReference<>(t));
     }
@@ -261,7 +261,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
   }
 
   List<String> tableChildren(String hash) {
-    return ObjectCodec.tableChildren(payload(hash));
+    return TableRecords.children(payload(hash), this);
   }
 
   List<SegmentLog.Loc> locations() {

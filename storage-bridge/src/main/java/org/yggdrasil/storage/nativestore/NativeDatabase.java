@@ -659,7 +659,7 @@ public final class NativeDatabase implements AutoCloseable {
     String[] hashes = new String[names.length];
     try {
       for (int i = 0; i < names.length; i++) {
-        hashes[i] = ObjectCodec.persist(state.tables.get(names[i]), sink);
+        hashes[i] = TableRecords.persist(state.tables.get(names[i]), sink);
       }
       Hlc hlc = clock.now();
       Instant now = Instant.now();

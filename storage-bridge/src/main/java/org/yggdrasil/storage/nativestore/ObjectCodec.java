@@ -25,8 +25,6 @@ import org.yggdrasil.catalog.protocol.Hlc;
 import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
 import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
 import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
-import org.yggdrasil.storage.nativestore.chunk.Encoding;
-import org.yggdrasil.storage.nativestore.chunk.Physical;
 
 /**
  * The stored form of the store's immutable objects and their content hashes (SHA-256 of the
@@ -46,6 +44,8 @@ final class ObjectCodec {
   /** Chunk records named by their section-digest hash (see {@link ChunkRecords}); 1 and 8 are the first format. */
   static final int CHUNK2 = 9;
   static final int CHUNK_DELTA2 = 10;
+  /** A run of a table's chunk entries (see {@link TableRecords}). */
+  static final int TABLE_GROUP = 11;
 
   private static final HexFormat HEX = HexFormat.of();
   private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -188,75 +188,7 @@ final class ObjectCodec {
     return DeleteVector.of(words, count);
   }
 
-  // ---- tables ----
-
-  static String persist(TableState t, Sink sink) {
-    byte[] h = t.hash;
-    if (h != null && sink.has(hex(h))) {
-      return hex(h);
-    }
-    Out o = new Out();
-    o.i32(1);
-    TableSchema s = t.schema;
-    o.str(s.name());
-    o.i64(t.oid);
-    o.i64(t.lineage);
-    o.i64(t.physicalRows);
-    o.i64(t.liveRows);
-    o.i32(t.config.chunkRows());
-    o.i32(s.columns().size());
-    for (int c = 0; c < s.columns().size(); c++) {
-      ColumnDef d = s.column(c);
-      o.str(d.name());
-      o.str(d.type().name());
-      o.i32(d.length());
-      o.i32(d.scale());
-      o.u8(d.notNull() ? 1 : 0);
-      o.nstr(d.defaultSql());
-      o.str(t.encodings[c].physical().name());
-      o.i32(t.encodings[c].scale());
-    }
-    o.strs(s.primaryKey());
-    o.i32(s.uniqueKeys().size());
-    for (List<String> k : s.uniqueKeys()) {
-      o.strs(k);
-    }
-    o.i32(t.keyDefinitions().length);
-    for (KeyIndex k : t.keyDefinitions()) {
-      o.str(k.name);
-      o.i32(k.columns.length);
-      for (int c : k.columns) {
-        o.i32(c);
-      }
-    }
-    int chunks = t.rowIds.size();
-    o.i32(chunks);
-    for (int c = 0; c < t.columns.size(); c++) {
-      for (int i = 0; i < chunks; i++) {
-        o.raw(unhex(ChunkRecords.persist(t.columns.get(c).get(i), sink, t.config.chunkRows())));
-      }
-    }
-    for (int i = 0; i < chunks; i++) {
-      o.raw(unhex(ChunkRecords.persist(t.rowIds.get(i), sink, t.config.chunkRows())));
-    }
-    for (int i = 0; i < chunks; i++) {
-      DeleteVector d = t.deletes.get(i);
-      o.u8(d == null ? 0 : 1);
-      if (d != null) {
-        o.raw(unhex(persist(d, sink)));
-      }
-    }
-    List<ByteBuffer> pieces = List.of(ByteBuffer.wrap(o.bytes()));
-    if (h == null) {
-      h = hash(pieces);
-      t.hash = h;
-    }
-    String hx = hex(h);
-    if (!sink.has(hx)) {
-      sink.put(TABLE, h, pieces);
-    }
-    return hx;
-  }
+  // ---- tables (see TableRecords) ----
 
   /** Reads objects by hash (a store). */
   interface Source {
@@ -265,98 +197,6 @@ final class ObjectCodec {
     ColumnChunk chunk(String hash);
 
     DeleteVector deleteVector(String hash);
-  }
-
-  /** The hashes a table payload refers to (for GC and verify). */
-  static List<String> tableChildren(MemorySegment p) {
-    List<String> out = new ArrayList<>();
-    readTable(p, null, StoreConfig.DEFAULT, out);
-    return out;
-  }
-
-  static TableState readTable(MemorySegment p, Source src, StoreConfig base, List<String> childrenOut) {
-    In in = new In(p.toArray(ValueLayout.JAVA_BYTE));
-    int format = in.i32();
-    if (format != 1) {
-      throw new IllegalStateException("unknown table format " + format);
-    }
-    String name = in.str();
-    long oid = in.i64();
-    long lineage = in.i64();
-    long physicalRows = in.i64();
-    long liveRows = in.i64();
-    int chunkRows = in.i32();
-    int n = in.i32();
-    List<ColumnDef> cols = new ArrayList<>(n);
-    Encoding[] encs = new Encoding[n];
-    for (int c = 0; c < n; c++) {
-      String cn = in.str();
-      ColumnType type = ColumnType.valueOf(in.str());
-      int length = in.i32();
-      int scale = in.i32();
-      boolean notNull = in.u8() != 0;
-      String def = in.nstr();
-      cols.add(new ColumnDef(cn, type, length, scale, notNull, def));
-      encs[c] = new Encoding(type, Physical.valueOf(in.str()), in.i32());
-    }
-    List<String> pk = in.strs();
-    int nu = in.i32();
-    List<List<String>> uniques = new ArrayList<>();
-    for (int i = 0; i < nu; i++) {
-      uniques.add(in.strs());
-    }
-    TableSchema schema = new TableSchema(name, cols, pk, uniques);
-    StoreConfig config = new StoreConfig(chunkRows, base.keyHashMask());
-    int nk = in.i32();
-    KeyIndex[] keys = new KeyIndex[nk];
-    for (int k = 0; k < nk; k++) {
-      String kn = in.str();
-      int[] kc = new int[in.i32()];
-      for (int i = 0; i < kc.length; i++) {
-        kc[i] = in.i32();
-      }
-      keys[k] = KeyIndex.create(kn, schema, kc, config.keyHashMask());
-    }
-    int chunks = in.i32();
-    List<org.yggdrasil.storage.nativestore.persistent.PVector<ColumnChunk>> columns = new ArrayList<>(n);
-    for (int c = 0; c < n; c++) {
-      var v = org.yggdrasil.storage.nativestore.persistent.PVector.<ColumnChunk>empty();
-      for (int i = 0; i < chunks; i++) {
-        String h = hex(in.raw(32));
-        if (childrenOut != null) {
-          childrenOut.add(h);
-        } else {
-          v = v.append(src.chunk(h));
-        }
-      }
-      columns.add(v);
-    }
-    var rowIds = org.yggdrasil.storage.nativestore.persistent.PVector.<ColumnChunk>empty();
-    for (int i = 0; i < chunks; i++) {
-      String h = hex(in.raw(32));
-      if (childrenOut != null) {
-        childrenOut.add(h);
-      } else {
-        rowIds = rowIds.append(src.chunk(h));
-      }
-    }
-    var deletes = org.yggdrasil.storage.nativestore.persistent.PVector.<DeleteVector>empty();
-    for (int i = 0; i < chunks; i++) {
-      DeleteVector d = null;
-      if (in.u8() != 0) {
-        String h = hex(in.raw(32));
-        if (childrenOut != null) {
-          childrenOut.add(h);
-        } else {
-          d = src.deleteVector(h);
-        }
-      }
-      deletes = deletes.append(d);
-    }
-    if (childrenOut != null) {
-      return null;
-    }
-    return TableState.loaded(config, schema, oid, lineage, encs, columns, rowIds, deletes, physicalRows, liveRows, keys);
   }
 
   /** Primary-key and unique indexes are not stored (yet): rebuilt from the rows when a table is read. */

@@ -32,8 +32,13 @@ final class TableState implements TableVersion {
    */
   private volatile KeyIndex[] keys;
   private final boolean keysPending;
-  /** The content hash once computed (see {@link ObjectCodec}); the state is immutable. */
+  /** The content hash once computed (see {@link TableRecords}); the state is immutable. */
   volatile byte[] hash;
+  /**
+   * The chunk groups of this version or of the one it was derived from, as last stored: lets a
+   * commit skip re-encoding the groups it did not change ({@link TableRecords.StoredGroup}).
+   */
+  volatile TableRecords.StoredGroup[] storedGroups;
 
   TableState(StoreConfig config, TableSchema schema, long oid, long lineage, Encoding[] encodings,
       List<PVector<ColumnChunk>> columns, PVector<ColumnChunk> rowIds, PVector<DeleteVector> deletes,
@@ -112,8 +117,10 @@ final class TableState implements TableVersion {
 
   TableState withData(List<PVector<ColumnChunk>> newColumns, PVector<ColumnChunk> newRowIds,
       PVector<DeleteVector> newDeletes, long newPhysical, long newLive, KeyIndex[] newKeys) {
-    return new TableState(config, schema, oid, lineage, encodings, newColumns, newRowIds, newDeletes,
+    TableState t = new TableState(config, schema, oid, lineage, encodings, newColumns, newRowIds, newDeletes,
         newPhysical, newLive, newKeys);
+    t.storedGroups = storedGroups;
+    return t;
   }
 
   TableState withKeys(KeyIndex[] newKeys) {

@@ -89,6 +89,67 @@ class SmallCommitTest {
     }
   }
 
+  @Test
+  void bytesWrittenPerSmallCommitBarelyDependOnTheTableSize() {
+    long oneChunk;
+    long manyChunks;
+    try (NativeDatabase db = NativeDatabase.open(dir.resolve("small"), 64)) {
+      create(db);
+      insert(db, "main", 0, 10);
+      oneChunk = maxBytesPerCommit(db, 1_000_000, 10, 1);
+    }
+    try (NativeDatabase db = NativeDatabase.open(dir.resolve("big"), 64)) {
+      create(db);
+      insert(db, "main", 0, 64 * 320 + 10); // 321 chunks
+      manyChunks = maxBytesPerCommit(db, 1_000_000, 10, 1);
+      assertTrue(db.verify().ok(), db.verify().toString());
+    }
+    // the table record names the 320 full chunks through 20 groups (32 bytes each), not 320 * 6 hashes
+    assertTrue(manyChunks <= oneChunk + 20 * 32 + 128, manyChunks + " bytes per commit with 321 chunks, " + oneChunk + " with one");
+    try (NativeDatabase db = NativeDatabase.open(dir.resolve("big"), 64)) {
+      assertEquals(64 * 320 + 20, db.snapshot("main").table("m").rowCount());
+      long before = db.storedBytes();
+      insert(db, "main", 2_000_000, 2_000_001); // groups read back are not written again
+      assertTrue(db.storedBytes() - before <= manyChunks + 64, (db.storedBytes() - before) + " bytes after reopen");
+    }
+  }
+
+  @Test
+  void changesToOldChunksRewriteTheirGroupAndReadBack() {
+    Path db = dir.resolve("db");
+    Map<Long, List<Object>> expected;
+    String middle;
+    Map<Long, List<Object>> atMiddle;
+    try (NativeDatabase d = NativeDatabase.open(db, 4)) {
+      create(d);
+      insert(d, "main", 0, 203); // 51 chunks: groups of 16, 16, 16, 2 and the tail inline
+      for (long id : new long[] {1, 70, 130, 199}) {
+        Transaction tx = d.begin("main");
+        TableVersion t = tx.snapshot().table("m");
+        tx.update("m", new long[] {t.lookupPrimaryKey(new Object[] {id})},
+            List.<Object[]>of(row(id, "changed " + id, 1, BigDecimal.TEN)));
+        tx.delete("m", new long[] {tx.snapshot().table("m").lookupPrimaryKey(new Object[] {id + 1})});
+        tx.commit();
+      }
+      middle = d.log("main", 3).get(2).id(); // after the change of row 70
+
+      atMiddle = rows(d.snapshotAt(middle));
+      expected = rows(d.snapshot("main"));
+      assertEquals(203 - 4, expected.size());
+      assertEquals("changed 130", expected.get(130L).get(1));
+      assertTrue(d.verify().ok(), d.verify().toString());
+    }
+    try (NativeDatabase d = NativeDatabase.open(db, 4)) {
+      assertEquals(expected, rows(d.snapshot("main")));
+      assertEquals(atMiddle, rows(d.snapshotAt(middle)));
+      d.gc();
+      assertTrue(d.verify().ok(), d.verify().toString());
+    }
+    try (NativeDatabase d = NativeDatabase.open(db, 4)) {
+      assertEquals(expected, rows(d.snapshot("main")));
+    }
+  }
+
   /** The most bytes any one of {@code commits} commits of {@code k} rows appended to the store. */
   private static long maxBytesPerCommit(NativeDatabase db, long firstId, int commits, int k) {
     long max = 0;
