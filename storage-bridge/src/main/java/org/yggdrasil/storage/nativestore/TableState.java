@@ -1,6 +1,10 @@
 package org.yggdrasil.storage.nativestore;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
 import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
 import org.yggdrasil.storage.nativestore.chunk.Encoding;
@@ -82,20 +86,49 @@ final class TableState implements TableVersion {
         keyDefinitions, keyDefinitions.length > 0 && liveRows > 0);
   }
 
-  private boolean built;
+  /** True once {@link #keys} holds built indexes (always for tables not read from disk). */
+  private volatile boolean built;
+  /** Builds the key indexes of a table read from disk, once (guarded by this). */
+  private FutureTask<KeyIndex[]> building;
+  private boolean buildingInBackground;
 
-  /** The key indexes (built on first use for a table read from disk). */
+  /** The key indexes (built on first use for a table read from disk; writes need them whole). */
   KeyIndex[] keys() {
-    if (!keysPending) {
+    if (!keysPending || built) {
       return keys;
     }
-    synchronized (this) {
-      if (!built) {
-        keys = ObjectCodec.rebuildKeys(this, keys);
+    FutureTask<KeyIndex[]> task = buildTask(false);
+    task.run(); // builds here unless it already ran or runs on another thread
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw SqlStateException.of(SqlState.QUERY_CANCELED, "interrupted while building the key indexes of %s", schema.name());
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private synchronized FutureTask<KeyIndex[]> buildTask(boolean background) {
+    if (building == null) {
+      KeyIndex[] definitions = keys;
+      building = new FutureTask<>(() -> {
+        KeyIndex[] k = ObjectCodec.rebuildKeys(this, definitions);
+        keys = k;
         built = true;
-      }
-      return keys;
+        return k;
+      });
     }
+    if (background && !buildingInBackground) {
+      buildingInBackground = true;
+      Thread.ofPlatform().daemon().name("ygg-keys-" + schema.name()).start(building);
+    }
+    return building;
+  }
+
+  /** For tests: whether the key indexes are built (or were never pending). */
+  boolean keysBuilt() {
+    return !keysPending || built;
   }
 
   /** The key definitions (names, columns) without building anything. */
@@ -165,7 +198,8 @@ final class TableState implements TableVersion {
 
   /** Position of the live row whose key number {@code keyIndex} equals {@code key}, or -1. */
   long lookupKey(int keyIndex, Object[] key) {
-    KeyIndex index = keys()[keyIndex];
+    boolean scan = keysPending && !built;
+    KeyIndex index = scan ? keys[keyIndex] : keys()[keyIndex];
     if (key.length != index.columns.length) {
       throw Errors.internal("key of %s has %d columns, got %d values", index.name, index.columns.length, key.length);
     }
@@ -175,6 +209,15 @@ final class TableState implements TableVersion {
       if (canonical[i] == null) {
         return -1;
       }
+    }
+    if (scan) {
+      // a table just read from disk: answer from the chunks (their stats skip most) while the
+      // index is built in the background, instead of making this lookup wait for the whole build
+      buildTask(true);
+      if (!built) {
+        return KeyScan.find(this, index, canonical);
+      }
+      index = keys[keyIndex];
     }
     return index.find(canonical, this);
   }

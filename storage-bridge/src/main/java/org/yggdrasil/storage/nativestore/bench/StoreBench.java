@@ -82,7 +82,10 @@ public final class StoreBench {
         }
         long t2 = System.nanoTime();
         s.table("orders").lookupPrimaryKey(new Object[] {7L});
-        table.add(row(rows, "first pk lookup after reopen (builds index)", String.format("%.0f ms", (System.nanoTime() - t2) / 1e6)));
+        table.add(row(rows, "first pk lookup after reopen (index not built)", String.format("%.0f ms", (System.nanoTime() - t2) / 1e6)));
+        long t2b = System.nanoTime();
+        s.table("orders").lookupPrimaryKey(new Object[] {rows});
+        table.add(row(rows, "second pk lookup (the last row)", String.format("%.0f ms", (System.nanoTime() - t2b) / 1e6)));
         long t3 = System.nanoTime();
         long n = 0;
         try (var c = s.table("orders").scan(new int[] {0, 3})) {
