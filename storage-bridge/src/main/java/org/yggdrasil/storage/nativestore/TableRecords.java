@@ -265,7 +265,6 @@ final class TableRecords {
         for (int i = 0; i < count; i++) {
           e.entry(gin);
         }
-        groups[g] = new StoredGroup(gh, null);
         if (childrenOut == null) {
           groups[g] = new StoredGroup(gh, partsOf(e, from, from + count));
         }

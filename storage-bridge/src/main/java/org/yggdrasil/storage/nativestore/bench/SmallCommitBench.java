@@ -14,7 +14,8 @@ import org.yggdrasil.storage.nativestore.Transaction;
 /**
  * Cost of many small commits on a table that already holds many rows (the tail chunk is large):
  * N transactions each inserting k rows, on disk (fsynced) and in memory, as µs per commit and
- * bytes appended to the segment log per commit. Then the first primary-key lookup after reopen.
+ * bytes appended to the segment log per commit (and CPU time of the committing thread, which the
+ * machine's load and the disk's fsync latency do not inflate as much as wall time). Then reopen.
  */
 final class SmallCommitBench {
   /** CPU time of the committing thread: the figure that does not depend on the disk or the machine's load. */
