@@ -26,7 +26,7 @@ import org.yggdrasil.storage.nativestore.disk.SegmentLog;
  * from content hash to record, and the refs file (the one atomically replaced root: segment
  * lengths, branch heads, tags, counters, HLC high-water mark).
  */
-final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
+final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChain.Records {
   static final String REFS = "refs";
 
   /** The parsed refs file. */
@@ -211,19 +211,27 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
   }
 
   @Override
-  public ColumnChunk chunk(String hash) {
+  public int type(String hash) {
     SegmentLog.Loc loc = index.get(hash);
-    boolean delta = loc != null && loc.type() == ObjectCodec.CHUNK_DELTA;
-    MemorySegment p = payload(hash);
+    if (loc == null) {
+      throw Errors.corrupt("object %s is missing from %s", hash, dir);
+    }
+    return loc.type();
+  }
+
+  @Override
+  public ColumnChunk chunk(String hash) {
     byte[] h = ObjectCodec.unhex(hash);
-    if (delta) {
-      ColumnChunk c = ObjectCodec.readDelta(hash, p, this); // notes its place in the chain
+    if (ChunkRecords.isDelta(type(hash))) {
+      DeltaChain.Read r = DeltaChain.read(hash, this);
+      ColumnChunk c = r.chunk();
       c.cacheHash(h);
+      // appending to this chunk later stores only the new rows, one more delta on this chain
+      c.noteStored(new StoredPrefix(c.rows(), h, r.depth()));
       return c;
     }
-    ColumnChunk c = ObjectCodec.readChunk(p);
+    ColumnChunk c = ChunkRecords.readWhole(payload(hash));
     c.cacheHash(h);
-    // appending to this chunk later stores only the new rows, on top of this record
     c.noteStored(StoredPrefix.whole(c.rows(), h));
     return c;
   }
@@ -231,7 +239,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
   /** The objects a stored object needs besides itself (a delta chunk's base). */
   String baseOf(String hash) {
     SegmentLog.Loc loc = index.get(hash);
-    return loc != null && loc.type() == ObjectCodec.CHUNK_DELTA ? ObjectCodec.deltaBase(payload(hash)) : null;
+    return loc != null && ChunkRecords.isDelta(loc.type()) ? ChunkRecords.deltaBase(payload(hash)) : null;
   }
 
   @Override
@@ -245,7 +253,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
     SoftReference<TableState> r = tables.get(hash);
     TableState t = r == null ? null : r.get();
     if (t == null) {
-      t = ObjectCodec.readTable(payload(hash), this, config, null);
+      t = TableRecords.read(payload(hash), this, config, null);
       t.hash = ObjectCodec.unhex(hash);
       tables.put(hash, new SoftReference<>(t));
     }
@@ -253,7 +261,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source {
   }
 
   List<String> tableChildren(String hash) {
-    return ObjectCodec.tableChildren(payload(hash));
+    return TableRecords.children(payload(hash), this);
   }
 
   List<SegmentLog.Loc> locations() {

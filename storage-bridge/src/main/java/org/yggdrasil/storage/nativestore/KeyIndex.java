@@ -119,6 +119,11 @@ final class KeyIndex {
     return true;
   }
 
+  /** For an {@link #exact()} index: the stored bits of a (canonical) key value. */
+  long exactBits(Object value) {
+    return exact.toBits(value);
+  }
+
   /** True when codes are exact (one integer-like column): equal codes mean equal keys. */
   boolean exact() {
     return exact != null;

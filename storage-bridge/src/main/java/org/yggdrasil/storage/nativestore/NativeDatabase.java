@@ -712,7 +712,7 @@ public final class NativeDatabase implements AutoCloseable {
     String[] hashes = new String[names.length];
     try {
       for (int i = 0; i < names.length; i++) {
-        hashes[i] = ObjectCodec.persist(state.tables.get(names[i]), sink);
+        hashes[i] = TableRecords.persist(state.tables.get(names[i]), sink);
       }
       Hlc hlc = clock.now();
       Instant now = Instant.now();
@@ -939,9 +939,10 @@ public final class NativeDatabase implements AutoCloseable {
         }
       }
       Set<String> seen = new HashSet<>();
+      ChunkVerifier chunks = new ChunkVerifier(store);
       for (String id : live) {
         counts[0]++;
-        if (!checkObject(id, problems, bytes)) {
+        if (!checkObject(id, problems, bytes, chunks)) {
           continue;
         }
         Commit c = commit(id);
@@ -950,13 +951,13 @@ public final class NativeDatabase implements AutoCloseable {
             continue;
           }
           counts[1]++;
-          if (!checkObject(th, problems, bytes)) {
+          if (!checkObject(th, problems, bytes, chunks)) {
             continue;
           }
           for (String ch : store.tableChildren(th)) {
             if (seen.add(ch)) {
               counts[2]++;
-              checkObject(ch, problems, bytes);
+              checkObject(ch, problems, bytes, chunks);
             }
           }
         }
@@ -967,7 +968,7 @@ public final class NativeDatabase implements AutoCloseable {
     return new VerifyReport(counts[0], counts[1], counts[2], bytes[0], problems);
   }
 
-  private boolean checkObject(String hash, List<String> problems, long[] bytes) {
+  private boolean checkObject(String hash, List<String> problems, long[] bytes, ChunkVerifier chunks) {
     SegmentLog.Loc loc = store.index.get(hash);
     if (loc == null) {
       problems.add("object " + hash + " is missing");
@@ -981,9 +982,9 @@ public final class NativeDatabase implements AutoCloseable {
       var p = store.log.payload(loc);
       bytes[0] += p.byteSize();
       String actual;
-      if (loc.type() == ObjectCodec.CHUNK_DELTA) {
+      if (ChunkRecords.isChunk(loc.type())) {
         try {
-          actual = ObjectCodec.contentHash(store.chunk(hash)); // rebuilt from its base chain
+          actual = chunks.actualHash(hash, loc.type()); // a delta's from its base chain
         } catch (RuntimeException e) {
           problems.add("chunk " + hash + " cannot be rebuilt from its base: " + e.getMessage());
           return false;

@@ -25,19 +25,11 @@ import org.yggdrasil.catalog.protocol.Hlc;
 import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
 import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
 import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
-import org.yggdrasil.storage.nativestore.chunk.Encoding;
-import org.yggdrasil.storage.nativestore.chunk.Physical;
-import org.yggdrasil.storage.nativestore.chunk.StoredPrefix;
 
 /**
  * The stored form of the store's immutable objects and their content hashes (SHA-256 of the
- * stored payload, so an object's name is a function of its content only).
- *
- * <p>Column chunk payload: int32 LE length of a metadata block (encoding, row count, stats, section
- * lengths), the block, then the sections each starting at a 64-byte boundary of the payload: the
- * values (fixed width little-endian, or for VARLEN the bytes), the VARLEN int32 LE offsets (rows +
- * 1), and the validity bitmap (LSB first, bits past the last row zero). A mapped chunk reads these
- * sections in place. Delete vector: int32 count then the bitmap words (int64 LE, trailing zero
+ * stored payload, so an object's name is a function of its content only; column chunks are
+ * stored and hashed by {@link ChunkRecords}). Delete vector: int32 count then the bitmap words (int64 LE, trailing zero
  * words dropped). Table and commit payloads are small big-endian metadata blocks (see the writers).
  */
 final class ObjectCodec {
@@ -49,8 +41,11 @@ final class ObjectCodec {
   static final int TAG = 6;
   static final int SEQUENCE = 7;
   static final int CHUNK_DELTA = 8;
-  /** Longest chain of delta records before a chunk is stored whole again. */
-  static final int MAX_DELTA_DEPTH = 32;
+  /** Chunk records named by their section-digest hash (see {@link ChunkRecords}); 1 and 8 are the first format. */
+  static final int CHUNK2 = 9;
+  static final int CHUNK_DELTA2 = 10;
+  /** A run of a table's chunk entries (see {@link TableRecords}). */
+  static final int TABLE_GROUP = 11;
 
   private static final HexFormat HEX = HexFormat.of();
   private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -99,234 +94,11 @@ final class ObjectCodec {
     return HEX.parseHex(s);
   }
 
-  // ---- column chunks ----
-
-  /**
-   * The chunk's hash, writing it to the sink if the sink does not hold it: whole, or, when a
-   * shorter view of the same buffer was stored before and this chunk is not full yet, as a delta
-   * record holding only the rows after that prefix (so appending one row to a big tail chunk writes
-   * one row). The content hash is the same either way.
-   */
-  static String persist(ColumnChunk c, Sink sink, int chunkRows) {
-    byte[] h = c.cachedHash();
-    if (h != null && sink.has(hex(h))) {
-      return hex(h);
-    }
-    List<ByteBuffer> pieces = chunkPieces(c);
-    if (h == null) {
-      h = hash(pieces);
-      c.cacheHash(h);
-    }
-    String hx = hex(h);
-    if (!sink.has(hx)) {
-      StoredPrefix p = c.storedPrefix();
-      boolean delta = p != null && p.rows() < c.rows() && c.rows() < chunkRows && (long) p.wholeRows() * 2 >= c.rows();
-      if (delta && p.depth() < MAX_DELTA_DEPTH && sink.has(hex(p.hash()))) {
-        sink.put(CHUNK_DELTA, h, deltaPieces(c, p.rows(), p.hash(), p.depth() + 1));
-        c.noteStored(new StoredPrefix(c.rows(), h, p.depth() + 1, p.wholeRows(), p.wholeHash()));
-      } else if (delta && sink.has(hex(p.wholeHash()))) {
-        // the chain is long: one delta with every row since the whole chunk it started from
-        sink.put(CHUNK_DELTA, h, deltaPieces(c, p.wholeRows(), p.wholeHash(), 1));
-        c.noteStored(new StoredPrefix(c.rows(), h, 1, p.wholeRows(), p.wholeHash()));
-      } else {
-        sink.put(CHUNK, h, pieces);
-        c.noteStored(StoredPrefix.whole(c.rows(), h));
-      }
-    }
-    return hx;
-  }
-
-  /** For tests and verification: the content hash of a chunk, computed afresh. */
-  static String contentHash(ColumnChunk c) {
-    return hex(hash(chunkPieces(c)));
-  }
-
-  private static List<ByteBuffer> deltaPieces(ColumnChunk c, int base, byte[] baseHash, int depth) {
-    Encoding enc = c.encoding();
-    int rows = c.rows();
-    ByteBuffer data;
-    ByteBuffer offsets = ByteBuffer.allocate(0);
-    if (enc.physical() == Physical.VARLEN) {
-      MemorySegment off = c.offsets();
-      int from = off.get(INT_LE, 4L * base);
-      int to = off.get(INT_LE, 4L * rows);
-      data = buffer(c.data().asSlice(from, to - from));
-      offsets = buffer(off.asSlice(4L * (base + 1), 4L * (rows - base)));
-    } else {
-      long w = enc.physical().width();
-      data = buffer(c.data().asSlice(w * base, w * (rows - base)));
-    }
-    Out meta = new Out();
-    meta.raw(baseHash);
-    meta.i32(base);
-    meta.i32(depth);
-    return pieces(meta, c, data, offsets, validityBytes(c));
-  }
-
-  /** The base chunk hash of a delta record's payload. */
-  static String deltaBase(MemorySegment p) {
-    return hex(p.asSlice(4, 32).toArray(ValueLayout.JAVA_BYTE));
-  }
-
-  /** Reads a delta record: materializes base rows (via {@code src}) plus its own rows into heap buffers. */
-  static ColumnChunk readDelta(String hash, MemorySegment p, Source src) {
-    int metaLen = p.get(INT_LE, 0);
-    In in = new In(p.asSlice(4, metaLen).toArray(ValueLayout.JAVA_BYTE));
-    String baseHash = hex(in.raw(32));
-    int base = in.i32();
-    int depth = in.i32();
-    ColumnType type = ColumnType.valueOf(in.str());
-    Physical physical = Physical.valueOf(in.str());
-    int scale = in.i32();
-    int rows = in.i32();
-    ChunkStats stats = readStats(in);
-    long dataLen = in.i64();
-    long offsLen = in.i64();
-    long validLen = in.i64();
-    long dataOff = pad64(4 + metaLen);
-    long offsOff = dataOff + pad64(dataLen);
-    long validOff = offsOff + pad64(offsLen);
-    Encoding enc = new Encoding(type, physical, scale);
-    ColumnChunk b = src.chunk(baseHash);
-    if (b.rows() != base) {
-      throw new IllegalStateException("delta base " + baseHash + " has " + b.rows() + " rows, expected " + base);
-    }
-    MemorySegment data;
-    MemorySegment offsets = null;
-    if (physical == Physical.VARLEN) {
-      MemorySegment bo = b.offsets();
-      int baseBytes = bo == null ? 0 : bo.get(INT_LE, 4L * base);
-      byte[] bytes = new byte[(int) (baseBytes + dataLen)];
-      if (baseBytes > 0) {
-        MemorySegment.copy(b.data(), ValueLayout.JAVA_BYTE, 0, bytes, 0, baseBytes);
-      }
-      MemorySegment.copy(p, ValueLayout.JAVA_BYTE, dataOff, bytes, baseBytes, (int) dataLen);
-      int[] offs = new int[rows + 1];
-      if (bo != null) {
-        MemorySegment.copy(bo, INT_LE, 0, offs, 0, base + 1);
-      }
-      MemorySegment.copy(p, INT_LE, offsOff, offs, base + 1, rows - base);
-      data = MemorySegment.ofArray(bytes);
-      offsets = MemorySegment.ofArray(offs);
-    } else {
-      long w = physical.width();
-      long[] words = new long[(int) ((w * rows + 7) >>> 3)];
-      data = MemorySegment.ofArray(words);
-      if (base > 0) {
-        MemorySegment.copy(b.data(), 0, data, 0, w * base);
-      }
-      MemorySegment.copy(p, dataOff, data, w * base, dataLen);
-      data = data.asSlice(0, w * rows);
-    }
-    MemorySegment validity = validLen == 0 ? null
-        : MemorySegment.ofArray(p.asSlice(validOff, validLen).toArray(ValueLayout.JAVA_BYTE));
-    ColumnChunk c = ColumnChunk.wrap(enc, rows, stats, data, offsets, validity);
-    StoredPrefix bp = b.storedPrefix();
-    c.noteStored(bp == null
-        ? StoredPrefix.whole(rows, unhex(hash))
-        : new StoredPrefix(rows, unhex(hash), depth, bp.wholeRows(), bp.wholeHash()));
-    return c;
-  }
-
-  private static List<ByteBuffer> chunkPieces(ColumnChunk c) {
-    int rows = c.rows();
-    ByteBuffer data = rows == 0 ? ByteBuffer.allocate(0) : buffer(c.data());
-    MemorySegment off = c.offsets();
-    ByteBuffer offsets = off == null ? ByteBuffer.allocate(0) : buffer(off);
-    return pieces(new Out(), c, data, offsets, validityBytes(c));
-  }
-
-  /** The chunk's validity bitmap, bits past its last row cleared; empty when it has no NULLs. */
-  private static ByteBuffer validityBytes(ColumnChunk c) {
-    MemorySegment val = c.validity();
-    if (val == null) {
-      return ByteBuffer.allocate(0);
-    }
-    int rows = c.rows();
-    byte[] v = val.asSlice(0, (rows + 7) >>> 3).toArray(ValueLayout.JAVA_BYTE);
-    if ((rows & 7) != 0) {
-      v[v.length - 1] &= (byte) ((1 << (rows & 7)) - 1);
-    }
-    return ByteBuffer.wrap(v);
-  }
-
-  /**
-   * A chunk or delta record: {@code meta} (already holding any record-specific prefix) gets the
-   * encoding, row count, stats and section lengths, then the padded data, offsets and validity.
-   */
-  private static List<ByteBuffer> pieces(Out meta, ColumnChunk c, ByteBuffer data,
-      ByteBuffer offsets, ByteBuffer validity) {
-    Encoding enc = c.encoding();
-    meta.str(enc.type().name());
-    meta.str(enc.physical().name());
-    meta.i32(enc.scale());
-    meta.i32(c.rows());
-    writeStats(meta, c.stats());
-    meta.i64(data.remaining());
-    meta.i64(offsets.remaining());
-    meta.i64(validity.remaining());
-    byte[] m = meta.bytes();
-    ByteBuffer head = ByteBuffer.allocate(pad64(4 + m.length)).order(ByteOrder.LITTLE_ENDIAN);
-    head.putInt(m.length).put(m).position(0);
-    List<ByteBuffer> pieces = new ArrayList<>(6);
-    pieces.add(head);
-    addPadded(pieces, data, offsets.remaining() > 0 || validity.remaining() > 0);
-    addPadded(pieces, offsets, validity.remaining() > 0);
-    if (validity.remaining() > 0) {
-      pieces.add(validity);
-    }
-    return pieces;
-  }
-
-  /** The bytes of a segment: a view when possible, else (heap segments over long[]/int[]) a copy. */
-  static ByteBuffer buffer(MemorySegment s) {
-    try {
-      return s.asByteBuffer();
-    } catch (UnsupportedOperationException e) {
-      return ByteBuffer.wrap(s.toArray(ValueLayout.JAVA_BYTE));
-    }
-  }
-
-  private static void addPadded(List<ByteBuffer> pieces, ByteBuffer b, boolean more) {
-    if (b.remaining() == 0) {
-      return;
-    }
-    pieces.add(b);
-    int pad = pad64(b.remaining()) - b.remaining();
-    if (more && pad > 0) {
-      pieces.add(ByteBuffer.allocate(pad));
-    }
-  }
-
   static int pad64(long n) {
     return (int) ((n + 63) & ~63L);
   }
 
-  static ColumnChunk readChunk(MemorySegment p) {
-    int metaLen = p.get(INT_LE, 0);
-    In in = new In(p.asSlice(4, metaLen).toArray(ValueLayout.JAVA_BYTE));
-    ColumnType type = ColumnType.valueOf(in.str());
-    Physical physical = Physical.valueOf(in.str());
-    int scale = in.i32();
-    int rows = in.i32();
-    ChunkStats stats = readStats(in);
-    long dataLen = in.i64();
-    long offsLen = in.i64();
-    long validLen = in.i64();
-    long dataOff = pad64(4 + metaLen);
-    long offsOff = dataOff + pad64(dataLen);
-    long validOff = offsOff + pad64(offsLen);
-    Encoding enc = new Encoding(type, physical, scale);
-    MemorySegment data = p.asSlice(dataOff, dataLen);
-    MemorySegment offsets = offsLen == 0 ? null : p.asSlice(offsOff, offsLen);
-    if (physical == Physical.VARLEN && offsets == null) {
-      offsets = MemorySegment.ofArray(new int[rows + 1]);
-    }
-    MemorySegment validity = validLen == 0 ? null : p.asSlice(validOff, validLen);
-    return ColumnChunk.wrap(enc, rows, stats, data, offsets, validity);
-  }
-
-  private static void writeStats(Out o, ChunkStats s) {
+  static void writeStats(Out o, ChunkStats s) {
     o.i32(s.rowCount());
     o.i32(s.nullCount());
     writeValue(o, s.min());
@@ -334,7 +106,7 @@ final class ObjectCodec {
     writeValue(o, s.sum());
   }
 
-  private static ChunkStats readStats(In in) {
+  static ChunkStats readStats(In in) {
     int rows = in.i32();
     int nulls = in.i32();
     return new ChunkStats(rows, nulls, readValue(in), readValue(in), readValue(in));
@@ -416,75 +188,7 @@ final class ObjectCodec {
     return DeleteVector.of(words, count);
   }
 
-  // ---- tables ----
-
-  static String persist(TableState t, Sink sink) {
-    byte[] h = t.hash;
-    if (h != null && sink.has(hex(h))) {
-      return hex(h);
-    }
-    Out o = new Out();
-    o.i32(1);
-    TableSchema s = t.schema;
-    o.str(s.name());
-    o.i64(t.oid);
-    o.i64(t.lineage);
-    o.i64(t.physicalRows);
-    o.i64(t.liveRows);
-    o.i32(t.config.chunkRows());
-    o.i32(s.columns().size());
-    for (int c = 0; c < s.columns().size(); c++) {
-      ColumnDef d = s.column(c);
-      o.str(d.name());
-      o.str(d.type().name());
-      o.i32(d.length());
-      o.i32(d.scale());
-      o.u8(d.notNull() ? 1 : 0);
-      o.nstr(d.defaultSql());
-      o.str(t.encodings[c].physical().name());
-      o.i32(t.encodings[c].scale());
-    }
-    o.strs(s.primaryKey());
-    o.i32(s.uniqueKeys().size());
-    for (List<String> k : s.uniqueKeys()) {
-      o.strs(k);
-    }
-    o.i32(t.keyDefinitions().length);
-    for (KeyIndex k : t.keyDefinitions()) {
-      o.str(k.name);
-      o.i32(k.columns.length);
-      for (int c : k.columns) {
-        o.i32(c);
-      }
-    }
-    int chunks = t.rowIds.size();
-    o.i32(chunks);
-    for (int c = 0; c < t.columns.size(); c++) {
-      for (int i = 0; i < chunks; i++) {
-        o.raw(unhex(persist(t.columns.get(c).get(i), sink, t.config.chunkRows())));
-      }
-    }
-    for (int i = 0; i < chunks; i++) {
-      o.raw(unhex(persist(t.rowIds.get(i), sink, t.config.chunkRows())));
-    }
-    for (int i = 0; i < chunks; i++) {
-      DeleteVector d = t.deletes.get(i);
-      o.u8(d == null ? 0 : 1);
-      if (d != null) {
-        o.raw(unhex(persist(d, sink)));
-      }
-    }
-    List<ByteBuffer> pieces = List.of(ByteBuffer.wrap(o.bytes()));
-    if (h == null) {
-      h = hash(pieces);
-      t.hash = h;
-    }
-    String hx = hex(h);
-    if (!sink.has(hx)) {
-      sink.put(TABLE, h, pieces);
-    }
-    return hx;
-  }
+  // ---- tables (see TableRecords) ----
 
   /** Reads objects by hash (a store). */
   interface Source {
@@ -493,98 +197,6 @@ final class ObjectCodec {
     ColumnChunk chunk(String hash);
 
     DeleteVector deleteVector(String hash);
-  }
-
-  /** The hashes a table payload refers to (for GC and verify). */
-  static List<String> tableChildren(MemorySegment p) {
-    List<String> out = new ArrayList<>();
-    readTable(p, null, StoreConfig.DEFAULT, out);
-    return out;
-  }
-
-  static TableState readTable(MemorySegment p, Source src, StoreConfig base, List<String> childrenOut) {
-    In in = new In(p.toArray(ValueLayout.JAVA_BYTE));
-    int format = in.i32();
-    if (format != 1) {
-      throw new IllegalStateException("unknown table format " + format);
-    }
-    String name = in.str();
-    long oid = in.i64();
-    long lineage = in.i64();
-    long physicalRows = in.i64();
-    long liveRows = in.i64();
-    int chunkRows = in.i32();
-    int n = in.i32();
-    List<ColumnDef> cols = new ArrayList<>(n);
-    Encoding[] encs = new Encoding[n];
-    for (int c = 0; c < n; c++) {
-      String cn = in.str();
-      ColumnType type = ColumnType.valueOf(in.str());
-      int length = in.i32();
-      int scale = in.i32();
-      boolean notNull = in.u8() != 0;
-      String def = in.nstr();
-      cols.add(new ColumnDef(cn, type, length, scale, notNull, def));
-      encs[c] = new Encoding(type, Physical.valueOf(in.str()), in.i32());
-    }
-    List<String> pk = in.strs();
-    int nu = in.i32();
-    List<List<String>> uniques = new ArrayList<>();
-    for (int i = 0; i < nu; i++) {
-      uniques.add(in.strs());
-    }
-    TableSchema schema = new TableSchema(name, cols, pk, uniques);
-    StoreConfig config = new StoreConfig(chunkRows, base.keyHashMask());
-    int nk = in.i32();
-    KeyIndex[] keys = new KeyIndex[nk];
-    for (int k = 0; k < nk; k++) {
-      String kn = in.str();
-      int[] kc = new int[in.i32()];
-      for (int i = 0; i < kc.length; i++) {
-        kc[i] = in.i32();
-      }
-      keys[k] = KeyIndex.create(kn, schema, kc, config.keyHashMask());
-    }
-    int chunks = in.i32();
-    List<org.yggdrasil.storage.nativestore.persistent.PVector<ColumnChunk>> columns = new ArrayList<>(n);
-    for (int c = 0; c < n; c++) {
-      var v = org.yggdrasil.storage.nativestore.persistent.PVector.<ColumnChunk>empty();
-      for (int i = 0; i < chunks; i++) {
-        String h = hex(in.raw(32));
-        if (childrenOut != null) {
-          childrenOut.add(h);
-        } else {
-          v = v.append(src.chunk(h));
-        }
-      }
-      columns.add(v);
-    }
-    var rowIds = org.yggdrasil.storage.nativestore.persistent.PVector.<ColumnChunk>empty();
-    for (int i = 0; i < chunks; i++) {
-      String h = hex(in.raw(32));
-      if (childrenOut != null) {
-        childrenOut.add(h);
-      } else {
-        rowIds = rowIds.append(src.chunk(h));
-      }
-    }
-    var deletes = org.yggdrasil.storage.nativestore.persistent.PVector.<DeleteVector>empty();
-    for (int i = 0; i < chunks; i++) {
-      DeleteVector d = null;
-      if (in.u8() != 0) {
-        String h = hex(in.raw(32));
-        if (childrenOut != null) {
-          childrenOut.add(h);
-        } else {
-          d = src.deleteVector(h);
-        }
-      }
-      deletes = deletes.append(d);
-    }
-    if (childrenOut != null) {
-      return null;
-    }
-    return TableState.loaded(config, schema, oid, lineage, encs, columns, rowIds, deletes, physicalRows, liveRows, keys);
   }
 
   /** Primary-key and unique indexes are not stored (yet): rebuilt from the rows when a table is read. */

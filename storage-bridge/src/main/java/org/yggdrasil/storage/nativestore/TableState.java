@@ -1,6 +1,10 @@
 package org.yggdrasil.storage.nativestore;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
 import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
 import org.yggdrasil.storage.nativestore.chunk.Encoding;
@@ -32,8 +36,13 @@ final class TableState implements TableVersion {
    */
   private volatile KeyIndex[] keys;
   private final boolean keysPending;
-  /** The content hash once computed (see {@link ObjectCodec}); the state is immutable. */
+  /** The content hash once computed (see {@link TableRecords}); the state is immutable. */
   volatile byte[] hash;
+  /**
+   * The chunk groups of this version or of the one it was derived from, as last stored: lets a
+   * commit skip re-encoding the groups it did not change ({@link TableRecords.StoredGroup}).
+   */
+  volatile TableRecords.StoredGroup[] storedGroups;
 
   TableState(StoreConfig config, TableSchema schema, long oid, long lineage, Encoding[] encodings,
       List<PVector<ColumnChunk>> columns, PVector<ColumnChunk> rowIds, PVector<DeleteVector> deletes,
@@ -77,20 +86,49 @@ final class TableState implements TableVersion {
         keyDefinitions, keyDefinitions.length > 0 && liveRows > 0);
   }
 
-  private boolean built;
+  /** True once {@link #keys} holds built indexes (always for tables not read from disk). */
+  private volatile boolean built;
+  /** Builds the key indexes of a table read from disk, once (guarded by this). */
+  private FutureTask<KeyIndex[]> building;
+  private boolean buildingInBackground;
 
-  /** The key indexes (built on first use for a table read from disk). */
+  /** The key indexes (built on first use for a table read from disk; writes need them whole). */
   KeyIndex[] keys() {
-    if (!keysPending) {
+    if (!keysPending || built) {
       return keys;
     }
-    synchronized (this) {
-      if (!built) {
-        keys = ObjectCodec.rebuildKeys(this, keys);
+    FutureTask<KeyIndex[]> task = buildTask(false);
+    task.run(); // builds here unless it already ran or runs on another thread
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw SqlStateException.of(SqlState.QUERY_CANCELED, "interrupted while building the key indexes of %s", schema.name());
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private synchronized FutureTask<KeyIndex[]> buildTask(boolean background) {
+    if (building == null) {
+      KeyIndex[] definitions = keys;
+      building = new FutureTask<>(() -> {
+        KeyIndex[] k = ObjectCodec.rebuildKeys(this, definitions);
+        keys = k;
         built = true;
-      }
-      return keys;
+        return k;
+      });
     }
+    if (background && !buildingInBackground) {
+      buildingInBackground = true;
+      Thread.ofPlatform().daemon().name("ygg-keys-" + schema.name()).start(building);
+    }
+    return building;
+  }
+
+  /** For tests: whether the key indexes are built (or were never pending). */
+  boolean keysBuilt() {
+    return !keysPending || built;
   }
 
   /** The key definitions (names, columns) without building anything. */
@@ -112,8 +150,10 @@ final class TableState implements TableVersion {
 
   TableState withData(List<PVector<ColumnChunk>> newColumns, PVector<ColumnChunk> newRowIds,
       PVector<DeleteVector> newDeletes, long newPhysical, long newLive, KeyIndex[] newKeys) {
-    return new TableState(config, schema, oid, lineage, encodings, newColumns, newRowIds, newDeletes,
+    TableState t = new TableState(config, schema, oid, lineage, encodings, newColumns, newRowIds, newDeletes,
         newPhysical, newLive, newKeys);
+    t.storedGroups = storedGroups;
+    return t;
   }
 
   TableState withKeys(KeyIndex[] newKeys) {
@@ -158,7 +198,8 @@ final class TableState implements TableVersion {
 
   /** Position of the live row whose key number {@code keyIndex} equals {@code key}, or -1. */
   long lookupKey(int keyIndex, Object[] key) {
-    KeyIndex index = keys()[keyIndex];
+    boolean scan = keysPending && !built;
+    KeyIndex index = scan ? keys[keyIndex] : keys()[keyIndex];
     if (key.length != index.columns.length) {
       throw Errors.internal("key of %s has %d columns, got %d values", index.name, index.columns.length, key.length);
     }
@@ -168,6 +209,15 @@ final class TableState implements TableVersion {
       if (canonical[i] == null) {
         return -1;
       }
+    }
+    if (scan) {
+      // a table just read from disk: answer from the chunks (their stats skip most) while the
+      // index is built in the background, instead of making this lookup wait for the whole build
+      buildTask(true);
+      if (!built) {
+        return KeyScan.find(this, index, canonical);
+      }
+      index = keys[keyIndex];
     }
     return index.find(canonical, this);
   }

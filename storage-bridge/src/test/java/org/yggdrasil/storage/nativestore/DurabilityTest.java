@@ -209,7 +209,7 @@ class DurabilityTest {
     long[] chunkAt = {-1};
     try (SegmentLog log = SegmentLog.open(db(), Map.of(1, Files.size(seg)), false)) {
       log.scan(1, 0, Files.size(seg), true, r -> {
-        if (r.loc().type() == 1 && chunkAt[0] < 0) {
+        if (r.loc().type() == ObjectCodec.CHUNK2 && chunkAt[0] < 0) {
           chunkAt[0] = r.loc().offset() + SegmentLog.HEADER + 10;
         }
       });

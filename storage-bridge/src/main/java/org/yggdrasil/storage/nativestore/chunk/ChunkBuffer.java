@@ -18,6 +18,8 @@ abstract sealed class ChunkBuffer permits FixedBuffer, VarBuffer {
   private byte[] validity;
   /** The longest view of this buffer a store has written (see {@link StoredPrefix}), or null. */
   volatile StoredPrefix storedPrefix;
+  /** The section digests of the longest view of this buffer hashed so far, or null. */
+  volatile SectionDigests digests;
   /** For a buffer read from a segment file: its validity bitmap there (null = no NULLs). */
   private MemorySegment mappedValidity;
 

@@ -67,6 +67,45 @@ public final class ColumnChunk {
     hash = h;
   }
 
+  /**
+   * The digests of this chunk's sections (see {@link SectionDigests}), extended from those of the
+   * longest shorter view of the same buffer hashed before, so hashing a grown tail chunk costs the
+   * appended rows only.
+   */
+  public SectionDigests sectionDigests() {
+    boolean varlen = enc.physical() == Physical.VARLEN;
+    SectionDigests known = buf == null ? null : buf.digests;
+    if (known != null && known.rows() == rows) {
+      return known;
+    }
+    SectionDigests from = known != null && known.rows() < rows ? known : SectionDigests.empty(varlen);
+    SectionDigests d = extend(from);
+    if (buf != null && (buf.digests == null || buf.digests.rows() < rows)) {
+      buf.digests = d;
+    }
+    return d;
+  }
+
+  /** {@code from} extended by this chunk's rows past {@code from.rows()}. */
+  private SectionDigests extend(SectionDigests from) {
+    int start = from.rows();
+    if (start == rows) {
+      return from;
+    }
+    MemorySegment newData;
+    MemorySegment newOffsets = null;
+    if (buf instanceof VarBuffer v) {
+      int a = v.used(start);
+      newData = v.byteSegment(rows).asSlice(a);
+      newOffsets = v.offsetSegment(rows).asSlice(4L * (start + 1));
+    } else {
+      FixedBuffer f = (FixedBuffer) buf;
+      newData = f.data.asSlice((long) start * f.width, (long) (rows - start) * f.width);
+    }
+    ChunkBuffer b = buf;
+    return from.extend(rows, newData, newOffsets, b::isValid);
+  }
+
   /** The longest view of this chunk's buffer a store wrote, or null (see {@link StoredPrefix}). */
   public StoredPrefix storedPrefix() {
     return buf == null ? null : buf.storedPrefix;
@@ -231,6 +270,10 @@ public final class ColumnChunk {
     StoredPrefix p = buf.storedPrefix;
     if (p != null && p.rows() <= rows) {
       copy.storedPrefix = p;
+    }
+    SectionDigests d = buf.digests;
+    if (d != null && d.rows() <= rows) {
+      copy.digests = d;
     }
     return copy;
   }
