@@ -16,12 +16,11 @@ public final class DdlExecutor {
     Snapshot snapshot = ctx.readSnapshot();
     return switch (ddl) {
       case DdlStatement.CreateTable c -> {
-        if (snapshot.table(c.schema().name()) != null) {
+        if (Relations.kindOf(snapshot, c.schema().name()) != null) {
           if (c.ifNotExists()) {
             yield StatementResult.of("CREATE TABLE");
           }
-          throw new SqlStateException(SqlState.DUPLICATE_TABLE,
-              "relation \"" + c.schema().name() + "\" already exists");
+          Relations.requireFree(snapshot, c.schema().name());
         }
         tx.createTable(c.schema());
         yield StatementResult.of("CREATE TABLE");
@@ -29,6 +28,10 @@ public final class DdlExecutor {
       case DdlStatement.DropTable d -> {
         for (String name : d.names()) {
           if (snapshot.table(name) == null) {
+            Relations.Kind kind = Relations.kindOf(snapshot, name);
+            if (kind != null) {
+              throw Relations.wrongKind(name, "a table", kind);
+            }
             if (d.ifExists()) {
               continue;
             }
@@ -92,13 +95,14 @@ public final class DdlExecutor {
       }
       case DdlStatement.RenameTable r -> {
         require(snapshot, r.from());
-        if (snapshot.table(r.to()) != null) {
-          throw new SqlStateException(SqlState.DUPLICATE_TABLE,
-              "relation \"" + r.to() + "\" already exists");
-        }
+        Relations.requireFree(snapshot, r.to());
         tx.renameTable(r.from(), r.to());
         yield StatementResult.of("ALTER TABLE");
       }
+      case DdlStatement.CreateIndex c -> IndexExecutor.create(c, snapshot, tx);
+      case DdlStatement.DropIndex d -> IndexExecutor.drop(d, snapshot, tx);
+      case DdlStatement.CreateView v -> ViewExecutor.create(v, snapshot, tx);
+      case DdlStatement.DropView d -> ViewExecutor.drop(d, snapshot, tx);
     };
   }
 

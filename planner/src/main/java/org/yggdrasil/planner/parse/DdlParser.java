@@ -24,6 +24,7 @@ public final class DdlParser {
   public static DdlStatement parse(String sql) {
     DdlParser p = new DdlParser(sql);
     DdlStatement s = p.statement();
+    p.c.accept(Token.Kind.SEMICOLON);
     if (!p.c.atEnd()) {
       throw p.c.unexpected();
     }
@@ -32,13 +33,27 @@ public final class DdlParser {
 
   private DdlStatement statement() {
     if (c.accept("create")) {
+      boolean orReplace = c.acceptAll("or", "replace");
       while (c.accept("temp") || c.accept("temporary") || c.accept("unlogged")) {
         // Temporary and unlogged tables are ordinary versioned tables here.
+      }
+      if (c.accept("view")) {
+        return ViewDdlParser.create(c, orReplace);
+      }
+      boolean unique = c.accept("unique");
+      if (c.accept("index")) {
+        return IndexDdlParser.create(c, unique);
       }
       c.expect("table");
       return createTable();
     }
     if (c.accept("drop")) {
+      if (c.accept("index")) {
+        return IndexDdlParser.drop(c);
+      }
+      if (c.accept("view")) {
+        return ViewDdlParser.drop(c);
+      }
       c.expect("table");
       boolean ifExists = c.acceptAll("if", "exists");
       List<String> names = nameList();
@@ -262,16 +277,7 @@ public final class DdlParser {
 
   /** A table name, optionally qualified with the {@code public} schema. */
   private String tableName() {
-    String first = c.identifier();
-    if (c.accept(Token.Kind.DOT)) {
-      String second = c.identifier();
-      if (!first.equals("public")) {
-        throw new SqlStateException(SqlState.INVALID_SCHEMA_NAME,
-            "schema \"" + first + "\" does not exist");
-      }
-      return second;
-    }
-    return first;
+    return RelationName.parse(c);
   }
 
   private static SqlStateException unsupported(String what) {

@@ -6,6 +6,8 @@ import java.util.List;
 public enum StatementKind {
   QUERY, INSERT, UPDATE, DELETE, EXPLAIN,
   CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_DATABASE, DROP_DATABASE,
+  /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
+  CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   EMPTY,
@@ -49,8 +51,13 @@ public enum StatementKind {
       case "discard" -> DISCARD;
       case "truncate" -> TRUNCATE;
       case "create" -> createKind(tokens);
-      case "drop" -> w2.equals("table") ? DROP_TABLE
-          : w2.equals("database") ? DROP_DATABASE : UNSUPPORTED;
+      case "drop" -> switch (w2) {
+        case "table" -> DROP_TABLE;
+        case "database" -> DROP_DATABASE;
+        case "index" -> DROP_INDEX;
+        case "view" -> DROP_VIEW;
+        default -> UNSUPPORTED;
+      };
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
       case "copy", "listen", "notify", "unlisten", "lock", "vacuum", "analyze", "cluster",
           "declare", "fetch", "move", "close", "prepare", "execute", "deallocate", "grant",
@@ -65,9 +72,16 @@ public enum StatementKind {
     while (i < tokens.size()) {
       String w = tokens.get(i).text().toLowerCase(java.util.Locale.ROOT);
       switch (w) {
-        case "temp", "temporary", "unlogged", "global", "local" -> i++;
+        case "temp", "temporary", "unlogged", "global", "local", "unique" -> i++;
+        case "or" -> i += 2; // OR REPLACE
         case "table" -> {
           return CREATE_TABLE;
+        }
+        case "index" -> {
+          return CREATE_INDEX;
+        }
+        case "view" -> {
+          return CREATE_VIEW;
         }
         case "database" -> {
           return i == 1 ? CREATE_DATABASE : UNSUPPORTED;

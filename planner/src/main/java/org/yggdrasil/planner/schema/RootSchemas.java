@@ -36,7 +36,8 @@ public final class RootSchemas {
   public static SchemaPlus create(Snapshot snapshot, String positionTable,
       Map<String, Table> overrides) {
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
-    root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
+    SnapshotSchema publicSchema = new SnapshotSchema(snapshot, positionTable, overrides);
+    root.add("public", publicSchema);
     SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
     root.add("ygg", YGG);
     addTypes(root);
@@ -44,6 +45,7 @@ public final class RootSchemas {
       root.add(f.getKey(), f.getValue());
       pgCatalog.add(f.getKey(), f.getValue());
     }
+    publicSchema.attach(root);
     return root;
   }
 

@@ -161,7 +161,8 @@ public final class YggSession implements Session, StatementContext {
       case QUERY -> prepareQuery(sql, declared);
       case EXPLAIN -> prepareExplain(sql, declared);
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
-      case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
+      case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_INDEX, DROP_INDEX, CREATE_VIEW,
+          DROP_VIEW -> prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
           "statement not supported yet: " + firstWords(sql));

@@ -424,8 +424,8 @@ final class ObjectCodec {
       return hex(h);
     }
     Out o = new Out();
-    o.i32(1);
     TableSchema s = t.schema;
+    o.i32(IndexCodec.format(s));
     o.str(s.name());
     o.i64(t.oid);
     o.i64(t.lineage);
@@ -449,6 +449,7 @@ final class ObjectCodec {
     for (List<String> k : s.uniqueKeys()) {
       o.strs(k);
     }
+    IndexCodec.write(o, s);
     o.i32(t.keyDefinitions().length);
     for (KeyIndex k : t.keyDefinitions()) {
       o.str(k.name);
@@ -505,7 +506,7 @@ final class ObjectCodec {
   static TableState readTable(MemorySegment p, Source src, StoreConfig base, List<String> childrenOut) {
     In in = new In(p.toArray(ValueLayout.JAVA_BYTE));
     int format = in.i32();
-    if (format != 1) {
+    if (format != IndexCodec.FORMAT_WITHOUT_INDEXES && format != IndexCodec.FORMAT_WITH_INDEXES) {
       throw new IllegalStateException("unknown table format " + format);
     }
     String name = in.str();
@@ -533,7 +534,7 @@ final class ObjectCodec {
     for (int i = 0; i < nu; i++) {
       uniques.add(in.strs());
     }
-    TableSchema schema = new TableSchema(name, cols, pk, uniques);
+    TableSchema schema = new TableSchema(name, cols, pk, uniques, IndexCodec.read(in, format));
     StoreConfig config = new StoreConfig(chunkRows, base.keyHashMask());
     int nk = in.i32();
     KeyIndex[] keys = new KeyIndex[nk];

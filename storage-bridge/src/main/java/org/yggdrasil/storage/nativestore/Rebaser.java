@@ -79,7 +79,8 @@ final class Rebaser {
   }
 
   private static boolean isDdl(TableState from, TableState to) {
-    return from == null || to == null || from.schema != to.schema || from.lineage != to.lineage;
+    // Every change of the catalog table is a schema change: it must bump the schema version.
+    return CatalogTable.is(from) || CatalogTable.is(to) || from == null || to == null || from.schema != to.schema || from.lineage != to.lineage;
   }
 
   private static TableState rebaseRows(TableState tb, TableState tt, TableState th) {

@@ -128,7 +128,21 @@ final class TableDdl {
       }
       k++;
     }
-    TableSchema schema = new TableSchema(t.schema.name(), defs, pk, uniques);
+    // As in PostgreSQL, an index on the dropped column goes with it.
+    List<IndexDef> indexes = new ArrayList<>();
+    for (IndexDef index : t.schema.indexes()) {
+      boolean keep = !index.covers(column);
+      if (keep) {
+        indexes.add(index);
+      }
+      if (index.unique()) {
+        if (keep) {
+          keys.add(renumber(t.keys()[k], idx));
+        }
+        k++;
+      }
+    }
+    TableSchema schema = new TableSchema(t.schema.name(), defs, pk, uniques, indexes);
     return t.withSchema(schema, encs, cols, keys.toArray(KeyIndex[]::new));
   }
 
@@ -150,7 +164,8 @@ final class TableDdl {
     List<List<String>> uniques = t.schema.uniqueKeys().stream()
         .map(key -> key.stream().map(c -> c.equals(from) ? to : c).toList())
         .toList();
-    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques), t.encodings, t.columns, t.keys());
+    List<IndexDef> indexes = t.schema.indexes().stream().map(i -> i.withColumnRenamed(from, to)).toList();
+    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques, indexes), t.encodings, t.columns, t.keys());
   }
 
   static TableState renameTable(TableState t, String to) {

@@ -141,6 +141,16 @@ final class TableState implements TableVersion {
   }
 
   @Override
+  public List<String> constraintIndexNames() {
+    int n = (hasPrimaryKey() ? 1 : 0) + schema.uniqueKeys().size();
+    List<String> names = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      names.add(keys[i].name);
+    }
+    return names;
+  }
+
+  @Override
   public long rowCount() {
     return liveRows;
   }

@@ -45,4 +45,10 @@ public interface TableVersion {
 
   /** The delete vector of chunk {@code chunkIndex}, or null when none of its rows is deleted. */
   DeleteVector deleteVector(int chunkIndex);
+
+  /**
+   * The names of the indexes backing the primary key (first, if any) and the unique keys, in
+   * {@link TableSchema#uniqueKeys()} order, e.g. {@code t_pkey}, {@code t_a_key}.
+   */
+  java.util.List<String> constraintIndexNames();
 }

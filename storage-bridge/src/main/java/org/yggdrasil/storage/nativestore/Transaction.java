@@ -118,6 +118,46 @@ public final class Transaction {
     schemaChanged();
   }
 
+  /** CREATE INDEX on {@code table}: a unique index is built from the rows now (23505 on duplicates). */
+  public void createIndex(String table, IndexDef index) {
+    replace(table, IndexDdl.create(table(table), index));
+  }
+
+  public void dropIndex(String table, String index) {
+    replace(table, IndexDdl.drop(table(table), index));
+  }
+
+  /** Adds a catalog object, or replaces the one of the same kind and name. */
+  public void putCatalogEntry(CatalogEntry entry) {
+    ensureActive();
+    if (!tables.containsKey(CatalogTable.NAME)) {
+      mutable().put(CatalogTable.NAME,
+          TableDdl.create(CatalogTable.SCHEMA, db.allocateOid(), db.nextVersion(), db.config()));
+    }
+    deleteCatalogRow(entry.kind(), entry.name());
+    insert(CatalogTable.NAME, List.<Object[]>of(CatalogTable.row(entry)));
+    schemaChanged();
+  }
+
+  /** Removes a catalog object; false if there was none. */
+  public boolean removeCatalogEntry(String kind, String name) {
+    ensureActive();
+    if (!tables.containsKey(CatalogTable.NAME) || !deleteCatalogRow(kind, name)) {
+      return false;
+    }
+    schemaChanged();
+    return true;
+  }
+
+  private boolean deleteCatalogRow(String kind, String name) {
+    long p = table(CatalogTable.NAME).lookupKey(0, CatalogTable.key(kind, name));
+    if (p < 0) {
+      return false;
+    }
+    delete(CatalogTable.NAME, new long[] {p});
+    return true;
+  }
+
   private void replace(String name, TableState t) {
     mutable().put(name, t);
     schemaChanged();

@@ -1,0 +1,53 @@
+package org.yggdrasil.storage.nativestore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The database-level catalog objects of one snapshot (views, …), read-only. Tables and their
+ * indexes are not here: they are {@link Snapshot#tables()} and {@link TableSchema#indexes()}.
+ */
+public final class Catalog {
+  static final Catalog EMPTY = new Catalog(Map.of());
+
+  /** kind → name → entry, both sorted. */
+  private final Map<String, TreeMap<String, CatalogEntry>> entries;
+
+  private Catalog(Map<String, TreeMap<String, CatalogEntry>> entries) {
+    this.entries = entries;
+  }
+
+  static Catalog of(List<CatalogEntry> list) {
+    Map<String, TreeMap<String, CatalogEntry>> m = new TreeMap<>();
+    for (CatalogEntry e : list) {
+      m.computeIfAbsent(e.kind(), k -> new TreeMap<>()).put(e.name(), e);
+    }
+    return new Catalog(m);
+  }
+
+  /** The entry of this kind and name, or null. */
+  public CatalogEntry entry(String kind, String name) {
+    TreeMap<String, CatalogEntry> byName = entries.get(kind);
+    return byName == null ? null : byName.get(name);
+  }
+
+  /** The entries of one kind, sorted by name. */
+  public List<CatalogEntry> entries(String kind) {
+    TreeMap<String, CatalogEntry> byName = entries.get(kind);
+    return byName == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(byName.values()));
+  }
+
+  /** The view with this name, or null. */
+  public ViewDef view(String name) {
+    CatalogEntry e = entry(ViewDef.KIND, name);
+    return e == null ? null : ViewDef.of(e);
+  }
+
+  /** All views, sorted by name. */
+  public List<ViewDef> views() {
+    return entries(ViewDef.KIND).stream().map(ViewDef::of).toList();
+  }
+}
