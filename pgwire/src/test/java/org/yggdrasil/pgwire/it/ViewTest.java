@@ -79,7 +79,8 @@ class ViewTest {
       assertTrue(notTable.getMessage().contains("DROP VIEW"), notTable.getMessage());
       failsWith("42809", () -> exec(c, "DROP VIEW vw_k"));
       failsWith("42809", () -> exec(c, "CREATE INDEX vw_kv_i ON vw_kv (x)"));
-      failsWith("42P01", () -> exec(c, "INSERT INTO vw_kv VALUES (1)"));
+      failsWith("0A000", () -> exec(c, "INSERT INTO vw_kv VALUES (1)"));
+      failsWith("0A000", () -> exec(c, "DELETE FROM vw_kv"));
       exec(c, "DROP VIEW vw_kv");
       failsWith("42P01", () -> exec(c, "DROP VIEW vw_kv"));
       failsWith("42P01", () -> exec(c, "SELECT * FROM vw_kv"));
@@ -134,6 +135,23 @@ class ViewTest {
     }
     try (DiskServer s = new DiskServer(dir); Connection c = s.connect()) {
       failsWith("42P01", () -> exec(c, "SELECT total FROM vw_disk_total"));
+    }
+  }
+
+  @Test
+  void dependentViewsProtectWhatTheyRead() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TABLE vw_dep (x int)", "CREATE TABLE vw_dep_other (x int)",
+          "CREATE VIEW vw_dep_a AS SELECT x FROM vw_dep", "CREATE VIEW vw_dep_b AS SELECT x FROM vw_dep_a");
+      SQLException e = failsWith("2BP01", () -> exec(c, "DROP TABLE vw_dep"));
+      assertTrue(e.getMessage().contains("other objects depend on it"), e.getMessage());
+      failsWith("2BP01", () -> exec(c, "DROP VIEW vw_dep_a"));
+      exec(c, "DROP TABLE vw_dep_other");
+      exec(c, "DROP VIEW vw_dep_a, vw_dep_b");
+      exec(c, "CREATE VIEW vw_dep_a AS SELECT x FROM vw_dep", "CREATE VIEW vw_dep_b AS SELECT x FROM vw_dep_a");
+      exec(c, "DROP TABLE vw_dep CASCADE");
+      failsWith("42P01", () -> exec(c, "SELECT * FROM vw_dep_b"));
+      exec(c, "CREATE VIEW vw_dep_a AS SELECT 1 AS one");
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.yggdrasil.planner.exec;
 
+import java.util.List;
+
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.parse.DdlStatement;
@@ -22,7 +24,7 @@ public final class DdlExecutor {
           }
           Relations.requireFree(snapshot, c.schema().name());
         }
-        tx.createTable(c.schema());
+        tx.createTable(SequenceExecutor.withOwnedSequences(c.schema(), c.identities(), snapshot, tx));
         yield StatementResult.of("CREATE TABLE");
       }
       case DdlStatement.DropTable d -> {
@@ -37,7 +39,9 @@ public final class DdlExecutor {
             }
             throw undefined(name);
           }
+          ViewDependencies.dropDependents(snapshot, "table", name, d.cascade(), List.of(), tx);
           tx.dropTable(name);
+          SequenceExecutor.dropOwnedBy(name, snapshot, tx);
         }
         yield StatementResult.of("DROP TABLE");
       }
@@ -78,6 +82,7 @@ public final class DdlExecutor {
               + "\" of relation \"" + d.table() + "\" does not exist");
         }
         tx.dropColumn(d.table(), d.column());
+        SequenceExecutor.dropOwnedBy(d.table(), d.column(), snapshot, tx);
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.RenameColumn r -> {
@@ -91,18 +96,22 @@ public final class DdlExecutor {
               + "\" of relation \"" + r.table() + "\" already exists");
         }
         tx.renameColumn(r.table(), r.from(), r.to());
+        SequenceExecutor.renameOwnerColumn(r.table(), r.from(), r.to(), snapshot, tx);
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.RenameTable r -> {
         require(snapshot, r.from());
         Relations.requireFree(snapshot, r.to());
         tx.renameTable(r.from(), r.to());
+        SequenceExecutor.renameOwner(r.from(), r.to(), snapshot, tx);
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.CreateIndex c -> IndexExecutor.create(c, snapshot, tx);
       case DdlStatement.DropIndex d -> IndexExecutor.drop(d, snapshot, tx);
       case DdlStatement.CreateView v -> ViewExecutor.create(v, snapshot, tx);
       case DdlStatement.DropView d -> ViewExecutor.drop(d, snapshot, tx);
+      case DdlStatement.CreateSequence c -> SequenceExecutor.create(c, snapshot, tx);
+      case DdlStatement.DropSequence d -> SequenceExecutor.drop(d, snapshot, tx);
     };
   }
 

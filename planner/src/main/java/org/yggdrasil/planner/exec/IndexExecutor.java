@@ -25,7 +25,11 @@ final class IndexExecutor {
     if (kind != Relations.Kind.TABLE) {
       throw new SqlStateException(SqlState.WRONG_OBJECT_TYPE,
           "cannot create index on relation \"" + c.table() + "\"",
-          "This operation is not supported for " + (kind == Relations.Kind.VIEW ? "views." : "indexes."),
+          "This operation is not supported for " + switch (kind) {
+            case VIEW -> "views.";
+            case SEQUENCE -> "sequences.";
+            default -> "indexes.";
+          },
           null, 0, null);
     }
     TableSchema table = snapshot.table(c.table()).schema();

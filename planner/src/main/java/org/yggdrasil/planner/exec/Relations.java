@@ -6,11 +6,11 @@ import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
 
 /**
- * Tables, views and indexes share one namespace, as PostgreSQL's relations do: a name is taken by
+ * Tables, views, indexes and sequences share one namespace, as PostgreSQL's relations do: a name is taken by
  * whichever of them has it.
  */
 final class Relations {
-  enum Kind { TABLE, VIEW, INDEX }
+  enum Kind { TABLE, VIEW, INDEX, SEQUENCE }
 
   private Relations() {}
 
@@ -21,6 +21,9 @@ final class Relations {
     }
     if (snapshot.catalog().view(name) != null) {
       return Kind.VIEW;
+    }
+    if (snapshot.catalog().sequence(name) != null) {
+      return Kind.SEQUENCE;
     }
     if (snapshot.tableOfIndex(name) != null || constraintTable(snapshot, name) != null) {
       return Kind.INDEX;
@@ -52,6 +55,7 @@ final class Relations {
       case TABLE -> "Use DROP TABLE to remove a table.";
       case VIEW -> "Use DROP VIEW to remove a view.";
       case INDEX -> "Use DROP INDEX to remove an index.";
+      case SEQUENCE -> "Use DROP SEQUENCE to remove a sequence.";
     };
     return new SqlStateException(SqlState.WRONG_OBJECT_TYPE,
         "\"" + name + "\" is not " + expected, null, hint, 0, null);

@@ -89,7 +89,10 @@ final class ViewExecutor {
       }
     }
     for (String name : d.names()) {
-      tx.removeCatalogEntry(ViewDef.KIND, name);
+      if (tx.snapshot().catalog().view(name) != null) {
+        ViewDependencies.dropDependents(tx.snapshot(), "view", name, d.cascade(), d.names(), tx);
+        tx.removeCatalogEntry(ViewDef.KIND, name);
+      }
     }
     return StatementResult.of("DROP VIEW");
   }

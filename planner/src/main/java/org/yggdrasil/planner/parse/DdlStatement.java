@@ -8,11 +8,22 @@ import org.yggdrasil.storage.nativestore.TableSchema;
 /** The DDL statements the statement layer parses itself (Calcite's grammar lacks PostgreSQL's). */
 public sealed interface DdlStatement {
 
-  /** CREATE TABLE [IF NOT EXISTS]. */
-  record CreateTable(TableSchema schema, boolean ifNotExists) implements DdlStatement {}
+  /**
+   * CREATE TABLE [IF NOT EXISTS]. {@code identities}: the serial and identity columns, each of which
+   * gets an owned sequence and a nextval DEFAULT when the table is made.
+   */
+  record CreateTable(TableSchema schema, boolean ifNotExists, List<Identity> identities)
+      implements DdlStatement {
+    public CreateTable(TableSchema schema, boolean ifNotExists) {
+      this(schema, ifNotExists, List.of());
+    }
+  }
 
-  /** DROP TABLE [IF EXISTS] a, b. */
-  record DropTable(List<String> names, boolean ifExists) implements DdlStatement {}
+  /** A serial or identity column and the options of its sequence. */
+  record Identity(String column, SequenceOptions options) {}
+
+  /** DROP TABLE [IF EXISTS] a, b [CASCADE]. */
+  record DropTable(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
 
   /** TRUNCATE [TABLE] a, b. */
   record Truncate(List<String> names) implements DdlStatement {}
@@ -42,4 +53,11 @@ public sealed interface DdlStatement {
 
   /** DROP VIEW [IF EXISTS] a, b [CASCADE]. */
   record DropView(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
+
+  /** CREATE SEQUENCE [IF NOT EXISTS] name [options]. */
+  record CreateSequence(String name, SequenceOptions options, boolean ifNotExists)
+      implements DdlStatement {}
+
+  /** DROP SEQUENCE [IF EXISTS] a, b [CASCADE]. */
+  record DropSequence(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
 }

@@ -7,7 +7,7 @@ public enum StatementKind {
   QUERY, INSERT, UPDATE, DELETE, EXPLAIN,
   CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_DATABASE, DROP_DATABASE,
   /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
-  CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW,
+  CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   EMPTY,
@@ -56,6 +56,7 @@ public enum StatementKind {
         case "database" -> DROP_DATABASE;
         case "index" -> DROP_INDEX;
         case "view" -> DROP_VIEW;
+        case "sequence" -> DROP_SEQUENCE;
         default -> UNSUPPORTED;
       };
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
@@ -82,6 +83,9 @@ public enum StatementKind {
         }
         case "view" -> {
           return CREATE_VIEW;
+        }
+        case "sequence" -> {
+          return CREATE_SEQUENCE;
         }
         case "database" -> {
           return i == 1 ? CREATE_DATABASE : UNSUPPORTED;

@@ -14,6 +14,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.planner.schema.functions.DateFunctions;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
+import org.yggdrasil.planner.schema.functions.SequenceFunctions;
 import org.yggdrasil.planner.schema.functions.StringMathFunctions;
 import org.yggdrasil.planner.schema.functions.SystemFunctions;
 import org.yggdrasil.planner.schema.pgcatalog.PgCatalogSchema;
@@ -88,6 +89,11 @@ public final class RootSchemas {
     for (Method m : StringMathFunctions.class.getMethods()) {
       if (m.getDeclaringClass() == StringMathFunctions.class) {
         out.add(Map.entry("ygg_pg_" + m.getName(), ScalarFunctionImpl.create(m)));
+      }
+    }
+    for (Method m : SequenceFunctions.class.getMethods()) {
+      if (m.getDeclaringClass() == SequenceFunctions.class && m.getReturnType() == long.class) {
+        out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
       }
     }
     for (Method m : GenerateSeries.class.getMethods()) {

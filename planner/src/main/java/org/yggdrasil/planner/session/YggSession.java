@@ -36,6 +36,8 @@ import org.yggdrasil.planner.schema.ColumnTypes;
 import org.yggdrasil.planner.schema.RootSchemas;
 import org.yggdrasil.planner.schema.functions.SessionInfo;
 import org.yggdrasil.storage.nativestore.NativeDatabase;
+import org.yggdrasil.planner.schema.functions.SequenceAccess;
+import org.yggdrasil.planner.schema.functions.SequenceFunctions;
 import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.Transaction;
 
@@ -61,6 +63,7 @@ public final class YggSession implements Session, StatementContext {
   private long compilations;
   private DatabaseAdmin admin;
   private final SessionVersions versions;
+  private final SessionSequences sequences;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -72,6 +75,7 @@ public final class YggSession implements Session, StatementContext {
     this.settings = new SessionSettings(user);
     this.transaction = new TransactionContext(database, settings, user);
     this.versions = new SessionVersions(database, settings, transaction);
+    this.sequences = new SessionSequences(database, this::readSnapshot);
     this.timer = timer;
     this.onClose = onClose;
   }
@@ -162,7 +166,7 @@ public final class YggSession implements Session, StatementContext {
       case EXPLAIN -> prepareExplain(sql, declared);
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_INDEX, DROP_INDEX, CREATE_VIEW,
-          DROP_VIEW -> prepareDdl(sql);
+          DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE -> prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
           "statement not supported yet: " + firstWords(sql));
@@ -524,12 +528,19 @@ public final class YggSession implements Session, StatementContext {
     SessionInfo.Scope scope = SessionInfo.enter(
         new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
             () -> admin == null ? List.of(databaseName) : admin.databaseNames()));
+    SessionInfo.Scope sequenceScope = SequenceFunctions.enter(sequences);
     return () -> {
       if (timeout != null) {
         timeout.cancel(false);
       }
+      sequenceScope.close();
       scope.close();
     };
+  }
+
+  @Override
+  public SequenceAccess sequences() {
+    return sequences;
   }
 
   private String settingOrNull(String name) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The database-level catalog objects of one snapshot (views, …), read-only. Tables and their
+ * The database-level catalog objects of one snapshot (views, sequences, …), read-only. Tables and their
  * indexes are not here: they are {@link Snapshot#tables()} and {@link TableSchema#indexes()}.
  */
 public final class Catalog {
@@ -49,5 +49,16 @@ public final class Catalog {
   /** All views, sorted by name. */
   public List<ViewDef> views() {
     return entries(ViewDef.KIND).stream().map(ViewDef::of).toList();
+  }
+
+  /** The sequence with this name, or null. */
+  public SequenceDef sequence(String name) {
+    CatalogEntry e = entry(SequenceDef.KIND, name);
+    return e == null ? null : SequenceDef.of(e);
+  }
+
+  /** All sequences, sorted by name. */
+  public List<SequenceDef> sequences() {
+    return entries(SequenceDef.KIND).stream().map(SequenceDef::of).toList();
   }
 }

@@ -118,6 +118,22 @@ public final class Transaction {
     schemaChanged();
   }
 
+  /** ALTER COLUMN SET DEFAULT (an SQL expression) or DROP DEFAULT (null). */
+  public void setColumnDefault(String table, String column, String defaultSql) {
+    TableState t = table(table);
+    int idx = t.schema.columnIndex(column);
+    boolean notNull = idx >= 0 && t.schema.column(idx).notNull();
+    replace(table, TableDdl.alterColumn(t, column, defaultSql, notNull));
+  }
+
+  /** ALTER COLUMN SET NOT NULL (23502 if a row holds NULL) or DROP NOT NULL. */
+  public void setColumnNotNull(String table, String column, boolean notNull) {
+    TableState t = table(table);
+    int idx = t.schema.columnIndex(column);
+    String defaultSql = idx >= 0 ? t.schema.column(idx).defaultSql() : null;
+    replace(table, TableDdl.alterColumn(t, column, defaultSql, notNull));
+  }
+
   /** CREATE INDEX on {@code table}: a unique index is built from the rows now (23505 on duplicates). */
   public void createIndex(String table, IndexDef index) {
     replace(table, IndexDdl.create(table(table), index));
