@@ -110,6 +110,17 @@ public final class DdlExecutor {
       case DdlStatement.DropIndex d -> IndexExecutor.drop(d, snapshot, tx);
       case DdlStatement.CreateView v -> ViewExecutor.create(v, snapshot, tx);
       case DdlStatement.DropView d -> ViewExecutor.drop(d, snapshot, tx);
+      case DdlStatement.SetDefault a -> AlterExecutor.setDefault(a, snapshot, tx, ctx);
+      case DdlStatement.SetNotNull a -> AlterExecutor.setNotNull(a, snapshot, tx);
+      case DdlStatement.AlterColumnType a -> AlterExecutor.alterType(a, snapshot, tx);
+      case DdlStatement.AddKey a -> AlterExecutor.addKey(a, snapshot, tx);
+      case DdlStatement.DropKey a -> AlterExecutor.dropKey(a, snapshot, tx);
+      case DdlStatement.AlterActions a -> {
+        for (DdlStatement action : a.actions()) {
+          execute(action, ctx);
+        }
+        yield StatementResult.of("ALTER TABLE");
+      }
       case DdlStatement.CreateSequence c -> SequenceExecutor.create(c, snapshot, tx);
       case DdlStatement.DropSequence d -> SequenceExecutor.drop(d, snapshot, tx);
     };

@@ -84,7 +84,12 @@ public final class DdlParser {
     c.expect("table");
     c.acceptAll("if", "exists");
     c.accept("only");
-    return alterTable(tableName());
+    String table = tableName();
+    List<DdlStatement> actions = new ArrayList<>();
+    do {
+      actions.add(AlterTableParser.handles(c) ? AlterTableParser.parse(c, table) : alterTable(table));
+    } while (c.accept(Token.Kind.COMMA));
+    return actions.size() == 1 ? actions.get(0) : new DdlStatement.AlterActions(actions);
   }
 
   private DdlStatement alterTable(String table) {

@@ -60,4 +60,23 @@ public sealed interface DdlStatement {
 
   /** DROP SEQUENCE [IF EXISTS] a, b [CASCADE]. */
   record DropSequence(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
+
+  /** ALTER TABLE with several comma-separated actions, applied in order. */
+  record AlterActions(List<DdlStatement> actions) implements DdlStatement {}
+
+  /** ALTER TABLE … ALTER COLUMN c SET DEFAULT expr, or DROP DEFAULT ({@code defaultSql} null). */
+  record SetDefault(String table, String column, String defaultSql) implements DdlStatement {}
+
+  /** ALTER TABLE … ALTER COLUMN c SET NOT NULL / DROP NOT NULL. */
+  record SetNotNull(String table, String column, boolean notNull) implements DdlStatement {}
+
+  /** ALTER TABLE … ALTER COLUMN c [SET DATA] TYPE t. */
+  record AlterColumnType(String table, String column, TypeName type) implements DdlStatement {}
+
+  /** ALTER TABLE … ADD [CONSTRAINT name] PRIMARY KEY / UNIQUE (columns); {@code name} may be null. */
+  record AddKey(String table, String name, List<String> columns, boolean primary)
+      implements DdlStatement {}
+
+  /** ALTER TABLE … DROP CONSTRAINT [IF EXISTS] name. */
+  record DropKey(String table, String name, boolean ifExists) implements DdlStatement {}
 }

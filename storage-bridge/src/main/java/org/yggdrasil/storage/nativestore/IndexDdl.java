@@ -38,7 +38,7 @@ final class IndexDdl {
   }
 
   /** The key index filled with every live row's key; 23505 if two rows share one. */
-  private static KeyIndex build(TableState t, KeyIndex empty) {
+  static KeyIndex build(TableState t, KeyIndex empty) {
     KeyIndex k = empty;
     Object edit = new Object();
     try (RowCursor cur = t.scan(k.columns)) {

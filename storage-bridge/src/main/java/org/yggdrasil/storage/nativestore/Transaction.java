@@ -134,6 +134,26 @@ public final class Transaction {
     replace(table, TableDdl.alterColumn(t, column, defaultSql, notNull));
   }
 
+  /** ALTER COLUMN … TYPE: converts every value (length, range and type errors as on INSERT). */
+  public void alterColumnType(String table, String column, ColumnDef newType) {
+    replace(table, ColumnTypeChange.apply(table(table), column, newType));
+  }
+
+  /** ADD PRIMARY KEY / UNIQUE with the given constraint (and index) name. */
+  public void addKey(String table, String name, List<String> columns, boolean primary) {
+    replace(table, KeyDdl.add(table(table), name, columns, primary));
+  }
+
+  /** DROP CONSTRAINT of a primary key or unique constraint; false if the table has none so named. */
+  public boolean dropKey(String table, String name) {
+    TableState t = KeyDdl.drop(table(table), name);
+    if (t == null) {
+      return false;
+    }
+    replace(table, t);
+    return true;
+  }
+
   /** CREATE INDEX on {@code table}: a unique index is built from the rows now (23505 on duplicates). */
   public void createIndex(String table, IndexDef index) {
     replace(table, IndexDdl.create(table(table), index));
