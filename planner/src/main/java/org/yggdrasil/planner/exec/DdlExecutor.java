@@ -40,8 +40,12 @@ public final class DdlExecutor {
             throw undefined(name);
           }
           ViewDependencies.dropDependents(snapshot, "table", name, d.cascade(), List.of(), tx);
+          var dropped = snapshot.table(name);
+          dropped.constraintIndexNames().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i, null));
+          dropped.schema().indexes().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i.name(), null));
           tx.dropTable(name);
           SequenceExecutor.dropOwnedBy(name, snapshot, tx);
+          CommentSchemaExecutor.forget(snapshot, tx, name, null);
         }
         yield StatementResult.of("DROP TABLE");
       }
@@ -83,6 +87,7 @@ public final class DdlExecutor {
         }
         tx.dropColumn(d.table(), d.column());
         SequenceExecutor.dropOwnedBy(d.table(), d.column(), snapshot, tx);
+        CommentSchemaExecutor.forget(snapshot, tx, d.table(), d.column());
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.RenameColumn r -> {
@@ -97,6 +102,7 @@ public final class DdlExecutor {
         }
         tx.renameColumn(r.table(), r.from(), r.to());
         SequenceExecutor.renameOwnerColumn(r.table(), r.from(), r.to(), snapshot, tx);
+        CommentSchemaExecutor.rename(snapshot, tx, r.table(), r.from(), r.table(), r.to());
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.RenameTable r -> {
@@ -104,6 +110,7 @@ public final class DdlExecutor {
         Relations.requireFree(snapshot, r.to());
         tx.renameTable(r.from(), r.to());
         SequenceExecutor.renameOwner(r.from(), r.to(), snapshot, tx);
+        CommentSchemaExecutor.rename(snapshot, tx, r.from(), null, r.to(), null);
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.CreateIndex c -> IndexExecutor.create(c, snapshot, tx);
@@ -121,6 +128,9 @@ public final class DdlExecutor {
         }
         yield StatementResult.of("ALTER TABLE");
       }
+      case DdlStatement.Comment c -> CommentSchemaExecutor.comment(c, snapshot, tx);
+      case DdlStatement.CreateSchema c -> CommentSchemaExecutor.createSchema(c, snapshot, tx);
+      case DdlStatement.DropSchema d -> CommentSchemaExecutor.dropSchema(d, snapshot, tx);
       case DdlStatement.CreateSequence c -> SequenceExecutor.create(c, snapshot, tx);
       case DdlStatement.DropSequence d -> SequenceExecutor.drop(d, snapshot, tx);
     };

@@ -46,7 +46,8 @@ final class IndexExecutor {
       }
       Relations.requireFree(snapshot, name);
     }
-    tx.createIndex(c.table(), new IndexDef(name, c.columns(), c.unique(), c.method(), c.predicate()));
+    tx.createIndex(c.table(), new IndexDef(name, c.columns(), c.unique(), c.method(), c.predicate(),
+        tx.allocateOid()));
     return StatementResult.of("CREATE INDEX");
   }
 
@@ -69,6 +70,7 @@ final class IndexExecutor {
       TableSchema table = tx.snapshot().tableOfIndex(name);
       if (table != null) {
         tx.dropIndex(table.name(), name);
+        CommentSchemaExecutor.forget(snapshot, tx, name, null);
         continue;
       }
       TableSchema constrained = Relations.constraintTable(snapshot, name);

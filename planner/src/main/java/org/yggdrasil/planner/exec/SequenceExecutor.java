@@ -33,15 +33,15 @@ final class SequenceExecutor {
     if (o.ownedByTable() != null) {
       requireColumn(snapshot, o.ownedByTable(), o.ownedByColumn());
     }
-    tx.putCatalogEntry(define(c.name(), o, "bigint", o.ownedByTable(), o.ownedByColumn()).toEntry());
+    tx.putCatalogEntry(define(c.name(), o, "bigint", o.ownedByTable(), o.ownedByColumn(), tx).toEntry());
     return StatementResult.of("CREATE SEQUENCE");
   }
 
   private static SequenceDef define(String name, SequenceOptions o, String defaultType,
-      String ownedTable, String ownedColumn) {
+      String ownedTable, String ownedColumn, Transaction tx) {
     long[] r = o.resolve(defaultType);
     return new SequenceDef(name, o.typeOr(defaultType), r[0], r[1], r[2], r[3],
-        UUID.randomUUID().toString(), ownedTable, ownedColumn);
+        UUID.randomUUID().toString(), ownedTable, ownedColumn, tx.allocateOid());
   }
 
   private static void requireColumn(Snapshot snapshot, String table, String column) {
@@ -83,7 +83,7 @@ final class SequenceExecutor {
       taken.add(name);
       SequenceOptions o = identity.options();
       SequenceDef seq = define(name, new SequenceOptions(o.type() != null ? o.type() : type, o.start(),
-          o.increment(), o.min(), o.max(), null, null), type, table.name(), col.name());
+          o.increment(), o.min(), o.max(), null, null), type, table.name(), col.name(), tx);
       tx.putCatalogEntry(seq.toEntry());
       cols.set(i, col.withDefaultSql(seq.nextvalSql()).withNotNull(true));
     }
@@ -130,6 +130,7 @@ final class SequenceExecutor {
         }
       }
       tx.removeCatalogEntry(SequenceDef.KIND, name);
+      CommentSchemaExecutor.forget(snapshot, tx, name, null);
     }
     return StatementResult.of("DROP SEQUENCE");
   }

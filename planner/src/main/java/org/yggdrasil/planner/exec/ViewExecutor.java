@@ -34,7 +34,8 @@ final class ViewExecutor {
     if (existing != null) {
       checkReplacement(v.name(), existing.columnNames(), columns);
     }
-    tx.putCatalogEntry(new ViewDef(v.name(), v.query(), columns).toEntry());
+    long oid = existing != null ? existing.oid() : tx.allocateOid();
+    tx.putCatalogEntry(new ViewDef(v.name(), v.query(), columns, oid).toEntry());
     return StatementResult.of("CREATE VIEW");
   }
 
@@ -92,6 +93,7 @@ final class ViewExecutor {
       if (tx.snapshot().catalog().view(name) != null) {
         ViewDependencies.dropDependents(tx.snapshot(), "view", name, d.cascade(), d.names(), tx);
         tx.removeCatalogEntry(ViewDef.KIND, name);
+        CommentSchemaExecutor.forget(snapshot, tx, name, null);
       }
     }
     return StatementResult.of("DROP VIEW");

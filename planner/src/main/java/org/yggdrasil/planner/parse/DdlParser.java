@@ -46,6 +46,9 @@ public final class DdlParser {
       if (c.accept("sequence")) {
         return SequenceDdlParser.create(c);
       }
+      if (c.accept("schema")) {
+        return CommentSchemaParser.createSchema(c);
+      }
       boolean unique = c.accept("unique");
       if (c.accept("index")) {
         return IndexDdlParser.create(c, unique);
@@ -63,10 +66,16 @@ public final class DdlParser {
       if (c.accept("sequence")) {
         return SequenceDdlParser.drop(c);
       }
+      if (c.accept("schema")) {
+        return CommentSchemaParser.dropSchema(c);
+      }
       c.expect("table");
       boolean ifExists = c.acceptAll("if", "exists");
       List<String> names = nameList();
       return new DdlStatement.DropTable(names, ifExists, RelationName.dropBehaviour(c));
+    }
+    if (c.acceptAll("comment", "on")) {
+      return CommentSchemaParser.comment(c);
     }
     if (c.accept("truncate")) {
       c.accept("table");

@@ -79,4 +79,13 @@ public sealed interface DdlStatement {
 
   /** ALTER TABLE … DROP CONSTRAINT [IF EXISTS] name. */
   record DropKey(String table, String name, boolean ifExists) implements DdlStatement {}
+
+  /** COMMENT ON kind relation[.column] IS 'text' | NULL ({@code text} null removes it). */
+  record Comment(String kind, String relation, String column, String text) implements DdlStatement {}
+
+  /** CREATE SCHEMA [IF NOT EXISTS] name. */
+  record CreateSchema(String name, boolean ifNotExists) implements DdlStatement {}
+
+  /** DROP SCHEMA [IF EXISTS] a, b [CASCADE]. */
+  record DropSchema(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
 }

@@ -15,7 +15,8 @@ final class RelationName {
       String second = c.identifier();
       if (!first.equals("public")) {
         throw new SqlStateException(SqlState.INVALID_SCHEMA_NAME,
-            "schema \"" + first + "\" does not exist");
+            "schema \"" + first + "\" does not exist", null,
+            "Tables, views, indexes and sequences live in schema public only (for now).", 0, null);
       }
       return second;
     }

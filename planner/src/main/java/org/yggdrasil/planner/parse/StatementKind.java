@@ -8,6 +8,7 @@ public enum StatementKind {
   CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_DATABASE, DROP_DATABASE,
   /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
   CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE,
+  CREATE_SCHEMA, DROP_SCHEMA, COMMENT,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   EMPTY,
@@ -50,6 +51,7 @@ public enum StatementKind {
       case "reset" -> RESET;
       case "discard" -> DISCARD;
       case "truncate" -> TRUNCATE;
+      case "comment" -> COMMENT;
       case "create" -> createKind(tokens);
       case "drop" -> switch (w2) {
         case "table" -> DROP_TABLE;
@@ -57,12 +59,13 @@ public enum StatementKind {
         case "index" -> DROP_INDEX;
         case "view" -> DROP_VIEW;
         case "sequence" -> DROP_SEQUENCE;
+        case "schema" -> DROP_SCHEMA;
         default -> UNSUPPORTED;
       };
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
       case "copy", "listen", "notify", "unlisten", "lock", "vacuum", "analyze", "cluster",
           "declare", "fetch", "move", "close", "prepare", "execute", "deallocate", "grant",
-          "revoke", "comment", "reindex", "checkpoint", "do", "call", "merge",
+          "revoke", "reindex", "checkpoint", "do", "call", "merge",
           "import", "security", "refresh", "reassign", "load" -> UNSUPPORTED;
       default -> OTHER;
     };
@@ -86,6 +89,9 @@ public enum StatementKind {
         }
         case "sequence" -> {
           return CREATE_SEQUENCE;
+        }
+        case "schema" -> {
+          return i == 1 ? CREATE_SCHEMA : UNSUPPORTED;
         }
         case "database" -> {
           return i == 1 ? CREATE_DATABASE : UNSUPPORTED;

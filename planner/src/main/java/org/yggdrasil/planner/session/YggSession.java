@@ -166,7 +166,8 @@ public final class YggSession implements Session, StatementContext {
       case EXPLAIN -> prepareExplain(sql, declared);
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_INDEX, DROP_INDEX, CREATE_VIEW,
-          DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE -> prepareDdl(sql);
+          DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, CREATE_SCHEMA, DROP_SCHEMA, COMMENT ->
+          prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case UNSUPPORTED -> throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
           "statement not supported yet: " + firstWords(sql));

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The database-level catalog objects of one snapshot (views, sequences, …), read-only. Tables and their
+ * The database-level catalog objects of one snapshot (views, sequences, comments, schemas),
+ * read-only. Tables and their
  * indexes are not here: they are {@link Snapshot#tables()} and {@link TableSchema#indexes()}.
  */
 public final class Catalog {
@@ -60,5 +61,27 @@ public final class Catalog {
   /** All sequences, sorted by name. */
   public List<SequenceDef> sequences() {
     return entries(SequenceDef.KIND).stream().map(SequenceDef::of).toList();
+  }
+
+  /** The comment on a relation ({@code column} null) or column, or null. */
+  public CommentDef comment(String relation, String column) {
+    CatalogEntry e = entry(CommentDef.KIND, CommentDef.key(relation, column));
+    return e == null ? null : CommentDef.of(e);
+  }
+
+  /** All comments, sorted by relation then column. */
+  public List<CommentDef> comments() {
+    return entries(CommentDef.KIND).stream().map(CommentDef::of).toList();
+  }
+
+  /** The schema made with CREATE SCHEMA with this name, or null. */
+  public SchemaDef schema(String name) {
+    CatalogEntry e = entry(SchemaDef.KIND, name);
+    return e == null ? null : SchemaDef.of(e);
+  }
+
+  /** The schemas made with CREATE SCHEMA, sorted by name ({@code public} is not among them). */
+  public List<SchemaDef> schemas() {
+    return entries(SchemaDef.KIND).stream().map(SchemaDef::of).toList();
   }
 }

@@ -28,6 +28,7 @@ final class IndexCodec {
       o.u8(index.unique() ? 1 : 0);
       o.str(index.method());
       o.nstr(index.predicate());
+      o.i64(index.oid());
       o.i32(index.columns().size());
       for (IndexDef.Column c : index.columns()) {
         o.str(c.name());
@@ -47,6 +48,7 @@ final class IndexCodec {
       boolean unique = in.u8() != 0;
       String method = in.str();
       String predicate = in.nstr();
+      long oid = in.i64();
       int nc = in.i32();
       List<IndexDef.Column> cols = new ArrayList<>(nc);
       for (int c = 0; c < nc; c++) {
@@ -54,7 +56,7 @@ final class IndexCodec {
         int flags = in.u8();
         cols.add(new IndexDef.Column(cn, (flags & 1) != 0, (flags & 2) != 0));
       }
-      out.add(new IndexDef(name, cols, unique, method, predicate));
+      out.add(new IndexDef(name, cols, unique, method, predicate, oid));
     }
     return out;
   }

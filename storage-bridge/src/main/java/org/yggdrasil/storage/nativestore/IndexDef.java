@@ -10,8 +10,10 @@ import java.util.Objects;
  *
  * @param method the access method as written ({@code btree} unless USING said otherwise)
  * @param predicate the WHERE clause of a partial index as SQL text, or null
+ * @param oid the index's own object id (pg_class.oid), from the database's oid counter
  */
-public record IndexDef(String name, List<Column> columns, boolean unique, String method, String predicate) {
+public record IndexDef(String name, List<Column> columns, boolean unique, String method, String predicate,
+    long oid) {
 
   /** One key column: its name and ordering options. */
   public record Column(String name, boolean descending, boolean nullsFirst) {
@@ -42,6 +44,6 @@ public record IndexDef(String name, List<Column> columns, boolean unique, String
   IndexDef withColumnRenamed(String from, String to) {
     return new IndexDef(name, columns.stream()
         .map(c -> c.name().equals(from) ? new Column(to, c.descending(), c.nullsFirst()) : c)
-        .toList(), unique, method, predicate);
+        .toList(), unique, method, predicate, oid);
   }
 }

@@ -163,6 +163,12 @@ public final class Transaction {
     replace(table, IndexDdl.drop(table(table), index));
   }
 
+  /** A fresh object id for a new catalog object (an index, view or sequence), like a table's. */
+  public long allocateOid() {
+    ensureActive();
+    return db.allocateOid();
+  }
+
   /** Adds a catalog object, or replaces the one of the same kind and name. */
   public void putCatalogEntry(CatalogEntry entry) {
     ensureActive();
