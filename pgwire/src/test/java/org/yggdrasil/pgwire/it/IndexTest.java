@@ -133,4 +133,29 @@ class IndexTest {
       failsWith("23505", () -> exec(c, "INSERT INTO ix_disk VALUES (4, 'c', 'w')"));
     }
   }
+
+  @Test
+  void equalityOnUniqueKeysFindsTheRightRows() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TABLE ix_look (id int, code text UNIQUE, a int, b varchar(5))",
+          "CREATE UNIQUE INDEX ix_look_ab ON ix_look (a, b)",
+          "INSERT INTO ix_look VALUES (1, 'x', 1, 'p'), (2, 'y', 1, 'q'), (3, NULL, NULL, 'r')");
+      assertEquals("2", one(c, "SELECT id FROM ix_look WHERE code = 'y'"));
+      assertEquals("2", one(c, "SELECT id FROM ix_look WHERE code = ?", "y"));
+      assertEquals(list(), lines(c, "SELECT id FROM ix_look WHERE code = 'zz'"));
+      assertEquals(list(), lines(c, "SELECT id FROM ix_look WHERE code = NULL"));
+      assertEquals("1", one(c, "SELECT id FROM ix_look WHERE b = 'p' AND a = 1"));
+      assertEquals(list(), lines(c, "SELECT id FROM ix_look WHERE a = 1 AND b = 'p' AND id = 2"));
+      assertEquals(list(), lines(c, "SELECT id FROM ix_look WHERE a = 1 AND b = 'toolong'"));
+      exec(c, "UPDATE ix_look SET code = 'w' WHERE code = 'y'");
+      assertEquals(list(), lines(c, "SELECT id FROM ix_look WHERE code = 'y'"));
+      assertEquals("2", one(c, "SELECT id FROM ix_look WHERE code = 'w'"));
+      c.setAutoCommit(false);
+      exec(c, "DELETE FROM ix_look WHERE a = 1 AND b = 'q'");
+      assertEquals(list(), lines(c, "SELECT id FROM ix_look WHERE code = 'w'"));
+      c.rollback();
+      c.setAutoCommit(true);
+      assertEquals("2", one(c, "SELECT id FROM ix_look WHERE a = 1 AND b = 'q'"));
+    }
+  }
 }

@@ -49,6 +49,13 @@ final class Rebaser {
         continue;
       }
       boolean headChanged = th != tb;
+      if (tb != null && tt != null && CatalogTable.is(tt) && !isDdl(tb, tt)) {
+        // Catalog objects are rows: disjoint changes merge, the same object twice conflicts by
+        // key; either way the schema changed.
+        txDdl = true;
+        result.put(oid, !headChanged ? tt : rebaseRows(tb, tt, th));
+        continue;
+      }
       if (isDdl(tb, tt)) {
         txDdl = true;
         if (headChanged) {
@@ -79,8 +86,7 @@ final class Rebaser {
   }
 
   private static boolean isDdl(TableState from, TableState to) {
-    // Every change of the catalog table is a schema change: it must bump the schema version.
-    return CatalogTable.is(from) || CatalogTable.is(to) || from == null || to == null || from.schema != to.schema || from.lineage != to.lineage;
+    return from == null || to == null || from.schema != to.schema || from.lineage != to.lineage;
   }
 
   private static TableState rebaseRows(TableState tb, TableState tt, TableState th) {

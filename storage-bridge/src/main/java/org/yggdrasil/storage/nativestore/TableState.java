@@ -166,8 +166,22 @@ final class TableState implements TableVersion {
     return hasPrimaryKey() ? lookupKey(0, key) : -1;
   }
 
+  @Override
+  public List<List<String>> keyColumns() {
+    List<List<String>> out = new java.util.ArrayList<>();
+    if (hasPrimaryKey()) {
+      out.add(schema.primaryKey());
+    }
+    out.addAll(schema.uniqueKeys());
+    for (IndexDef index : schema.uniqueIndexes()) {
+      out.add(index.columnNames());
+    }
+    return out;
+  }
+
   /** Position of the live row whose key number {@code keyIndex} equals {@code key}, or -1. */
-  long lookupKey(int keyIndex, Object[] key) {
+  @Override
+  public long lookupKey(int keyIndex, Object[] key) {
     KeyIndex index = keys()[keyIndex];
     if (key.length != index.columns.length) {
       throw Errors.internal("key of %s has %d columns, got %d values", index.name, index.columns.length, key.length);

@@ -51,4 +51,13 @@ public interface TableVersion {
    * {@link TableSchema#uniqueKeys()} order, e.g. {@code t_pkey}, {@code t_a_key}.
    */
   java.util.List<String> constraintIndexNames();
+
+  /**
+   * The columns of each key index, in key-number order: the primary key (if any), the unique keys,
+   * then the unique CREATE INDEX indexes. {@link #lookupKey} takes these numbers.
+   */
+  java.util.List<java.util.List<String>> keyColumns();
+
+  /** Position of the live row whose key number {@code keyNumber} equals {@code key}, or -1. */
+  long lookupKey(int keyNumber, Object[] key);
 }

@@ -80,4 +80,25 @@ class CatalogTest {
       assertTrue(db.verify().problems().isEmpty(), () -> db.verify().toString());
     }
   }
+
+  @Test
+  void concurrentCatalogChangesMergeUnlessTheyTouchTheSameObject() {
+    try (NativeDatabase db = NativeDatabase.inMemory("c")) {
+      put(db, "main", new SchemaDef("first").toEntry());
+      long before = db.snapshot("main").schemaVersion();
+      Transaction a = db.begin("main");
+      Transaction b = db.begin("main");
+      Transaction c = db.begin("main");
+      a.putCatalogEntry(new SchemaDef("a").toEntry());
+      b.putCatalogEntry(new SchemaDef("b").toEntry());
+      c.putCatalogEntry(new SchemaDef("a").toEntry());
+      a.commit();
+      b.commit();
+      var e = org.junit.jupiter.api.Assertions.assertThrows(org.yggdrasil.catalog.error.SqlStateException.class, c::commit);
+      assertEquals(org.yggdrasil.catalog.error.SqlState.SERIALIZATION_FAILURE, e.state());
+      Snapshot s = db.snapshot("main");
+      assertEquals(List.of("a", "b", "first"), s.catalog().schemas().stream().map(SchemaDef::name).toList());
+      assertTrue(s.schemaVersion() != before);
+    }
+  }
 }
