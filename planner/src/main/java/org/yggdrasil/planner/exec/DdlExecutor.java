@@ -1,5 +1,7 @@
 package org.yggdrasil.planner.exec;
 
+import java.util.List;
+
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.parse.DdlStatement;
@@ -16,25 +18,34 @@ public final class DdlExecutor {
     Snapshot snapshot = ctx.readSnapshot();
     return switch (ddl) {
       case DdlStatement.CreateTable c -> {
-        if (snapshot.table(c.schema().name()) != null) {
+        if (Relations.kindOf(snapshot, c.schema().name()) != null) {
           if (c.ifNotExists()) {
             yield StatementResult.of("CREATE TABLE");
           }
-          throw new SqlStateException(SqlState.DUPLICATE_TABLE,
-              "relation \"" + c.schema().name() + "\" already exists");
+          Relations.requireFree(snapshot, c.schema().name());
         }
-        tx.createTable(c.schema());
+        tx.createTable(SequenceExecutor.withOwnedSequences(c.schema(), c.identities(), snapshot, tx));
         yield StatementResult.of("CREATE TABLE");
       }
       case DdlStatement.DropTable d -> {
         for (String name : d.names()) {
           if (snapshot.table(name) == null) {
+            Relations.Kind kind = Relations.kindOf(snapshot, name);
+            if (kind != null) {
+              throw Relations.wrongKind(name, "a table", kind);
+            }
             if (d.ifExists()) {
               continue;
             }
             throw undefined(name);
           }
+          ViewDependencies.dropDependents(snapshot, "table", name, d.cascade(), List.of(), tx);
+          var dropped = snapshot.table(name);
+          dropped.constraintIndexNames().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i, null));
+          dropped.schema().indexes().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i.name(), null));
           tx.dropTable(name);
+          SequenceExecutor.dropOwnedBy(name, snapshot, tx);
+          CommentSchemaExecutor.forget(snapshot, tx, name, null);
         }
         yield StatementResult.of("DROP TABLE");
       }
@@ -75,6 +86,8 @@ public final class DdlExecutor {
               + "\" of relation \"" + d.table() + "\" does not exist");
         }
         tx.dropColumn(d.table(), d.column());
+        SequenceExecutor.dropOwnedBy(d.table(), d.column(), snapshot, tx);
+        CommentSchemaExecutor.forget(snapshot, tx, d.table(), d.column());
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.RenameColumn r -> {
@@ -88,17 +101,38 @@ public final class DdlExecutor {
               + "\" of relation \"" + r.table() + "\" already exists");
         }
         tx.renameColumn(r.table(), r.from(), r.to());
+        SequenceExecutor.renameOwnerColumn(r.table(), r.from(), r.to(), snapshot, tx);
+        CommentSchemaExecutor.rename(snapshot, tx, r.table(), r.from(), r.table(), r.to());
         yield StatementResult.of("ALTER TABLE");
       }
       case DdlStatement.RenameTable r -> {
         require(snapshot, r.from());
-        if (snapshot.table(r.to()) != null) {
-          throw new SqlStateException(SqlState.DUPLICATE_TABLE,
-              "relation \"" + r.to() + "\" already exists");
-        }
+        Relations.requireFree(snapshot, r.to());
         tx.renameTable(r.from(), r.to());
+        SequenceExecutor.renameOwner(r.from(), r.to(), snapshot, tx);
+        CommentSchemaExecutor.rename(snapshot, tx, r.from(), null, r.to(), null);
         yield StatementResult.of("ALTER TABLE");
       }
+      case DdlStatement.CreateIndex c -> IndexExecutor.create(c, snapshot, tx);
+      case DdlStatement.DropIndex d -> IndexExecutor.drop(d, snapshot, tx);
+      case DdlStatement.CreateView v -> ViewExecutor.create(v, snapshot, tx);
+      case DdlStatement.DropView d -> ViewExecutor.drop(d, snapshot, tx);
+      case DdlStatement.SetDefault a -> AlterExecutor.setDefault(a, snapshot, tx, ctx);
+      case DdlStatement.SetNotNull a -> AlterExecutor.setNotNull(a, snapshot, tx);
+      case DdlStatement.AlterColumnType a -> AlterExecutor.alterType(a, snapshot, tx);
+      case DdlStatement.AddKey a -> AlterExecutor.addKey(a, snapshot, tx);
+      case DdlStatement.DropKey a -> AlterExecutor.dropKey(a, snapshot, tx);
+      case DdlStatement.AlterActions a -> {
+        for (DdlStatement action : a.actions()) {
+          execute(action, ctx);
+        }
+        yield StatementResult.of("ALTER TABLE");
+      }
+      case DdlStatement.Comment c -> CommentSchemaExecutor.comment(c, snapshot, tx);
+      case DdlStatement.CreateSchema c -> CommentSchemaExecutor.createSchema(c, snapshot, tx);
+      case DdlStatement.DropSchema d -> CommentSchemaExecutor.dropSchema(d, snapshot, tx);
+      case DdlStatement.CreateSequence c -> SequenceExecutor.create(c, snapshot, tx);
+      case DdlStatement.DropSequence d -> SequenceExecutor.drop(d, snapshot, tx);
     };
   }
 

@@ -28,6 +28,11 @@ public final class Defaults {
     if (col.defaultSql() == null) {
       return null;
     }
+    String sequence = SequenceDefault.sequenceOf(col.defaultSql());
+    if (sequence != null) {
+      // nextval is volatile: one value per row.
+      return AssignmentCast.cast(ctx.sequences().nextval(sequence), col.type());
+    }
     String key = col.name();
     if (values.containsKey(key)) {
       return values.get(key);

@@ -56,6 +56,16 @@ public interface DmlStatement {
     }
     String name = names.get(names.size() - 1);
     TableVersion table = snapshot.table(name);
+    Relations.Kind kind = table == null ? Relations.kindOf(snapshot, name) : null;
+    if (kind == Relations.Kind.VIEW) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "cannot change view \"" + name + "\": views are read-only here", null,
+          "Write to the view's table instead.", 0, null);
+    }
+    if (kind != null) {
+      throw new SqlStateException(SqlState.WRONG_OBJECT_TYPE,
+          "cannot change relation \"" + name + "\"", "\"" + name + "\" is not a table.", null, 0, null);
+    }
     if (table == null) {
       throw new SqlStateException(SqlState.UNDEFINED_TABLE,
           "relation \"" + name + "\" does not exist");

@@ -108,17 +108,9 @@ public final class QueryCompiler {
    * @param sql the text, for error positions
    */
   public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql) {
-    JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(
-        org.yggdrasil.planner.schema.PgTypeSystem.INSTANCE);
-    CalciteCatalogReader catalogReader = new CalciteCatalogReader(CalciteSchema.from(root),
-        SqlNameMatchers.withCaseSensitive(true), SCHEMA_PATHS, typeFactory, CONNECTION_CONFIG) {
-        };
-    SqlValidator validator = SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(OPERATORS, new CaseInsensitiveOperators(catalogReader)), catalogReader, typeFactory,
-        SqlValidator.Config.DEFAULT
-            .withConformance(PgConformance.INSTANCE)
-            .withIdentifierExpansion(true)
-            .withDefaultNullCollation(NullCollation.HIGH));
+    JavaTypeFactory typeFactory = newTypeFactory();
+    CalciteCatalogReader catalogReader = catalogReader(root, typeFactory);
+    SqlValidator validator = validator(catalogReader, typeFactory);
     SqlNode validated;
     try {
       validated = validator.validate(parsed);
@@ -141,13 +133,8 @@ public final class QueryCompiler {
     }
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
-    SqlToRelConverter converter = new SqlToRelConverter(
-        (rowType, queryString, schemaPath, viewPath) -> {
-          throw new UnsupportedOperationException("views");
-        },
-        validator, catalogReader, cluster, AtTimeZone.CONVERTLETS,
-        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
-    RelRoot relRoot = converter.convertQuery(validated, false, true);
+    RelRoot relRoot = converter(validator, catalogReader, cluster)
+        .convertQuery(validated, false, true);
     RelNode logical = PgNumericRewrite.apply(relRoot.rel);
     RelTraitSet desired = logical.getTraitSet()
         .replace(EnumerableConvention.INSTANCE)
@@ -166,6 +153,61 @@ public final class QueryCompiler {
     return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
         ResultColumns.describe(validator, validated, physical.getRowType(), root),
         RelOptUtil.toString(physical), Map.copyOf(stash), Map.copyOf(markerOids));
+  }
+
+  private static JavaTypeFactory newTypeFactory() {
+    return new JavaTypeFactoryImpl(org.yggdrasil.planner.schema.PgTypeSystem.INSTANCE);
+  }
+
+  private static CalciteCatalogReader catalogReader(SchemaPlus root, JavaTypeFactory typeFactory) {
+    return new CalciteCatalogReader(CalciteSchema.from(root),
+        SqlNameMatchers.withCaseSensitive(true), SCHEMA_PATHS, typeFactory, CONNECTION_CONFIG) {
+        };
+  }
+
+  private static SqlValidator validator(CalciteCatalogReader catalogReader,
+      JavaTypeFactory typeFactory) {
+    return SqlValidatorUtil.newValidator(
+        SqlOperatorTables.chain(OPERATORS, new CaseInsensitiveOperators(catalogReader)),
+        catalogReader, typeFactory,
+        SqlValidator.Config.DEFAULT
+            .withConformance(PgConformance.INSTANCE)
+            .withIdentifierExpansion(true)
+            .withDefaultNullCollation(NullCollation.HIGH));
+  }
+
+  /** A converter whose view expander plans a view's stored query in the same cluster. */
+  private static SqlToRelConverter converter(SqlValidator validator,
+      CalciteCatalogReader catalogReader, RelOptCluster cluster) {
+    return new SqlToRelConverter(
+        (rowType, queryString, schemaPath, viewPath) -> {
+          SqlValidator viewValidator = validator(catalogReader,
+              (JavaTypeFactory) cluster.getTypeFactory());
+          SqlNode view;
+          try {
+            view = viewValidator.validate(PgRewrites.apply(parse(queryString)));
+          } catch (RuntimeException e) {
+            throw CalciteErrors.validationError(e, queryString);
+          }
+          return converter(viewValidator, catalogReader, cluster).convertQuery(view, true, false);
+        },
+        validator, catalogReader, cluster, AtTimeZone.CONVERTLETS,
+        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+  }
+
+  /**
+   * The row type of a query (a view's definition) validated against {@code root}, without
+   * planning it.
+   */
+  public static RelDataType validatedRowType(SchemaPlus root, String sql) {
+    JavaTypeFactory typeFactory = newTypeFactory();
+    SqlValidator validator = validator(catalogReader(root, typeFactory), typeFactory);
+    try {
+      SqlNode validated = validator.validate(PgRewrites.apply(parse(sql)));
+      return validator.getValidatedNodeType(validated);
+    } catch (RuntimeException e) {
+      throw CalciteErrors.validationError(e, sql);
+    }
   }
 
   /**

@@ -26,4 +26,7 @@ public interface StatementContext {
   /** A runtime context for one execution of a compiled plan. */
   ExecContext execContext(SchemaPlus root, Object[] markerValues,
       Map<Integer, RelDataType> markerTypes);
+
+  /** The session's sequences (nextval for serial and identity columns). */
+  org.yggdrasil.planner.schema.functions.SequenceAccess sequences();
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.storage.nativestore.ColumnDef;
+import org.yggdrasil.storage.nativestore.ColumnType;
 import org.yggdrasil.storage.nativestore.TableSchema;
 
 /**
@@ -16,6 +17,8 @@ import org.yggdrasil.storage.nativestore.TableSchema;
  */
 public final class DdlParser {
   private final TokenCursor c;
+  /** The serial and identity columns seen so far. */
+  private final List<DdlStatement.Identity> identities = new ArrayList<>();
 
   private DdlParser(String sql) {
     this.c = new TokenCursor(sql);
@@ -24,6 +27,7 @@ public final class DdlParser {
   public static DdlStatement parse(String sql) {
     DdlParser p = new DdlParser(sql);
     DdlStatement s = p.statement();
+    p.c.accept(Token.Kind.SEMICOLON);
     if (!p.c.atEnd()) {
       throw p.c.unexpected();
     }
@@ -32,20 +36,46 @@ public final class DdlParser {
 
   private DdlStatement statement() {
     if (c.accept("create")) {
+      boolean orReplace = c.acceptAll("or", "replace");
       while (c.accept("temp") || c.accept("temporary") || c.accept("unlogged")) {
         // Temporary and unlogged tables are ordinary versioned tables here.
+      }
+      if (c.accept("view")) {
+        return ViewDdlParser.create(c, orReplace);
+      }
+      if (c.accept("sequence")) {
+        return SequenceDdlParser.create(c);
+      }
+      if (c.accept("schema")) {
+        return CommentSchemaParser.createSchema(c);
+      }
+      boolean unique = c.accept("unique");
+      if (c.accept("index")) {
+        return IndexDdlParser.create(c, unique);
       }
       c.expect("table");
       return createTable();
     }
     if (c.accept("drop")) {
+      if (c.accept("index")) {
+        return IndexDdlParser.drop(c);
+      }
+      if (c.accept("view")) {
+        return ViewDdlParser.drop(c);
+      }
+      if (c.accept("sequence")) {
+        return SequenceDdlParser.drop(c);
+      }
+      if (c.accept("schema")) {
+        return CommentSchemaParser.dropSchema(c);
+      }
       c.expect("table");
       boolean ifExists = c.acceptAll("if", "exists");
       List<String> names = nameList();
-      if (!c.accept("cascade")) {
-        c.accept("restrict");
-      }
-      return new DdlStatement.DropTable(names, ifExists);
+      return new DdlStatement.DropTable(names, ifExists, RelationName.dropBehaviour(c));
+    }
+    if (c.acceptAll("comment", "on")) {
+      return CommentSchemaParser.comment(c);
     }
     if (c.accept("truncate")) {
       c.accept("table");
@@ -63,7 +93,12 @@ public final class DdlParser {
     c.expect("table");
     c.acceptAll("if", "exists");
     c.accept("only");
-    return alterTable(tableName());
+    String table = tableName();
+    List<DdlStatement> actions = new ArrayList<>();
+    do {
+      actions.add(AlterTableParser.handles(c) ? AlterTableParser.parse(c, table) : alterTable(table));
+    } while (c.accept(Token.Kind.COMMA));
+    return actions.size() == 1 ? actions.get(0) : new DdlStatement.AlterActions(actions);
   }
 
   private DdlStatement alterTable(String table) {
@@ -75,6 +110,9 @@ public final class DdlParser {
       ColumnDef col = column(pk, unique);
       if (!pk.isEmpty() || !unique.isEmpty()) {
         throw unsupported("adding a PRIMARY KEY or UNIQUE column with ALTER TABLE");
+      }
+      if (!identities.isEmpty()) {
+        throw unsupported("adding a serial or identity column with ALTER TABLE");
       }
       return new DdlStatement.AddColumn(table, col, ifNotExists);
     }
@@ -156,7 +194,7 @@ public final class DdlParser {
           : col);
     }
     return new DdlStatement.CreateTable(
-        new TableSchema(name, finalColumns, primaryKey, uniqueKeys), ifNotExists);
+        new TableSchema(name, finalColumns, primaryKey, uniqueKeys), ifNotExists, identities);
   }
 
   private boolean isTableConstraintStart() {
@@ -184,8 +222,22 @@ public final class DdlParser {
 
   private ColumnDef column(List<String> primaryKey, List<List<String>> uniqueKeys) {
     String name = c.identifier();
-    TypeName type = TypeName.parse(c);
+    String serial = serialType(c.peek());
+    TypeName type;
     boolean notNull = false;
+    if (serial != null) {
+      c.next();
+      type = new TypeName(switch (serial) {
+        case "smallint" -> ColumnType.INT2;
+        case "integer" -> ColumnType.INT4;
+        default -> ColumnType.INT8;
+      }, -1, -1);
+      identities.add(new DdlStatement.Identity(name, new SequenceOptions(serial, null, null, null,
+          null, null, null)));
+      notNull = true;
+    } else {
+      type = TypeName.parse(c);
+    }
     String defaultSql = null;
     while (!c.atEnd() && c.peek().kind() != Token.Kind.COMMA
         && c.peek().kind() != Token.Kind.RIGHT_PAREN) {
@@ -206,6 +258,22 @@ public final class DdlParser {
         uniqueKeys.add(List.of(name));
       } else if (c.accept("default")) {
         defaultSql = defaultExpression();
+      } else if (c.accept("generated")) {
+        if (!c.accept("always")) {
+          c.expect("by");
+          c.expect("default");
+        }
+        c.expect("as");
+        if (!c.accept("identity")) {
+          throw unsupported("generated columns (GENERATED ALWAYS AS (…) STORED)");
+        }
+        SequenceOptions options = SequenceOptions.DEFAULTS;
+        if (c.accept(Token.Kind.LEFT_PAREN)) {
+          options = SequenceOptions.parse(c);
+          c.expect(Token.Kind.RIGHT_PAREN);
+        }
+        identities.add(new DdlStatement.Identity(name, options));
+        notNull = true;
       } else if (c.accept("collate")) {
         c.identifier();
         while (c.accept(Token.Kind.DOT)) {
@@ -218,6 +286,19 @@ public final class DdlParser {
     return new ColumnDef(name, type.type(), type.length(), type.scale(), notNull, defaultSql);
   }
 
+  /** The sequence type of a serial pseudo-type name, or null. */
+  private static String serialType(Token t) {
+    if (t == null || t.kind() != Token.Kind.WORD) {
+      return null;
+    }
+    return switch (t.text().toLowerCase(java.util.Locale.ROOT)) {
+      case "serial", "serial4" -> "integer";
+      case "bigserial", "serial8" -> "bigint";
+      case "smallserial", "serial2" -> "smallint";
+      default -> null;
+    };
+  }
+
   /** The text of a DEFAULT expression: tokens up to the next constraint keyword or comma. */
   private String defaultExpression() {
     int start = c.index();
@@ -226,7 +307,8 @@ public final class DdlParser {
       Token t = c.peek();
       if (depth == 0 && (t.kind() == Token.Kind.COMMA || t.kind() == Token.Kind.RIGHT_PAREN
           || t.is("not") || t.is("null") || t.is("primary") || t.is("unique")
-          || t.is("constraint") || t.is("check") || t.is("references") || t.is("collate"))) {
+          || t.is("constraint") || t.is("check") || t.is("references") || t.is("collate")
+          || t.is("generated"))) {
         break;
       }
       if (t.kind() == Token.Kind.LEFT_PAREN) {
@@ -262,16 +344,7 @@ public final class DdlParser {
 
   /** A table name, optionally qualified with the {@code public} schema. */
   private String tableName() {
-    String first = c.identifier();
-    if (c.accept(Token.Kind.DOT)) {
-      String second = c.identifier();
-      if (!first.equals("public")) {
-        throw new SqlStateException(SqlState.INVALID_SCHEMA_NAME,
-            "schema \"" + first + "\" does not exist");
-      }
-      return second;
-    }
-    return first;
+    return RelationName.parse(c);
   }
 
   private static SqlStateException unsupported(String what) {

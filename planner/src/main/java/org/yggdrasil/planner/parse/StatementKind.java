@@ -6,6 +6,9 @@ import java.util.List;
 public enum StatementKind {
   QUERY, INSERT, UPDATE, DELETE, EXPLAIN, COPY,
   CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_DATABASE, DROP_DATABASE,
+  /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
+  CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE,
+  CREATE_SCHEMA, DROP_SCHEMA, COMMENT,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   /** SQL cursors: DECLARE … CURSOR, FETCH / MOVE, CLOSE. */
@@ -55,15 +58,23 @@ public enum StatementKind {
       case "fetch", "move" -> FETCH;
       case "close" -> CLOSE;
       case "truncate" -> TRUNCATE;
+      case "comment" -> COMMENT;
       case "create" -> createKind(tokens);
-      case "drop" -> w2.equals("table") ? DROP_TABLE
-          : w2.equals("database") ? DROP_DATABASE : UNSUPPORTED;
+      case "drop" -> switch (w2) {
+        case "table" -> DROP_TABLE;
+        case "database" -> DROP_DATABASE;
+        case "index" -> DROP_INDEX;
+        case "view" -> DROP_VIEW;
+        case "sequence" -> DROP_SEQUENCE;
+        case "schema" -> DROP_SCHEMA;
+        default -> UNSUPPORTED;
+      };
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
       case "listen", "notify", "unlisten" -> LISTEN;
       case "copy" -> COPY;
       case "lock", "vacuum", "analyze", "cluster",
           "prepare", "execute", "deallocate", "grant",
-          "revoke", "comment", "reindex", "checkpoint", "do", "call", "merge",
+          "revoke", "reindex", "checkpoint", "do", "call", "merge",
           "import", "security", "refresh", "reassign", "load" -> UNSUPPORTED;
       default -> OTHER;
     };
@@ -74,9 +85,22 @@ public enum StatementKind {
     while (i < tokens.size()) {
       String w = tokens.get(i).text().toLowerCase(java.util.Locale.ROOT);
       switch (w) {
-        case "temp", "temporary", "unlogged", "global", "local" -> i++;
+        case "temp", "temporary", "unlogged", "global", "local", "unique" -> i++;
+        case "or" -> i += 2; // OR REPLACE
         case "table" -> {
           return CREATE_TABLE;
+        }
+        case "index" -> {
+          return CREATE_INDEX;
+        }
+        case "view" -> {
+          return CREATE_VIEW;
+        }
+        case "sequence" -> {
+          return CREATE_SEQUENCE;
+        }
+        case "schema" -> {
+          return i == 1 ? CREATE_SCHEMA : UNSUPPORTED;
         }
         case "database" -> {
           return i == 1 ? CREATE_DATABASE : UNSUPPORTED;

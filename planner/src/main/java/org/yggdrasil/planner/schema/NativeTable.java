@@ -115,12 +115,12 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
         outputSlot[i] = s++;
       }
     }
-    Object[] key = primaryKeyLookup(root, filters, table);
+    KeyLookup lookup = keyLookup(root, filters, table);
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     final int posSlot = positionSlot;
     final int[] w = wanted;
-    if (key != null) {
-      long position = table.lookupPrimaryKey(key);
+    if (lookup != null) {
+      long position = table.lookupKey(lookup.keyNumber(), lookup.key());
       if (position < 0) {
         return Linq4j.emptyEnumerable();
       }
@@ -145,16 +145,30 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
     return row;
   }
 
+  /** A lookup through key index number {@code keyNumber} (see {@link TableVersion#keyColumns}). */
+  private record KeyLookup(int keyNumber, Object[] key) {}
+
   /**
-   * If {@code filters} pin every primary-key column to a literal or parameter, removes those
-   * conjuncts (they are answered by the lookup) and returns the key values; otherwise null.
+   * If {@code filters} pin every column of a key (the primary key, a unique constraint or a unique
+   * index, tried in that order) to a literal or parameter, removes those conjuncts (the lookup
+   * answers them) and returns the lookup; otherwise null.
    */
-  private static Object[] primaryKeyLookup(DataContext root, List<RexNode> filters,
-      TableVersion table) {
-    List<String> pk = table.schema().primaryKey();
-    if (pk.isEmpty() || filters.isEmpty()) {
+  private static KeyLookup keyLookup(DataContext root, List<RexNode> filters, TableVersion table) {
+    if (filters.isEmpty()) {
       return null;
     }
+    List<List<String>> keys = table.keyColumns();
+    for (int k = 0; k < keys.size(); k++) {
+      Object[] key = keyValues(root, filters, table, keys.get(k));
+      if (key != null) {
+        return new KeyLookup(k, key);
+      }
+    }
+    return null;
+  }
+
+  private static Object[] keyValues(DataContext root, List<RexNode> filters, TableVersion table,
+      List<String> pk) {
     Object[] key = new Object[pk.size()];
     List<RexNode> used = new ArrayList<>();
     for (RexNode filter : filters) {

@@ -14,6 +14,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.planner.schema.functions.DateFunctions;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
+import org.yggdrasil.planner.schema.functions.SequenceFunctions;
 import org.yggdrasil.planner.schema.functions.StringMathFunctions;
 import org.yggdrasil.planner.schema.functions.SystemFunctions;
 import org.yggdrasil.planner.schema.pgcatalog.PgCatalogSchema;
@@ -36,7 +37,8 @@ public final class RootSchemas {
   public static SchemaPlus create(Snapshot snapshot, String positionTable,
       Map<String, Table> overrides) {
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
-    root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
+    SnapshotSchema publicSchema = new SnapshotSchema(snapshot, positionTable, overrides);
+    root.add("public", publicSchema);
     SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
     root.add("ygg", YGG);
     root.add(RefSchema.NAME, new RefSchema());
@@ -45,6 +47,7 @@ public final class RootSchemas {
       root.add(f.getKey(), f.getValue());
       pgCatalog.add(f.getKey(), f.getValue());
     }
+    publicSchema.attach(root);
     return root;
   }
 
@@ -95,6 +98,11 @@ public final class RootSchemas {
     for (Method m : StringMathFunctions.class.getMethods()) {
       if (m.getDeclaringClass() == StringMathFunctions.class) {
         out.add(Map.entry("ygg_pg_" + m.getName(), ScalarFunctionImpl.create(m)));
+      }
+    }
+    for (Method m : SequenceFunctions.class.getMethods()) {
+      if (m.getDeclaringClass() == SequenceFunctions.class && m.getReturnType() == long.class) {
+        out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
       }
     }
     for (Method m : GenerateSeries.class.getMethods()) {

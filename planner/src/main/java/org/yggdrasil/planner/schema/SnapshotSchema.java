@@ -2,11 +2,14 @@ package org.yggdrasil.planner.schema;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
 import org.yggdrasil.storage.nativestore.TableVersion;
+import org.yggdrasil.storage.nativestore.ViewDef;
+import org.yggdrasil.planner.exec.QueryCompiler;
 
 /**
  * The {@code public} schema of one database at one snapshot. Built per statement execution, so
@@ -16,6 +19,9 @@ public final class SnapshotSchema extends AbstractSchema {
   private final Snapshot snapshot;
   private final String positionTable;
   private final Map<String, Table> overrides;
+  /** The root schema this one belongs to: views are validated and expanded against it. */
+  private SchemaPlus root;
+  private Map<String, Table> views;
 
   /**
    * @param positionTable name of the table that exposes the hidden position column (the target
@@ -26,6 +32,11 @@ public final class SnapshotSchema extends AbstractSchema {
     this.snapshot = snapshot;
     this.positionTable = positionTable;
     this.overrides = overrides;
+  }
+
+  /** Called once the root schema holding this one is complete (views need it). */
+  void attach(SchemaPlus rootSchema) {
+    this.root = rootSchema;
   }
 
   /** The snapshot this schema shows. */
@@ -50,6 +61,21 @@ public final class SnapshotSchema extends AbstractSchema {
     return overrides.get(name);
   }
 
+  /** The views, made once per schema so each is validated once per statement. */
+  private synchronized Map<String, Table> views() {
+    if (views == null) {
+      if (root == null) {
+        return Map.of();
+      }
+      Map<String, Table> m = new HashMap<>();
+      for (ViewDef view : snapshot.catalog().views()) {
+        m.put(view.name(), new StoredView(view, root, QueryCompiler::validatedRowType));
+      }
+      views = m;
+    }
+    return views;
+  }
+
   @Override
   protected Map<String, Table> getTableMap() {
     Map<String, Table> tables = new HashMap<>();
@@ -57,6 +83,7 @@ public final class SnapshotSchema extends AbstractSchema {
       TableVersion version = snapshot.table(schema.name());
       tables.put(schema.name(), new NativeTable(version, schema.name().equals(positionTable)));
     }
+    tables.putAll(views());
     tables.putAll(overrides);
     return tables;
   }

@@ -43,6 +43,8 @@ import org.yggdrasil.planner.schema.ColumnTypes;
 import org.yggdrasil.planner.schema.RootSchemas;
 import org.yggdrasil.planner.schema.functions.SessionInfo;
 import org.yggdrasil.storage.nativestore.NativeDatabase;
+import org.yggdrasil.planner.schema.functions.SequenceAccess;
+import org.yggdrasil.planner.schema.functions.SequenceFunctions;
 import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.Transaction;
 
@@ -75,6 +77,7 @@ public final class YggSession implements Session, StatementContext {
   private volatile java.util.function.Consumer<Notification> notificationSink = n -> { };
   /** This session's advisory locks (a private table until the engine gives its own). */
   private AdvisoryLocks.Session locks;
+  private final SessionSequences sequences;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -86,6 +89,7 @@ public final class YggSession implements Session, StatementContext {
     this.settings = new SessionSettings(user);
     this.transaction = new TransactionContext(database, settings, user);
     this.versions = new SessionVersions(database, settings, transaction);
+    this.sequences = new SessionSequences(database, this::readSnapshot);
     this.timer = timer;
     this.onClose = onClose;
     this.locks = new AdvisoryLocks().forSession(databaseName, processId, cancel);
@@ -190,7 +194,9 @@ public final class YggSession implements Session, StatementContext {
       case EXPLAIN -> prepareExplain(sql, declared);
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
       case COPY -> prepareCopy(sql, declared);
-      case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE -> prepareDdl(sql);
+      case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_INDEX, DROP_INDEX, CREATE_VIEW,
+          DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, CREATE_SCHEMA, DROP_SCHEMA, COMMENT ->
+          prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
       case LISTEN -> new YggPreparedStatement(new int[0], List.of(), false,
@@ -634,12 +640,14 @@ public final class YggSession implements Session, StatementContext {
       cancel.set(true);
     }, timeoutMs, TimeUnit.MILLISECONDS);
     SessionInfo.Scope scope = SessionInfo.enter(sessionInfo());
+    SessionInfo.Scope sequenceScope = SequenceFunctions.enter(sequences);
     executing = true;
     return () -> {
       executing = false;
       if (timeout != null) {
         timeout.cancel(false);
       }
+      sequenceScope.close();
       scope.close();
     };
   }
@@ -648,6 +656,11 @@ public final class YggSession implements Session, StatementContext {
     return new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
         () -> admin == null ? List.of(databaseName) : admin.databaseNames(), locks,
         admin == null ? null : admin.backends());
+  }
+
+  @Override
+  public SequenceAccess sequences() {
+    return sequences;
   }
 
   private String settingOrNull(String name) {

@@ -13,6 +13,7 @@ final class DbState implements Snapshot {
   final long schemaVersion;
   final NavigableMap<String, TableState> tables;
   private volatile List<TableSchema> schemas;
+  private volatile Catalog catalog;
   /** The commit this state is, set once when it is committed; null for a transaction's view. */
   volatile String commitId;
 
@@ -48,12 +49,25 @@ final class DbState implements Snapshot {
     if (s == null) {
       List<TableSchema> list = new ArrayList<>(tables.size());
       for (TableState t : tables.values()) {
+        if (CatalogTable.is(t)) {
+          continue;
+        }
         list.add(t.schema);
       }
       s = List.copyOf(list);
       schemas = s;
     }
     return s;
+  }
+
+  @Override
+  public Catalog catalog() {
+    Catalog c = catalog;
+    if (c == null) {
+      c = CatalogTable.read(tables.get(CatalogTable.NAME));
+      catalog = c;
+    }
+    return c;
   }
 
   @Override

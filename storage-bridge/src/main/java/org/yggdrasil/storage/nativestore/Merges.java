@@ -82,6 +82,7 @@ final class Merges {
     }
     TreeSet<String> names = new TreeSet<>(from.tables.keySet());
     names.addAll(to.tables.keySet());
+    names.remove(CatalogTable.NAME); // views, sequences, comments: not user tables
     return List.copyOf(names);
   }
 

@@ -1226,6 +1226,38 @@ public final class NativeDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets a sequence's counter to {@code value} (durably, exactly: the next {@link #nextval} returns
+   * {@code value + 1}); like PostgreSQL's {@code setval}, not versioned and not undone by rollback.
+   */
+  public void setval(String sequence, long value) {
+    checkWritable();
+    Sequence q = sequences.computeIfAbsent(sequence, k -> new Sequence());
+    synchronized (q) {
+      long ticket;
+      synchronized (refLock) {
+        q.value = value;
+        q.reserved = value;
+        if (store != null) {
+          store.appendMarker(ObjectCodec.SEQUENCE, sequence, Long.toString(value));
+        }
+        ticket = ticket();
+      }
+      awaitDurable(ticket);
+    }
+  }
+
+  /** The value a sequence's counter last handed out or was set to (0 for an unused one). */
+  public long counterValue(String sequence) {
+    Sequence q = sequences.get(sequence);
+    if (q == null) {
+      return 0;
+    }
+    synchronized (q) {
+      return q.value;
+    }
+  }
+
   StoreConfig config() {
     return config;
   }

@@ -49,6 +49,13 @@ final class Rebaser {
         continue;
       }
       boolean headChanged = th != tb;
+      if (tb != null && tt != null && CatalogTable.is(tt) && !isDdl(tb, tt)) {
+        // Catalog objects are rows: disjoint changes merge, the same object twice conflicts by
+        // key; either way the schema changed.
+        txDdl = true;
+        result.put(oid, !headChanged ? tt : rebaseRows(tb, tt, th));
+        continue;
+      }
       if (isDdl(tb, tt)) {
         txDdl = true;
         if (headChanged) {

@@ -32,4 +32,19 @@ public interface Snapshot {
 
   /** All table schemas, sorted by name. */
   List<TableSchema> tables();
+
+  /** The database-level catalog objects (views, …) of this snapshot. */
+  default Catalog catalog() {
+    return Catalog.EMPTY;
+  }
+
+  /** The table holding the CREATE INDEX index with this name, or null. */
+  default TableSchema tableOfIndex(String indexName) {
+    for (TableSchema t : tables()) {
+      if (t.index(indexName) != null) {
+        return t;
+      }
+    }
+    return null;
+  }
 }

@@ -128,7 +128,21 @@ final class TableDdl {
       }
       k++;
     }
-    TableSchema schema = new TableSchema(t.schema.name(), defs, pk, uniques);
+    // As in PostgreSQL, an index on the dropped column goes with it.
+    List<IndexDef> indexes = new ArrayList<>();
+    for (IndexDef index : t.schema.indexes()) {
+      boolean keep = !index.covers(column);
+      if (keep) {
+        indexes.add(index);
+      }
+      if (index.unique()) {
+        if (keep) {
+          keys.add(renumber(t.keys()[k], idx));
+        }
+        k++;
+      }
+    }
+    TableSchema schema = new TableSchema(t.schema.name(), defs, pk, uniques, indexes);
     return t.withSchema(schema, encs, cols, keys.toArray(KeyIndex[]::new));
   }
 
@@ -150,7 +164,39 @@ final class TableDdl {
     List<List<String>> uniques = t.schema.uniqueKeys().stream()
         .map(key -> key.stream().map(c -> c.equals(from) ? to : c).toList())
         .toList();
-    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques), t.encodings, t.columns, t.keys());
+    List<IndexDef> indexes = t.schema.indexes().stream().map(i -> i.withColumnRenamed(from, to)).toList();
+    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques, indexes), t.encodings, t.columns, t.keys());
+  }
+
+  /** ALTER COLUMN SET/DROP DEFAULT and SET/DROP NOT NULL: the definition changes, no data does. */
+  static TableState alterColumn(TableState t, String column, String defaultSql, boolean notNull) {
+    int idx = t.schema.columnIndex(column);
+    if (idx < 0) {
+      throw Errors.undefinedColumn(t.schema.name(), column);
+    }
+    ColumnDef before = t.schema.column(idx);
+    if (before.notNull() && !notNull && t.schema.primaryKey().contains(column)) {
+      throw SqlStateException.of(SqlState.INVALID_TABLE_DEFINITION,
+          "column \"%s\" is in a primary key", column);
+    }
+    if (notNull && !before.notNull() && hasNull(t, idx)) {
+      throw SqlStateException.of(SqlState.NOT_NULL_VIOLATION,
+          "column \"%s\" of relation \"%s\" contains null values", column, t.schema.name());
+    }
+    List<ColumnDef> defs = new ArrayList<>(t.schema.columns());
+    defs.set(idx, before.withDefaultSql(defaultSql).withNotNull(notNull));
+    return t.withSchema(t.schema.withColumns(defs), t.encodings, t.columns, t.keys());
+  }
+
+  private static boolean hasNull(TableState t, int column) {
+    try (RowCursor cur = t.scan(new int[] {column})) {
+      while (cur.next()) {
+        if (cur.value(0) == null) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static TableState renameTable(TableState t, String to) {

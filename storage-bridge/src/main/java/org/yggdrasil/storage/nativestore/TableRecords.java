@@ -26,6 +26,13 @@ final class TableRecords {
   /** A group as last stored: its hash and the objects it named, compared by identity to skip re-encoding. */
   record StoredGroup(byte[] hash, Object[] parts) {}
 
+  /** Table record formats: 1 lists every chunk column-major (first release, still read). */
+  static final int COLUMN_MAJOR = 1;
+  /** 2: full chunks through groups of 16, the last chunk inline. */
+  static final int GROUPED = 2;
+  /** 3: as 2, with the CREATE INDEX definitions after the unique keys. */
+  static final int GROUPED_WITH_INDEXES = 3;
+
   private TableRecords() {}
 
   static String persist(TableState t, ObjectCodec.Sink sink) {
@@ -34,8 +41,9 @@ final class TableRecords {
       return ObjectCodec.hex(h);
     }
     ObjectCodec.Out o = new ObjectCodec.Out();
-    o.i32(2);
-    writeHeader(o, t);
+    int format = t.schema.indexes().isEmpty() ? GROUPED : GROUPED_WITH_INDEXES;
+    o.i32(format);
+    writeHeader(o, t, format);
     int chunks = t.rowIds.size();
     o.i32(chunks);
     int grouped = Math.max(0, chunks - 1);
@@ -118,7 +126,7 @@ final class TableRecords {
     return true;
   }
 
-  private static void writeHeader(ObjectCodec.Out o, TableState t) {
+  private static void writeHeader(ObjectCodec.Out o, TableState t, int format) {
     TableSchema s = t.schema;
     o.str(s.name());
     o.i64(t.oid);
@@ -142,6 +150,9 @@ final class TableRecords {
     o.i32(s.uniqueKeys().size());
     for (List<String> k : s.uniqueKeys()) {
       o.strs(k);
+    }
+    if (format == GROUPED_WITH_INDEXES) {
+      IndexCodec.write(o, s);
     }
     o.i32(t.keyDefinitions().length);
     for (KeyIndex k : t.keyDefinitions()) {
@@ -207,7 +218,7 @@ final class TableRecords {
   static TableState read(MemorySegment p, ObjectCodec.Source src, StoreConfig base, List<String> childrenOut) {
     ObjectCodec.In in = new ObjectCodec.In(p.toArray(ValueLayout.JAVA_BYTE));
     int format = in.i32();
-    if (format != 1 && format != 2) {
+    if (format != COLUMN_MAJOR && format != GROUPED && format != GROUPED_WITH_INDEXES) {
       throw new IllegalStateException("unknown table format " + format);
     }
     String name = in.str();
@@ -235,7 +246,8 @@ final class TableRecords {
     for (int i = 0; i < nu; i++) {
       uniques.add(in.strs());
     }
-    TableSchema schema = new TableSchema(name, cols, pk, uniques);
+    TableSchema schema = new TableSchema(name, cols, pk, uniques,
+        format == GROUPED_WITH_INDEXES ? IndexCodec.read(in) : List.of());
     StoreConfig config = new StoreConfig(chunkRows, base.keyHashMask());
     int nk = in.i32();
     KeyIndex[] keys = new KeyIndex[nk];
@@ -250,7 +262,7 @@ final class TableRecords {
     int chunks = in.i32();
     Entries e = new Entries(src, childrenOut, n);
     StoredGroup[] groups = null;
-    if (format == 1) {
+    if (format == COLUMN_MAJOR) {
       readColumnMajor(in, e, chunks);
     } else {
       groups = new StoredGroup[in.i32()];

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A table's shape: its name, its columns in order, its primary key (column names, possibly empty)
- * and its unique keys (each a list of column names). Immutable; lists are copied.
+ * A table's shape: its name, its columns in order, its primary key (column names, possibly empty),
+ * its unique keys (each a list of column names) and the indexes made with CREATE INDEX. Immutable;
+ * lists are copied.
  */
-public record TableSchema(
-    String name, List<ColumnDef> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
+public record TableSchema(String name, List<ColumnDef> columns, List<String> primaryKey,
+    List<List<String>> uniqueKeys, List<IndexDef> indexes) {
 
   public TableSchema {
     Objects.requireNonNull(name, "name");
@@ -24,6 +25,28 @@ public record TableSchema(
       }
       uniqueKeys = List.copyOf(copy);
     }
+    indexes = indexes == null ? List.of() : List.copyOf(indexes);
+  }
+
+  /** A table without CREATE INDEX indexes. */
+  public TableSchema(String name, List<ColumnDef> columns, List<String> primaryKey,
+      List<List<String>> uniqueKeys) {
+    this(name, columns, primaryKey, uniqueKeys, List.of());
+  }
+
+  /** The CREATE INDEX index with this name, or null. */
+  public IndexDef index(String indexName) {
+    for (IndexDef i : indexes) {
+      if (i.name().equals(indexName)) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** The unique indexes among {@link #indexes()}, in order (their key indexes follow the unique keys'). */
+  public List<IndexDef> uniqueIndexes() {
+    return indexes.stream().filter(IndexDef::unique).toList();
   }
 
   /** A table without keys. */
@@ -46,18 +69,22 @@ public record TableSchema(
   }
 
   public TableSchema withName(String newName) {
-    return new TableSchema(newName, columns, primaryKey, uniqueKeys);
+    return new TableSchema(newName, columns, primaryKey, uniqueKeys, indexes);
   }
 
   public TableSchema withColumns(List<ColumnDef> newColumns) {
-    return new TableSchema(name, newColumns, primaryKey, uniqueKeys);
+    return new TableSchema(name, newColumns, primaryKey, uniqueKeys, indexes);
   }
 
   public TableSchema withPrimaryKey(List<String> newPrimaryKey) {
-    return new TableSchema(name, columns, newPrimaryKey, uniqueKeys);
+    return new TableSchema(name, columns, newPrimaryKey, uniqueKeys, indexes);
   }
 
   public TableSchema withUniqueKeys(List<List<String>> newUniqueKeys) {
-    return new TableSchema(name, columns, primaryKey, newUniqueKeys);
+    return new TableSchema(name, columns, primaryKey, newUniqueKeys, indexes);
+  }
+
+  public TableSchema withIndexes(List<IndexDef> newIndexes) {
+    return new TableSchema(name, columns, primaryKey, uniqueKeys, newIndexes);
   }
 }

@@ -181,6 +181,16 @@ final class TableState implements TableVersion {
   }
 
   @Override
+  public List<String> constraintIndexNames() {
+    int n = (hasPrimaryKey() ? 1 : 0) + schema.uniqueKeys().size();
+    List<String> names = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      names.add(keys[i].name);
+    }
+    return names;
+  }
+
+  @Override
   public long rowCount() {
     return liveRows;
   }
@@ -196,8 +206,22 @@ final class TableState implements TableVersion {
     return hasPrimaryKey() ? lookupKey(0, key) : -1;
   }
 
+  @Override
+  public List<List<String>> keyColumns() {
+    List<List<String>> out = new java.util.ArrayList<>();
+    if (hasPrimaryKey()) {
+      out.add(schema.primaryKey());
+    }
+    out.addAll(schema.uniqueKeys());
+    for (IndexDef index : schema.uniqueIndexes()) {
+      out.add(index.columnNames());
+    }
+    return out;
+  }
+
   /** Position of the live row whose key number {@code keyIndex} equals {@code key}, or -1. */
-  long lookupKey(int keyIndex, Object[] key) {
+  @Override
+  public long lookupKey(int keyIndex, Object[] key) {
     boolean scan = keysPending && !built;
     KeyIndex index = scan ? keys[keyIndex] : keys()[keyIndex];
     if (key.length != index.columns.length) {

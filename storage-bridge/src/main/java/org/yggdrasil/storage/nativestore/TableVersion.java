@@ -45,4 +45,19 @@ public interface TableVersion {
 
   /** The delete vector of chunk {@code chunkIndex}, or null when none of its rows is deleted. */
   DeleteVector deleteVector(int chunkIndex);
+
+  /**
+   * The names of the indexes backing the primary key (first, if any) and the unique keys, in
+   * {@link TableSchema#uniqueKeys()} order, e.g. {@code t_pkey}, {@code t_a_key}.
+   */
+  java.util.List<String> constraintIndexNames();
+
+  /**
+   * The columns of each key index, in key-number order: the primary key (if any), the unique keys,
+   * then the unique CREATE INDEX indexes. {@link #lookupKey} takes these numbers.
+   */
+  java.util.List<java.util.List<String>> keyColumns();
+
+  /** Position of the live row whose key number {@code keyNumber} equals {@code key}, or -1. */
+  long lookupKey(int keyNumber, Object[] key);
 }

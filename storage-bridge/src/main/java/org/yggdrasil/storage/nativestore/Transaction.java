@@ -118,6 +118,88 @@ public final class Transaction {
     schemaChanged();
   }
 
+  /** ALTER COLUMN SET DEFAULT (an SQL expression) or DROP DEFAULT (null). */
+  public void setColumnDefault(String table, String column, String defaultSql) {
+    TableState t = table(table);
+    int idx = t.schema.columnIndex(column);
+    boolean notNull = idx >= 0 && t.schema.column(idx).notNull();
+    replace(table, TableDdl.alterColumn(t, column, defaultSql, notNull));
+  }
+
+  /** ALTER COLUMN SET NOT NULL (23502 if a row holds NULL) or DROP NOT NULL. */
+  public void setColumnNotNull(String table, String column, boolean notNull) {
+    TableState t = table(table);
+    int idx = t.schema.columnIndex(column);
+    String defaultSql = idx >= 0 ? t.schema.column(idx).defaultSql() : null;
+    replace(table, TableDdl.alterColumn(t, column, defaultSql, notNull));
+  }
+
+  /** ALTER COLUMN … TYPE: converts every value (length, range and type errors as on INSERT). */
+  public void alterColumnType(String table, String column, ColumnDef newType) {
+    replace(table, ColumnTypeChange.apply(table(table), column, newType));
+  }
+
+  /** ADD PRIMARY KEY / UNIQUE with the given constraint (and index) name. */
+  public void addKey(String table, String name, List<String> columns, boolean primary) {
+    replace(table, KeyDdl.add(table(table), name, columns, primary));
+  }
+
+  /** DROP CONSTRAINT of a primary key or unique constraint; false if the table has none so named. */
+  public boolean dropKey(String table, String name) {
+    TableState t = KeyDdl.drop(table(table), name);
+    if (t == null) {
+      return false;
+    }
+    replace(table, t);
+    return true;
+  }
+
+  /** CREATE INDEX on {@code table}: a unique index is built from the rows now (23505 on duplicates). */
+  public void createIndex(String table, IndexDef index) {
+    replace(table, IndexDdl.create(table(table), index));
+  }
+
+  public void dropIndex(String table, String index) {
+    replace(table, IndexDdl.drop(table(table), index));
+  }
+
+  /** A fresh object id for a new catalog object (an index, view or sequence), like a table's. */
+  public long allocateOid() {
+    ensureActive();
+    return db.allocateOid();
+  }
+
+  /** Adds a catalog object, or replaces the one of the same kind and name. */
+  public void putCatalogEntry(CatalogEntry entry) {
+    ensureActive();
+    if (!tables.containsKey(CatalogTable.NAME)) {
+      mutable().put(CatalogTable.NAME,
+          TableDdl.create(CatalogTable.SCHEMA, db.allocateOid(), db.nextVersion(), db.config()));
+    }
+    deleteCatalogRow(entry.kind(), entry.name());
+    insert(CatalogTable.NAME, List.<Object[]>of(CatalogTable.row(entry)));
+    schemaChanged();
+  }
+
+  /** Removes a catalog object; false if there was none. */
+  public boolean removeCatalogEntry(String kind, String name) {
+    ensureActive();
+    if (!tables.containsKey(CatalogTable.NAME) || !deleteCatalogRow(kind, name)) {
+      return false;
+    }
+    schemaChanged();
+    return true;
+  }
+
+  private boolean deleteCatalogRow(String kind, String name) {
+    long p = table(CatalogTable.NAME).lookupKey(0, CatalogTable.key(kind, name));
+    if (p < 0) {
+      return false;
+    }
+    delete(CatalogTable.NAME, new long[] {p});
+    return true;
+  }
+
   private void replace(String name, TableState t) {
     mutable().put(name, t);
     schemaChanged();
