@@ -44,11 +44,14 @@ final class InsertStatement extends DescribedDml {
   private final int[] targetColumns;
   private final List<List<SqlNode>> valuesRows;
   private final Map<Integer, Integer> markerOids;
+  /** The ON CONFLICT clause, or null. */
+  private final OnConflict onConflict;
 
   private InsertStatement(String sql, Returning returning, TableSchema table, int[] targetColumns,
       List<List<SqlNode>> valuesRows, Map<Integer, RelDataType> markerTypes,
-      Map<Integer, Integer> markerOids, List<ResultColumn> resultColumns) {
+      Map<Integer, Integer> markerOids, List<ResultColumn> resultColumns, OnConflict onConflict) {
     super(markerTypes, resultColumns);
+    this.onConflict = onConflict;
     this.sql = sql;
     this.returning = returning;
     this.table = table;
@@ -57,7 +60,9 @@ final class InsertStatement extends DescribedDml {
     this.markerOids = markerOids;
   }
 
-  static InsertStatement prepare(String sql, Returning returning, StatementContext ctx) {
+  static InsertStatement prepare(String sql, Returning withConflict, StatementContext ctx) {
+    OnConflict.Split split = OnConflict.split(withConflict.body());
+    Returning returning = new Returning(split.insert(), withConflict.list());
     Snapshot snapshot = ctx.readSnapshot();
     DefaultValuesForm dv = DefaultValuesForm.match(returning.body());
     PlainValuesInsert plain = dv != null ? null : PlainValuesInsert.match(returning.body());
@@ -96,7 +101,7 @@ final class InsertStatement extends DescribedDml {
     List<ResultColumn> columns = returning.present()
         ? returning.describe(ctx, snapshot, table, null) : List.of();
     return new InsertStatement(sql, returning, table, targets, rows, markerTypes, markerOids,
-        columns);
+        columns, split.clause());
   }
 
   private static SqlInsert parse(String body) {
@@ -209,10 +214,16 @@ final class InsertStatement extends DescribedDml {
       new QueryPortal(source, ctx.execContext(root, markerValues, source.markerTypes()))
           .execute(0, row -> rows.add(fullRow(row, new boolean[row.length], defaults)));
     }
-    tx.insert(table.name(), rows);
+    List<Object[]> written = rows;
+    if (onConflict == null) {
+      tx.insert(table.name(), rows);
+    } else {
+      OnConflict.Outcome outcome = onConflict.apply(ctx, tx, table, table.name(), rows, sql);
+      written = outcome.written();
+    }
     List<Object[]> returned = returning.present()
-        ? returning.evaluate(ctx, ctx.readSnapshot(), table, null, rows) : List.of();
-    return new StatementResult("INSERT 0 " + rows.size(), returned);
+        ? returning.evaluate(ctx, ctx.readSnapshot(), table, null, written) : List.of();
+    return new StatementResult("INSERT 0 " + written.size(), returned);
   }
 
   private Object[] fullRow(Object[] values, boolean[] isDefault, Defaults defaults) {
