@@ -129,13 +129,8 @@ public final class QueryCompiler {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    // Calcite 1.42's PruneEmptyJoin rules drop `x OR col IN (<empty subquery>)` to no rows
-    // (found by sqllogictest's random/ files); joins with an empty side are cheap anyway.
-    for (var rule : java.util.List.copyOf(planner.getRules())) {
-      if (rule.toString().startsWith("PruneEmptyJoin")) {
-        planner.removeRule(rule);
-      }
-    }
+    // `x IN (<empty subquery>) OR ...` lost rows to a semi-join rule; see the class.
+    GroupedSemiJoinRules.install(planner);
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
     SqlToRelConverter converter = new SqlToRelConverter(
