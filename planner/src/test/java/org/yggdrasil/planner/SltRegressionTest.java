@@ -38,6 +38,22 @@ class SltRegressionTest {
             + " ORDER BY a"));
   }
 
+  /**
+   * Calcite's monotonicity check throws AssertionError on this expression while planning
+   * (random/expr/slt_good_78.test:1178; PostgreSQL answers NULL). Whatever the answer, the
+   * session must survive: the error was escaping and closing the connection.
+   */
+  @Test
+  void plannerAssertionFailsTheStatementNotTheSession() {
+    try {
+      d.run("SELECT + CAST ( NULL AS INTEGER ) * 75 / - - NULLIF ( + MAX ( + 35 ), + AVG ( + - 1 ) )"
+          + " * - 3 + CAST ( - 29 AS INTEGER ) AS col2");
+    } catch (org.yggdrasil.catalog.error.SqlStateException statementFailed) {
+      // acceptable until the root cause is fixed; an Error escaping is not
+    }
+    assertEquals(List.of(List.of(1)), d.run("SELECT 1"));
+  }
+
   @Test
   void constantBesideAnAggregateOverNoRows() {
     assertEquals(List.of(List.of(62, 0L)),

@@ -148,7 +148,9 @@ public final class QueryCompiler {
     RelNode physical;
     try {
       physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
+      // Calcite reports its own inconsistencies as AssertionError: fail the statement (XX000),
+      // not the connection.
       throw CalciteErrors.runtimeError(e);
     }
     physical = projectFinalFields(relRoot.withRel(physical));
