@@ -30,13 +30,28 @@ class SltRegressionTest {
         d.run("SELECT a FROM t WHERE b > 25 OR b IN (SELECT b FROM t WHERE a > 5 AND a < 0)"));
   }
 
-  /** Calcite turns {@code IN (subquery) OR true} into a semi-join; not fixed yet. */
+  /** SemiJoinRule must not replace a global (group-less) aggregate by its input: see GroupedSemiJoinRules. */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: Calcite plans `x IN (empty subquery) OR true` as a semi-join")
   void inSubqueryOrTrue() {
     assertEquals(List.of(List.of(1), List.of(2)),
         d.run("SELECT a FROM t WHERE a IN (SELECT a FROM t WHERE a > 5 AND a < 0) OR true"
             + " ORDER BY a"));
+  }
+
+  /**
+   * Calcite's monotonicity check throws AssertionError on this expression while planning
+   * (random/expr/slt_good_78.test:1178; PostgreSQL answers NULL). Whatever the answer, the
+   * session must survive: the error was escaping and closing the connection.
+   */
+  @Test
+  void plannerAssertionFailsTheStatementNotTheSession() {
+    try {
+      d.run("SELECT + CAST ( NULL AS INTEGER ) * 75 / - - NULLIF ( + MAX ( + 35 ), + AVG ( + - 1 ) )"
+          + " * - 3 + CAST ( - 29 AS INTEGER ) AS col2");
+    } catch (org.yggdrasil.catalog.error.SqlStateException statementFailed) {
+      // acceptable until the root cause is fixed; an Error escaping is not
+    }
+    assertEquals(List.of(List.of(1)), d.run("SELECT 1"));
   }
 
   @Test

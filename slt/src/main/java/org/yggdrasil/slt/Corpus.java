@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Test files by name: a path on disk, or a name in the sqllogictest jar relative to its
  * {@code test/} directory ({@code select1.test}, {@code evidence/in1.test}), where globs such as
- * {@code evidence/*} or {@code index/**}{@code /10/*.test} are expanded against the jar.
+ * {@code evidence/*} or {@code index/**}{@code /10/*.test} are expanded against the jar; a
+ * directory on disk stands for the .test files in it.
  */
 public final class Corpus {
   private static final String PREFIX = "test/";
@@ -58,6 +59,14 @@ public final class Corpus {
         out.add(new Source(arg, p));
         continue;
       }
+      if (Files.isDirectory(p)) {
+        List<Path> files = testFilesIn(p);
+        if (files.isEmpty()) {
+          throw new IllegalArgumentException("no .test file in directory '" + arg + "'");
+        }
+        files.forEach(f -> out.add(new Source(f.toString(), f)));
+        continue;
+      }
       String name = arg.startsWith(PREFIX) ? arg.substring(PREFIX.length()) : arg;
       List<String> matches = new ArrayList<>();
       if (isGlob(name)) {
@@ -79,6 +88,17 @@ public final class Corpus {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The .test files directly in {@code dir}, sorted by name. */
+  public static List<Path> testFilesIn(Path dir) {
+    try (var list = Files.list(dir)) {
+      return list.filter(f -> f.getFileName().toString().endsWith(".test") && Files.isRegularFile(f))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static boolean isGlob(String s) {

@@ -22,6 +22,8 @@ public final class LocalPostgres implements Target {
   private final int port;
   private final boolean asPostgres;
   private final Target.External external;
+  /** Stops the server if the JVM exits without {@link #close} (Ctrl-C during a run). */
+  private final Thread stopOnExit = new Thread(this::stop, "slt-stop-postgres");
 
   public LocalPostgres(int timeoutSeconds) throws IOException, InterruptedException {
     this.bin = findBin();
@@ -62,6 +64,15 @@ public final class LocalPostgres implements Target {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or will run; stopping twice is harmless
+    }
+    stop();
+  }
+
+  private void stop() {
     try {
       exec(
           List.of(

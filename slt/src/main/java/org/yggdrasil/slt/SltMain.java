@@ -22,6 +22,8 @@ public final class SltMain {
 
       Files are paths on disk or names in the sqllogictest jar relative to its test/ directory:
         select1.test   evidence/*.test   index/between/10/*   random/select/slt_good_1?.test
+      A directory on disk stands for every .test file in it, e.g. our own files:
+        slt/src/test/resources/ygg
       Quote globs so that the shell does not expand them. Without files: the CI subset
       (select1-4.test and evidence/*.test).
 
@@ -32,8 +34,9 @@ public final class SltMain {
         --limit N            run only the first N statement/query records of each file
         --url JDBC_URL       run against this PostgreSQL instead of an in-process Yggdrasil
                              (reference mode; a database is created and dropped per file)
-        --reference          start a throwaway PostgreSQL (initdb + pg_ctl, $PGBIN or
-                             /usr/lib/postgresql/15/bin) and run against it
+        --reference-pg       start a throwaway PostgreSQL (initdb + pg_ctl, $PGBIN or
+                             /usr/lib/postgresql/15/bin) and run against it; records marked
+                             'onlyif yggdrasil' are skipped there (alias: --reference)
         --user USER          user for --url (default postgres)
         --password PASS      password for --url
         --no-skip-list       also run the records on the reviewed skip list
@@ -83,7 +86,7 @@ public final class SltMain {
         case "--no-skip-list" -> useSkipList = false;
         case "--failures" -> failuresFile = Path.of(args[++i]);
         case "--list" -> list = true;
-        case "--reference" -> reference = true;
+        case "--reference-pg", "--reference" -> reference = true;
         default -> {
           if (a.startsWith("--")) {
             System.err.println("slt: unknown option " + a);

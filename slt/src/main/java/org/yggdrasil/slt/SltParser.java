@@ -2,6 +2,7 @@ package org.yggdrasil.slt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the sqllogictest format as SQLite's {@code sqllogictest.c} does: records are runs of
@@ -9,9 +10,24 @@ import java.util.List;
  * {@code skipif}/{@code onlyif} lines precede a record; anything after the expected tokens of a
  * header line (such as {@code # comment}) is ignored. Keeps every record's line number, which the
  * jar's own parser does not, so that failures and skip lists can name {@code file:line}.
+ *
+ * <p>Two extensions for our own files (the corpus never uses them):
+ *
+ * <ul>
+ *   <li>{@code statement error SQLSTATE}: the statement must fail with exactly that SQLSTATE
+ *       (five characters of digits and capitals); plain {@code statement error} accepts any.
+ *   <li>{@code let NAME} followed by one query: the query must return one row of one column;
+ *       its text value is bound to {@code NAME}. Every later record has {@code ${NAME}} in its
+ *       SQL and expected lines replaced by that value (as is: quote it in SQL yourself). This
+ *       captures values only known at run time, such as a commit id from {@code ygg.log}.
+ *       Names are letters, digits and underscores.
+ * </ul>
  */
 public final class SltParser {
   private SltParser() {}
+
+  private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** Thrown for a record the parser cannot read; names the file's line. */
   public static final class ParseException extends RuntimeException {
@@ -56,12 +72,34 @@ public final class SltParser {
           if (t.length < 2 || !(t[1].equals("ok") || t[1].equals("error"))) {
             throw new ParseException(file, headerLine, "expected 'statement ok|error'");
           }
+          String state = null;
+          if (t[1].equals("error") && t.length > 2 && !t[2].startsWith("#")) {
+            if (!SQLSTATE.matcher(t[2]).matches()) {
+              throw new ParseException(
+                  file, headerLine, "expected a five-character SQLSTATE after 'statement error'");
+            }
+            state = t[2];
+          }
           StringBuilder sql = new StringBuilder();
           while (i < lines.length && !isBlank(lines[i])) {
             appendLine(sql, lines[i++]);
           }
           out.add(
-              new SltRecord.Statement(headerLine, conditions, t[1].equals("error"), sql.toString()));
+              new SltRecord.Statement(
+                  headerLine, conditions, t[1].equals("error"), state, sql.toString()));
+        }
+        case "let" -> {
+          if (t.length < 2 || !NAME.matcher(t[1]).matches()) {
+            throw new ParseException(file, headerLine, "expected 'let NAME' (letters, digits, _)");
+          }
+          StringBuilder sql = new StringBuilder();
+          while (i < lines.length && !isBlank(lines[i])) {
+            appendLine(sql, lines[i++]);
+          }
+          if (sql.isEmpty()) {
+            throw new ParseException(file, headerLine, "'let' without a query");
+          }
+          out.add(new SltRecord.Let(headerLine, conditions, t[1], sql.toString()));
         }
         case "query" -> {
           if (t.length < 2) {

@@ -12,8 +12,24 @@ public sealed interface SltRecord {
   /** {@code skipif db} (skip == true) or {@code onlyif db} (skip == false). */
   record Condition(boolean skip, String engine) {}
 
-  /** {@code statement ok} or {@code statement error}. */
-  record Statement(int line, List<Condition> conditions, boolean expectError, String sql)
+  /**
+   * {@code statement ok} or {@code statement error [SQLSTATE]}; {@code expectedState} is the
+   * five-character SQLSTATE the error must carry, or null when any error will do.
+   */
+  record Statement(
+      int line, List<Condition> conditions, boolean expectError, String expectedState, String sql)
+      implements SltRecord {
+    public Statement(int line, List<Condition> conditions, boolean expectError, String sql) {
+      this(line, conditions, expectError, null, sql);
+    }
+  }
+
+  /**
+   * {@code let NAME}: runs the query, which must return exactly one row of one column, and
+   * binds the value to {@code NAME} for later records, which use it as {@code ${NAME}} in their
+   * SQL and expected results (an extension; see {@link SltParser}).
+   */
+  record Let(int line, List<Condition> conditions, String name, String sql)
       implements SltRecord {}
 
   /**

@@ -19,8 +19,16 @@ import org.yggdrasil.slt.Failure.Category;
  * not adapt SQL or results to the server: what the server answers is what gets compared.
  */
 public final class SltRunner {
-  /** The engine name that {@code skipif}/{@code onlyif} compare against. */
+  /**
+   * The engine name the corpus uses for PostgreSQL's variants; {@code skipif}/{@code onlyif}
+   * match it on every target. Yggdrasil also answers to {@link #YGGDRASIL} (see {@link
+   * Target#engines}), so that our own files can mark records {@code onlyif yggdrasil}.
+   */
   public static final String ENGINE = "postgresql";
+
+  public static final String YGGDRASIL = "yggdrasil";
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private static final Pattern HASH_LINE = Pattern.compile("\\d+ values hashing to [0-9a-f]{32}");
 
@@ -61,8 +69,10 @@ public final class SltRunner {
       conn = db.connect();
       int hashThreshold = 0;
       Map<String, String> labels = new HashMap<>();
+      Map<String, String> variables = new HashMap<>();
+      java.util.Set<String> engines = target.engines();
       for (SltRecord r : records) {
-        boolean applies = applies(r);
+        boolean applies = applies(r, engines);
         if (r instanceof SltRecord.Halt) {
           if (applies) {
             break;
@@ -80,7 +90,12 @@ public final class SltRunner {
         }
         total++;
         String sql =
-            r instanceof SltRecord.Statement s ? s.sql() : ((SltRecord.Query) r).sql();
+            switch (r) {
+              case SltRecord.Statement s -> s.sql();
+              case SltRecord.Query q -> q.sql();
+              case SltRecord.Let l -> l.sql();
+              default -> throw new IllegalStateException();
+            };
         if (!applies || skips.reason(file, r.line(), sql) != null) {
           skipped++;
           continue;
@@ -88,12 +103,19 @@ public final class SltRunner {
         if (conn == null || conn.isClosed()) {
           conn = db.connect();
         }
-        Failure f =
-            switch (r) {
-              case SltRecord.Statement s -> runStatement(file, conn, s);
-              case SltRecord.Query q -> runQuery(file, conn, q, hashThreshold, labels);
-              default -> throw new IllegalStateException();
-            };
+        Failure f;
+        try {
+          f =
+              switch (r) {
+                case SltRecord.Statement s -> runStatement(file, conn, substitute(s, variables));
+                case SltRecord.Query q ->
+                    runQuery(file, conn, substitute(q, variables), hashThreshold, labels);
+                case SltRecord.Let l -> runLet(file, conn, l, variables);
+                default -> throw new IllegalStateException();
+              };
+        } catch (UndefinedVariable e) {
+          f = new Failure(file, r.line(), Category.ERROR_MISMATCH, e.getMessage(), sql, e.getMessage());
+        }
         if (f == null) {
           passed++;
         } else {
@@ -161,15 +183,89 @@ public final class SltRunner {
     }
   }
 
-  /** Whether the record's skipif/onlyif conditions let it run here. */
-  static boolean applies(SltRecord r) {
+  /** Whether the record's skipif/onlyif conditions let it run on an engine with these names. */
+  static boolean applies(SltRecord r, java.util.Set<String> engines) {
     for (SltRecord.Condition c : r.conditions()) {
-      boolean us = c.engine().equalsIgnoreCase(ENGINE);
+      boolean us = engines.contains(c.engine().toLowerCase(Locale.ROOT));
       if (c.skip() == us) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A {@code ${NAME}} with no earlier {@code let NAME}: the file is wrong, not the server. */
+  private static final class UndefinedVariable extends RuntimeException {
+    UndefinedVariable(String name) {
+      super("undefined variable ${" + name + "}: no earlier 'let " + name + "' ran");
+    }
+  }
+
+  /** Replaces every {@code ${NAME}} with the value an earlier {@code let NAME} captured. */
+  static String substitute(String text, Map<String, String> variables) {
+    if (text.indexOf("${") < 0) {
+      return text;
+    }
+    java.util.regex.Matcher m = VARIABLE.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String value = variables.get(m.group(1));
+      if (value == null) {
+        throw new UndefinedVariable(m.group(1));
+      }
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(value));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static SltRecord.Statement substitute(SltRecord.Statement s, Map<String, String> vars) {
+    return new SltRecord.Statement(
+        s.line(), s.conditions(), s.expectError(), s.expectedState(), substitute(s.sql(), vars));
+  }
+
+  private static SltRecord.Query substitute(SltRecord.Query q, Map<String, String> vars) {
+    List<String> expected = q.expected();
+    if (expected != null) {
+      expected = expected.stream().map(e -> substitute(e, vars)).toList();
+    }
+    return new SltRecord.Query(
+        q.line(), q.conditions(), q.types(), q.sort(), q.label(), substitute(q.sql(), vars),
+        expected);
+  }
+
+  /** {@code let NAME}: one row of one column, bound as text (NULL is an error). */
+  private Failure runLet(
+      String file, Connection conn, SltRecord.Let l, Map<String, String> variables) {
+    String sql = substitute(l.sql(), variables);
+    try (Statement st = conn.createStatement()) {
+      st.setQueryTimeout(timeoutSeconds);
+      String value = null;
+      int rows = 0;
+      int columns = 0;
+      if (st.execute(sql)) {
+        try (ResultSet rs = st.getResultSet()) {
+          columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            rows++;
+            value = rs.getString(1);
+          }
+        }
+      }
+      if (rows != 1 || columns != 1 || value == null) {
+        return new Failure(
+            file,
+            l.line(),
+            Category.WRONG_RESULT,
+            "let needs one non-null value",
+            sql,
+            "got " + rows + " row(s) of " + columns + " column(s)" + (rows == 1 ? ": " + value : ""));
+      }
+      variables.put(l.name(), value);
+      return null;
+    } catch (SQLException e) {
+      return fromException(file, l.line(), sql, e);
+    }
   }
 
   private Failure runStatement(String file, Connection conn, SltRecord.Statement s) {
@@ -188,7 +284,16 @@ public final class SltRunner {
       return null;
     } catch (SQLException e) {
       if (s.expectError()) {
-        return null;
+        if (s.expectedState() == null || s.expectedState().equals(e.getSQLState())) {
+          return null;
+        }
+        return new Failure(
+            file,
+            s.line(),
+            Category.ERROR_MISMATCH,
+            "expected SQLSTATE " + s.expectedState() + ", got " + e.getSQLState(),
+            s.sql(),
+            e.getSQLState() + " " + firstLine(e.getMessage()));
       }
       return fromException(file, s.line(), s.sql(), e);
     }

@@ -19,6 +19,14 @@ public interface Target extends AutoCloseable {
   /** A short description for the report header. */
   String describe();
 
+  /**
+   * The engine names {@code skipif}/{@code onlyif} match on this target (lower case). Every
+   * target is {@code postgresql}, the corpus's name for PostgreSQL's variants.
+   */
+  default java.util.Set<String> engines() {
+    return java.util.Set.of(SltRunner.ENGINE);
+  }
+
   @Override
   default void close() {}
 
@@ -54,6 +62,11 @@ public interface Target extends AutoCloseable {
     @Override
     public String describe() {
       return "Yggdrasil in-process (fresh in-memory engine per file)";
+    }
+
+    @Override
+    public java.util.Set<String> engines() {
+      return java.util.Set.of(SltRunner.ENGINE, SltRunner.YGGDRASIL);
     }
 
     @Override

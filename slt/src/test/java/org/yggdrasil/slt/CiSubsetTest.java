@@ -2,17 +2,13 @@ package org.yggdrasil.slt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,43 +47,7 @@ class CiSubsetTest {
     for (FileResult r : results) {
       assertEquals(null, r.fatal(), r.file() + " aborted");
     }
-    Map<String, String> actual = new TreeMap<>();
-    for (FileResult r : results) {
-      for (Failure f : r.failures()) {
-        actual.put(f.where() + "\t" + f.category().name(), Report.baselineLine(f));
-      }
-    }
-    Map<String, String> expected = baseline();
-    List<String> problems = new ArrayList<>();
-    for (var e : actual.entrySet()) {
-      if (!expected.containsKey(e.getKey())) {
-        Failure f = find(results, e.getKey());
-        problems.add(
-            "NEW FAILURE (fix it at the root; do not add it to the baseline): "
-                + e.getValue()
-                + "\n      sql: "
-                + Report.oneLine(f.sql(), 300)
-                + "\n      got: "
-                + Report.oneLine(f.detail(), 300));
-      }
-    }
-    for (var e : expected.entrySet()) {
-      if (!actual.containsKey(e.getKey())) {
-        problems.add(
-            "NOW PASSES or fails differently (remove this line from known-failures.txt): "
-                + e.getValue());
-      }
-    }
-    if (!problems.isEmpty()) {
-      fail(
-          problems.size()
-              + " difference(s) from "
-              + BASELINE
-              + ":\n  "
-              + String.join("\n  ", problems)
-              + "\n"
-              + report);
-    }
+    KnownFailures.assertRunMatches(BASELINE, results, report);
   }
 
   /** Every FILE:LINE entry on the skip list names a record header in the corpus. */
@@ -111,38 +71,5 @@ class CiSubsetTest {
           SltParser.parse(file, src.text()).stream().anyMatch(r -> r.line() == lineNo);
       assertTrue(found, "skip list entry " + where + " is not the first line of a record");
     }
-  }
-
-  private static Failure find(List<FileResult> results, String key) {
-    for (FileResult r : results) {
-      for (Failure f : r.failures()) {
-        if ((f.where() + "\t" + f.category().name()).equals(key)) {
-          return f;
-        }
-      }
-    }
-    throw new IllegalStateException(key);
-  }
-
-  /** file:line TAB CATEGORY → the whole line. */
-  static Map<String, String> baseline() throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (InputStream in = CiSubsetTest.class.getResourceAsStream(BASELINE)) {
-      if (in == null) {
-        return out;
-      }
-      for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String line = raw.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.split("\t", 3);
-        if (parts.length < 2) {
-          throw new IllegalStateException("bad baseline line: " + raw);
-        }
-        out.put(parts[0] + "\t" + parts[1], line);
-      }
-    }
-    return out;
   }
 }

@@ -2,6 +2,7 @@ package org.yggdrasil.slt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Types;
@@ -56,12 +57,50 @@ class SltFormatTest {
     assertEquals(
         List.of(new SltRecord.Condition(true, "mysql"), new SltRecord.Condition(false, "postgresql")),
         q.conditions());
-    assertTrue(SltRunner.applies(q));
+    assertTrue(SltRunner.applies(q, java.util.Set.of("postgresql")));
     var q2 = (SltRecord.Query) rs.get(3);
     assertEquals(null, q2.expected());
     assertEquals(SltRecord.SortMode.NOSORT, q2.sort());
     assertTrue(((SltRecord.Statement) rs.get(4)).expectError());
-    assertFalse(SltRunner.applies(rs.get(5)));
+    assertFalse(SltRunner.applies(rs.get(5), java.util.Set.of("postgresql")));
+  }
+
+  @Test
+  void parsesOurExtensions() {
+    String text =
+        """
+        onlyif yggdrasil
+        let head_1
+        SELECT commit_id FROM ygg.log LIMIT 1
+
+        statement error 25006
+        INSERT INTO t VALUES (1)
+
+        statement error # any error
+        SELECT nope
+        """;
+    List<SltRecord> rs = SltParser.parse("f.test", text);
+    assertEquals(
+        new SltRecord.Let(
+            2, List.of(new SltRecord.Condition(false, "yggdrasil")), "head_1",
+            "SELECT commit_id FROM ygg.log LIMIT 1"),
+        rs.get(0));
+    assertEquals("25006", ((SltRecord.Statement) rs.get(1)).expectedState());
+    assertEquals(null, ((SltRecord.Statement) rs.get(2)).expectedState());
+    // onlyif yggdrasil: runs on Yggdrasil, skipped on the reference PostgreSQL.
+    assertTrue(SltRunner.applies(rs.get(0), java.util.Set.of("postgresql", "yggdrasil")));
+    assertFalse(SltRunner.applies(rs.get(0), java.util.Set.of("postgresql")));
+    assertThrows(
+        SltParser.ParseException.class, () -> SltParser.parse("f.test", "statement error oops\nSELECT 1\n"));
+    assertThrows(SltParser.ParseException.class, () -> SltParser.parse("f.test", "let 1x\nSELECT 1\n"));
+  }
+
+  @Test
+  void substitutesCapturedValues() {
+    var vars = java.util.Map.of("c1", "ab$12\\", "n", "7");
+    assertEquals("SET x = 'ab$12\\' -- 7", SltRunner.substitute("SET x = '${c1}' -- ${n}", vars));
+    assertEquals("no $ {c1} here", SltRunner.substitute("no $ {c1} here", vars));
+    assertThrows(RuntimeException.class, () -> SltRunner.substitute("${missing}", vars));
   }
 
   @Test

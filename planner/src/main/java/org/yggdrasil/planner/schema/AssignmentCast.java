@@ -235,8 +235,12 @@ public final class AssignmentCast {
         null, "You will need to rewrite or cast the expression.", 0, null);
   }
 
+  /** PostgreSQL reports bad date/time input as 22007, other bad input as 22P02. */
   private static SqlStateException invalidInput(String s, ColumnType type) {
-    return new SqlStateException(SqlState.INVALID_TEXT_REPRESENTATION,
+    boolean datetime = type == ColumnType.DATE || type == ColumnType.TIMESTAMP
+        || type == ColumnType.TIMESTAMPTZ;
+    return new SqlStateException(
+        datetime ? SqlState.INVALID_DATETIME_FORMAT : SqlState.INVALID_TEXT_REPRESENTATION,
         "invalid input syntax for type " + typeName(type) + ": \"" + s + "\"");
   }
 

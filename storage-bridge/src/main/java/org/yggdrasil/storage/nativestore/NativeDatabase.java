@@ -352,7 +352,7 @@ public final class NativeDatabase implements AutoCloseable {
         history.remove(newBranch);
         branches.put(newBranch, new Branch(newBranch, c, s));
         Hlc hlc = clock.now();
-        appendMove(new HeadMove(newBranch, c.id, hlc, Instant.now()));
+        appendMove(new HeadMove(newBranch, c.id, hlc, refTime()));
         ticket = ticket();
       }
     } finally {
@@ -380,7 +380,7 @@ public final class NativeDatabase implements AutoCloseable {
         synchronized (refLock) {
           b.dropped = true;
           branches.remove(branchName, b);
-          appendMove(new HeadMove(branchName, null, clock.now(), Instant.now()));
+          appendMove(new HeadMove(branchName, null, clock.now(), refTime()));
           history.remove(branchName);
           ticket = ticket();
         }
@@ -424,7 +424,7 @@ public final class NativeDatabase implements AutoCloseable {
               "branch \"%s\" moved while merging into it; retry the merge", branchName);
         }
         synchronized (refLock) {
-          appendMove(new HeadMove(branchName, c.id, clock.now(), Instant.now()));
+          appendMove(new HeadMove(branchName, c.id, clock.now(), refTime()));
           b.tip = c;
           b.tipState = s;
           seq = ++b.tipSeq;
@@ -705,6 +705,14 @@ public final class NativeDatabase implements AutoCloseable {
     return new CommitInfo(next.version, c.id);
   }
 
+  /**
+   * The time of a commit or head move: milliseconds, what SQL shows and compares, so that
+   * {@code SET ygg.as_of} to the time {@code ygg.log} shows for a commit finds that commit.
+   */
+  private static Instant refTime() {
+    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
   /** Builds, stores and registers a commit of {@code state} (holding refLock). */
   private Commit newCommit(List<String> parents, String message, String author, String branch, DbState state) {
     ObjectCodec.Sink sink = store == null ? ObjectCodec.NOWHERE : store;
@@ -715,7 +723,7 @@ public final class NativeDatabase implements AutoCloseable {
         hashes[i] = TableRecords.persist(state.tables.get(names[i]), sink);
       }
       Hlc hlc = clock.now();
-      Instant now = Instant.now();
+      Instant now = refTime();
       Commit proto = new Commit("", parents, hlc, now, message, author, branch, state.version, state.schemaVersion,
           names, hashes);
       byte[] payload = ObjectCodec.commitPayload(proto);
