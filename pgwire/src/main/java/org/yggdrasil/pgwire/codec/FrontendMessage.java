@@ -63,6 +63,12 @@ public sealed interface FrontendMessage {
   /** 'X' Terminate. */
   record Terminate() implements FrontendMessage {}
 
+  /**
+   * 'p': PasswordMessage, SASLInitialResponse or SASLResponse. Which one depends on what the
+   * server asked for, so the body is kept raw; see {@link SaslInitialResponse#parse}.
+   */
+  record PasswordMessage(byte[] data) implements FrontendMessage {}
+
   /** 'F' FunctionCall (not supported: answered with an error). */
   record FunctionCall(int functionOid) implements FrontendMessage {}
 
