@@ -2,7 +2,6 @@ package org.yggdrasil.pgwire.auth;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -39,19 +38,19 @@ public final class Authentication {
     return credentials != null;
   }
 
-  /** The SASL mechanisms offered in AuthenticationSASL. */
-  public List<String> mechanisms() {
-    return List.of(ScramExchange.MECHANISM);
-  }
-
-  /** Starts an exchange for the startup packet's user. */
-  public ScramExchange begin(String user) {
+  /**
+   * Starts an exchange for the startup packet's user.
+   *
+   * @param channelBinding the connection's {@link TlsServerEndPoint} data, or null when it is
+   *     not encrypted: then SCRAM-SHA-256-PLUS is not offered
+   */
+  public ScramExchange begin(String user, byte[] channelBinding) {
     if (credentials == null) {
       throw new IllegalStateException("trust authentication has no exchange");
     }
     var verifier = credentials.verifier(user);
     return new ScramExchange(user, verifier.orElseGet(() -> credentials.mock(user)),
-        verifier.isPresent(), serverNonces.get());
+        verifier.isPresent(), serverNonces.get(), channelBinding);
   }
 
   /** 18 random bytes in base64, as PostgreSQL ({@code SCRAM_RAW_NONCE_LEN}). */

@@ -2,13 +2,19 @@ package org.yggdrasil.pgwire.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 
 /**
- * The server side of one SCRAM-SHA-256 exchange without channel binding (RFC 5802, RFC 7677),
+ * The server side of one SCRAM-SHA-256 exchange (RFC 5802, RFC 7677),
  * as PostgreSQL runs it:
+ *
+ * Over TLS it also offers SCRAM-SHA-256-PLUS, binding the exchange to the server's certificate
+ * ({@link TlsServerEndPoint}), so that a man in the middle with another certificate cannot
+ * relay it.
  *
  * <pre>
  *   client-first  n,,n=&lt;ignored&gt;,r=&lt;client nonce&gt;
@@ -23,13 +29,17 @@ import org.yggdrasil.catalog.error.SqlStateException;
  */
 public final class ScramExchange {
   public static final String MECHANISM = "SCRAM-SHA-256";
+  public static final String MECHANISM_PLUS = "SCRAM-SHA-256-PLUS";
+  static final String BINDING_TYPE = "tls-server-end-point";
 
   private final String user;
   private final ScramVerifier verifier;
   private final boolean known;
   private final String serverNonce;
+  private final byte[] channelBinding;
 
   private String gs2Header;
+  private boolean bound;
   private String clientFirstBare;
   private String serverFirst;
   private String nonce;
@@ -37,12 +47,20 @@ public final class ScramExchange {
   /**
    * @param verifier the user's verifier, or a mock one when {@code known} is false
    * @param serverNonce printable, without commas (PostgreSQL: 18 random bytes in base64)
+   * @param channelBinding tls-server-end-point data, or null (not encrypted: no -PLUS)
    */
-  ScramExchange(String user, ScramVerifier verifier, boolean known, String serverNonce) {
+  ScramExchange(String user, ScramVerifier verifier, boolean known, String serverNonce,
+      byte[] channelBinding) {
     this.user = user;
     this.verifier = verifier;
     this.known = known;
     this.serverNonce = serverNonce;
+    this.channelBinding = channelBinding;
+  }
+
+  /** The mechanisms to offer in AuthenticationSASL, preferred first (as PostgreSQL). */
+  public List<String> mechanisms() {
+    return channelBinding == null ? List.of(MECHANISM) : List.of(MECHANISM_PLUS, MECHANISM);
   }
 
   /** True once {@link #serverFirst} has been answered. */
@@ -50,16 +68,43 @@ public final class ScramExchange {
     return serverFirst != null;
   }
 
-  /** Reads client-first-message and returns server-first-message. */
-  public String serverFirst(String clientFirst) {
+  /**
+   * Reads client-first-message and returns server-first-message.
+   *
+   * @param mechanism one of {@link #mechanisms()}, as the client chose in SASLInitialResponse
+   */
+  public String serverFirst(String mechanism, String clientFirst) {
+    boolean plus = mechanism.equals(MECHANISM_PLUS);
     ScramReader r = new ScramReader(clientFirst);
     char flag = r.next();
     switch (flag) {
       case 'n', 'y' -> {
-        // 'y': the client could bind but thinks we cannot; we indeed never offer -PLUS.
+        if (plus) {
+          throw malformed("The client selected SCRAM-SHA-256-PLUS, but the SCRAM message does"
+              + " not include channel binding data.");
+        }
+        if (flag == 'y' && channelBinding != null) {
+          // The client could bind but thinks we cannot, although we offered it: someone
+          // between us may have removed -PLUS from the list (a downgrade).
+          throw new SqlStateException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+              "SCRAM channel binding negotiation error", "The client supports SCRAM channel"
+              + " binding but thinks the server does not.  However, this server does support"
+              + " channel binding.", null, 0, null);
+        }
       }
-      case 'p' -> throw malformed("The client selected SCRAM-SHA-256 without channel binding,"
-          + " but the SCRAM message includes channel binding data.");
+      case 'p' -> {
+        if (!plus) {
+          throw malformed("The client selected SCRAM-SHA-256 without channel binding, but the"
+              + " SCRAM message includes channel binding data.");
+        }
+        r.expect('=');
+        String type = r.upTo(',');
+        if (!type.equals(BINDING_TYPE)) {
+          throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+              "unsupported SCRAM channel-binding type \"" + type + "\"");
+        }
+        bound = true;
+      }
       default -> throw malformed("Unexpected channel-binding flag \"" + flag + "\".");
     }
     r.expect(',');
@@ -97,7 +142,7 @@ public final class ScramExchange {
     ScramReader r = new ScramReader(clientFinal);
     String binding = r.attribute('c');
     byte[] bindingBytes = decode(binding, "Malformed channel binding data.");
-    if (!gs2Header.equals(new String(bindingBytes, StandardCharsets.UTF_8))) {
+    if (!MessageDigest.isEqual(expectedBindingInput(), bindingBytes)) {
       throw new SqlStateException(SqlState.PROTOCOL_VIOLATION,
           "SCRAM channel binding check failed");
     }
@@ -124,6 +169,17 @@ public final class ScramExchange {
     }
     byte[] serverSignature = ScramCrypto.hmac(verifier.serverKey(), authMessage);
     return "v=" + Base64.getEncoder().encodeToString(serverSignature);
+  }
+
+  /** {@code c=} must be the gs2 header, followed by the binding data if the client bound. */
+  private byte[] expectedBindingInput() {
+    byte[] header = gs2Header.getBytes(StandardCharsets.UTF_8);
+    if (!bound) {
+      return header;
+    }
+    byte[] input = Arrays.copyOf(header, header.length + channelBinding.length);
+    System.arraycopy(channelBinding, 0, input, header.length, channelBinding.length);
+    return input;
   }
 
   /** FATAL 28P01, the same for a wrong password and an unknown user (as PostgreSQL). */
@@ -179,6 +235,17 @@ public final class ScramExchange {
       if (got != c) {
         throw malformed("Expected character \"" + c + "\" but found \"" + got + "\".");
       }
+    }
+
+    /** The text up to {@code c} (not consumed) or the end. */
+    String upTo(char c) {
+      int end = text.indexOf(c, pos);
+      if (end < 0) {
+        end = text.length();
+      }
+      String value = text.substring(pos, end);
+      pos = end;
+      return value;
     }
 
     /** {@code name=value}, up to the next comma (which is not consumed) or the end. */

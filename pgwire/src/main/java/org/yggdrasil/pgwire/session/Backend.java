@@ -290,6 +290,10 @@ final class Backend {
     this.session = opened;
   }
 
+  Channel channel() {
+    return channel;
+  }
+
   WireOutput out() {
     return out;
   }

@@ -1,7 +1,9 @@
 package org.yggdrasil.pgwire.session;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.auth.ScramExchange;
+import org.yggdrasil.pgwire.auth.TlsServerEndPoint;
 import org.yggdrasil.pgwire.codec.FrontendMessage.PasswordMessage;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Startup;
 import org.yggdrasil.pgwire.codec.Messages;
@@ -23,7 +26,8 @@ import org.yggdrasil.planner.session.StartupParameters;
  *
  * <pre>
  *   [NegotiateProtocolVersion]  only if the client asked for 3.x &gt; 3.0 or _pq_ options
- *   with SCRAM:  AuthenticationSASL           &lt;- SASLInitialResponse (client-first)
+ *   with SCRAM:  AuthenticationSASL (SCRAM-SHA-256-PLUS over TLS, SCRAM-SHA-256)
+ *                                             &lt;- SASLInitialResponse (client-first)
  *                AuthenticationSASLContinue   &lt;- SASLResponse (client-final)
  *                AuthenticationSASLFinal
  *   AuthenticationOk
@@ -75,8 +79,8 @@ final class StartupFlow {
       open();
       return;
     }
-    exchange = authentication.begin(user);
-    Messages.writeAuthenticationSasl(backend.out().buffer(), authentication.mechanisms());
+    exchange = authentication.begin(user, channelBinding());
+    Messages.writeAuthenticationSasl(backend.out().buffer(), exchange.mechanisms());
     backend.out().flush();
   }
 
@@ -91,11 +95,12 @@ final class StartupFlow {
     try {
       if (!exchange.started()) {
         SaslInitialResponse initial = SaslInitialResponse.parse(message.data());
-        if (!authentication.mechanisms().contains(initial.mechanism())) {
+        if (!exchange.mechanisms().contains(initial.mechanism())) {
           throw new SqlStateException(SqlState.PROTOCOL_VIOLATION,
               "client selected an invalid SASL authentication mechanism");
         }
-        String serverFirst = exchange.serverFirst(text(initial.response()));
+        String serverFirst =
+            exchange.serverFirst(initial.mechanism(), text(initial.response()));
         Messages.writeAuthenticationSaslContinue(backend.out().buffer(), bytes(serverFirst));
         backend.out().flush();
         return;
@@ -111,6 +116,16 @@ final class StartupFlow {
       return;
     }
     open();
+  }
+
+  /** The tls-server-end-point data of an encrypted connection, else null. */
+  private byte[] channelBinding() {
+    SslHandler tls = backend.channel().pipeline().get(SslHandler.class);
+    if (tls == null) {
+      return null;
+    }
+    Certificate[] ours = tls.engine().getSession().getLocalCertificates();
+    return ours == null || ours.length == 0 ? null : TlsServerEndPoint.of(ours[0]);
   }
 
   /** Opens the session and sends AuthenticationOk through ReadyForQuery. */

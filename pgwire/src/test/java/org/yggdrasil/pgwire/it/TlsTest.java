@@ -79,6 +79,26 @@ class TlsTest {
     }
   }
 
+  /** SCRAM-SHA-256-PLUS: the password exchange is bound to our certificate. */
+  @Test
+  void pgjdbcChannelBindingRequire() throws SQLException {
+    try (Connection c = server.connect("password", PASSWORD, "sslmode", "require",
+            "channelBinding", "require");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select 1")) {
+      assertTrue(rs.next());
+    }
+  }
+
+  @Test
+  void psqlChannelBindingRequire() throws Exception {
+    assumeTrue(Psql.available(), "psql is not installed");
+    Psql.Result r = Psql.run(server, "ygg", Map.of("PGSSLMODE", "require",
+        "PGCHANNELBINDING", "require", "PGPASSWORD", PASSWORD), "select 'bound'");
+    assertEquals(0, r.exitCode(), r.output());
+    assertTrue(r.output().contains(" bound\n"), r.output());
+  }
+
   @Test
   void plainConnectionsStillWork() throws SQLException {
     try (Connection c = server.connect("password", PASSWORD, "sslmode", "disable");
