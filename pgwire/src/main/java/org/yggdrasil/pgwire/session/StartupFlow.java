@@ -1,11 +1,14 @@
 package org.yggdrasil.pgwire.session;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yggdrasil.catalog.error.SqlState;
@@ -36,17 +39,26 @@ import org.yggdrasil.planner.session.StartupParameters;
  *   ReadyForQuery
  * </pre>
  *
- * A failed authentication (28P01) or a failure to open (e.g. 3D000 for an unknown database) is
+ * A client that does not finish authenticating within {@link #AUTHENTICATION_TIMEOUT_SECONDS}
+ * is disconnected. A failed authentication (28P01) or a failure to open (e.g. 3D000 for an unknown database) is
  * a FATAL ErrorResponse and the connection closes. As in PostgreSQL, the database is looked at
  * only after the password was checked.
  */
 final class StartupFlow {
   private static final Logger LOG = LoggerFactory.getLogger(StartupFlow.class);
 
+  /**
+   * PostgreSQL's {@code authentication_timeout}: a client that starts the password exchange
+   * must finish it within this time, or the connection is closed (so that stalled clients
+   * cannot hold connections).
+   */
+  static final long AUTHENTICATION_TIMEOUT_SECONDS = 60;
+
   private final Backend backend;
   private final Authentication authentication;
   private Startup startup;
   private ScramExchange exchange;
+  private ScheduledFuture<?> timeout;
 
   StartupFlow(Backend backend, Authentication authentication) {
     this.backend = backend;
@@ -80,6 +92,11 @@ final class StartupFlow {
       return;
     }
     exchange = authentication.begin(user, channelBinding());
+    Channel channel = backend.channel();
+    timeout = channel.eventLoop().schedule(() -> {
+      LOG.info("authentication of user \"{}\" timed out; closing {}", user, channel);
+      channel.close();
+    }, AUTHENTICATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     Messages.writeAuthenticationSasl(backend.out().buffer(), exchange.mechanisms());
     backend.out().flush();
   }
@@ -107,11 +124,13 @@ final class StartupFlow {
       }
       String serverFinal = exchange.serverFinal(text(message.data()));
       exchange = null;
+      timeout.cancel(false);
       Messages.writeAuthenticationSaslFinal(backend.out().buffer(), bytes(serverFinal));
     } catch (SqlStateException e) {
       LOG.info("authentication of user \"{}\" failed: {}{}", startup.parameters().get("user"),
           e.getMessage(), e.detail() == null ? "" : " (" + e.detail() + ")");
       exchange = null;
+      timeout.cancel(false);
       backend.fatal(PgError.of(PgError.FATAL, e));
       return;
     }

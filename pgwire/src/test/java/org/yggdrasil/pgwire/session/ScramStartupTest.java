@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.auth.Credentials;
@@ -172,6 +173,34 @@ class ScramStartupTest {
     byte[] reply = wire.sendRaw(Frontend.create().startup("user", "user").bytes());
     assertEquals('E', (char) reply[0]);
     assertFalse(wire.channel.isOpen());
+  }
+
+  @Test
+  void stalledAuthenticationIsClosedAfterTheTimeout() {
+    EmbeddedWire wire = new EmbeddedWire(rfc7677());
+    wire.channel.freezeTime();
+    startupAs(wire, "user");
+    wire.send(Frontend.create().saslInitialResponse("SCRAM-SHA-256", CLIENT_FIRST));
+    wire.channel.advanceTimeBy(StartupFlow.AUTHENTICATION_TIMEOUT_SECONDS - 1, TimeUnit.SECONDS);
+    wire.channel.runScheduledPendingTasks();
+    assertTrue(wire.channel.isOpen());
+    wire.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+    wire.channel.runScheduledPendingTasks();
+    assertFalse(wire.channel.isOpen());
+    assertTrue(wire.engine.sessions.isEmpty());
+  }
+
+  @Test
+  void finishedAuthenticationIsNotTimedOut() {
+    EmbeddedWire wire = new EmbeddedWire(rfc7677());
+    wire.channel.freezeTime();
+    startupAs(wire, "user");
+    wire.send(Frontend.create().saslInitialResponse("SCRAM-SHA-256", CLIENT_FIRST));
+    wire.send(Frontend.create().saslResponse(CLIENT_FINAL));
+    wire.channel.advanceTimeBy(StartupFlow.AUTHENTICATION_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS);
+    wire.channel.runScheduledPendingTasks();
+    assertTrue(wire.channel.isOpen());
+    assertEquals('Z', wire.send(Frontend.create().query("select 1")).getLast().type());
   }
 
   @Test
