@@ -72,6 +72,12 @@ public sealed interface FrontendMessage {
   /** 'f' CopyFail: the client aborts COPY FROM STDIN, with its reason. */
   record CopyFail(String message) implements FrontendMessage {}
 
+  /**
+   * 'p': PasswordMessage, SASLInitialResponse or SASLResponse. Which one depends on what the
+   * server asked for, so the body is kept raw; see {@link SaslInitialResponse#parse}.
+   */
+  record PasswordMessage(byte[] data) implements FrontendMessage {}
+
   /** 'F' FunctionCall (not supported: answered with an error). */
   record FunctionCall(int functionOid) implements FrontendMessage {}
 

@@ -9,6 +9,7 @@ import org.yggdrasil.pgwire.codec.FrontendMessage.Describe;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Execute;
 import org.yggdrasil.pgwire.codec.FrontendMessage.FunctionCall;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Parse;
+import org.yggdrasil.pgwire.codec.FrontendMessage.PasswordMessage;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Query;
 
 /**
@@ -26,6 +27,8 @@ import org.yggdrasil.pgwire.codec.FrontendMessage.Query;
  *   'E' Execute   string portal, int32 maxRows (0 = all)
  *   'C' Close     byte 'S'|'P', string name
  *   'S' Sync, 'H' Flush, 'X' Terminate: empty
+ *   'p' PasswordMessage / SASLInitialResponse / SASLResponse: kept raw (meaning depends on
+ *                 the authentication request it answers)
  *   'F' FunctionCall  int32 function oid, ... (rest not parsed: the call is refused)
  *   'd' CopyData  byte[] data (the rest of the body)
  *   'c' CopyDone  empty
@@ -39,7 +42,7 @@ final class MessageParser {
   /** True for the type bytes a client may send after startup. */
   static boolean isKnownType(byte type) {
     return switch (type) {
-      case 'Q', 'P', 'B', 'D', 'E', 'C', 'S', 'H', 'X', 'F', 'd', 'c', 'f' -> true;
+      case 'Q', 'P', 'B', 'D', 'E', 'C', 'S', 'H', 'X', 'F', 'd', 'c', 'f', 'p' -> true;
       default -> false;
     };
   }
@@ -72,6 +75,7 @@ final class MessageParser {
           case 'S' -> FrontendMessage.SYNC;
           case 'H' -> FrontendMessage.FLUSH;
           case 'X' -> FrontendMessage.TERMINATE;
+          case 'p' -> new PasswordMessage(r.readBytes(body.readableBytes()));
           case 'F' -> {
             FunctionCall call = new FunctionCall(r.readInt32());
             body.skipBytes(body.readableBytes());

@@ -40,6 +40,37 @@ public final class Messages {
   }
 
   /**
+   * {@code 'R' int32 len, int32 10, string mechanism*, byte 0}: AuthenticationSASL, offering the
+   * mechanisms in order of preference.
+   */
+  public static void writeAuthenticationSasl(ByteBuf out, List<String> mechanisms) {
+    int start = begin(out, 'R');
+    out.writeInt(10);
+    for (String mechanism : mechanisms) {
+      writeCString(out, mechanism);
+    }
+    out.writeByte(0);
+    end(out, start);
+  }
+
+  /** {@code 'R' int32 len, int32 11, byte[] data}: AuthenticationSASLContinue. */
+  public static void writeAuthenticationSaslContinue(ByteBuf out, byte[] data) {
+    writeAuthenticationData(out, 11, data);
+  }
+
+  /** {@code 'R' int32 len, int32 12, byte[] data}: AuthenticationSASLFinal. */
+  public static void writeAuthenticationSaslFinal(ByteBuf out, byte[] data) {
+    writeAuthenticationData(out, 12, data);
+  }
+
+  private static void writeAuthenticationData(ByteBuf out, int code, byte[] data) {
+    int start = begin(out, 'R');
+    out.writeInt(code);
+    out.writeBytes(data);
+    end(out, start);
+  }
+
+  /**
    * {@code 'v' int32 len, int32 newest minor version supported, int32 n, string option[n]}:
    * NegotiateProtocolVersion, for a client asking for 3.x (x > 0) or {@code _pq_.} options.
    */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.ssl.SslContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class PgDecoder extends ByteToMessageDecoder {
      * int32 code, body}:
      *
      * <pre>
-     *   SSLRequest      length 8,  code 80877103            -> answer 'N', stay in STARTUP
+     *   SSLRequest      length 8,  code 80877103            -> answer 'N' (or 'S' and start
+   *                                                          TLS if configured), stay in STARTUP
      *   GSSENCRequest   length 8,  code 80877104            -> answer 'N', stay in STARTUP
      *   CancelRequest   length 16, code 80877102, int32 pid, int32 key -> CLOSED
      *   StartupMessage  code 196608 (3.0; 3.x also accepted), then
@@ -68,9 +70,25 @@ public final class PgDecoder extends ByteToMessageDecoder {
     CLOSED
   }
 
+  /** Null: no TLS, SSLRequest is answered 'N'. */
+  private final SslContext tls;
+
   private State state = State.STARTUP;
   private boolean sslRequested;
   private boolean gssRequested;
+
+  /** A decoder that answers SSLRequest with 'N': the connection stays unencrypted. */
+  public PgDecoder() {
+    this(null);
+  }
+
+  /**
+   * A decoder that answers SSLRequest with 'S' and puts TLS from {@code tls} in front of itself
+   * ({@code null}: answer 'N').
+   */
+  public PgDecoder(SslContext tls) {
+    this.tls = tls;
+  }
 
   /** The current state, for tests. */
   public State state() {
@@ -120,16 +138,20 @@ public final class PgDecoder extends ByteToMessageDecoder {
         if (length != 8 || (ssl ? sslRequested : gssRequested)) {
           throw BodyReader.violation("invalid length of startup packet");
         }
-        // No TLS or GSSAPI yet: 'N' tells the client to go on in the clear, as libpq and
-        // pgjdbc do by default (sslmode=prefer). Nothing else has been written yet, so this
-        // single byte cannot interleave with a response.
+        // Without TLS configured (and never for GSSAPI), 'N' tells the client to go on in the
+        // clear, as libpq and pgjdbc do by default (sslmode=prefer). Nothing else has been
+        // written yet, so this single byte cannot interleave with a response.
         // libpq may ask for GSSAPI first and then for SSL; each at most once.
         if (ssl) {
           sslRequested = true;
         } else {
           gssRequested = true;
         }
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'N'}));
+        if (ssl && tls != null) {
+          startTls(ctx, in);
+        } else {
+          ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'N'}));
+        }
       }
       case CANCEL_REQUEST_CODE -> {
         if (length != 16) {
@@ -151,6 +173,20 @@ public final class PgDecoder extends ByteToMessageDecoder {
         state = State.MESSAGES;
       }
     }
+  }
+
+  /**
+   * Answers 'S' in the clear, then puts an SslHandler before this decoder: from the next byte
+   * on, the client's input is decrypted before it gets here, and our output encrypted.
+   */
+  private void startTls(ChannelHandlerContext ctx, ByteBuf in) {
+    if (in.isReadable()) {
+      // Bytes sent before the handshake could be injected by a man in the middle
+      // (CVE-2021-23214); PostgreSQL refuses them the same way.
+      throw BodyReader.violation("received unencrypted data after SSL request");
+    }
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'S'}));
+    ctx.pipeline().addBefore(ctx.name(), "tls", tls.newHandler(ctx.alloc()));
   }
 
   /** {@code (string name, string value)*, byte 0}. */

@@ -1,9 +1,13 @@
 package org.yggdrasil.pgwire.server;
 
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.yggdrasil.pgwire.auth.Authentication;
+import org.yggdrasil.pgwire.auth.Credentials;
 import org.yggdrasil.planner.engine.EngineOptions;
 import org.yggdrasil.planner.engine.YggEngine;
 import org.yggdrasil.planner.session.SqlEngine;
@@ -18,6 +22,8 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  *   ygg serve [--host H] [--port P] [--memory] [--data DIR] [--read-only]
+ *             [--auth trust|scram] [--users FILE] [--password PW]
+ *             [--tls-cert FILE --tls-key FILE]
  *   ygg --help | ygg serve --help | ygg --version
  * </pre>
  */
@@ -70,11 +76,42 @@ public final class Main implements Runnable {
     @Option(names = "--read-only", description = "Open the data directory without writing.")
     boolean readOnly;
 
+    @Option(names = "--auth", paramLabel = "trust|scram",
+        description = "trust: no passwords; scram: SCRAM-SHA-256 passwords (default: scram if"
+            + " --users or --password is given, else trust).")
+    String auth;
+
+    @Option(names = "--users", paramLabel = "FILE",
+        description = "Users who may log in: user:password or"
+            + " user:SCRAM-SHA-256$<iter>:<salt>$<StoredKey>:<ServerKey> lines.")
+    Path users;
+
+    @Option(names = "--password", paramLabel = "PW", defaultValue = "${env:YGG_PASSWORD}",
+        description = "Password of user ygg (default: $YGG_PASSWORD if set).")
+    String password;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+        description = "PEM certificate chain: accept TLS (SSLRequest answered 'S').")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+        description = "PEM private key (unencrypted PKCS#8) of --tls-cert.")
+    Path tlsKey;
+
     @Override
     public Integer call() throws InterruptedException {
       PrintWriter err = spec.commandLine().getErr();
       if (port < 0 || port > 65535) {
         err.println("ygg: --port must be between 0 and 65535");
+        return 2;
+      }
+      Authentication authentication;
+      SslContext tls;
+      try {
+        authentication = authentication();
+        tls = tls();
+      } catch (IllegalArgumentException | IOException e) {
+        err.println("ygg: " + e.getMessage());
         return 2;
       }
       EngineOptions options = new EngineOptions(memory ? null : data, memory, readOnly);
@@ -87,7 +124,7 @@ public final class Main implements Runnable {
       }
       PgServer server;
       try {
-        server = PgServer.start(engine, host, port);
+        server = PgServer.start(engine, host, port, authentication, tls);
       } catch (RuntimeException e) {
         engine.close();
         err.println("ygg: " + e.getMessage());
@@ -112,6 +149,49 @@ public final class Main implements Runnable {
       out.flush();
       stopped.await();
       return 0;
+    }
+
+    private Authentication authentication() throws IOException {
+      boolean hasUsers = users != null || (password != null && !password.isEmpty());
+      String method = auth == null ? (hasUsers ? "scram" : "trust") : auth;
+      switch (method) {
+        case "trust" -> {
+          if (hasUsers) {
+            throw new IllegalArgumentException(
+                "--users and --password need --auth scram (trust asks for no password)");
+          }
+          return Authentication.TRUST;
+        }
+        case "scram" -> {
+          if (!hasUsers) {
+            throw new IllegalArgumentException(
+                "--auth scram needs --users FILE or --password PW (or $YGG_PASSWORD)");
+          }
+          Credentials credentials = Credentials.of(java.util.Map.of());
+          if (users != null) {
+            if (!java.nio.file.Files.isReadable(users)) {
+              throw new IllegalArgumentException("cannot read the users file " + users);
+            }
+            credentials = Credentials.load(users);
+          }
+          if (password != null && !password.isEmpty()) {
+            credentials = credentials.with(Credentials.ofPassword("ygg", password));
+          }
+          return Authentication.scram(credentials);
+        }
+        default -> throw new IllegalArgumentException(
+            "--auth must be trust or scram, not " + method);
+      }
+    }
+
+    private SslContext tls() {
+      if (tlsCert == null && tlsKey == null) {
+        return null;
+      }
+      if (tlsCert == null || tlsKey == null) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+      }
+      return Tls.fromPem(tlsCert, tlsKey);
     }
   }
 

@@ -17,12 +17,14 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.codec.PgDecoder;
 import org.yggdrasil.pgwire.session.AdminShutdown;
 import org.yggdrasil.pgwire.session.PgConnectionHandler;
@@ -30,7 +32,8 @@ import org.yggdrasil.planner.session.SqlEngine;
 
 /**
  * A PostgreSQL wire protocol server in front of a {@link SqlEngine}. Each connection's pipeline
- * is {@code PgDecoder -> PgConnectionHandler}; statements run on per-connection virtual threads,
+ * is {@code [SslHandler ->] PgDecoder -> PgConnectionHandler} (the SslHandler is put in
+ * place when a client's SSLRequest is accepted); statements run on per-connection virtual threads,
  * never on the event loops. Uses epoll where available, NIO otherwise.
  *
  * <pre>{@code
@@ -76,7 +79,19 @@ public final class PgServer implements AutoCloseable {
    * @throws IllegalStateException if the address cannot be bound
    */
   public static PgServer start(SqlEngine engine, String host, int port) {
+    return start(engine, host, port, Authentication.TRUST, null);
+  }
+
+  /**
+   * Binds and starts serving, asking for passwords as {@code authentication} says and offering
+   * TLS when {@code tls} is not null.
+   *
+   * @param tls answers SSLRequest with 'S' and encrypts the connection; null answers 'N'
+   */
+  public static PgServer start(
+      SqlEngine engine, String host, int port, Authentication authentication, SslContext tls) {
     Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(authentication, "authentication");
     Objects.requireNonNull(host, "host");
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -101,12 +116,14 @@ public final class PgServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                       connections.add(ch);
                       ch.pipeline()
-                          .addLast("pg-decoder", new PgDecoder())
-                          .addLast("pg-connection", PgConnectionHandler.create(engine));
+                          .addLast("pg-decoder", new PgDecoder(tls))
+                          .addLast("pg-connection",
+                              PgConnectionHandler.create(engine, authentication));
                     }
                   });
       Channel channel = bootstrap.bind(host, port).syncUninterruptibly().channel();
-      LOG.info("listening on {} ({})", channel.localAddress(), epoll ? "epoll" : "nio");
+      LOG.info("listening on {} ({}; authentication {}; TLS {})", channel.localAddress(),
+          epoll ? "epoll" : "nio", authentication, tls == null ? "off" : "on");
       return new PgServer(boss, workers, channel, connections);
     } catch (RuntimeException e) {
       boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.codec.FrontendMessage;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Bind;
 import org.yggdrasil.pgwire.codec.FrontendMessage.CancelRequest;
@@ -16,6 +17,7 @@ import org.yggdrasil.pgwire.codec.FrontendMessage.Describe;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Execute;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Flush;
 import org.yggdrasil.pgwire.codec.FrontendMessage.FunctionCall;
+import org.yggdrasil.pgwire.codec.FrontendMessage.PasswordMessage;
 import org.yggdrasil.pgwire.codec.FrontendMessage.ProtocolViolation;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Query;
 import org.yggdrasil.pgwire.codec.FrontendMessage.Startup;
@@ -51,7 +53,7 @@ final class Backend {
   private final Channel channel;
   private final WireOutput out;
   private final NamedObjects objects = new NamedObjects();
-  private final StartupFlow startupFlow = new StartupFlow(this);
+  private final StartupFlow startupFlow;
   private final SimpleQueryFlow simpleFlow = new SimpleQueryFlow(this);
   private final ExtendedQueryFlow extendedFlow = new ExtendedQueryFlow(this);
   private final CopyInFlow copyInFlow = new CopyInFlow(this);
@@ -86,7 +88,8 @@ final class Backend {
   /** Set when an inline run handed the rest of its message to the worker. */
   private boolean handedOff;
 
-  Backend(SqlEngine engine, Channel channel, WireOutput out) {
+  Backend(SqlEngine engine, Authentication authentication, Channel channel, WireOutput out) {
+    this.startupFlow = new StartupFlow(this, authentication);
     this.engine = engine;
     this.channel = channel;
     this.out = out;
@@ -241,16 +244,16 @@ final class Backend {
         out.flushAndClose();
       }
       case Startup s -> {
-        if (session != null) {
+        if (session != null || startupFlow.started()) {
           fatal(PgError.of(PgError.FATAL, SqlState.PROTOCOL_VIOLATION, "unexpected startup"));
         } else {
           startupFlow.start(s);
         }
       }
+      case PasswordMessage p -> startupFlow.password(p);
       default -> {
         if (session == null) {
-          fatal(PgError.of(PgError.FATAL, SqlState.PROTOCOL_VIOLATION,
-              "expected startup message"));
+          fatal(PgError.of(PgError.FATAL, SqlState.PROTOCOL_VIOLATION, startupFlow.expected()));
         } else {
           dispatchReady(message);
         }
@@ -296,6 +299,10 @@ final class Backend {
     // pg_terminate_backend: finish the current message, FATAL 57P01, close.
     opened.onTerminate(() -> channel.eventLoop().execute(
         () -> channel.pipeline().fireUserEventTriggered(AdminShutdown.INSTANCE)));
+  }
+
+  Channel channel() {
+    return channel;
   }
 
   WireOutput out() {

@@ -6,6 +6,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.codec.FrontendMessage;
 import org.yggdrasil.planner.session.SqlEngine;
 
@@ -20,18 +21,25 @@ public final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(PgConnectionHandler.class);
 
   private final SqlEngine engine;
+  private final Authentication authentication;
   private final boolean inline;
   private Backend backend;
   private ConnectionWorker worker;
 
-  private PgConnectionHandler(SqlEngine engine, boolean inline) {
+  private PgConnectionHandler(SqlEngine engine, Authentication authentication, boolean inline) {
     this.engine = engine;
+    this.authentication = authentication;
     this.inline = inline;
   }
 
   /** A handler that runs the connection on its own virtual thread: the server's choice. */
   public static PgConnectionHandler create(SqlEngine engine) {
-    return new PgConnectionHandler(engine, false);
+    return create(engine, Authentication.TRUST);
+  }
+
+  /** As {@link #create(SqlEngine)}, authenticating clients as {@code authentication} says. */
+  public static PgConnectionHandler create(SqlEngine engine, Authentication authentication) {
+    return new PgConnectionHandler(engine, authentication, false);
   }
 
   /**
@@ -40,12 +48,18 @@ public final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
    * EmbeddedChannel}. Never use it in a server — a slow statement would block the event loop.
    */
   public static PgConnectionHandler inline(SqlEngine engine) {
-    return new PgConnectionHandler(engine, true);
+    return inline(engine, Authentication.TRUST);
+  }
+
+  /** As {@link #inline(SqlEngine)} with the given authentication. */
+  public static PgConnectionHandler inline(SqlEngine engine, Authentication authentication) {
+    return new PgConnectionHandler(engine, authentication, true);
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    backend = new Backend(engine, ctx.channel(), new WireOutput(ctx.channel(), !inline));
+    backend = new Backend(
+        engine, authentication, ctx.channel(), new WireOutput(ctx.channel(), !inline));
     if (!inline) {
       worker = new ConnectionWorker(backend, ctx.channel());
       backend.worker(worker);

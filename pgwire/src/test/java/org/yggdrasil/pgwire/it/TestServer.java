@@ -1,5 +1,6 @@
 package org.yggdrasil.pgwire.it;
 
+import io.netty.handler.ssl.SslContext;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.server.PgServer;
 import org.yggdrasil.planner.engine.EngineOptions;
 import org.yggdrasil.planner.engine.YggEngine;
@@ -34,8 +36,22 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
   private YggEngine engine;
   private PgServer server;
+  private Authentication authentication = Authentication.TRUST;
+  private SslContext tls;
   private String host = HOST;
   private int port = -1;
+
+  /** Asks clients for passwords as {@code auth} says (default: trust). Before the server starts. */
+  public TestServer authentication(Authentication auth) {
+    this.authentication = auth;
+    return this;
+  }
+
+  /** Accepts TLS with {@code context} (default: SSLRequest is answered 'N'). */
+  public TestServer tls(SslContext context) {
+    this.tls = context;
+    return this;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -55,7 +71,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
   private void start() {
     engine = new YggEngine(EngineOptions.memory());
-    server = PgServer.start(engine, HOST, 0);
+    server = PgServer.start(engine, HOST, 0, authentication, tls);
     port = server.port();
   }
 

@@ -44,6 +44,46 @@ class MainTest {
   }
 
   @Test
+  void serveHelpListsAuthenticationAndTlsOptions() {
+    assertEquals(0, run("serve", "--help"));
+    for (String option : new String[] {"--auth", "--users", "--password", "--tls-cert",
+        "--tls-key"}) {
+      assertTrue(out.toString().contains(option), option);
+    }
+  }
+
+  @Test
+  void inconsistentAuthenticationOptionsAreUsageErrors(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    assertEquals(2, run("serve", "--memory", "--auth", "scram"));
+    assertTrue(err.toString().contains("--auth scram needs --users FILE or --password"),
+        err.toString());
+    assertEquals(2, run("serve", "--memory", "--auth", "trust", "--password", "x"));
+    assertTrue(err.toString().contains("need --auth scram"), err.toString());
+    assertEquals(2, run("serve", "--memory", "--auth", "md5", "--password", "x"));
+    assertTrue(err.toString().contains("--auth must be trust or scram"), err.toString());
+    assertEquals(2, run("serve", "--memory", "--users", dir.resolve("missing").toString()));
+    assertTrue(err.toString().contains("cannot read the users file"), err.toString());
+    java.nio.file.Path users = dir.resolve("users");
+    java.nio.file.Files.writeString(users, "no colon here\n");
+    assertEquals(2, run("serve", "--memory", "--users", users.toString()));
+    assertTrue(err.toString().contains(users + " line 1: expected user:password"),
+        err.toString());
+  }
+
+  @Test
+  void tlsNeedsBothFilesAndReadableOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    assertEquals(2, run("serve", "--memory", "--tls-cert", "x.pem"));
+    assertTrue(err.toString().contains("--tls-cert and --tls-key go together"), err.toString());
+    java.nio.file.Path junk = dir.resolve("junk.pem");
+    java.nio.file.Files.writeString(junk, "not a certificate\n");
+    assertEquals(2, run("serve", "--memory", "--tls-cert", junk.toString(), "--tls-key",
+        junk.toString()));
+    assertTrue(err.toString().contains("cannot load TLS certificate"), err.toString());
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     assertEquals(2, run("serve", "--nope"));
   }

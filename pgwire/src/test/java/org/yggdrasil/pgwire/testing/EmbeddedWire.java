@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.codec.PgDecoder;
 import org.yggdrasil.pgwire.session.PgConnectionHandler;
 
@@ -22,8 +23,18 @@ public final class EmbeddedWire {
   }
 
   public EmbeddedWire(FakeEngine engine) {
+    this(engine, Authentication.TRUST);
+  }
+
+  /** A connection whose server asks for passwords as {@code authentication} says. */
+  public EmbeddedWire(Authentication authentication) {
+    this(new FakeEngine(), authentication);
+  }
+
+  public EmbeddedWire(FakeEngine engine, Authentication authentication) {
     this.engine = engine;
-    this.channel = new EmbeddedChannel(new PgDecoder(), PgConnectionHandler.inline(engine));
+    this.channel = new EmbeddedChannel(
+        new PgDecoder(), PgConnectionHandler.inline(engine, authentication));
   }
 
   /** Sends the bytes and returns the backend messages written in response. */

@@ -134,6 +134,22 @@ public final class Frontend {
     return end(start);
   }
 
+  /** 'p' SASLInitialResponse: mechanism, int32 length, the client-first-message. */
+  public Frontend saslInitialResponse(String mechanism, String clientFirst) {
+    int start = begin('p');
+    cstring(mechanism);
+    byte[] data = clientFirst.getBytes(StandardCharsets.UTF_8);
+    buf.writeInt(data.length).writeBytes(data);
+    return end(start);
+  }
+
+  /** 'p' SASLResponse: the client-final-message as the whole body. */
+  public Frontend saslResponse(String clientFinal) {
+    int start = begin('p');
+    buf.writeBytes(clientFinal.getBytes(StandardCharsets.UTF_8));
+    return end(start);
+  }
+
   public Frontend sync() {
     return end(begin('S'));
   }
