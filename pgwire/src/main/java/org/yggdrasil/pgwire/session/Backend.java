@@ -368,6 +368,10 @@ final class Backend {
     Messages.writeReadyForQuery(out.buffer(), session.transactionStatus().indicator());
     out.flush();
     waitingForClient = true;
+    // A NOTIFY that arrived while the flag was still down is queued: send it now.
+    if (!notifications.isEmpty()) {
+      channel.eventLoop().execute(this::deliverNotificationsIfWaiting);
+    }
   }
 
   /** NOTIFY deliveries not yet sent; they go out between transactions, as in PostgreSQL. */
