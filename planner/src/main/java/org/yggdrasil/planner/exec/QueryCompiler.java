@@ -111,7 +111,8 @@ public final class QueryCompiler {
         SqlNameMatchers.withCaseSensitive(true), SCHEMA_PATHS, typeFactory, CONNECTION_CONFIG) {
         };
     SqlValidator validator = SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(OPERATORS, new CaseInsensitiveOperators(catalogReader)), catalogReader, typeFactory,
+        SqlOperatorTables.chain(OPERATORS, CorrelatedSeries.OPERATORS,
+            new CaseInsensitiveOperators(catalogReader)), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
             .withConformance(PgConformance.INSTANCE)
             .withIdentifierExpansion(true)
@@ -152,7 +153,9 @@ public final class QueryCompiler {
         .simplify();
     RelNode physical;
     try {
-      physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
+      org.apache.calcite.tools.Program program = CorrelatedSeries.isUsedIn(parsed)
+          ? untrimmedProgram() : Programs.standard();
+      physical = program.run(planner, logical, desired, List.of(), List.of());
     } catch (RuntimeException e) {
       throw CalciteErrors.runtimeError(e);
     }
@@ -163,6 +166,23 @@ public final class QueryCompiler {
     return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
         ResultColumns.describe(validator, validated, physical.getRowType(), root),
         RelOptUtil.toString(physical), Map.copyOf(stash), Map.copyOf(markerOids));
+  }
+
+  /**
+   * Programs.standard() without its field-trimming step, which loses the correlation of an
+   * UNNEST over an outer column in Calcite 1.42 (see {@link CorrelatedSeries}).
+   */
+  private static org.apache.calcite.tools.Program untrimmedProgram() {
+    var metadata = org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE;
+    return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(),
+        Programs.measure(metadata),
+        (planner, rel, traits, materializations, lattices) -> {
+          planner.setRoot(rel);
+          RelNode root = rel.getTraitSet().equals(traits) ? rel : planner.changeTraits(rel, traits);
+          planner.setRoot(root);
+          return planner.chooseDelegate().findBestExp();
+        },
+        Programs.calc(metadata));
   }
 
   /**

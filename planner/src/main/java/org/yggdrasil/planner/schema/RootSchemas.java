@@ -12,6 +12,7 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.yggdrasil.planner.schema.functions.CatalogFunctions;
 import org.yggdrasil.planner.schema.functions.DateFunctions;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
 import org.yggdrasil.planner.schema.functions.StringMathFunctions;
@@ -40,6 +41,7 @@ public final class RootSchemas {
     SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
     root.add("ygg", YGG);
     addTypes(root);
+    addTypes(pgCatalog);
     for (Map.Entry<String, Function> f : FUNCTIONS) {
       root.add(f.getKey(), f.getValue());
       pgCatalog.add(f.getKey(), f.getValue());
@@ -75,6 +77,11 @@ public final class RootSchemas {
         "ygg_pg_current_schema");
     for (Method m : SystemFunctions.class.getMethods()) {
       if (system.contains(m.getName())) {
+        out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
+      }
+    }
+    for (Method m : CatalogFunctions.class.getMethods()) {
+      if (m.getDeclaringClass() == CatalogFunctions.class) {
         out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
       }
     }

@@ -522,7 +522,8 @@ public final class YggSession implements Session, StatementContext {
     }, timeoutMs, TimeUnit.MILLISECONDS);
     SessionInfo.Scope scope = SessionInfo.enter(
         new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
-            () -> admin == null ? List.of(databaseName) : admin.databaseNames()));
+            () -> admin == null ? List.of(databaseName) : admin.databaseNames(),
+            this::readSnapshot));
     return () -> {
       if (timeout != null) {
         timeout.cancel(false);

@@ -12,10 +12,13 @@ import java.util.function.Function;
  * @param setting reads a setting's current value, or null when unknown
  * @param versions the database's branch operations
  * @param databases the server's database names
+ * @param snapshot the snapshot the executing statement reads (catalog functions such as
+ *     pg_get_indexdef describe what it holds)
  */
 public record SessionInfo(String database, String user, int processId,
     Function<String, String> setting, VersionControl versions,
-    java.util.function.Supplier<java.util.List<String>> databases) {
+    java.util.function.Supplier<java.util.List<String>> databases,
+    java.util.function.Supplier<org.yggdrasil.storage.nativestore.Snapshot> snapshot) {
 
   private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
 
@@ -36,7 +39,12 @@ public record SessionInfo(String database, String user, int processId,
     return current().versions();
   }
 
-  static SessionInfo current() {
+  /** The snapshot the executing statement reads. */
+  public static org.yggdrasil.storage.nativestore.Snapshot currentSnapshot() {
+    return current().snapshot().get();
+  }
+
+  public static SessionInfo current() {
     SessionInfo info = CURRENT.get();
     if (info == null) {
       throw new IllegalStateException("no session is executing on this thread");
