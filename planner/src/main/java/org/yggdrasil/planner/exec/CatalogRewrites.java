@@ -41,6 +41,9 @@ final class CatalogRewrites {
         && call.operand(1) instanceof SqlDataTypeSpec spec) {
       return cast(call.operand(0), spec, pos);
     }
+    if (call instanceof org.apache.calcite.sql.SqlSelect select) {
+      return ExpandArray.rewrite(select);
+    }
     if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator
         && call.operand(0) instanceof SqlCharStringLiteral) {
       // 'd' = ANY(chars): a CHAR(1) literal against an array of varchar, which Calcite's
@@ -51,9 +54,8 @@ final class CatalogRewrites {
               SqlTypeName.VARCHAR, pos), pos)));
       return call.getOperator().createCall(pos, operands);
     }
-    if (call.getKind() == SqlKind.AS && call.operandCount() == 2
-        && call.operand(1) instanceof SqlIdentifier seriesAlias) {
-      SqlNode series = CorrelatedSeries.rewrite(call.operand(0), seriesAlias, pos);
+    if (call.getKind() == SqlKind.AS && call.operandCount() >= 2) {
+      SqlNode series = CorrelatedSeries.rewrite(call, pos);
       if (series != null) {
         return series;
       }
@@ -70,6 +72,19 @@ final class CatalogRewrites {
         boolean implicit = call.operand(0) instanceof SqlLiteral lit
             && Boolean.TRUE.equals(lit.getValueAs(Boolean.class));
         return stringArray(implicit ? List.of("pg_catalog", "public") : List.of("public"), pos);
+      }
+      if ((name.equals("pg_get_indexdef") && call.operandCount() == 3
+          || name.equals("col_description") && call.operandCount() == 2)
+          && !(call.operand(1) instanceof SqlLiteral)
+          && call.operand(1).getKind() != SqlKind.CAST) {
+        // Column numbers arrive as attnum (smallint) or as an ordinal (integer); Calcite calls
+        // a Java function without converting, so they are made integer here.
+        List<SqlNode> operands = new ArrayList<>(call.getOperandList());
+        operands.set(1, SqlStdOperatorTable.CAST.createCall(pos, operands.get(1),
+            new SqlDataTypeSpec(new org.apache.calcite.sql.SqlBasicTypeNameSpec(
+                SqlTypeName.INTEGER, pos), pos)));
+        return call.getOperator().createCall(call.getFunctionQuantifier(), pos,
+            operands.toArray(new SqlNode[0]));
       }
       if (name.equals("array_upper") && call.operandCount() == 2) {
         SqlNode array = call.operand(0);

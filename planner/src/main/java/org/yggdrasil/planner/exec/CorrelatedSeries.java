@@ -65,16 +65,21 @@ public final class CorrelatedSeries {
    * {@code generate_series(a, b) AS s} with non-constant bounds as {@code UNNEST(…) AS s(s)},
    * or null when {@code collectionTable} is something else.
    */
-  static SqlNode rewrite(SqlNode collectionTable, SqlIdentifier alias, SqlParserPos pos) {
+  static SqlNode rewrite(SqlCall as, SqlParserPos pos) {
+    SqlNode collectionTable = as.operand(0);
     if (collectionTable.getKind() != SqlKind.COLLECTION_TABLE
         || !(((SqlCall) collectionTable).operand(0) instanceof SqlCall f)
         || !f.getOperator().getName().equalsIgnoreCase("generate_series")
         || f.operandCount() != 2 || constant(f.operand(0)) && constant(f.operand(1))) {
       return null;
     }
-    SqlNode unnest = SqlStdOperatorTable.UNNEST.createCall(pos,
-        SERIES.createCall(pos, f.operand(0), f.operand(1)));
-    return SqlStdOperatorTable.AS.createCall(pos, unnest, alias, alias);
+    List<SqlNode> operands = new ArrayList<>(as.getOperandList());
+    operands.set(0, SqlStdOperatorTable.UNNEST.createCall(pos,
+        SERIES.createCall(pos, f.operand(0), f.operand(1))));
+    if (operands.size() == 2) {
+      operands.add(operands.get(1));
+    }
+    return SqlStdOperatorTable.AS.createCall(pos, operands);
   }
 
   /**

@@ -29,6 +29,12 @@ public final class RootSchemas {
   /** Built-in functions by name: computed once (reflection is too slow per statement). */
   private static final List<Map.Entry<String, Function>> FUNCTIONS = builtinFunctions();
   private static final PgCatalogSchema PG_CATALOG = new PgCatalogSchema();
+  /**
+   * Catalog functions live in pg_catalog only (always on the search path): registered in the
+   * root schema too, an unqualified call would find each twice, which Calcite's overload
+   * resolution asserts against.
+   */
+  private static final java.util.Set<String> CATALOG_FUNCTIONS = catalogFunctionNames();
   private static final YggSchema YGG = new YggSchema();
 
   private RootSchemas() {}
@@ -43,10 +49,22 @@ public final class RootSchemas {
     addTypes(root);
     addTypes(pgCatalog);
     for (Map.Entry<String, Function> f : FUNCTIONS) {
-      root.add(f.getKey(), f.getValue());
+      if (!CATALOG_FUNCTIONS.contains(f.getKey())) {
+        root.add(f.getKey(), f.getValue());
+      }
       pgCatalog.add(f.getKey(), f.getValue());
     }
     return root;
+  }
+
+  private static java.util.Set<String> catalogFunctionNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Method m : CatalogFunctions.class.getMethods()) {
+      if (m.getDeclaringClass() == CatalogFunctions.class) {
+        names.add(m.getName());
+      }
+    }
+    return java.util.Set.copyOf(names);
   }
 
   private static void addTypes(SchemaPlus root) {

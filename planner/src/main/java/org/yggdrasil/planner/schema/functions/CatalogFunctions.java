@@ -55,11 +55,6 @@ public final class CatalogFunctions {
     return index == null ? null : describer().indexDefinition(index, column == null ? 0 : column);
   }
 
-  /** The same for a column number that arrives as an attnum (smallint). */
-  public static String pg_get_indexdef(Long index, Short column, Boolean pretty) {
-    return pg_get_indexdef(index, column == null ? null : column.intValue(), pretty);
-  }
-
   public static String pg_get_constraintdef(Long constraint) {
     return pg_get_constraintdef(constraint, false);
   }
@@ -78,10 +73,6 @@ public final class CatalogFunctions {
   }
 
   public static String col_description(Long table, Integer column) {
-    return null;
-  }
-
-  public static String col_description(Long table, Short column) {
     return null;
   }
 
