@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,14 @@ class DatabaseMetaDataTest {
           "CREATE TABLE md_items (id int4 PRIMARY KEY, name text NOT NULL,"
               + " code varchar(10) UNIQUE, qty int8 DEFAULT 0, price numeric(10,2))",
           "CREATE TABLE md_orders (id int8 PRIMARY KEY, item_id int4 NOT NULL)");
+    }
+  }
+
+  /** Leaves a shared reference database as it was (psql listings there show every table). */
+  @AfterAll
+  static void dropSchema() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "DROP TABLE md_orders", "DROP TABLE md_items");
     }
   }
 

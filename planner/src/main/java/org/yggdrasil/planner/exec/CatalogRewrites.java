@@ -32,6 +32,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * </ul>
  */
 final class CatalogRewrites {
+  /** Functions whose first parameter is a regclass. */
+  private static final java.util.Set<String> REGCLASS_ARGUMENT = java.util.Set.of(
+      "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_partition_ancestors",
+      "pg_relation_is_publishable", "pg_table_is_visible", "pg_get_viewdef");
+
   private CatalogRewrites() {}
 
   /** The rewritten call (operands not yet visited), or null when {@code call} is no idiom. */
@@ -86,6 +91,14 @@ final class CatalogRewrites {
         return call.getOperator().createCall(call.getFunctionQuantifier(), pos,
             operands.toArray(new SqlNode[0]));
       }
+      if (REGCLASS_ARGUMENT.contains(name) && call.operandCount() >= 1
+          && call.operand(0) instanceof SqlCharStringLiteral relation) {
+        // A quoted name passed where PostgreSQL expects a regclass: resolved like 'x'::regclass.
+        List<SqlNode> operands = new ArrayList<>(call.getOperandList());
+        operands.set(0, function("ygg_pg_to_regclass", pos, relation));
+        return call.getOperator().createCall(call.getFunctionQuantifier(), pos,
+            operands.toArray(new SqlNode[0]));
+      }
       if (name.equals("array_upper") && call.operandCount() == 2) {
         SqlNode array = call.operand(0);
         return SqlStdOperatorTable.CARDINALITY.createCall(pos, array);
@@ -102,6 +115,26 @@ final class CatalogRewrites {
     SqlIdentifier typeName = spec.getTypeNameSpec().getTypeName();
     String type = typeName.names.get(typeName.names.size() - 1).toLowerCase(Locale.ROOT);
     boolean literal = operand instanceof SqlCharStringLiteral;
+    if ((type.equals("text") || type.equals("varchar") || type.equals("name"))
+        && operand.getKind() == SqlKind.CAST
+        && ((SqlCall) operand).operand(0) instanceof SqlCharStringLiteral name
+        && ((SqlCall) operand).operand(1) instanceof SqlDataTypeSpec inner) {
+      // 'name'::regclass::text is the relation's name as regclass prints it, not its OID.
+      SqlIdentifier innerType = inner.getTypeNameSpec().getTypeName();
+      switch (innerType.names.get(innerType.names.size() - 1).toLowerCase(Locale.ROOT)) {
+        case "regclass" -> {
+          return function("ygg_pg_regclass_name", pos,
+              function("ygg_pg_to_regclass", pos, name));
+        }
+        case "regtype" -> {
+          return function("format_type", pos, function("ygg_pg_to_regtype", pos, name),
+              SqlLiteral.createNull(pos));
+        }
+        default -> {
+          // other casts of literals: nothing of ours
+        }
+      }
+    }
     switch (type) {
       case "regclass" -> {
         return literal ? function("ygg_pg_to_regclass", pos, operand)

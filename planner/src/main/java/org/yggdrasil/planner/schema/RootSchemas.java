@@ -17,6 +17,7 @@ import org.yggdrasil.planner.schema.functions.DateFunctions;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
 import org.yggdrasil.planner.schema.functions.StringMathFunctions;
 import org.yggdrasil.planner.schema.functions.SystemFunctions;
+import org.yggdrasil.planner.schema.pgcatalog.InformationSchema;
 import org.yggdrasil.planner.schema.pgcatalog.PgCatalogSchema;
 import org.yggdrasil.storage.nativestore.Snapshot;
 
@@ -36,6 +37,7 @@ public final class RootSchemas {
    */
   private static final java.util.Set<String> CATALOG_FUNCTIONS = catalogFunctionNames();
   private static final YggSchema YGG = new YggSchema();
+  private static final InformationSchema INFORMATION_SCHEMA = new InformationSchema();
 
   private RootSchemas() {}
 
@@ -46,6 +48,7 @@ public final class RootSchemas {
     root.add("public", new SnapshotSchema(snapshot, positionTable, overrides));
     SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
     root.add("ygg", YGG);
+    root.add("information_schema", INFORMATION_SCHEMA);
     addTypes(root);
     addTypes(pgCatalog);
     for (Map.Entry<String, Function> f : FUNCTIONS) {
@@ -91,7 +94,7 @@ public final class RootSchemas {
   private static List<Map.Entry<String, Function>> builtinFunctions() {
     List<Map.Entry<String, Function>> out = new ArrayList<>();
     java.util.Set<String> system = java.util.Set.of("version", "current_database",
-        "session_user", "pg_backend_pid", "current_setting", "pg_get_expr",
+        "session_user", "pg_backend_pid", "current_setting", "set_config", "pg_get_expr",
         "ygg_pg_current_schema");
     for (Method m : SystemFunctions.class.getMethods()) {
       if (system.contains(m.getName())) {

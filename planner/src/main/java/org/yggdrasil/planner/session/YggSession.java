@@ -523,7 +523,7 @@ public final class YggSession implements Session, StatementContext {
     SessionInfo.Scope scope = SessionInfo.enter(
         new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
             () -> admin == null ? List.of(databaseName) : admin.databaseNames(),
-            this::readSnapshot));
+            this::readSnapshot, this::set));
     return () -> {
       if (timeout != null) {
         timeout.cancel(false);

@@ -52,7 +52,8 @@ public final class CatalogFunctions {
 
   /** The CREATE INDEX statement ({@code column} 0) or the text of one key column. */
   public static String pg_get_indexdef(Long index, Integer column, Boolean pretty) {
-    return index == null ? null : describer().indexDefinition(index, column == null ? 0 : column);
+    return index == null ? null : describer().indexDefinition(index,
+        column == null ? 0 : column, Boolean.TRUE.equals(pretty));
   }
 
   public static String pg_get_constraintdef(Long constraint) {
@@ -153,6 +154,18 @@ public final class CatalogFunctions {
 
   public static String pg_get_function_sqlbody(Long function) {
     return null;
+  }
+
+  public static Long pg_relation_size(Long relation) {
+    return relation == null ? null : describer().relationSize(relation);
+  }
+
+  public static Long pg_total_relation_size(Long relation) {
+    return pg_relation_size(relation);
+  }
+
+  public static Long pg_table_size(Long relation) {
+    return pg_relation_size(relation);
   }
 
   /** PostgreSQL 15's pg_size_pretty: bytes below 10 kB, then kB … PB, half-rounded. */

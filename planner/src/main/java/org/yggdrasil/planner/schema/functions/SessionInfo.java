@@ -14,11 +14,19 @@ import java.util.function.Function;
  * @param databases the server's database names
  * @param snapshot the snapshot the executing statement reads (catalog functions such as
  *     pg_get_indexdef describe what it holds)
+ * @param settingWriter changes a setting as SET does (for set_config)
  */
 public record SessionInfo(String database, String user, int processId,
     Function<String, String> setting, VersionControl versions,
     java.util.function.Supplier<java.util.List<String>> databases,
-    java.util.function.Supplier<org.yggdrasil.storage.nativestore.Snapshot> snapshot) {
+    java.util.function.Supplier<org.yggdrasil.storage.nativestore.Snapshot> snapshot,
+    SettingWriter settingWriter) {
+
+  /** SET name = value [LOCAL], with SET's checks. */
+  @FunctionalInterface
+  public interface SettingWriter {
+    void set(String name, String value, boolean local);
+  }
 
   private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
 

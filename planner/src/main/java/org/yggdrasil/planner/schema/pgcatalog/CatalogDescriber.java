@@ -127,8 +127,11 @@ public final class CatalogDescriber {
     return r != null && r.kind().equals("r");
   }
 
-  /** pg_get_indexdef: the CREATE INDEX statement, or the name of key column {@code column}. */
-  public String indexDefinition(long indexOid, int column) {
+  /**
+   * pg_get_indexdef: the CREATE INDEX statement, or the name of key column {@code column}.
+   * Pretty-printed, the table is not schema-qualified (it is visible on the search path).
+   */
+  public String indexDefinition(long indexOid, int column, boolean pretty) {
     RelationCatalog.Index index = catalog.index(indexOid);
     if (index == null) {
       return null;
@@ -138,7 +141,8 @@ public final class CatalogDescriber {
           ? quoteIdentifier(index.columns().get(column - 1)) : "";
     }
     return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
-        + quoteIdentifier(index.name()) + " ON public." + quoteIdentifier(index.tableName())
+        + quoteIdentifier(index.name()) + " ON " + (pretty ? "" : "public.")
+        + quoteIdentifier(index.tableName())
         + " USING btree (" + columnList(index.columns()) + ")";
   }
 
@@ -195,6 +199,25 @@ public final class CatalogDescriber {
       }
     }
     return Long.toString(oid);
+  }
+
+  /**
+   * pg_relation_size: the bytes of a table's column chunks as the store holds them (indexes and
+   * unknown relations: 0, their entries live in the store's key index).
+   */
+  public long relationSize(long oid) {
+    RelationCatalog.Relation r = catalog.relation(oid);
+    if (r == null || r.table() == null) {
+      return 0;
+    }
+    var version = snapshot.table(r.name());
+    long bytes = 0;
+    for (int column = 0; column < r.table().columns().size(); column++) {
+      for (int chunk = 0; chunk < version.chunkCount(); chunk++) {
+        bytes += version.chunk(column, chunk).data().byteSize();
+      }
+    }
+    return bytes;
   }
 
   public String functionResult(long oid) {

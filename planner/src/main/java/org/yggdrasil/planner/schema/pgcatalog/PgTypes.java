@@ -64,4 +64,14 @@ final class PgTypes {
       new Type(199, "_json", -1, "A", 0, PgOid.JSON));
 
   private PgTypes() {}
+
+  /** The type's name in pg_type, or "???" for an OID not listed. */
+  static String name(long oid) {
+    for (Type t : ALL) {
+      if (t.oid() == oid) {
+        return t.name();
+      }
+    }
+    return "???";
+  }
 }
