@@ -32,14 +32,20 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
   public record Constraint(long oid, String name, String type, long tableOid, long indexOid,
       List<Short> keys) {}
 
-  private static volatile RelationCatalog last;
-  private static volatile Snapshot lastSnapshot;
+  /**
+   * The last catalog built and the snapshot it describes, replaced together; weakly, so that it
+   * never keeps an old snapshot's data alive.
+   */
+  private record Built(java.lang.ref.WeakReference<Snapshot> snapshot,
+      RelationCatalog catalog) {}
+
+  private static volatile Built last;
 
   /** The catalog of {@code snapshot}; the last one is kept, since a query scans several tables. */
   public static RelationCatalog of(Snapshot snapshot) {
-    RelationCatalog cached = last;
-    if (cached != null && lastSnapshot == snapshot) {
-      return cached;
+    Built cached = last;
+    if (cached != null && cached.snapshot().get() == snapshot) {
+      return cached.catalog();
     }
     List<Relation> relations = new ArrayList<>();
     List<Index> indexes = new ArrayList<>();
@@ -48,8 +54,7 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
     keyIndexes(snapshot, relations, indexes, constraints);
     RelationCatalog built = new RelationCatalog(List.copyOf(relations), List.copyOf(indexes),
         List.copyOf(constraints));
-    last = built;
-    lastSnapshot = snapshot;
+    last = new Built(new java.lang.ref.WeakReference<>(snapshot), built);
     return built;
   }
 
