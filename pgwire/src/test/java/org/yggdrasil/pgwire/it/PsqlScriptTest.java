@@ -47,10 +47,15 @@ class PsqlScriptTest {
   }
 
   private void runScript(String name) throws Exception {
+    runScript(server, name);
+  }
+
+  /** Runs it/psql/NAME.sql against {@code server} and compares with it/psql/NAME.out. */
+  static void runScript(TestServer server, String name) throws Exception {
     assumeTrue(psqlAvailable(), "psql is not installed (CI installs postgresql-client)");
     Path script = resource("it/psql/" + name + ".sql");
     Path expected = resource("it/psql/" + name + ".out");
-    String actual = psql(script);
+    String actual = psql(server, script);
     // Line by line, so that a failure shows where the outputs part.
     List<String> want = Files.readString(expected, StandardCharsets.UTF_8).lines().toList();
     List<String> got = actual.lines().toList();
@@ -63,7 +68,8 @@ class PsqlScriptTest {
   }
 
   /** {@code psql -X -q -v ON_ERROR_STOP=0 -h HOST -p PORT -U ygg ygg -f NAME.sql}, from its directory. */
-  private String psql(Path script) throws IOException, InterruptedException {
+  private static String psql(TestServer server, Path script)
+      throws IOException, InterruptedException {
     ProcessBuilder pb =
         new ProcessBuilder(
             "psql", "-X", "-q", "-v", "ON_ERROR_STOP=0",

@@ -36,6 +36,10 @@ public final class PgRewrites extends SqlShuttle {
 
   @Override
   public SqlNode visit(SqlCall call) {
+    SqlNode catalog = CatalogRewrites.rewrite(call);
+    if (catalog != null) {
+      return catalog == call ? super.visit(call) : catalog.accept(this);
+    }
     if (call.getKind() == SqlKind.AS && call.operandCount() == 2
         && call.operand(0).getKind() == SqlKind.COLLECTION_TABLE
         && call.operand(1) instanceof SqlIdentifier alias

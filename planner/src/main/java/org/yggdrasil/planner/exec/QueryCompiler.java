@@ -137,7 +137,9 @@ public final class QueryCompiler {
         .simplify();
     RelNode physical;
     try {
-      physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
+      org.apache.calcite.tools.Program program = CorrelatedSeries.isUsedIn(parsed)
+          ? untrimmedProgram() : Programs.standard();
+      physical = program.run(planner, logical, desired, List.of(), List.of());
     } catch (RuntimeException | AssertionError e) {
       // Calcite reports its own inconsistencies as AssertionError: fail the statement (XX000),
       // not the connection.
@@ -165,7 +167,8 @@ public final class QueryCompiler {
   private static SqlValidator validator(CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory) {
     return SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(OPERATORS, new CaseInsensitiveOperators(catalogReader)),
+        SqlOperatorTables.chain(OPERATORS, CorrelatedSeries.OPERATORS,
+            new CaseInsensitiveOperators(catalogReader)),
         catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
             .withConformance(PgConformance.INSTANCE)
@@ -205,6 +208,23 @@ public final class QueryCompiler {
     } catch (RuntimeException e) {
       throw CalciteErrors.validationError(e, sql);
     }
+  }
+
+  /**
+   * Programs.standard() without its field-trimming step, which loses the correlation of an
+   * UNNEST over an outer column in Calcite 1.42 (see {@link CorrelatedSeries}).
+   */
+  private static org.apache.calcite.tools.Program untrimmedProgram() {
+    var metadata = org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE;
+    return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(),
+        Programs.measure(metadata),
+        (planner, rel, traits, materializations, lattices) -> {
+          planner.setRoot(rel);
+          RelNode root = rel.getTraitSet().equals(traits) ? rel : planner.changeTraits(rel, traits);
+          planner.setRoot(root);
+          return planner.chooseDelegate().findBestExp();
+        },
+        Programs.calc(metadata));
   }
 
   /**

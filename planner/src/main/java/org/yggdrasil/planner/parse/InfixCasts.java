@@ -51,6 +51,10 @@ final class InfixCasts {
     }
     String operand = sql.substring(tokens.get(start).start(), tokens.get(at - 1).end());
     String type = sql.substring(tokens.get(at + 1).start(), tokens.get(typeEnd - 1).end());
+    // text[] is spelled "text ARRAY" in Calcite's CAST.
+    while (type.endsWith("[]")) {
+      type = type.substring(0, type.length() - 2).stripTrailing() + " ARRAY";
+    }
     return sql.substring(0, tokens.get(start).start()) + "CAST(" + operand + " AS " + type + ")"
         + sql.substring(tokens.get(typeEnd - 1).end());
   }

@@ -11,6 +11,7 @@ import java.util.Set;
  *   <li>Words PostgreSQL allows as column names but Calcite reserves ({@code by}, {@code
  *       value}, {@code year} …) are quoted where they are not used as keywords, so {@code
  *       SELECT value FROM t} and {@code INSERT INTO t (id, by)} parse.
+ *   <li>The spellings of {@link CatalogSyntax} (OPERATOR(pg_catalog.~), COLLATE …).
  *   <li>{@code expr::type} becomes {@code CAST(expr AS type)} ({@link InfixCasts}).
  *   <li>{@code expr AT TIME ZONE zone} becomes a function call ({@link AtTimeZoneSyntax}).
  *   <li>A SELECT with WHERE but no FROM gets a one-row FROM ({@link SelectWithoutFrom}).
@@ -32,7 +33,8 @@ public final class PgSyntaxRewrite {
   private PgSyntaxRewrite() {}
 
   public static String apply(String original) {
-    String sql = original.contains("::") ? InfixCasts.apply(original) : original;
+    String catalog = CatalogSyntax.apply(original);
+    String sql = catalog.contains("::") ? InfixCasts.apply(catalog) : catalog;
     if (containsWord(sql, "zone")) {
       sql = AtTimeZoneSyntax.apply(sql);
     }

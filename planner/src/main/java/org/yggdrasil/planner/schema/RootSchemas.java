@@ -12,11 +12,13 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.yggdrasil.planner.schema.functions.CatalogFunctions;
 import org.yggdrasil.planner.schema.functions.DateFunctions;
 import org.yggdrasil.planner.schema.functions.GenerateSeries;
 import org.yggdrasil.planner.schema.functions.SequenceFunctions;
 import org.yggdrasil.planner.schema.functions.StringMathFunctions;
 import org.yggdrasil.planner.schema.functions.SystemFunctions;
+import org.yggdrasil.planner.schema.pgcatalog.InformationSchema;
 import org.yggdrasil.planner.schema.pgcatalog.PgCatalogSchema;
 import org.yggdrasil.storage.nativestore.Snapshot;
 
@@ -29,7 +31,14 @@ public final class RootSchemas {
   /** Built-in functions by name: computed once (reflection is too slow per statement). */
   private static final List<Map.Entry<String, Function>> FUNCTIONS = builtinFunctions();
   private static final PgCatalogSchema PG_CATALOG = new PgCatalogSchema();
+  /**
+   * Catalog functions live in pg_catalog only (always on the search path): registered in the
+   * root schema too, an unqualified call would find each twice, which Calcite's overload
+   * resolution asserts against.
+   */
+  private static final java.util.Set<String> CATALOG_FUNCTIONS = catalogFunctionNames();
   private static final YggSchema YGG = new YggSchema();
+  private static final InformationSchema INFORMATION_SCHEMA = new InformationSchema();
 
   private RootSchemas() {}
 
@@ -42,13 +51,27 @@ public final class RootSchemas {
     SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
     root.add("ygg", YGG);
     root.add(RefSchema.NAME, new RefSchema());
+    root.add("information_schema", INFORMATION_SCHEMA);
     addTypes(root);
+    addTypes(pgCatalog);
     for (Map.Entry<String, Function> f : FUNCTIONS) {
-      root.add(f.getKey(), f.getValue());
+      if (!CATALOG_FUNCTIONS.contains(f.getKey())) {
+        root.add(f.getKey(), f.getValue());
+      }
       pgCatalog.add(f.getKey(), f.getValue());
     }
     publicSchema.attach(root);
     return root;
+  }
+
+  private static java.util.Set<String> catalogFunctionNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Method m : CatalogFunctions.class.getMethods()) {
+      if (m.getDeclaringClass() == CatalogFunctions.class) {
+        names.add(m.getName());
+      }
+    }
+    return java.util.Set.copyOf(names);
   }
 
   private static void addTypes(SchemaPlus root) {
@@ -75,10 +98,15 @@ public final class RootSchemas {
   private static List<Map.Entry<String, Function>> builtinFunctions() {
     List<Map.Entry<String, Function>> out = new ArrayList<>();
     java.util.Set<String> system = java.util.Set.of("version", "current_database",
-        "session_user", "pg_backend_pid", "current_setting", "pg_get_expr",
+        "session_user", "pg_backend_pid", "current_setting", "set_config", "pg_get_expr",
         "ygg_pg_current_schema");
     for (Method m : SystemFunctions.class.getMethods()) {
       if (system.contains(m.getName())) {
+        out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
+      }
+    }
+    for (Method m : CatalogFunctions.class.getMethods()) {
+      if (m.getDeclaringClass() == CatalogFunctions.class) {
         out.add(Map.entry(m.getName(), ScalarFunctionImpl.create(m)));
       }
     }

@@ -655,7 +655,7 @@ public final class YggSession implements Session, StatementContext {
   private SessionInfo sessionInfo() {
     return new SessionInfo(databaseName, user, processId, this::settingOrNull, versions,
         () -> admin == null ? List.of(databaseName) : admin.databaseNames(), locks,
-        admin == null ? null : admin.backends());
+        admin == null ? null : admin.backends(), this::readSnapshot, this::set);
   }
 
   @Override

@@ -14,11 +14,22 @@ import java.util.function.Function;
  * @param databases the server's database names
  * @param locks the session's advisory locks
  * @param backends the server's sessions (pg_stat_activity, pg_cancel_backend)
+ * @param snapshot the snapshot the executing statement reads (catalog functions such as
+ *     pg_get_indexdef describe what it holds)
+ * @param settingWriter changes a setting as SET does (for set_config)
  */
 public record SessionInfo(String database, String user, int processId,
     Function<String, String> setting, VersionControl versions,
     java.util.function.Supplier<java.util.List<String>> databases, AdvisoryLockHolder locks,
-    BackendControl backends) {
+    BackendControl backends,
+    java.util.function.Supplier<org.yggdrasil.storage.nativestore.Snapshot> snapshot,
+    SettingWriter settingWriter) {
+
+  /** SET name = value [LOCAL], with SET's checks. */
+  @FunctionalInterface
+  public interface SettingWriter {
+    void set(String name, String value, boolean local);
+  }
 
   private static final ThreadLocal<SessionInfo> CURRENT = new ThreadLocal<>();
 
@@ -81,7 +92,12 @@ public record SessionInfo(String database, String user, int processId,
     return info == null ? 0 : info.processId();
   }
 
-  static SessionInfo current() {
+  /** The snapshot the executing statement reads. */
+  public static org.yggdrasil.storage.nativestore.Snapshot currentSnapshot() {
+    return current().snapshot().get();
+  }
+
+  public static SessionInfo current() {
     SessionInfo info = CURRENT.get();
     if (info == null) {
       throw new IllegalStateException("no session is executing on this thread");

@@ -58,6 +58,20 @@ public final class SystemFunctions {
     return v;
   }
 
+  /**
+   * set_config(name, value, is_local): SET from a query, with SET's checks; returns the new
+   * value as current_setting shows it.
+   */
+  public static String set_config(String name, String value, Boolean local) {
+    if (name == null) {
+      throw new SqlStateException(SqlState.INVALID_PARAMETER_VALUE,
+          "SET requires parameter name");
+    }
+    SessionInfo.current().settingWriter().set(name, value == null ? "" : value,
+        Boolean.TRUE.equals(local));
+    return current_setting(name);
+  }
+
   /** Defaults are stored as their SQL text, so the "decompiled" expression is that text. */
   public static String pg_get_expr(String expression, Long relation) {
     return expression;

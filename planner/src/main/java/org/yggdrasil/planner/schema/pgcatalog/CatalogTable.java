@@ -20,8 +20,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * with Calcite types; rows hold Calcite internal values.
  */
 final class CatalogTable extends AbstractTable implements ScannableTable {
-  /** One column: name and type (nullable). */
-  record Col(String name, SqlTypeName type) {}
+  /** One column: name and type (nullable); {@code array} makes it an array of {@code type}. */
+  record Col(String name, SqlTypeName type, boolean array) {}
 
   private final List<Col> columns;
   private final Function<Snapshot, List<Object[]>> rows;
@@ -32,21 +32,38 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
     this.rows = rows;
   }
 
-  /** Declares columns from "name:type" pairs, e.g. "oid:BIGINT", "relname:VARCHAR". */
+  /**
+   * Declares columns from "name:type" pairs, e.g. "oid:BIGINT", "relname:VARCHAR",
+   * "conkey:SMALLINT[]" (an array; rows hold a {@code List}).
+   */
   static List<Col> columns(String... specs) {
     List<Col> out = new ArrayList<>();
     for (String spec : specs) {
       int colon = spec.indexOf(':');
-      out.add(new Col(spec.substring(0, colon), SqlTypeName.valueOf(spec.substring(colon + 1))));
+      String type = spec.substring(colon + 1);
+      boolean array = type.endsWith("[]");
+      if (array) {
+        type = type.substring(0, type.length() - 2);
+      }
+      out.add(new Col(spec.substring(0, colon), SqlTypeName.valueOf(type), array));
     }
     return out;
+  }
+
+  /** A table without rows: a catalog Yggdrasil has nothing to list in (yet). */
+  static CatalogTable empty(String... specs) {
+    return new CatalogTable(columns(specs), snapshot -> List.of());
   }
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory f) {
     RelDataTypeFactory.Builder b = f.builder();
     for (Col c : columns) {
-      b.add(c.name(), f.createTypeWithNullability(f.createSqlType(c.type()), true));
+      RelDataType type = f.createTypeWithNullability(f.createSqlType(c.type()), true);
+      if (c.array()) {
+        type = f.createTypeWithNullability(f.createArrayType(type, -1), true);
+      }
+      b.add(c.name(), type);
     }
     return b.build();
   }

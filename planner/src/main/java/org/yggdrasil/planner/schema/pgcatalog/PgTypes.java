@@ -33,6 +33,15 @@ final class PgTypes {
       new Type(PgOid.UUID, "uuid", 16, "U", 2951, 0),
       new Type(PgOid.JSONB, "jsonb", -1, "U", 3807, 0),
       new Type(PgOid.REGCLASS, "regclass", 4, "N", 2210, 0),
+      new Type(2206, "regtype", 4, "N", 2211, 0),
+      new Type(4089, "regnamespace", 4, "N", 4090, 0),
+      new Type(PgOid.INT2VECTOR, "int2vector", -1, "A", 1006, PgOid.INT2),
+      new Type(30, "oidvector", -1, "A", 1013, PgOid.OID),
+      new Type(194, "pg_node_tree", -1, "Z", 0, 0),
+      new Type(1033, "aclitem", 12, "U", 1034, 0),
+      new Type(2277, "anyarray", -1, "P", 0, 0),
+      new Type(2249, "record", -1, "P", 2287, 0),
+      new Type(2278, "void", 4, "P", 0, 0),
       new Type(PgOid.BOOL_ARRAY, "_bool", -1, "A", 0, PgOid.BOOL),
       new Type(PgOid.INT2_ARRAY, "_int2", -1, "A", 0, PgOid.INT2),
       new Type(PgOid.INT4_ARRAY, "_int4", -1, "A", 0, PgOid.INT4),
@@ -41,7 +50,28 @@ final class PgTypes {
       new Type(PgOid.INT8_ARRAY, "_int8", -1, "A", 0, PgOid.INT8),
       new Type(PgOid.FLOAT4_ARRAY, "_float4", -1, "A", 0, PgOid.FLOAT4),
       new Type(PgOid.FLOAT8_ARRAY, "_float8", -1, "A", 0, PgOid.FLOAT8),
-      new Type(PgOid.OID_ARRAY, "_oid", -1, "A", 0, PgOid.OID));
+      new Type(PgOid.OID_ARRAY, "_oid", -1, "A", 0, PgOid.OID),
+      new Type(1001, "_bytea", -1, "A", 0, PgOid.BYTEA),
+      new Type(1002, "_char", -1, "A", 0, PgOid.CHAR),
+      new Type(1003, "_name", -1, "A", 0, PgOid.NAME),
+      new Type(1014, "_bpchar", -1, "A", 0, PgOid.BPCHAR),
+      new Type(1182, "_date", -1, "A", 0, PgOid.DATE),
+      new Type(1115, "_timestamp", -1, "A", 0, PgOid.TIMESTAMP),
+      new Type(1185, "_timestamptz", -1, "A", 0, PgOid.TIMESTAMPTZ),
+      new Type(1231, "_numeric", -1, "A", 0, PgOid.NUMERIC),
+      new Type(2951, "_uuid", -1, "A", 0, PgOid.UUID),
+      new Type(3807, "_jsonb", -1, "A", 0, PgOid.JSONB),
+      new Type(199, "_json", -1, "A", 0, PgOid.JSON));
 
   private PgTypes() {}
+
+  /** The type's name in pg_type, or "???" for an OID not listed. */
+  static String name(long oid) {
+    for (Type t : ALL) {
+      if (t.oid() == oid) {
+        return t.name();
+      }
+    }
+    return "???";
+  }
 }

@@ -1,0 +1,141 @@
+package org.yggdrasil.planner.schema.pgcatalog;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.yggdrasil.storage.nativestore.Snapshot;
+import org.yggdrasil.storage.nativestore.TableSchema;
+import org.yggdrasil.storage.nativestore.TableVersion;
+
+/**
+ * The relations of one snapshot as pg_catalog shows them — tables, the indexes behind their keys
+ * and the key constraints — with OIDs that stay the same for the same object, so pg_class,
+ * pg_attribute, pg_index, pg_constraint and RowDescription agree.
+ *
+ * <p>Each kind of object comes from one provider method ({@link #tables}, {@link #keyIndexes});
+ * views, sequences and CREATE INDEX indexes plug in as further providers adding {@link Relation}s
+ * (kind {@code v}, {@code S}, {@code i}) and {@link Index} entries.
+ */
+public record RelationCatalog(List<Relation> relations, List<Index> indexes,
+    List<Constraint> constraints) {
+
+  /** A pg_class row. {@code table} is the stored schema of a table, null for other kinds. */
+  public record Relation(long oid, String name, long namespace, String kind, TableSchema table,
+      long rowCount, boolean hasIndex, int columnCount) {}
+
+  /** A pg_index row; {@code keys} are the attnums of the indexed table's columns. */
+  public record Index(long oid, String name, long tableOid, String tableName, List<Short> keys,
+      List<String> columns, boolean unique, boolean primary) {}
+
+  /** A pg_constraint row: {@code type} p (primary key) or u (unique). */
+  public record Constraint(long oid, String name, String type, long tableOid, long indexOid,
+      List<Short> keys) {}
+
+  /**
+   * The last catalog built and the snapshot it describes, replaced together; weakly, so that it
+   * never keeps an old snapshot's data alive.
+   */
+  private record Built(java.lang.ref.WeakReference<Snapshot> snapshot,
+      RelationCatalog catalog) {}
+
+  private static volatile Built last;
+
+  /** The catalog of {@code snapshot}; the last one is kept, since a query scans several tables. */
+  public static RelationCatalog of(Snapshot snapshot) {
+    Built cached = last;
+    if (cached != null && cached.snapshot().get() == snapshot) {
+      return cached.catalog();
+    }
+    List<Relation> relations = new ArrayList<>();
+    List<Index> indexes = new ArrayList<>();
+    List<Constraint> constraints = new ArrayList<>();
+    tables(snapshot, relations);
+    keyIndexes(snapshot, relations, indexes, constraints);
+    RelationCatalog built = new RelationCatalog(List.copyOf(relations), List.copyOf(indexes),
+        List.copyOf(constraints));
+    last = new Built(new java.lang.ref.WeakReference<>(snapshot), built);
+    return built;
+  }
+
+  /** The relation with this OID, or null. */
+  public Relation relation(long oid) {
+    for (Relation r : relations) {
+      if (r.oid() == oid) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The visible relation with this name, or null. */
+  public Relation relation(String name) {
+    for (Relation r : relations) {
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  public Index index(long oid) {
+    for (Index i : indexes) {
+      if (i.oid() == oid) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  public Constraint constraint(long oid) {
+    for (Constraint c : constraints) {
+      if (c.oid() == oid) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static void tables(Snapshot snapshot, List<Relation> out) {
+    for (TableSchema schema : snapshot.tables()) {
+      TableVersion v = snapshot.table(schema.name());
+      boolean keyed = !schema.primaryKey().isEmpty() || !schema.uniqueKeys().isEmpty();
+      out.add(new Relation(v.tableOid(), schema.name(), CatalogOids.PUBLIC, "r", schema,
+          v.rowCount(), keyed, schema.columns().size()));
+    }
+  }
+
+  /** PRIMARY KEY and UNIQUE: each a constraint and the btree index that enforces it. */
+  private static void keyIndexes(Snapshot snapshot, List<Relation> relations, List<Index> indexes,
+      List<Constraint> constraints) {
+    Set<String> taken = new HashSet<>();
+    for (TableSchema schema : snapshot.tables()) {
+      taken.add(schema.name());
+    }
+    for (TableSchema schema : snapshot.tables()) {
+      long tableOid = snapshot.table(schema.name()).tableOid();
+      List<List<String>> keys = new ArrayList<>();
+      if (!schema.primaryKey().isEmpty()) {
+        keys.add(schema.primaryKey());
+      }
+      keys.addAll(schema.uniqueKeys());
+      for (int k = 0; k < keys.size(); k++) {
+        boolean primary = k == 0 && !schema.primaryKey().isEmpty();
+        List<String> columns = keys.get(k);
+        String name = ConstraintNames.choose(schema.name(), columns, primary ? "pkey" : "key",
+            taken);
+        long indexOid = CatalogOids.keyIndex(tableOid, k);
+        List<Short> attnums = new ArrayList<>();
+        for (String c : columns) {
+          attnums.add((short) (schema.columnIndex(c) + 1));
+        }
+        relations.add(new Relation(indexOid, name, CatalogOids.PUBLIC, "i", null, 0, false,
+            columns.size()));
+        indexes.add(new Index(indexOid, name, tableOid, schema.name(), List.copyOf(attnums),
+            List.copyOf(columns), true, primary));
+        constraints.add(new Constraint(CatalogOids.keyConstraint(tableOid, k), name,
+            primary ? "p" : "u", tableOid, indexOid, List.copyOf(attnums)));
+      }
+    }
+  }
+}
