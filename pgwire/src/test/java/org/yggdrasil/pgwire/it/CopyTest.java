@@ -218,6 +218,27 @@ class CopyTest {
     }
   }
 
+  /** psql sends a CancelRequest on Ctrl-C during \copy; the copy stops with 57014. */
+  @Test
+  void aCancelRequestBetweenCopyDataMessagesStopsTheCopy() throws Exception {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TABLE cp_stop (a int)");
+      CopyIn in = copy(c).copyIn("COPY cp_stop FROM STDIN");
+      byte[] rows = "1\n2\n".getBytes(StandardCharsets.UTF_8);
+      in.writeToCopy(rows, 0, rows.length);
+      in.flushCopy();
+      // Sends the CancelRequest and waits until the server has closed that connection.
+      c.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
+      SQLException e = failsWith("57014", () -> {
+        in.writeToCopy(rows, 0, rows.length);
+        in.endCopy();
+      });
+      assertEquals("ERROR: canceling statement due to user request",
+          e.getMessage().lines().findFirst().orElseThrow());
+      assertEquals("0", one(c, "SELECT count(*) FROM cp_stop"));
+    }
+  }
+
   @Test
   void insideATransactionCopyIsRolledBackAndAFailedCopyFailsTheBlock() throws Exception {
     try (Connection c = server.connect()) {

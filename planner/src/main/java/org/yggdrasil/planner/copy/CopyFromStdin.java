@@ -92,6 +92,7 @@ public final class CopyFromStdin implements CopyIn {
   public void data(byte[] data) {
     checkActive();
     try {
+      checkCancel();
       lines.append(data);
       readLines(false);
     } catch (RuntimeException e) {
@@ -212,11 +213,15 @@ public final class CopyFromStdin implements CopyIn {
     }
   }
 
-  private void flush() {
+  private void checkCancel() {
     if (cancelled.getAsBoolean()) {
       throw new SqlStateException(SqlState.QUERY_CANCELED,
           "canceling statement due to user request");
     }
+  }
+
+  private void flush() {
+    checkCancel();
     if (batch.isEmpty()) {
       return;
     }

@@ -1,6 +1,5 @@
 package org.yggdrasil.planner.copy;
 
-import java.util.Arrays;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 
@@ -279,10 +278,5 @@ final class LineReader {
         ? "Use quoted CSV field to represent " + what + "."
         : "Use \"" + (carriageReturn ? "\\r" : "\\n") + "\" to represent " + what + ".";
     return new SqlStateException(SqlState.BAD_COPY_FILE_FORMAT, message, null, hint, 0, null);
-  }
-
-  /** For tests and errors: the current line's bytes. */
-  byte[] lineBytes() {
-    return Arrays.copyOfRange(buf, lineStart, lineEnd);
   }
 }

@@ -21,7 +21,7 @@ final class GuardedCopyIn implements CopyIn {
 
   /** Begins the copy under the guard. */
   static CopyIn guard(YggSession session, Supplier<CopyIn> start) {
-    return new GuardedCopyIn(session, run(session, start));
+    return new GuardedCopyIn(session, run(session, true, start));
   }
 
   @Override
@@ -31,7 +31,7 @@ final class GuardedCopyIn implements CopyIn {
 
   @Override
   public void data(byte[] data) {
-    run(session, () -> {
+    run(session, false, () -> {
       inner.data(data);
       return null;
     });
@@ -39,12 +39,12 @@ final class GuardedCopyIn implements CopyIn {
 
   @Override
   public String done() {
-    return run(session, inner::done);
+    return run(session, false, inner::done);
   }
 
   @Override
   public RuntimeException fail(String reason) {
-    return run(session, () -> inner.fail(reason));
+    return run(session, false, () -> inner.fail(reason));
   }
 
   @Override
@@ -53,8 +53,9 @@ final class GuardedCopyIn implements CopyIn {
     session.failStatement();
   }
 
-  private static <T> T run(YggSession session, Supplier<T> step) {
-    try (var ignored = session.beginExecution()) {
+  /** {@code first}: the step that begins the statement (later ones keep a pending cancel). */
+  private static <T> T run(YggSession session, boolean first, Supplier<T> step) {
+    try (var ignored = first ? session.beginExecution() : session.resumeExecution()) {
       return step.get();
     } catch (SqlStateException e) {
       session.failStatement();

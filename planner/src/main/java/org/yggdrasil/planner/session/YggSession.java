@@ -634,6 +634,14 @@ public final class YggSession implements Session, StatementContext {
   SessionInfo.Scope beginExecution() {
     cancel.set(false);
     timedOut = false;
+    return resumeExecution();
+  }
+
+  /**
+   * Like {@link #beginExecution()} for a later step of a statement that spans several messages
+   * (COPY FROM STDIN): a cancel that arrived in between still counts.
+   */
+  SessionInfo.Scope resumeExecution() {
     long timeoutMs = SettingsRegistry.millis(settings.get("statement_timeout"));
     ScheduledFuture<?> timeout = timeoutMs <= 0 ? null : timer.schedule(() -> {
       timedOut = true;
