@@ -122,6 +122,12 @@ public final class DdlExecutor {
       case DdlStatement.AlterColumnType a -> AlterExecutor.alterType(a, snapshot, tx);
       case DdlStatement.AddKey a -> AlterExecutor.addKey(a, snapshot, tx);
       case DdlStatement.DropKey a -> AlterExecutor.dropKey(a, snapshot, tx);
+      case DdlStatement.IfTableExists i -> {
+        if (snapshot.table(i.table()) == null) {
+          yield StatementResult.of("ALTER TABLE");
+        }
+        yield execute(i.alter(), ctx);
+      }
       case DdlStatement.AlterActions a -> {
         for (DdlStatement action : a.actions()) {
           execute(action, ctx);

@@ -59,6 +59,13 @@ public final class PgRewrites extends SqlShuttle {
       return new SqlIdentifier(List.of(org.yggdrasil.planner.schema.RefSchema.NAME, refText,
           table.names.get(table.names.size() - 1)), table.getParserPosition());
     }
+    if (call.getKind() == SqlKind.LIKE
+        && call.operandCount() == 3 && call.operand(2) instanceof SqlLiteral escape
+        && "".equals(escape.toValue())) {
+      // ESCAPE '' turns escaping off, which is LIKE without ESCAPE here.
+      return super.visit(call.getOperator().createCall(call.getParserPosition(),
+          call.operand(0), call.operand(1)));
+    }
     if (name.equals("timezone") && call.operandCount() == 2) {
       return super.visit(AtTimeZone.FUNCTION.createCall(call.getParserPosition(),
           call.operand(1), call.operand(0)));

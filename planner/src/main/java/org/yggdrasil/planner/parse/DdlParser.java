@@ -91,14 +91,15 @@ public final class DdlParser {
     }
     c.expect("alter");
     c.expect("table");
-    c.acceptAll("if", "exists");
+    boolean ifExists = c.acceptAll("if", "exists");
     c.accept("only");
     String table = tableName();
     List<DdlStatement> actions = new ArrayList<>();
     do {
       actions.add(AlterTableParser.handles(c) ? AlterTableParser.parse(c, table) : alterTable(table));
     } while (c.accept(Token.Kind.COMMA));
-    return actions.size() == 1 ? actions.get(0) : new DdlStatement.AlterActions(actions);
+    DdlStatement alter = actions.size() == 1 ? actions.get(0) : new DdlStatement.AlterActions(actions);
+    return ifExists ? new DdlStatement.IfTableExists(table, alter) : alter;
   }
 
   private DdlStatement alterTable(String table) {

@@ -64,6 +64,9 @@ public sealed interface DdlStatement {
   /** ALTER TABLE with several comma-separated actions, applied in order. */
   record AlterActions(List<DdlStatement> actions) implements DdlStatement {}
 
+  /** ALTER TABLE IF EXISTS: {@code alter} when the table exists, else nothing (a notice). */
+  record IfTableExists(String table, DdlStatement alter) implements DdlStatement {}
+
   /** ALTER TABLE … ALTER COLUMN c SET DEFAULT expr, or DROP DEFAULT ({@code defaultSql} null). */
   record SetDefault(String table, String column, String defaultSql) implements DdlStatement {}
 

@@ -73,11 +73,11 @@ public final class InformationSchema extends AbstractSchema {
         "table_name:VARCHAR", "view_definition:VARCHAR", "check_option:VARCHAR",
         "is_updatable:VARCHAR", "is_insertable_into:VARCHAR", "is_trigger_updatable:VARCHAR",
         "is_trigger_deletable:VARCHAR", "is_trigger_insertable_into:VARCHAR"));
-    t.put("sequences", CatalogTable.empty("sequence_catalog:VARCHAR",
+    t.put("sequences", new CatalogTable(CatalogTable.columns("sequence_catalog:VARCHAR",
         "sequence_schema:VARCHAR", "sequence_name:VARCHAR", "data_type:VARCHAR",
         "numeric_precision:INTEGER", "numeric_precision_radix:INTEGER", "numeric_scale:INTEGER",
         "start_value:VARCHAR", "minimum_value:VARCHAR", "maximum_value:VARCHAR",
-        "increment:VARCHAR", "cycle_option:VARCHAR"));
+        "increment:VARCHAR", "cycle_option:VARCHAR"), InformationSchema::sequences));
     t.put("routines", new CatalogTable(CatalogTable.columns("specific_catalog:VARCHAR",
         "specific_schema:VARCHAR", "specific_name:VARCHAR", "routine_catalog:VARCHAR",
         "routine_schema:VARCHAR", "routine_name:VARCHAR", "routine_type:VARCHAR",
@@ -86,6 +86,22 @@ public final class InformationSchema extends AbstractSchema {
         "external_name:VARCHAR", "external_language:VARCHAR", "is_deterministic:VARCHAR",
         "security_type:VARCHAR"), snapshot -> routines()));
     return Map.copyOf(t);
+  }
+
+  /** The sequences of the snapshot (Hibernate's schema validation reads them here). */
+  private static List<Object[]> sequences(org.yggdrasil.storage.nativestore.Snapshot snapshot) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (var s : snapshot.catalog().sequences()) {
+      int precision = switch (s.type()) {
+        case "smallint" -> 16;
+        case "integer" -> 32;
+        default -> 64;
+      };
+      rows.add(new Object[] {database(), "public", s.name(), s.type(), precision, 2, 0,
+          Long.toString(s.start()), Long.toString(s.min()), Long.toString(s.max()),
+          Long.toString(s.increment()), "NO"});
+    }
+    return rows;
   }
 
   private static String database() {
