@@ -44,6 +44,22 @@ class BackendControlTest {
   }
 
   @Test
+  void pgStatActivityListsTheSessions() throws Exception {
+    try (Connection a = server.connect(); Connection b = server.connect()) {
+      String pidB = one(b, "SELECT pg_backend_pid()");
+      b.setAutoCommit(false);
+      exec(b, "SELECT 1");
+      String self = "SELECT state || '|' || datname || '|' || query FROM pg_stat_activity"
+          + " WHERE pid = pg_backend_pid()";
+      assertEquals("active|ygg|" + self, one(a, self));
+      assertEquals("idle in transaction|SELECT 1",
+          one(a, "SELECT state || '|' || query FROM pg_stat_activity WHERE pid = " + pidB));
+      b.rollback();
+      assertTrue(Integer.parseInt(one(a, "SELECT count(*) FROM pg_stat_activity")) >= 2);
+    }
+  }
+
+  @Test
   void terminateEndsTheSession() throws Exception {
     try (Connection victim = server.connect(); Connection admin = server.connect()) {
       String pid = one(victim, "SELECT pg_backend_pid()");

@@ -141,11 +141,19 @@ final class TableDiff {
     return key;
   }
 
-  /** True when every column both rows have holds equal values (1.0 = 1.00, bytes by content). */
+  /**
+   * True when the rows hold equal values (1.0 = 1.00, bytes by content) in every column either
+   * has; a column one side lacks (added or dropped between the versions) counts as NULL there,
+   * so a value set in a new column is a change.
+   */
   boolean sameCommonValues(Map<String, Object> a, Map<String, Object> b) {
     for (Map.Entry<String, Object> e : a.entrySet()) {
-      if (b.containsKey(e.getKey())
-          && !sameValue(e.getKey(), e.getValue(), b.get(e.getKey()))) {
+      if (!sameValue(e.getKey(), e.getValue(), b.get(e.getKey()))) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Object> e : b.entrySet()) {
+      if (!a.containsKey(e.getKey()) && e.getValue() != null) {
         return false;
       }
     }

@@ -173,8 +173,7 @@ final class ThreeWayMerge {
     } else {
       Map<String, Object> cells = new LinkedHashMap<>();
       for (Map.Entry<String, Object> c : tr.values().entrySet()) {
-        if (!br.values().containsKey(c.getKey())
-            || !diff.sameValue(c.getKey(), c.getValue(), br.values().get(c.getKey()))) {
+        if (!diff.sameValue(c.getKey(), c.getValue(), br.values().get(c.getKey()))) {
           cells.put(c.getKey(), c.getValue());
         }
       }
@@ -220,10 +219,11 @@ final class ThreeWayMerge {
       Object tv = c.getValue();
       Object bv = br.values().get(col);
       Object ov = or.values().get(col);
-      if (br.values().containsKey(col) && diff.sameValue(col, tv, bv)) {
+      // A column a side lacks (added since the base) holds NULL there.
+      if (diff.sameValue(col, tv, bv)) {
         continue;
       }
-      if (!or.values().containsKey(col) || diff.sameValue(col, ov, bv)) {
+      if (diff.sameValue(col, ov, bv)) {
         cells.put(col, tv);
       } else if (!diff.sameValue(col, ov, tv)) {
         clashing.add(col);

@@ -231,93 +231,138 @@ class MergeTest {
   }
 
   /**
-   * Two branches diverge with random inserts, updates and deletes (on a small-chunk store on
-   * disk, so chunk sharing and hashes are exercised); the merge equals a reference model's,
-   * both for conflicts and for the resulting rows.
+   * Two branches diverge with random inserts, updates, deletes and added columns (on a
+   * small-chunk store on disk, so chunk sharing and hashes are exercised); the merge equals a
+   * reference model's, both for conflicts and for the resulting rows. A column a version lacks
+   * reads as NULL in the model, as in the merge.
    */
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void randomMergesMatchTheModel(long seed) {
     Random rnd = new Random(seed);
     NativeDatabase db = withItems(NativeDatabase.open(dir.resolve("m" + seed), 3 + rnd.nextInt(6)),
         30);
-    Map<Long, List<Object>> base = rows(db, "main");
+    Map<Long, Map<String, Object>> base = named(db, "main");
     db.createBranch("x", "main");
-    for (int i = 0; i < 25; i++) {
-      mutate(db, rnd.nextBoolean() ? "main" : "x", rnd);
+    for (int i = 0; i < 30; i++) {
+      mutate(db, rnd.nextBoolean() ? "main" : "x", rnd, i);
     }
-    Map<Long, List<Object>> ours = rows(db, "main");
-    Map<Long, List<Object>> theirs = rows(db, "x");
+    Map<Long, Map<String, Object>> ours = named(db, "main");
+    Map<Long, Map<String, Object>> theirs = named(db, "x");
     MergeStrategy strategy = MergeStrategy.values()[rnd.nextInt(3)];
     Model model = Model.merge(base, ours, theirs, strategy == MergeStrategy.THEIRS);
     MergeResult r = db.merge("x", "main", strategy, null);
     assertEquals(model.conflicts, r.conflicts().size(), r.conflicts()::toString);
     if (strategy == MergeStrategy.FAIL && model.conflicts > 0) {
       assertEquals("conflicts", r.kind());
-      assertEquals(ours, rows(db, "main"));
+      assertEquals(ours, named(db, "main"));
     } else {
-      assertEquals(model.rows, rows(db, "main"));
+      assertEquals(withNulls(model.rows), withNulls(named(db, "main")));
       assertEquals("up-to-date", db.merge("x", "main", MergeStrategy.FAIL, null).kind());
     }
   }
 
-  private static void mutate(NativeDatabase db, String branch, Random rnd) {
-    Map<Long, List<Object>> now = rows(db, branch);
+  /** Rows by id, each as column name → value. */
+  private static Map<Long, Map<String, Object>> named(NativeDatabase db, String ref) {
+    TableVersion t = db.snapshotAt(ref).table("items");
+    Map<Long, Map<String, Object>> out = new TreeMap<>();
+    for (List<Object> r : Fixtures.scan(t)) {
+      Map<String, Object> row = new TreeMap<>();
+      for (int c = 0; c < r.size(); c++) {
+        row.put(t.schema().column(c).name(), r.get(c));
+      }
+      out.put((Long) r.get(0), row);
+    }
+    return out;
+  }
+
+  /** The rows with NULL-valued columns left out, so missing and NULL compare equal. */
+  private static Map<Long, Map<String, Object>> withNulls(Map<Long, Map<String, Object>> rows) {
+    Map<Long, Map<String, Object>> out = new TreeMap<>();
+    rows.forEach((id, row) -> {
+      Map<String, Object> r = new TreeMap<>();
+      row.forEach((k, v) -> {
+        if (v != null) {
+          r.put(k, v);
+        }
+      });
+      out.put(id, r);
+    });
+    return out;
+  }
+
+  private static void mutate(NativeDatabase db, String branch, Random rnd, int step) {
+    Map<Long, Map<String, Object>> now = named(db, branch);
     List<Long> ids = new ArrayList<>(now.keySet());
-    int op = rnd.nextInt(10);
-    if (op < 2 || ids.isEmpty()) {
+    TableSchema schema = db.snapshotAt(branch).table("items").schema();
+    int op = rnd.nextInt(12);
+    if (op == 0) {
+      Transaction tx = db.begin(branch);
+      tx.addColumn("items", col("c" + step, ColumnType.TEXT));
+      tx.commit();
+    } else if (op < 3 || ids.isEmpty()) {
       long id = 100 + rnd.nextInt(20);
       if (!now.containsKey(id)) {
+        Object[] row = new Object[schema.columns().size()];
+        row[0] = id;
+        row[1] = "n" + rnd.nextInt(3);
+        row[2] = (long) rnd.nextInt(3);
         Transaction tx = db.begin(branch);
-        tx.insert("items", List.<Object[]>of(row(id, "n" + rnd.nextInt(3), (long) rnd.nextInt(3))));
+        tx.insert("items", List.<Object[]>of(row));
         tx.commit();
       }
-    } else if (op < 4) {
+    } else if (op < 5) {
       delete(db, branch, ids.get(rnd.nextInt(ids.size())));
     } else {
       long id = ids.get(rnd.nextInt(ids.size()));
-      if (rnd.nextBoolean()) {
-        update(db, branch, id, "u" + rnd.nextInt(3), null);
-      } else {
-        update(db, branch, id, null, (long) rnd.nextInt(3) + 1000);
-      }
+      int c = 1 + rnd.nextInt(schema.columns().size() - 1);
+      Transaction tx = db.begin(branch);
+      TableState t = (TableState) tx.snapshot().table("items");
+      long p = t.lookupPrimaryKey(new Object[] {id});
+      Object[] r = t.fullRow(p);
+      r[c] = schema.column(c).type() == ColumnType.INT8 ? (Object) (1000L + rnd.nextInt(3))
+          : "u" + rnd.nextInt(3);
+      tx.update("items", new long[] {p}, List.<Object[]>of(r));
+      tx.commit();
     }
   }
 
-  /** The reference three-way merge of rows keyed by id, cell-wise. */
-  private record Model(Map<Long, List<Object>> rows, int conflicts) {
-    static Model merge(Map<Long, List<Object>> base, Map<Long, List<Object>> ours,
-        Map<Long, List<Object>> theirs, boolean theirsWins) {
-      Map<Long, List<Object>> out = new TreeMap<>();
+  /** The reference three-way merge of rows keyed by id, cell-wise; absent columns are NULL. */
+  private record Model(Map<Long, Map<String, Object>> rows, int conflicts) {
+    static Model merge(Map<Long, Map<String, Object>> base, Map<Long, Map<String, Object>> ours,
+        Map<Long, Map<String, Object>> theirs, boolean theirsWins) {
+      Map<Long, Map<String, Object>> out = new TreeMap<>();
       int conflicts = 0;
       java.util.Set<Long> ids = new java.util.TreeSet<>(base.keySet());
       ids.addAll(ours.keySet());
       ids.addAll(theirs.keySet());
       for (long id : ids) {
-        List<Object> b = base.get(id);
-        List<Object> o = ours.get(id);
-        List<Object> t = theirs.get(id);
-        List<Object> result;
-        if (Objects.equals(t, b)) {
+        Map<String, Object> b = base.get(id);
+        Map<String, Object> o = ours.get(id);
+        Map<String, Object> t = theirs.get(id);
+        Map<String, Object> result;
+        if (same(t, b)) {
           result = o;
-        } else if (Objects.equals(o, b)) {
+        } else if (same(o, b)) {
           result = t;
-        } else if (Objects.equals(o, t)) {
+        } else if (same(o, t)) {
           result = o;
         } else if (o == null || t == null || b == null) {
           conflicts++;
           result = theirsWins ? t : o;
         } else {
-          result = new ArrayList<>(o);
+          result = new TreeMap<>(o);
           boolean clash = false;
-          for (int c = 1; c < 3; c++) {
+          java.util.Set<String> cols = new java.util.TreeSet<>(t.keySet());
+          cols.addAll(b.keySet());
+          for (String c : cols) {
             if (!Objects.equals(t.get(c), b.get(c))) {
               if (Objects.equals(o.get(c), b.get(c))) {
-                result.set(c, t.get(c));
+                result.put(c, t.get(c));
               } else if (!Objects.equals(o.get(c), t.get(c))) {
                 clash = true;
                 if (theirsWins) {
-                  result.set(c, t.get(c));
+                  result.put(c, t.get(c));
                 }
               }
             }
@@ -329,6 +374,21 @@ class MergeTest {
         }
       }
       return new Model(out, conflicts);
+    }
+
+    /** Equal rows, a missing column counting as NULL. */
+    private static boolean same(Map<String, Object> x, Map<String, Object> y) {
+      if (x == null || y == null) {
+        return x == y;
+      }
+      java.util.Set<String> cols = new java.util.TreeSet<>(x.keySet());
+      cols.addAll(y.keySet());
+      for (String c : cols) {
+        if (!Objects.equals(x.get(c), y.get(c))) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -51,6 +51,15 @@ final class SystemTables {
         "datallowconn:BOOLEAN", "datconnlimit:INTEGER", "dattablespace:BIGINT",
         "datcollate:VARCHAR", "datctype:VARCHAR", "daticulocale:VARCHAR",
         "datcollversion:VARCHAR", "datacl:VARCHAR[]"), snapshot -> databases()));
+    t.put("pg_stat_activity", new CatalogTable(CatalogTable.columns("datid:BIGINT",
+        "datname:VARCHAR", "pid:INTEGER", "leader_pid:INTEGER", "usesysid:BIGINT",
+        "usename:VARCHAR", "application_name:VARCHAR", "client_addr:VARCHAR",
+        "client_hostname:VARCHAR", "client_port:INTEGER",
+        "backend_start:TIMESTAMP_WITH_LOCAL_TIME_ZONE", "xact_start:TIMESTAMP_WITH_LOCAL_TIME_ZONE",
+        "query_start:TIMESTAMP_WITH_LOCAL_TIME_ZONE", "state_change:TIMESTAMP_WITH_LOCAL_TIME_ZONE",
+        "wait_event_type:VARCHAR", "wait_event:VARCHAR", "state:VARCHAR", "backend_xid:VARCHAR",
+        "backend_xmin:VARCHAR", "query_id:BIGINT", "query:VARCHAR", "backend_type:VARCHAR"),
+        snapshot -> activity()));
     t.put("pg_settings", new CatalogTable(CatalogTable.columns("name:VARCHAR",
         "setting:VARCHAR", "unit:VARCHAR", "category:VARCHAR", "short_desc:VARCHAR",
         "extra_desc:VARCHAR", "context:VARCHAR", "vartype:VARCHAR", "source:VARCHAR",
@@ -131,5 +140,24 @@ final class SystemTables {
           null, null, null, null, p.name(), null, null, null, null});
     }
     return Collections.unmodifiableList(rows);
+  }
+
+  /** pg_stat_activity: one row per session of the server (see BackendControl#activity). */
+  private static List<Object[]> activity() {
+    var backends = org.yggdrasil.planner.schema.functions.SessionInfo.current().backends();
+    List<Object[]> rows = new java.util.ArrayList<>();
+    if (backends == null) {
+      return rows;
+    }
+    for (Object[] a : backends.activity()) {
+      rows.add(new Object[] {null, a[0], a[1], null, null, a[2], a[3], "127.0.0.1", null, null,
+          millis(a[4]), millis(a[5]), millis(a[6]), millis(a[6]), null, null, a[7], null, null,
+          null, a[8], "client backend"});
+    }
+    return rows;
+  }
+
+  private static Long millis(Object instant) {
+    return instant instanceof java.time.Instant i ? i.toEpochMilli() : null;
   }
 }
