@@ -43,7 +43,7 @@ public final class DdlExecutor {
           var dropped = snapshot.table(name);
           dropped.constraintIndexNames().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i, null));
           dropped.schema().indexes().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i.name(), null));
-          tx.dropTable(name);
+          tx.dropTable(name, d.cascade(), java.util.Set.copyOf(d.names()));
           SequenceExecutor.dropOwnedBy(name, snapshot, tx);
           CommentSchemaExecutor.forget(snapshot, tx, name, null);
         }
@@ -122,6 +122,8 @@ public final class DdlExecutor {
       case DdlStatement.AlterColumnType a -> AlterExecutor.alterType(a, snapshot, tx);
       case DdlStatement.AddKey a -> AlterExecutor.addKey(a, snapshot, tx);
       case DdlStatement.DropKey a -> AlterExecutor.dropKey(a, snapshot, tx);
+      case DdlStatement.AddForeignKey a -> ConstraintExecutor.addForeignKey(a, snapshot, tx);
+      case DdlStatement.AddCheck a -> ConstraintExecutor.addCheck(a, snapshot, tx);
       case DdlStatement.AlterActions a -> {
         for (DdlStatement action : a.actions()) {
           execute(action, ctx);

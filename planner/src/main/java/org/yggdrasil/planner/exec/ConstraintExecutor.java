@@ -1,0 +1,50 @@
+package org.yggdrasil.planner.exec;
+
+import java.util.List;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.parse.DdlStatement;
+import org.yggdrasil.storage.nativestore.CheckDef;
+import org.yggdrasil.storage.nativestore.Snapshot;
+import org.yggdrasil.storage.nativestore.TableVersion;
+import org.yggdrasil.storage.nativestore.Transaction;
+
+/** ALTER TABLE ADD FOREIGN KEY / CHECK, and DROP CONSTRAINT of either. */
+final class ConstraintExecutor {
+  private ConstraintExecutor() {}
+
+  static StatementResult addForeignKey(DdlStatement.AddForeignKey a, Snapshot snapshot, Transaction tx) {
+    require(snapshot, a.table());
+    tx.addForeignKey(a.table(), a.foreignKey());
+    return StatementResult.of("ALTER TABLE");
+  }
+
+  static StatementResult addCheck(DdlStatement.AddCheck a, Snapshot snapshot, Transaction tx) {
+    TableVersion t = require(snapshot, a.table());
+    List<String> columns = t.schema().columns().stream().map(c -> c.name()).toList();
+    String name = a.name() != null ? a.name() : defaultCheckName(a.table(), columns, a.expression());
+    if (t.schema().checks().stream().anyMatch(c -> c.name().equals(name))) {
+      throw new SqlStateException(SqlState.DUPLICATE_OBJECT,
+          "constraint \"" + name + "\" for relation \"" + a.table() + "\" already exists");
+    }
+    tx.addCheck(a.table(), new CheckDef(name, a.expression()));
+    return StatementResult.of("ALTER TABLE");
+  }
+
+  /** DROP CONSTRAINT of a FOREIGN KEY or CHECK; false when the table has neither so named. */
+  static boolean drop(String table, String name, Transaction tx) {
+    return tx.dropForeignKey(table, name) || tx.dropCheck(table, name);
+  }
+
+  private static String defaultCheckName(String table, List<String> columns, String expression) {
+    return org.yggdrasil.planner.parse.ConstraintNames.check(table, columns, expression);
+  }
+
+  private static TableVersion require(Snapshot snapshot, String table) {
+    TableVersion t = snapshot.table(table);
+    if (t == null) {
+      throw new SqlStateException(SqlState.UNDEFINED_TABLE, "relation \"" + table + "\" does not exist");
+    }
+    return t;
+  }
+}
