@@ -110,8 +110,10 @@ class ForeignKeyTest {
       exec(c, "CREATE TABLE fk_byuniq (p int REFERENCES fk_nokey (v))");
       failsWith("2BP01", () -> exec(c, "DROP TABLE fk_nokey"));
       exec(c, "DROP TABLE fk_nokey CASCADE", "INSERT INTO fk_byuniq VALUES (42)");
-      exec(c, "CREATE TABLE fk_p2 (id int PRIMARY KEY)", "CREATE TABLE fk_c2 (p int REFERENCES fk_p2)",
-          "DROP TABLE fk_p2, fk_c2");
+      exec(c, "CREATE TABLE fk_p2 (id int PRIMARY KEY)", "CREATE TABLE fk_c2 (p int REFERENCES fk_p2)");
+      failsWith("0A000", () -> exec(c, "TRUNCATE fk_p2"));
+      failsWith("2BP01", () -> exec(c, "ALTER TABLE fk_p2 DROP CONSTRAINT fk_p2_pkey"));
+      exec(c, "TRUNCATE fk_p2, fk_c2", "DROP TABLE fk_p2, fk_c2");
     }
   }
 

@@ -54,7 +54,7 @@ public final class DdlExecutor {
           require(snapshot, name);
         }
         for (String name : t.names()) {
-          tx.truncate(name);
+          tx.truncate(name, java.util.Set.copyOf(t.names()));
         }
         yield StatementResult.of("TRUNCATE TABLE");
       }

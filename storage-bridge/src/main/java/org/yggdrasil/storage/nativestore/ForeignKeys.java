@@ -227,6 +227,44 @@ final class ForeignKeys {
     }
   }
 
+  /** DROP CONSTRAINT of a primary or unique key: 2BP01 while a FOREIGN KEY relies on it. */
+  static void beforeKeyDrop(NavigableMap<String, TableState> tables, TableState parent, String keyName) {
+    int at = parent.constraintIndexNames().indexOf(keyName);
+    if (at < 0) {
+      return;
+    }
+    List<String> keyCols = parent.keyColumns().get(at);
+    String pn = parent.schema.name();
+    for (TableState child : tables.values()) {
+      for (ForeignKeyDef fk : child.schema.foreignKeys()) {
+        if (fk.refTable().equals(pn) && fk.refColumns().equals(keyCols)) {
+          throw new SqlStateException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+              "cannot drop constraint " + keyName + " on table " + pn + " because other objects depend on it",
+              "constraint " + fk.name() + " on table " + child.schema.name() + " depends on index " + keyName,
+              "Drop the foreign key constraint first.", 0, null);
+        }
+      }
+    }
+  }
+
+  /** TRUNCATE: 0A000 while a table not truncated with it references it. */
+  static void beforeTruncate(NavigableMap<String, TableState> tables, String name, Set<String> together) {
+    for (TableState child : tables.values()) {
+      String cn = child.schema.name();
+      if (cn.equals(name) || together.contains(cn)) {
+        continue;
+      }
+      for (ForeignKeyDef fk : child.schema.foreignKeys()) {
+        if (fk.refTable().equals(name)) {
+          throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+              "cannot truncate a table referenced in a foreign key constraint",
+              "Table \"" + cn + "\" references \"" + name + "\".",
+              "Truncate table \"" + cn + "\" at the same time.", 0, null);
+        }
+      }
+    }
+  }
+
   /** The FOREIGN KEYs of other tables naming {@code from}, renamed to {@code to}. */
   static void renameParent(NavigableMap<String, TableState> tables, String from, String to) {
     for (TableState child : List.copyOf(tables.values())) {

@@ -212,7 +212,13 @@ public final class Transaction {
   };
 
   public void truncate(String name) {
+    truncate(name, java.util.Set.of());
+  }
+
+  /** TRUNCATE: 0A000 while a table outside {@code together} (the same TRUNCATE) references it. */
+  public void truncate(String name, java.util.Set<String> together) {
     TableState t = table(name);
+    ForeignKeys.beforeTruncate(tables, name, together);
     if (t.physicalRows == 0) {
       return;
     }
@@ -276,6 +282,7 @@ public final class Transaction {
 
   /** DROP CONSTRAINT of a primary key or unique constraint; false if the table has none so named. */
   public boolean dropKey(String table, String name) {
+    ForeignKeys.beforeKeyDrop(tables, table(table), name);
     TableState t = KeyDdl.drop(table(table), name);
     if (t == null) {
       return false;
