@@ -19,7 +19,8 @@ final class ConstraintExecutor {
     return StatementResult.of("ALTER TABLE");
   }
 
-  static StatementResult addCheck(DdlStatement.AddCheck a, Snapshot snapshot, Transaction tx) {
+  static StatementResult addCheck(DdlStatement.AddCheck a, Snapshot snapshot, Transaction tx,
+      StatementContext ctx) {
     TableVersion t = require(snapshot, a.table());
     List<String> columns = t.schema().columns().stream().map(c -> c.name()).toList();
     String name = a.name() != null ? a.name() : defaultCheckName(a.table(), columns, a.expression());
@@ -27,7 +28,10 @@ final class ConstraintExecutor {
       throw new SqlStateException(SqlState.DUPLICATE_OBJECT,
           "constraint \"" + name + "\" for relation \"" + a.table() + "\" already exists");
     }
-    tx.addCheck(a.table(), new CheckDef(name, a.expression()));
+    CheckDef check = new CheckDef(name, a.expression());
+    // existing rows must pass it, as in PostgreSQL
+    CheckConstraints.verify(ctx, snapshot, t.schema(), List.of(check), rows(t));
+    tx.addCheck(a.table(), check);
     return StatementResult.of("ALTER TABLE");
   }
 
@@ -38,6 +42,23 @@ final class ConstraintExecutor {
 
   private static String defaultCheckName(String table, List<String> columns, String expression) {
     return org.yggdrasil.planner.parse.ConstraintNames.check(table, columns, expression);
+  }
+
+  private static List<Object[]> rows(TableVersion t) {
+    int n = t.schema().columns().size();
+    int[] all = new int[n];
+    java.util.Arrays.setAll(all, i -> i);
+    List<Object[]> out = new java.util.ArrayList<>();
+    try (var rc = t.scan(all)) {
+      while (rc.next()) {
+        Object[] row = new Object[n];
+        for (int i = 0; i < n; i++) {
+          row[i] = rc.value(i);
+        }
+        out.add(row);
+      }
+    }
+    return out;
   }
 
   private static TableVersion require(Snapshot snapshot, String table) {

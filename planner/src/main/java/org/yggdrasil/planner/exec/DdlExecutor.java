@@ -123,7 +123,7 @@ public final class DdlExecutor {
       case DdlStatement.AddKey a -> AlterExecutor.addKey(a, snapshot, tx);
       case DdlStatement.DropKey a -> AlterExecutor.dropKey(a, snapshot, tx);
       case DdlStatement.AddForeignKey a -> ConstraintExecutor.addForeignKey(a, snapshot, tx);
-      case DdlStatement.AddCheck a -> ConstraintExecutor.addCheck(a, snapshot, tx);
+      case DdlStatement.AddCheck a -> ConstraintExecutor.addCheck(a, snapshot, tx, ctx);
       case DdlStatement.AlterActions a -> {
         for (DdlStatement action : a.actions()) {
           execute(action, ctx);

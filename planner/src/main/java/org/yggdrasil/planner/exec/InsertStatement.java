@@ -209,6 +209,7 @@ final class InsertStatement extends DescribedDml {
       new QueryPortal(source, ctx.execContext(root, markerValues, source.markerTypes()))
           .execute(0, row -> rows.add(fullRow(row, new boolean[row.length], defaults)));
     }
+    CheckConstraints.verify(ctx, snapshot, table.name(), rows);
     tx.insert(table.name(), rows);
     List<Object[]> returned = returning.present()
         ? returning.evaluate(ctx, ctx.readSnapshot(), table, null, rows) : List.of();
