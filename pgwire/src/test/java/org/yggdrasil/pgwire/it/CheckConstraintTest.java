@@ -45,6 +45,23 @@ class CheckConstraintTest {
   }
 
   @Test
+  void defaultNamesAndOrderFollowPostgres() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TABLE ck_n (a int CHECK (a > 0 AND a < 100), b int CHECK (b > a), CHECK (a > 1), "
+          + "CHECK (b > 1))");
+      PSQLException e = (PSQLException) failsWith("23514", () -> exec(c, "INSERT INTO ck_n VALUES (5, 1)"));
+      assertEquals("new row for relation \"ck_n\" violates check constraint \"ck_n_b_check\"",
+          e.getServerErrorMessage().getMessage());
+      e = (PSQLException) failsWith("23514", () -> exec(c, "INSERT INTO ck_n VALUES (1, 5)"));
+      assertEquals("new row for relation \"ck_n\" violates check constraint \"ck_n_a_check1\"",
+          e.getServerErrorMessage().getMessage());
+      e = (PSQLException) failsWith("23514", () -> exec(c, "INSERT INTO ck_n VALUES (5, 3)"));
+      assertEquals("new row for relation \"ck_n\" violates check constraint \"ck_n_check\"",
+          e.getServerErrorMessage().getMessage());
+    }
+  }
+
+  @Test
   void alterTableAddAndDropCheck() throws SQLException {
     try (Connection c = server.connect()) {
       exec(c, "CREATE TABLE ck_a (id int, name text)", "INSERT INTO ck_a VALUES (1, 'x'), (-1, 'y')");

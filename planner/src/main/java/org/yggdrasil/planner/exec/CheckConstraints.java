@@ -28,7 +28,10 @@ public final class CheckConstraints {
     if (t == null || t.schema().checks().isEmpty() || rows.isEmpty()) {
       return;
     }
-    verify(ctx, snapshot, t.schema(), t.schema().checks(), rows);
+    // PostgreSQL tests a table's checks in name order, which decides the one an error names
+    List<CheckDef> checks = t.schema().checks().stream()
+        .sorted(java.util.Comparator.comparing(CheckDef::name)).toList();
+    verify(ctx, snapshot, t.schema(), checks, rows);
   }
 
   static void verify(StatementContext ctx, Snapshot snapshot, TableSchema schema, List<CheckDef> checks,

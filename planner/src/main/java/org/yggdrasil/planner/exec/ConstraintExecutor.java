@@ -23,7 +23,11 @@ final class ConstraintExecutor {
       StatementContext ctx) {
     TableVersion t = require(snapshot, a.table());
     List<String> columns = t.schema().columns().stream().map(c -> c.name()).toList();
-    String name = a.name() != null ? a.name() : defaultCheckName(a.table(), columns, a.expression());
+    java.util.Set<String> taken = new java.util.HashSet<>(t.constraintIndexNames());
+    t.schema().checks().forEach(ch -> taken.add(ch.name()));
+    t.schema().foreignKeys().forEach(f -> taken.add(f.name()));
+    String name = a.name() != null ? a.name()
+        : org.yggdrasil.planner.parse.ConstraintNames.check(a.table(), columns, a.expression(), taken);
     if (t.schema().checks().stream().anyMatch(c -> c.name().equals(name))) {
       throw new SqlStateException(SqlState.DUPLICATE_OBJECT,
           "constraint \"" + name + "\" for relation \"" + a.table() + "\" already exists");
@@ -38,10 +42,6 @@ final class ConstraintExecutor {
   /** DROP CONSTRAINT of a FOREIGN KEY or CHECK; false when the table has neither so named. */
   static boolean drop(String table, String name, Transaction tx) {
     return tx.dropForeignKey(table, name) || tx.dropCheck(table, name);
-  }
-
-  private static String defaultCheckName(String table, List<String> columns, String expression) {
-    return org.yggdrasil.planner.parse.ConstraintNames.check(table, columns, expression);
   }
 
   private static List<Object[]> rows(TableVersion t) {

@@ -6,8 +6,11 @@ import java.util.List;
 public final class ConstraintNames {
   private ConstraintNames() {}
 
-  /** {@code table_col_check} after the first of the table's columns the expression names, else {@code table_check}. */
-  public static String check(String table, List<String> columns, String expression) {
-    return ConstraintParser.checkName(table, columns, expression);
+  /**
+   * {@code table_col_check} when the expression names exactly one column, else {@code table_check},
+   * numbered while in {@code taken}.
+   */
+  public static String check(String table, List<String> columns, String expression, java.util.Set<String> taken) {
+    return ConstraintParser.checkName(table, columns, expression, taken);
   }
 }

@@ -1,7 +1,10 @@
 package org.yggdrasil.planner.parse;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.storage.nativestore.CheckDef;
@@ -97,27 +100,43 @@ final class ConstraintParser {
   }
 
   /**
-   * PostgreSQL's default CHECK name: {@code table_col_check} after the first of the table's
-   * columns the expression names, else {@code table_check}.
+   * PostgreSQL's default CHECK name: {@code table_col_check} when the expression names exactly one
+   * of the table's columns, else {@code table_check}; a number is appended while the name is in
+   * {@code taken} ({@code table_check1}, …).
    */
-  static String checkName(String table, List<String> columnNames, String expression) {
+  static String checkName(String table, List<String> columnNames, String expression, Set<String> taken) {
     TokenCursor c = new TokenCursor(expression);
+    Set<String> named = new LinkedHashSet<>();
     while (!c.atEnd()) {
       Token t = c.next();
-      if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER) {
-        for (String col : columnNames) {
-          if (col.equals(t.identifier())) {
-            return table + "_" + col + "_check";
-          }
-        }
+      if ((t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED_IDENTIFIER)
+          && columnNames.contains(t.identifier())) {
+        named.add(t.identifier());
       }
     }
-    return table + "_check";
+    String base = named.size() == 1 ? table + "_" + named.iterator().next() + "_check" : table + "_check";
+    String name = base;
+    for (int i = 1; taken.contains(name); i++) {
+      name = base + i;
+    }
+    return name;
   }
 
-  /** A check with the given name or, if null, the default one. */
-  static CheckDef checkDef(String name, String table, List<String> columnNames, String expression) {
-    return new CheckDef(name != null ? name : checkName(table, columnNames, expression), expression);
+  /** Names the CHECKs of a CREATE TABLE ({@code {name or null, expression}} each) in order. */
+  static List<CheckDef> checkDefs(String table, List<String> columnNames, List<String[]> checks) {
+    Set<String> taken = new HashSet<>();
+    for (String[] ch : checks) {
+      if (ch[0] != null) {
+        taken.add(ch[0]);
+      }
+    }
+    List<CheckDef> out = new ArrayList<>();
+    for (String[] ch : checks) {
+      String name = ch[0] != null ? ch[0] : checkName(table, columnNames, ch[1], taken);
+      taken.add(name);
+      out.add(new CheckDef(name, ch[1]));
+    }
+    return out;
   }
 
   static List<String> columnList(TokenCursor c) {

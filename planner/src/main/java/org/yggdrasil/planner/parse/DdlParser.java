@@ -206,8 +206,7 @@ public final class DdlParser {
           : col);
     }
     List<String> columnNames = finalColumns.stream().map(ColumnDef::name).toList();
-    List<CheckDef> checkDefs = checks.stream()
-        .map(ch -> ConstraintParser.checkDef(ch[0], name, columnNames, ch[1])).toList();
+    List<CheckDef> checkDefs = ConstraintParser.checkDefs(name, columnNames, checks);
     return new DdlStatement.CreateTable(new TableSchema(name, finalColumns, primaryKey, uniqueKeys,
         List.of(), foreignKeys, checkDefs), ifNotExists, identities);
   }
@@ -271,7 +270,7 @@ public final class DdlParser {
             List.of(name)));
       } else if (c.accept("check")) {
         String expr = ConstraintParser.check(c);
-        checks.add(new String[] {constraint != null ? constraint : creating + "_" + name + "_check", expr});
+        checks.add(new String[] {constraint, expr});
       } else if (c.acceptAll("not", "null")) {
         notNull = true;
       } else if (c.accept("null")) {

@@ -51,7 +51,7 @@ final class ForeignKeys {
     List<String> refCols = fk.refColumns();
     if (refCols.isEmpty()) {
       if (ps.primaryKey().isEmpty()) {
-        throw SqlStateException.of(SqlState.INVALID_FOREIGN_KEY,
+        throw SqlStateException.of(SqlState.UNDEFINED_OBJECT,
             "there is no primary key for referenced table \"%s\"", ps.name());
       }
       refCols = ps.primaryKey();

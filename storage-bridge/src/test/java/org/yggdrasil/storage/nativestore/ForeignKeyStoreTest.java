@@ -80,7 +80,7 @@ class ForeignKeyStoreTest {
     tx.createTable(new TableSchema("p", List.of(col("id", ColumnType.INT4), col("v", ColumnType.INT4)),
         List.of(), List.of()));
     tx.createTable(TableSchema.of("c", List.of(col("p", ColumnType.INT4))));
-    fails(SqlState.INVALID_FOREIGN_KEY,
+    fails(SqlState.UNDEFINED_OBJECT,
         () -> tx.addForeignKey("c", new ForeignKeyDef("f", List.of("p"), "p", List.of(), null, null)));
     fails(SqlState.INVALID_FOREIGN_KEY,
         () -> tx.addForeignKey("c", new ForeignKeyDef("f", List.of("p"), "p", List.of("v"), null, null)));
