@@ -247,6 +247,37 @@ final class ForeignKeys {
     }
   }
 
+  /** DROP COLUMN of a referenced column: 2BP01 (its key goes with it, the FOREIGN KEY could not be kept). */
+  static void beforeReferencedColumnDrop(NavigableMap<String, TableState> tables, String table, String column) {
+    for (TableState child : tables.values()) {
+      for (ForeignKeyDef fk : child.schema.foreignKeys()) {
+        if (fk.refTable().equals(table) && fk.refColumns().contains(column)
+            && !(child.schema.name().equals(table) && fk.columns().contains(column))) {
+          throw new SqlStateException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+              "cannot drop column " + column + " of table " + table + " because other objects depend on it",
+              "constraint " + fk.name() + " on table " + child.schema.name() + " depends on column " + column
+                  + " of table " + table,
+              "Drop the foreign key constraint first.", 0, null);
+        }
+      }
+    }
+  }
+
+  /** RENAME COLUMN of a parent: the FOREIGN KEYs referencing it follow the new name. */
+  static void renameReferencedColumn(NavigableMap<String, TableState> tables, String table, String from, String to) {
+    for (TableState child : List.copyOf(tables.values())) {
+      if (child.schema.foreignKeys().stream().noneMatch(f -> f.refTable().equals(table))) {
+        continue;
+      }
+      List<ForeignKeyDef> fks = child.schema.foreignKeys().stream()
+          .map(f -> f.refTable().equals(table)
+              ? f.withRefColumns(f.refColumns().stream().map(c -> c.equals(from) ? to : c).toList()) : f)
+          .toList();
+      tables.put(child.schema.name(), child.withSchema(child.schema.withForeignKeys(fks), child.encodings,
+          child.columns, child.keys()));
+    }
+  }
+
   /** TRUNCATE: 0A000 while a table not truncated with it references it. */
   static void beforeTruncate(NavigableMap<String, TableState> tables, String name, Set<String> together) {
     for (TableState child : tables.values()) {

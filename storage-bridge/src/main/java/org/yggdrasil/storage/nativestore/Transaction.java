@@ -234,12 +234,16 @@ public final class Transaction {
     replace(table, TableDdl.addColumn(table(table), col, fillValue));
   }
 
+  /** DROP COLUMN; 2BP01 while another table's FOREIGN KEY references the column. */
   public void dropColumn(String table, String col) {
-    replace(table, TableDdl.dropColumn(table(table), col));
+    TableState t = table(table);
+    ForeignKeys.beforeReferencedColumnDrop(tables, table, col);
+    replace(table, TableDdl.dropColumn(t, col));
   }
 
   public void renameColumn(String table, String from, String to) {
     replace(table, TableDdl.renameColumn(table(table), from, to));
+    ForeignKeys.renameReferencedColumn(mutable(), table, from, to);
   }
 
   public void renameTable(String from, String to) {

@@ -74,6 +74,23 @@ class ForeignKeyStoreTest {
   }
 
   @Test
+  void referencedColumnsCanBeRenamedButNotDropped() {
+    NativeDatabase db = NativeDatabase.inMemory("db", 4);
+    Transaction tx = db.begin("main");
+    createParentAndChild(tx, null);
+    tx.insert("p", rows(row(1)));
+    tx.insert("c", rows(row(10, 1L)));
+    fails(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, () -> tx.dropColumn("p", "id"));
+    tx.renameColumn("p", "id", "pid");
+    assertEquals(List.of("pid"), tx.snapshot().table("c").schema().foreignKeys().get(0).refColumns());
+    SqlStateException e = fails(SqlState.FOREIGN_KEY_VIOLATION, () -> tx.delete("p", Fixtures.positions(tx.snapshot().table("p"))));
+    assertEquals("Key (pid)=(1) is still referenced from table \"c\".", e.detail());
+    tx.dropColumn("c", "p");
+    assertEquals(List.of(), tx.snapshot().table("c").schema().foreignKeys());
+    tx.dropColumn("p", "pid");
+  }
+
+  @Test
   void referencedColumnsMustBeAKey() {
     NativeDatabase db = NativeDatabase.inMemory("db", 4);
     Transaction tx = db.begin("main");
