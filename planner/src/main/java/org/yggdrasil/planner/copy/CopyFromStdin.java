@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.exec.Defaults;
+import org.yggdrasil.planner.exec.CheckConstraints;
 import org.yggdrasil.planner.exec.StatementContext;
 import org.yggdrasil.planner.session.CopyIn;
 import org.yggdrasil.storage.nativestore.ColumnDef;
@@ -31,6 +32,8 @@ public final class CopyFromStdin implements CopyIn {
   private final boolean[] notNull;
   private final Object[] template;
   private final Transaction tx;
+  private final StatementContext ctx;
+  private final Snapshot snapshot;
   private final BooleanSupplier cancelled;
   private final LineReader lines;
   private final Fields fields = new Fields();
@@ -49,6 +52,8 @@ public final class CopyFromStdin implements CopyIn {
   public CopyFromStdin(StatementContext ctx, CopyCommand command, BooleanSupplier cancelled) {
     this.options = command.options();
     Snapshot snapshot = ctx.readSnapshot();
+    this.ctx = ctx;
+    this.snapshot = snapshot;
     CopyTarget target = CopyTarget.resolve(snapshot, command.table(), command.columns());
     this.table = target.schema();
     this.targets = target.columns();
@@ -224,6 +229,15 @@ public final class CopyFromStdin implements CopyIn {
     checkCancel();
     if (batch.isEmpty()) {
       return;
+    }
+    if (!table.checks().isEmpty()) {
+      for (int i = 0; i < batch.size(); i++) {
+        try {
+          CheckConstraints.verify(ctx, snapshot, table.name(), List.<Object[]>of(batch.get(i)));
+        } catch (SqlStateException e) {
+          throw CopyErrors.atLine(e, table.name(), batchLines[i]);
+        }
+      }
     }
     try {
       tx.insert(table.name(), batch);

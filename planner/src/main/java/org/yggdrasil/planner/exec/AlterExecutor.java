@@ -57,7 +57,7 @@ final class AlterExecutor {
 
   static StatementResult dropKey(DdlStatement.DropKey d, Snapshot snapshot, Transaction tx) {
     require(snapshot, d.table());
-    if (!tx.dropKey(d.table(), d.name()) && !d.ifExists()) {
+    if (!tx.dropKey(d.table(), d.name()) && !ConstraintExecutor.drop(d.table(), d.name(), tx) && !d.ifExists()) {
       throw new SqlStateException(SqlState.UNDEFINED_OBJECT, "constraint \"" + d.name()
           + "\" of relation \"" + d.table() + "\" does not exist");
     }

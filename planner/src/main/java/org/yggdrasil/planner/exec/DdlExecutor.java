@@ -43,7 +43,7 @@ public final class DdlExecutor {
           var dropped = snapshot.table(name);
           dropped.constraintIndexNames().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i, null));
           dropped.schema().indexes().forEach(i -> CommentSchemaExecutor.forget(snapshot, tx, i.name(), null));
-          tx.dropTable(name);
+          tx.dropTable(name, d.cascade(), java.util.Set.copyOf(d.names()));
           SequenceExecutor.dropOwnedBy(name, snapshot, tx);
           CommentSchemaExecutor.forget(snapshot, tx, name, null);
         }
@@ -54,7 +54,7 @@ public final class DdlExecutor {
           require(snapshot, name);
         }
         for (String name : t.names()) {
-          tx.truncate(name);
+          tx.truncate(name, java.util.Set.copyOf(t.names()));
         }
         yield StatementResult.of("TRUNCATE TABLE");
       }
@@ -128,6 +128,8 @@ public final class DdlExecutor {
         }
         yield execute(i.alter(), ctx);
       }
+      case DdlStatement.AddForeignKey a -> ConstraintExecutor.addForeignKey(a, snapshot, tx);
+      case DdlStatement.AddCheck a -> ConstraintExecutor.addCheck(a, snapshot, tx, ctx);
       case DdlStatement.AlterActions a -> {
         for (DdlStatement action : a.actions()) {
           execute(action, ctx);

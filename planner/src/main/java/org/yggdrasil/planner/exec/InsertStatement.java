@@ -216,10 +216,13 @@ final class InsertStatement extends DescribedDml {
     }
     List<Object[]> written = rows;
     if (onConflict == null) {
+      CheckConstraints.verify(ctx, snapshot, table.name(), rows);
       tx.insert(table.name(), rows);
     } else {
       OnConflict.Outcome outcome = onConflict.apply(ctx, tx, table, table.name(), rows, sql);
       written = outcome.written();
+      // The statement fails, and with it what apply wrote, if a written row breaks a CHECK.
+      CheckConstraints.verify(ctx, snapshot, table.name(), written);
     }
     List<Object[]> returned = returning.present()
         ? returning.evaluate(ctx, ctx.readSnapshot(), table, null, written) : List.of();

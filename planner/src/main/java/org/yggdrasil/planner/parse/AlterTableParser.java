@@ -60,6 +60,15 @@ final class AlterTableParser {
     }
     if (c.accept("add")) {
       String name = c.accept("constraint") ? c.identifier() : null;
+      if (c.acceptAll("foreign", "key")) {
+        List<String> columns = columnList(c);
+        c.expect("references");
+        return new DdlStatement.AddForeignKey(table, ConstraintParser.references(c,
+            name != null ? name : ConstraintParser.foreignKeyName(table, columns), columns));
+      }
+      if (c.accept("check")) {
+        return new DdlStatement.AddCheck(table, name, ConstraintParser.check(c));
+      }
       boolean primary = c.acceptAll("primary", "key");
       if (!primary && !c.accept("unique")) {
         throw unsupported(c.peek().text().toUpperCase(java.util.Locale.ROOT) + " constraints");

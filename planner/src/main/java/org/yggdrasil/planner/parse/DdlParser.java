@@ -6,19 +6,26 @@ import java.util.List;
 import java.util.Set;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.storage.nativestore.CheckDef;
 import org.yggdrasil.storage.nativestore.ColumnDef;
 import org.yggdrasil.storage.nativestore.ColumnType;
+import org.yggdrasil.storage.nativestore.ForeignKeyDef;
 import org.yggdrasil.storage.nativestore.TableSchema;
 
 /**
  * Parses PostgreSQL's CREATE TABLE, DROP TABLE, TRUNCATE and ALTER TABLE into {@link
- * DdlStatement}s. Constraints not supported yet (CHECK, FOREIGN KEY, …) are refused with 0A000
- * rather than silently ignored.
+ * DdlStatement}s. Constraints not supported yet (EXCLUDE, …) are refused with 0A000 rather than
+ * silently ignored.
  */
 public final class DdlParser {
   private final TokenCursor c;
   /** The serial and identity columns seen so far. */
   private final List<DdlStatement.Identity> identities = new ArrayList<>();
+  /** The FOREIGN KEY constraints of the CREATE TABLE being parsed. */
+  private final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+  /** The CHECK constraints (name or null for the default, expression) of the CREATE TABLE being parsed. */
+  private final List<String[]> checks = new ArrayList<>();
+  private String creating;
 
   private DdlParser(String sql) {
     this.c = new TokenCursor(sql);
@@ -108,7 +115,11 @@ public final class DdlParser {
       boolean ifNotExists = c.acceptAll("if", "not", "exists");
       List<String> pk = new ArrayList<>();
       List<List<String>> unique = new ArrayList<>();
+      creating = table;
       ColumnDef col = column(pk, unique);
+      if (!foreignKeys.isEmpty() || !checks.isEmpty()) {
+        throw unsupported("adding a column with a FOREIGN KEY or CHECK constraint with ALTER TABLE");
+      }
       if (!pk.isEmpty() || !unique.isEmpty()) {
         throw unsupported("adding a PRIMARY KEY or UNIQUE column with ALTER TABLE");
       }
@@ -141,6 +152,7 @@ public final class DdlParser {
   private DdlStatement createTable() {
     boolean ifNotExists = c.acceptAll("if", "not", "exists");
     String name = tableName();
+    creating = name;
     if (c.peek() != null && c.peek().is("as")) {
       throw unsupported("CREATE TABLE … AS");
     }
@@ -194,8 +206,10 @@ public final class DdlParser {
           ? new ColumnDef(col.name(), col.type(), col.length(), col.scale(), true, col.defaultSql())
           : col);
     }
-    return new DdlStatement.CreateTable(
-        new TableSchema(name, finalColumns, primaryKey, uniqueKeys), ifNotExists, identities);
+    List<String> columnNames = finalColumns.stream().map(ColumnDef::name).toList();
+    List<CheckDef> checkDefs = ConstraintParser.checkDefs(name, columnNames, checks);
+    return new DdlStatement.CreateTable(new TableSchema(name, finalColumns, primaryKey, uniqueKeys,
+        List.of(), foreignKeys, checkDefs), ifNotExists, identities);
   }
 
   private boolean isTableConstraintStart() {
@@ -205,10 +219,15 @@ public final class DdlParser {
   }
 
   private void tableConstraint(List<String> primaryKey, List<List<String>> uniqueKeys) {
-    if (c.accept("constraint")) {
-      c.identifier();
-    }
-    if (c.acceptAll("primary", "key")) {
+    String constraint = c.accept("constraint") ? c.identifier() : null;
+    if (c.acceptAll("foreign", "key")) {
+      List<String> cols = columnList();
+      c.expect("references");
+      foreignKeys.add(ConstraintParser.references(c,
+          constraint != null ? constraint : ConstraintParser.foreignKeyName(creating, cols), cols));
+    } else if (c.accept("check")) {
+      checks.add(new String[] {constraint, ConstraintParser.check(c)});
+    } else if (c.acceptAll("primary", "key")) {
       if (!primaryKey.isEmpty()) {
         throw new SqlStateException(SqlState.INVALID_TABLE_DEFINITION,
             "multiple primary keys for table are not allowed");
@@ -240,10 +259,19 @@ public final class DdlParser {
       type = TypeName.parse(c);
     }
     String defaultSql = null;
+    String constraint = null;
     while (!c.atEnd() && c.peek().kind() != Token.Kind.COMMA
         && c.peek().kind() != Token.Kind.RIGHT_PAREN) {
       if (c.accept("constraint")) {
-        c.identifier();
+        constraint = c.identifier();
+        continue;
+      } else if (c.accept("references")) {
+        foreignKeys.add(ConstraintParser.references(c,
+            constraint != null ? constraint : ConstraintParser.foreignKeyName(creating, List.of(name)),
+            List.of(name)));
+      } else if (c.accept("check")) {
+        String expr = ConstraintParser.check(c);
+        checks.add(new String[] {constraint, expr});
       } else if (c.acceptAll("not", "null")) {
         notNull = true;
       } else if (c.accept("null")) {
@@ -283,6 +311,7 @@ public final class DdlParser {
       } else {
         throw unsupported("column constraint " + c.peek().text().toUpperCase(java.util.Locale.ROOT));
       }
+      constraint = null;
     }
     return new ColumnDef(name, type.type(), type.length(), type.scale(), notNull, defaultSql);
   }

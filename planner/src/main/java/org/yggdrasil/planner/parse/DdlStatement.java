@@ -80,6 +80,13 @@ public sealed interface DdlStatement {
   record AddKey(String table, String name, List<String> columns, boolean primary)
       implements DdlStatement {}
 
+  /** ALTER TABLE … ADD [CONSTRAINT name] FOREIGN KEY (…) REFERENCES …. */
+  record AddForeignKey(String table, org.yggdrasil.storage.nativestore.ForeignKeyDef foreignKey)
+      implements DdlStatement {}
+
+  /** ALTER TABLE … ADD [CONSTRAINT name] CHECK (expr); {@code name} null: PostgreSQL's default. */
+  record AddCheck(String table, String name, String expression) implements DdlStatement {}
+
   /** ALTER TABLE … DROP CONSTRAINT [IF EXISTS] name. */
   record DropKey(String table, String name, boolean ifExists) implements DdlStatement {}
 

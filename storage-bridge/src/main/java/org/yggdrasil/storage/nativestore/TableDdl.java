@@ -142,7 +142,9 @@ final class TableDdl {
         k++;
       }
     }
-    TableSchema schema = new TableSchema(t.schema.name(), defs, pk, uniques, indexes);
+    // A FOREIGN KEY on the dropped column goes with it too (as PostgreSQL's DROP COLUMN does).
+    List<ForeignKeyDef> fks = t.schema.foreignKeys().stream().filter(f -> !f.columns().contains(column)).toList();
+    TableSchema schema = new TableSchema(t.schema.name(), defs, pk, uniques, indexes, fks, t.schema.checks());
     return t.withSchema(schema, encs, cols, keys.toArray(KeyIndex[]::new));
   }
 
@@ -165,7 +167,9 @@ final class TableDdl {
         .map(key -> key.stream().map(c -> c.equals(from) ? to : c).toList())
         .toList();
     List<IndexDef> indexes = t.schema.indexes().stream().map(i -> i.withColumnRenamed(from, to)).toList();
-    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques, indexes), t.encodings, t.columns, t.keys());
+    List<ForeignKeyDef> fks = t.schema.foreignKeys().stream().map(f -> f.withColumnRenamed(from, to)).toList();
+    return t.withSchema(new TableSchema(t.schema.name(), defs, pk, uniques, indexes, fks, t.schema.checks()),
+        t.encodings, t.columns, t.keys());
   }
 
   /** ALTER COLUMN SET/DROP DEFAULT and SET/DROP NOT NULL: the definition changes, no data does. */

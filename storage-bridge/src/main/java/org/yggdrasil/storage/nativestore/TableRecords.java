@@ -32,6 +32,8 @@ final class TableRecords {
   static final int GROUPED = 2;
   /** 3: as 2, with the CREATE INDEX definitions after the unique keys. */
   static final int GROUPED_WITH_INDEXES = 3;
+  /** 4: as 3 (the index section always present), then the FOREIGN KEY and CHECK constraints. */
+  static final int GROUPED_WITH_CONSTRAINTS = 4;
 
   private TableRecords() {}
 
@@ -41,7 +43,8 @@ final class TableRecords {
       return ObjectCodec.hex(h);
     }
     ObjectCodec.Out o = new ObjectCodec.Out();
-    int format = t.schema.indexes().isEmpty() ? GROUPED : GROUPED_WITH_INDEXES;
+    int format = ConstraintCodec.hasAny(t.schema) ? GROUPED_WITH_CONSTRAINTS
+        : t.schema.indexes().isEmpty() ? GROUPED : GROUPED_WITH_INDEXES;
     o.i32(format);
     writeHeader(o, t, format);
     int chunks = t.rowIds.size();
@@ -153,6 +156,13 @@ final class TableRecords {
     }
     if (format == GROUPED_WITH_INDEXES) {
       IndexCodec.write(o, s);
+    } else if (format == GROUPED_WITH_CONSTRAINTS) {
+      if (s.indexes().isEmpty()) {
+        o.i32(0);
+      } else {
+        IndexCodec.write(o, s);
+      }
+      ConstraintCodec.write(o, s);
     }
     o.i32(t.keyDefinitions().length);
     for (KeyIndex k : t.keyDefinitions()) {
@@ -218,7 +228,8 @@ final class TableRecords {
   static TableState read(MemorySegment p, ObjectCodec.Source src, StoreConfig base, List<String> childrenOut) {
     ObjectCodec.In in = new ObjectCodec.In(p.toArray(ValueLayout.JAVA_BYTE));
     int format = in.i32();
-    if (format != COLUMN_MAJOR && format != GROUPED && format != GROUPED_WITH_INDEXES) {
+    if (format != COLUMN_MAJOR && format != GROUPED && format != GROUPED_WITH_INDEXES
+        && format != GROUPED_WITH_CONSTRAINTS) {
       throw new IllegalStateException("unknown table format " + format);
     }
     String name = in.str();
@@ -247,7 +258,10 @@ final class TableRecords {
       uniques.add(in.strs());
     }
     TableSchema schema = new TableSchema(name, cols, pk, uniques,
-        format == GROUPED_WITH_INDEXES ? IndexCodec.read(in) : List.of());
+        format >= GROUPED_WITH_INDEXES ? IndexCodec.read(in) : List.of());
+    if (format == GROUPED_WITH_CONSTRAINTS) {
+      schema = ConstraintCodec.read(in, schema);
+    }
     StoreConfig config = new StoreConfig(chunkRows, base.keyHashMask());
     int nk = in.i32();
     KeyIndex[] keys = new KeyIndex[nk];

@@ -6,11 +6,12 @@ import java.util.Objects;
 
 /**
  * A table's shape: its name, its columns in order, its primary key (column names, possibly empty),
- * its unique keys (each a list of column names) and the indexes made with CREATE INDEX. Immutable;
- * lists are copied.
+ * its unique keys (each a list of column names), the indexes made with CREATE INDEX, its FOREIGN KEY
+ * constraints and its CHECK constraints. Immutable; lists are copied.
  */
 public record TableSchema(String name, List<ColumnDef> columns, List<String> primaryKey,
-    List<List<String>> uniqueKeys, List<IndexDef> indexes) {
+    List<List<String>> uniqueKeys, List<IndexDef> indexes, List<ForeignKeyDef> foreignKeys,
+    List<CheckDef> checks) {
 
   public TableSchema {
     Objects.requireNonNull(name, "name");
@@ -26,6 +27,14 @@ public record TableSchema(String name, List<ColumnDef> columns, List<String> pri
       uniqueKeys = List.copyOf(copy);
     }
     indexes = indexes == null ? List.of() : List.copyOf(indexes);
+    foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+  }
+
+  /** A table without FOREIGN KEY and CHECK constraints. */
+  public TableSchema(String name, List<ColumnDef> columns, List<String> primaryKey,
+      List<List<String>> uniqueKeys, List<IndexDef> indexes) {
+    this(name, columns, primaryKey, uniqueKeys, indexes, List.of(), List.of());
   }
 
   /** A table without CREATE INDEX indexes. */
@@ -69,22 +78,35 @@ public record TableSchema(String name, List<ColumnDef> columns, List<String> pri
   }
 
   public TableSchema withName(String newName) {
-    return new TableSchema(newName, columns, primaryKey, uniqueKeys, indexes);
+    return new TableSchema(newName, columns, primaryKey, uniqueKeys, indexes, foreignKeys, checks);
   }
 
   public TableSchema withColumns(List<ColumnDef> newColumns) {
-    return new TableSchema(name, newColumns, primaryKey, uniqueKeys, indexes);
+    return new TableSchema(name, newColumns, primaryKey, uniqueKeys, indexes, foreignKeys, checks);
   }
 
   public TableSchema withPrimaryKey(List<String> newPrimaryKey) {
-    return new TableSchema(name, columns, newPrimaryKey, uniqueKeys, indexes);
+    return new TableSchema(name, columns, newPrimaryKey, uniqueKeys, indexes, foreignKeys, checks);
   }
 
   public TableSchema withUniqueKeys(List<List<String>> newUniqueKeys) {
-    return new TableSchema(name, columns, primaryKey, newUniqueKeys, indexes);
+    return new TableSchema(name, columns, primaryKey, newUniqueKeys, indexes, foreignKeys, checks);
   }
 
   public TableSchema withIndexes(List<IndexDef> newIndexes) {
-    return new TableSchema(name, columns, primaryKey, uniqueKeys, newIndexes);
+    return new TableSchema(name, columns, primaryKey, uniqueKeys, newIndexes, foreignKeys, checks);
+  }
+
+  public TableSchema withForeignKeys(List<ForeignKeyDef> newForeignKeys) {
+    return new TableSchema(name, columns, primaryKey, uniqueKeys, indexes, newForeignKeys, checks);
+  }
+
+  public TableSchema withChecks(List<CheckDef> newChecks) {
+    return new TableSchema(name, columns, primaryKey, uniqueKeys, indexes, foreignKeys, newChecks);
+  }
+
+  /** The FOREIGN KEY constraint with this name, or null. */
+  public ForeignKeyDef foreignKey(String constraintName) {
+    return foreignKeys.stream().filter(f -> f.name().equals(constraintName)).findFirst().orElse(null);
   }
 }

@@ -68,22 +68,157 @@ public final class Transaction {
     if (tables.containsKey(schema.name())) {
       throw Errors.duplicateTable(schema.name());
     }
-    TableState t = TableDdl.create(schema, db.allocateOid(), db.nextVersion(), db.config());
+    List<ForeignKeyDef> fks = schema.foreignKeys();
+    TableState t = TableDdl.create(schema.withForeignKeys(List.of()), db.allocateOid(), db.nextVersion(),
+        db.config());
     mutable().put(schema.name(), t);
+    // resolved once the table exists, so that a table may reference itself
+    for (ForeignKeyDef fk : fks) {
+      addForeignKey(schema.name(), fk);
+    }
     schemaChanged();
   }
 
   public void dropTable(String name) {
+    dropTable(name, false, java.util.Set.of());
+  }
+
+  /**
+   * DROP TABLE: 2BP01 while another table's FOREIGN KEY references it, unless {@code cascade}
+   * (which drops those constraints); tables in {@code droppedTogether} (the same DROP TABLE) do not count.
+   */
+  public void dropTable(String name, boolean cascade, java.util.Set<String> droppedTogether) {
     ensureActive();
     if (!tables.containsKey(name)) {
       throw SqlStateException.of(SqlState.UNDEFINED_TABLE, "table \"%s\" does not exist", name);
     }
+    ForeignKeys.beforeDrop(tables, name, cascade, droppedTogether, (n, t) -> mutable().put(n, t));
     mutable().remove(name);
     schemaChanged();
   }
 
+  /**
+   * ADD FOREIGN KEY: the referenced columns default to the parent's primary key and must be its
+   * primary key or a unique key (42830); existing rows must have their parents (23503).
+   */
+  public void addForeignKey(String table, ForeignKeyDef fk) {
+    TableState t = table(table);
+    if (t.schema.foreignKey(fk.name()) != null) {
+      throw SqlStateException.of(SqlState.DUPLICATE_OBJECT,
+          "constraint \"%s\" for relation \"%s\" already exists", fk.name(), table);
+    }
+    ForeignKeyDef resolved = ForeignKeys.resolve(tables, t.schema, fk);
+    List<ForeignKeyDef> fks = new java.util.ArrayList<>(t.schema.foreignKeys());
+    fks.add(resolved);
+    TableState changed = t.withSchema(t.schema.withForeignKeys(fks), t.encodings, t.columns, t.keys());
+    Savepoint before = savepoint();
+    replace(table, changed);
+    undoIfFails(before, () -> ForeignKeys.checkParents(tables, changed.schema, resolved, allRows(changed)));
+  }
+
+  /** DROP CONSTRAINT of a FOREIGN KEY; false if the table has none so named. */
+  public boolean dropForeignKey(String table, String name) {
+    TableState t = table(table);
+    if (t.schema.foreignKey(name) == null) {
+      return false;
+    }
+    List<ForeignKeyDef> fks = t.schema.foreignKeys().stream().filter(f -> !f.name().equals(name)).toList();
+    replace(table, t.withSchema(t.schema.withForeignKeys(fks), t.encodings, t.columns, t.keys()));
+    return true;
+  }
+
+  /** ADD CHECK: stored only; the statement layer evaluates the expression (and checks existing rows). */
+  public void addCheck(String table, CheckDef check) {
+    TableState t = table(table);
+    List<CheckDef> checks = new java.util.ArrayList<>(t.schema.checks());
+    checks.add(check);
+    replace(table, t.withSchema(t.schema.withChecks(checks), t.encodings, t.columns, t.keys()));
+  }
+
+  /** DROP CONSTRAINT of a CHECK; false if the table has none so named. */
+  public boolean dropCheck(String table, String name) {
+    TableState t = table(table);
+    List<CheckDef> checks = t.schema.checks().stream().filter(c -> !c.name().equals(name)).toList();
+    if (checks.size() == t.schema.checks().size()) {
+      return false;
+    }
+    replace(table, t.withSchema(t.schema.withChecks(checks), t.encodings, t.columns, t.keys()));
+    return true;
+  }
+
+  /** Runs a check made after a write; if it fails, the write is undone so the call changed nothing. */
+  private void undoIfFails(Savepoint before, Runnable check) {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      rollbackTo(before);
+      throw e;
+    }
+  }
+
+  private static Object[][] allRows(TableState t) {
+    int[] all = new int[t.schema.columns().size()];
+    Arrays.setAll(all, i -> i);
+    List<Object[]> rows = new java.util.ArrayList<>();
+    try (RowCursor rc = t.scan(all)) {
+      while (rc.next()) {
+        Object[] row = new Object[all.length];
+        for (int i = 0; i < all.length; i++) {
+          row[i] = rc.value(i);
+        }
+        rows.add(row);
+      }
+    }
+    return rows.toArray(Object[][]::new);
+  }
+
+  private static Object[][] rowsAt(TableState t, long[] positions) {
+    int[] all = new int[t.schema.columns().size()];
+    Arrays.setAll(all, i -> i);
+    Object[][] out = new Object[positions.length][];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = t.row(positions[i], all);
+    }
+    return out;
+  }
+
+  /** True when some table's FOREIGN KEY references {@code table} (so its deletes need checking). */
+  private boolean referenced(String table) {
+    for (TableState t : tables.values()) {
+      for (ForeignKeyDef fk : t.schema.foreignKeys()) {
+        if (fk.refTable().equals(table)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private final ForeignKeys.Writer fkWriter = new ForeignKeys.Writer() {
+    @Override
+    public NavigableMap<String, TableState> tables() {
+      return tables;
+    }
+
+    @Override
+    public void delete(String table, long[] positions) {
+      Transaction.this.delete(table, positions);
+    }
+
+    @Override
+    public void update(String table, long[] positions, List<Object[]> newRows) {
+      Transaction.this.update(table, positions, newRows);
+    }
+  };
+
   public void truncate(String name) {
+    truncate(name, java.util.Set.of());
+  }
+
+  /** TRUNCATE: 0A000 while a table outside {@code together} (the same TRUNCATE) references it. */
+  public void truncate(String name, java.util.Set<String> together) {
     TableState t = table(name);
+    ForeignKeys.beforeTruncate(tables, name, together);
     if (t.physicalRows == 0) {
       return;
     }
@@ -99,12 +234,16 @@ public final class Transaction {
     replace(table, TableDdl.addColumn(table(table), col, fillValue));
   }
 
+  /** DROP COLUMN; 2BP01 while another table's FOREIGN KEY references the column. */
   public void dropColumn(String table, String col) {
-    replace(table, TableDdl.dropColumn(table(table), col));
+    TableState t = table(table);
+    ForeignKeys.beforeReferencedColumnDrop(tables, table, col);
+    replace(table, TableDdl.dropColumn(t, col));
   }
 
   public void renameColumn(String table, String from, String to) {
     replace(table, TableDdl.renameColumn(table(table), from, to));
+    ForeignKeys.renameReferencedColumn(mutable(), table, from, to);
   }
 
   public void renameTable(String from, String to) {
@@ -115,6 +254,7 @@ public final class Transaction {
     NavigableMap<String, TableState> m = mutable();
     m.remove(from);
     m.put(to, TableDdl.renameTable(t, to));
+    ForeignKeys.renameParent(m, from, to);
     schemaChanged();
   }
 
@@ -146,6 +286,7 @@ public final class Transaction {
 
   /** DROP CONSTRAINT of a primary key or unique constraint; false if the table has none so named. */
   public boolean dropKey(String table, String name) {
+    ForeignKeys.beforeKeyDrop(tables, table(table), name);
     TableState t = KeyDdl.drop(table(table), name);
     if (t == null) {
       return false;
@@ -224,7 +365,11 @@ public final class Transaction {
       ids[i] = first + i;
     }
     TableWrites.Applied a = TableWrites.apply(t, new long[0], coerced, ids, new Object(), false);
+    Savepoint before = t.schema.foreignKeys().isEmpty() ? null : savepoint();
     mutable().put(table, a.table());
+    if (!t.schema.foreignKeys().isEmpty()) {
+      undoIfFails(before, () -> ForeignKeys.checkParents(tables, t.schema, coerced));
+    }
     return a.positions();
   }
 
@@ -255,17 +400,32 @@ public final class Transaction {
     Object[][] rows = new Object[sorted.length][];
     long[] ids = new long[sorted.length];
     boolean[] taken = new boolean[sorted.length];
+    long[] order = new long[sorted.length];
     int n = 0;
     for (int i = 0; i < positions.length; i++) {
       int at = Arrays.binarySearch(sorted, positions[i]);
       if (!taken[at]) {
         taken[at] = true;
         rows[n] = coerceRow(t.schema, newRows.get(i));
+        order[n] = positions[i];
         ids[n++] = t.rowIdAt(positions[i]);
       }
     }
+    Object[][] oldRows = referenced(table) ? rowsAt(t, order) : null;
     TableWrites.Applied a = TableWrites.apply(t, sorted, rows, ids, new Object(), false);
+    boolean check = oldRows != null || !t.schema.foreignKeys().isEmpty();
+    Savepoint before = check ? savepoint() : null;
     mutable().put(table, a.table());
+    if (check) {
+      undoIfFails(before, () -> {
+        if (!t.schema.foreignKeys().isEmpty()) {
+          ForeignKeys.checkParents(tables, t.schema, rows);
+        }
+        if (oldRows != null) {
+          ForeignKeys.parentRowsChanged(fkWriter, table, oldRows, rows);
+        }
+      });
+    }
   }
 
   public void delete(String table, long[] positions) {
@@ -274,8 +434,13 @@ public final class Transaction {
     if (sorted.length == 0) {
       return;
     }
+    Object[][] oldRows = referenced(table) ? rowsAt(t, sorted) : null;
     TableWrites.Applied a = TableWrites.apply(t, sorted, new Object[0][], new long[0], new Object(), false);
+    Savepoint before = oldRows != null ? savepoint() : null;
     mutable().put(table, a.table());
+    if (oldRows != null) {
+      undoIfFails(before, () -> ForeignKeys.parentRowsChanged(fkWriter, table, oldRows, null));
+    }
   }
 
   private static long[] distinctLive(TableState t, long[] positions) {
