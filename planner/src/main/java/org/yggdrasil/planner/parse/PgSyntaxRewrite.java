@@ -122,6 +122,7 @@ public final class PgSyntaxRewrite {
           || !(prev.is("group") || prev.is("order") || prev.is("partition"));
       case "value" -> prev == null || !prev.is("next");
       case "new", "old" -> true; // column names in PostgreSQL, keywords in Calcite
+      case "default" -> prev != null && prev.is("as"); // a column label (SQLAlchemy's reflection)
       default -> DATE_FIELDS.contains(word) && !isDateFieldKeyword(tokens, i);
     };
   }

@@ -19,6 +19,26 @@ public final class CatalogFunctions {
     return role == null ? null : CatalogDescriber.roleName(role, SessionInfo.current().user());
   }
 
+  /**
+   * The sequence a serial or identity column owns, as {@code public.t_col_seq}, or NULL.
+   * {@code table} may be schema-qualified or quoted, as PostgreSQL accepts it.
+   */
+  public static String pg_get_serial_sequence(String table, String column) {
+    if (table == null || column == null) {
+      return null;
+    }
+    String t = table.strip();
+    int dot = t.lastIndexOf('.');
+    t = dot >= 0 ? t.substring(dot + 1) : t;
+    t = t.startsWith("\"") ? t.substring(1, t.length() - 1) : t.toLowerCase(java.util.Locale.ROOT);
+    for (var s : SessionInfo.currentSnapshot().catalog().sequences()) {
+      if (t.equals(s.ownedByTable()) && column.equals(s.ownedByColumn())) {
+        return "public." + s.name();
+      }
+    }
+    return null;
+  }
+
   public static String pg_encoding_to_char(Integer encoding) {
     if (encoding == null) {
       return null;
