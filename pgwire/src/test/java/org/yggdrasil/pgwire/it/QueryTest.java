@@ -93,6 +93,13 @@ class QueryTest {
     assertEquals(list("Eve", "Carol"), lines(c, "SELECT name FROM q_emp ORDER BY hired LIMIT 2"));
   }
 
+  @Test
+  void jsonBuildObject() throws SQLException {
+    assertEquals("{\"a\" : 1, \"b\" : true, \"c\" : \"x\", \"d\" : null, \"e\" : 2.50}",
+        one(c, "SELECT json_build_object('a', 1, 'b', true, 'c', 'x', 'd', NULL, 'e', 2.50)"));
+    assertEquals("{\"k\": \"q\\\"uote\"}", one(c, "SELECT jsonb_build_object('k', 'q\"uote')"));
+  }
+
   /** PostgreSQL allows WHERE without FROM; migrations use it to insert a row only once. */
   @Test
   void whereWithoutFrom() throws SQLException {

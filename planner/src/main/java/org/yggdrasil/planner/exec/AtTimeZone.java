@@ -12,18 +12,14 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
-import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
-import org.apache.calcite.sql2rel.SqlRexConvertletTable;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.yggdrasil.planner.schema.functions.DateFunctions;
 
 /**
@@ -47,11 +43,6 @@ final class AtTimeZone {
       },
       OperandTypes.ANY_ANY, SqlFunctionCategory.TIMEDATE);
 
-  static final SqlOperatorTable OPERATORS = SqlOperatorTables.of(FUNCTION);
-
-  /** Standard conversion, with AT TIME ZONE expanded into calls of {@link DateFunctions}. */
-  static final SqlRexConvertletTable CONVERTLETS = call -> call.getOperator() == FUNCTION
-      ? AtTimeZone::convert : StandardConvertletTable.INSTANCE.get(call);
 
   private static final SqlUserDefinedFunction LOCAL_TO_UTC = runtime("localToUtc");
   private static final SqlUserDefinedFunction UTC_TO_LOCAL = runtime("utcToLocal");
@@ -71,7 +62,7 @@ final class AtTimeZone {
     return f.createTypeWithNullability(f.createSqlType(result, 6), nullable);
   }
 
-  private static RexNode convert(
+  static RexNode convert(
       org.apache.calcite.sql2rel.SqlRexContext cx, SqlCall call) {
     RexBuilder rex = cx.getRexBuilder();
     var f = rex.getTypeFactory();

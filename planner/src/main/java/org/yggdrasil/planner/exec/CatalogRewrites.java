@@ -135,6 +135,12 @@ final class CatalogRewrites {
         }
       }
     }
+    if (type.equals("oid") && operand.getKind() == SqlKind.CAST
+        && ((SqlCall) operand).operand(1) instanceof SqlDataTypeSpec inner
+        && inner.getTypeNameSpec().getTypeName().getSimple().equalsIgnoreCase("regclass")) {
+      // expr::regclass::oid (SQLAlchemy's reflection): the OID of the relation expr names.
+      return function("ygg_pg_to_regclass", pos, ((SqlCall) operand).operand(0));
+    }
     switch (type) {
       case "regclass" -> {
         return literal ? function("ygg_pg_to_regclass", pos, operand)

@@ -71,7 +71,7 @@ public final class QueryCompiler {
 
   private static final SqlOperatorTable OPERATORS = new CaseInsensitiveOperators(
       SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), AtTimeZone.OPERATORS));
+          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), PgOperators.OPERATORS));
 
   private static final CalciteConnectionConfigImpl CONNECTION_CONFIG;
 
@@ -191,7 +191,7 @@ public final class QueryCompiler {
           }
           return converter(viewValidator, catalogReader, cluster).convertQuery(view, true, false);
         },
-        validator, catalogReader, cluster, AtTimeZone.CONVERTLETS,
+        validator, catalogReader, cluster, PgOperators.CONVERTLETS,
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
   }
 

@@ -181,6 +181,12 @@ public final class CatalogDescriber {
       if (r != null) {
         return r.oid();
       }
+      var snapshot = org.yggdrasil.planner.schema.functions.SessionInfo.currentSnapshot();
+      for (var s : snapshot.catalog().sequences()) {
+        if (s.name().equals(relation)) {
+          return s.oid();
+        }
+      }
     }
     throw new org.yggdrasil.catalog.error.SqlStateException(
         org.yggdrasil.catalog.error.SqlState.UNDEFINED_TABLE,

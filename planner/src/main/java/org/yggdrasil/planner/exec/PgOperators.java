@@ -1,0 +1,22 @@
+package org.yggdrasil.planner.exec;
+
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * The PostgreSQL operators Yggdrasil adds to Calcite's (AT TIME ZONE, json_build_object), and
+ * the conversion that expands them into calls Calcite can execute.
+ */
+final class PgOperators {
+  static final SqlOperatorTable OPERATORS = SqlOperatorTables.of(AtTimeZone.FUNCTION,
+      JsonBuildObject.JSON, JsonBuildObject.JSONB);
+
+  static final SqlRexConvertletTable CONVERTLETS = call -> call.getOperator() == AtTimeZone.FUNCTION
+      ? AtTimeZone::convert
+      : JsonBuildObject.handles(call) ? JsonBuildObject::convert
+      : StandardConvertletTable.INSTANCE.get(call);
+
+  private PgOperators() {}
+}
