@@ -167,4 +167,31 @@ class MergeTest {
       failsWith("42704", () -> lines(c, "SELECT * FROM m_side FOR SYSTEM_TIME AS OF 'nope'"));
     }
   }
+
+  @Test
+  void everyConflictKindIsListed() throws SQLException {
+    try (Connection c = server.connect()) {
+      setUp(c, "m_kinds");
+      exec(c, "CREATE TABLE m_kinds_u (id int PRIMARY KEY, code text UNIQUE)",
+          "CREATE TABLE m_kinds_gone (id int PRIMARY KEY, v int)",
+          "INSERT INTO m_kinds_gone VALUES (1, 1)",
+          "SELECT ygg.create_branch('m_kinds_y', 'main')",
+          "SET ygg.branch = 'm_kinds_y'",
+          "INSERT INTO m_kinds VALUES (9, 1.00, 'theirs')",
+          "DROP TABLE m_kinds_gone",
+          "RESET ygg.branch",
+          "INSERT INTO m_kinds VALUES (9, 2.00, 'ours')",
+          "UPDATE m_kinds_gone SET v = 2");
+      failsWith("YG001", () -> one(c, "SELECT ygg.merge('m_kinds_y', 'main')"));
+      assertEquals(list("m_kinds|add/add|{\"id\": 9}", "m_kinds_gone|schema|NULL"),
+          lines(c, "SELECT table_name, kind, key FROM ygg.conflicts ORDER BY kind"));
+      // A merge whose rows would break a unique constraint stops, whatever the strategy.
+      exec(c, "SELECT ygg.create_branch('m_kinds_z', 'main')", "SET ygg.branch = 'm_kinds_z'",
+          "INSERT INTO m_kinds_u VALUES (1, 'same')", "RESET ygg.branch",
+          "INSERT INTO m_kinds_u VALUES (2, 'same')");
+      failsWith("YG001", () -> one(c, "SELECT ygg.merge('m_kinds_z', 'main', 'theirs')"));
+      assertEquals(list("m_kinds_u|constraint"),
+          lines(c, "SELECT table_name, kind FROM ygg.conflicts"));
+    }
+  }
 }
