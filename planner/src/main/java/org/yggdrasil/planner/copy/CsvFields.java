@@ -106,14 +106,6 @@ final class CsvFields {
   }
 
   private boolean matchesNull(byte[] b, int start, int len) {
-    if (len != nullString.length) {
-      return false;
-    }
-    for (int i = 0; i < len; i++) {
-      if (b[start + i] != nullString[i]) {
-        return false;
-      }
-    }
-    return true;
+    return java.util.Arrays.equals(b, start, start + len, nullString, 0, nullString.length);
   }
 }

@@ -8,7 +8,6 @@ import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.schema.RootSchemas;
 import org.yggdrasil.storage.nativestore.CheckDef;
-import org.yggdrasil.storage.nativestore.ColumnDef;
 import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
 import org.yggdrasil.storage.nativestore.TableVersion;
@@ -59,31 +58,7 @@ public final class CheckConstraints {
     for (CheckDef c : checks) {
       select.add("(" + c.expression() + ")");
     }
-    StringJoiner values = new StringJoiner(", ", " FROM (VALUES (", "))");
-    StringJoiner names = new StringJoiner(", ", " AS t(", ")");
-    for (ColumnDef col : schema.columns()) {
-      values.add("CAST(? AS " + calciteType(col) + ")");
-      names.add("\"" + col.name().replace("\"", "\"\"") + "\"");
-    }
-    return select + values.toString() + names;
-  }
-
-  private static String calciteType(ColumnDef col) {
-    return switch (col.type()) {
-      case BOOL -> "BOOLEAN";
-      case INT2 -> "SMALLINT";
-      case INT4 -> "INTEGER";
-      case INT8 -> "BIGINT";
-      case FLOAT4 -> "REAL";
-      case FLOAT8 -> "DOUBLE";
-      case NUMERIC -> col.length() > 0 ? "DECIMAL(" + col.length() + ", " + Math.max(0, col.scale()) + ")"
-          : "DECIMAL";
-      case TEXT, VARCHAR, BPCHAR, UUID -> "VARCHAR";
-      case BYTEA -> "VARBINARY";
-      case DATE -> "DATE";
-      case TIMESTAMP -> "TIMESTAMP";
-      case TIMESTAMPTZ -> "TIMESTAMP WITH LOCAL TIME ZONE";
-    };
+    return select + " FROM " + RowParameters.values(schema, "t", "");
   }
 
   private static String text(Object[] row) {

@@ -3,7 +3,6 @@ package org.yggdrasil.planner.exec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
@@ -13,7 +12,6 @@ import org.yggdrasil.planner.parse.SqlLexer;
 import org.yggdrasil.planner.parse.Token;
 import org.yggdrasil.planner.schema.AssignmentCast;
 import org.yggdrasil.planner.schema.RootSchemas;
-import org.yggdrasil.storage.nativestore.ColumnDef;
 import org.yggdrasil.storage.nativestore.TableSchema;
 import org.yggdrasil.storage.nativestore.TableVersion;
 import org.yggdrasil.storage.nativestore.Transaction;
@@ -296,10 +294,9 @@ record OnConflict(List<String> targetColumns, String constraint,
       if (hasWhere) {
         select.append(", (").append(excludedColumns(where)).append(")");
       }
-      select.append(" FROM ").append(oneRow(table, "")).append(" AS \"").append(alias)
-          .append("\"(").append(names(table, "")).append("), ")
-          .append(oneRow(table, "")).append(" AS excluded(").append(names(table, "ygg_ex_"))
-          .append(")");
+      select.append(" FROM ")
+          .append(RowParameters.values(table, "\"" + alias.replace("\"", "\"\"") + "\"", ""))
+          .append(", ").append(RowParameters.values(table, "excluded", "ygg_ex_"));
       String text = select.toString();
       this.root = RootSchemas.create(ctx.readSnapshot(), null, Map.of());
       this.query = ctx.compile(new PlanKey("upsert", statementSql, List.of(),
@@ -325,24 +322,6 @@ record OnConflict(List<String> targetColumns, String constraint,
       return row;
     }
 
-    private static String oneRow(TableSchema table, String unused) {
-      StringBuilder sb = new StringBuilder("(VALUES (");
-      for (int i = 0; i < table.columns().size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append("CAST(? AS ")
-            .append(sqlType(table.column(i))).append(')');
-      }
-      return sb.append("))").toString();
-    }
-
-    private static String names(TableSchema table, String prefix) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < table.columns().size(); i++) {
-        sb.append(i == 0 ? "" : ", ").append('"').append(prefix)
-            .append(table.column(i).name()).append('"');
-      }
-      return sb.toString();
-    }
-
     /** {@code excluded.col} → {@code excluded."ygg_ex_col"} (the names excluded's columns get). */
     private static String excludedColumns(String expr) {
       List<Token> tokens = SqlLexer.tokenize(expr);
@@ -357,26 +336,6 @@ record OnConflict(List<String> targetColumns, String constraint,
         }
       }
       return out.append(expr.substring(copied)).toString();
-    }
-
-    private static String sqlType(ColumnDef c) {
-      return switch (c.type()) {
-        case BOOL -> "boolean";
-        case INT2 -> "smallint";
-        case INT4 -> "integer";
-        case INT8 -> "bigint";
-        case FLOAT4 -> "real";
-        case FLOAT8 -> "double precision";
-        case NUMERIC -> c.length() > 0 ? "numeric(" + c.length() + "," + c.scale() + ")" : "numeric";
-        case VARCHAR -> c.length() > 0 ? "varchar(" + c.length() + ")" : "varchar";
-        case BPCHAR -> "char(" + Math.max(1, c.length()) + ")";
-        case BYTEA -> "bytea";
-        case DATE -> "date";
-        case TIMESTAMP -> "timestamp";
-        case TIMESTAMPTZ -> "timestamptz";
-        case UUID -> "uuid";
-        default -> c.type().name().toLowerCase(Locale.ROOT);
-      };
     }
   }
 }

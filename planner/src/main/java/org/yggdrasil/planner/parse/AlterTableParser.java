@@ -1,6 +1,5 @@
 package org.yggdrasil.planner.parse;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
@@ -61,7 +60,7 @@ final class AlterTableParser {
     if (c.accept("add")) {
       String name = c.accept("constraint") ? c.identifier() : null;
       if (c.acceptAll("foreign", "key")) {
-        List<String> columns = columnList(c);
+        List<String> columns = c.identifierList();
         c.expect("references");
         return new DdlStatement.AddForeignKey(table, ConstraintParser.references(c,
             name != null ? name : ConstraintParser.foreignKeyName(table, columns), columns));
@@ -73,7 +72,7 @@ final class AlterTableParser {
       if (!primary && !c.accept("unique")) {
         throw unsupported(c.peek().text().toUpperCase(java.util.Locale.ROOT) + " constraints");
       }
-      List<String> columns = columnList(c);
+      List<String> columns = c.identifierList();
       return new DdlStatement.AddKey(table, name, columns, primary);
     }
     c.expect("drop");
@@ -86,34 +85,8 @@ final class AlterTableParser {
 
   /** The text of an expression up to the next top-level comma (the next action) or the end. */
   private static String expression(TokenCursor c) {
-    int start = c.index();
-    int depth = 0;
-    while (!c.atEnd()) {
-      Token t = c.peek();
-      if (depth == 0 && (t.kind() == Token.Kind.COMMA || t.kind() == Token.Kind.SEMICOLON)) {
-        break;
-      }
-      if (t.kind() == Token.Kind.LEFT_PAREN) {
-        depth++;
-      } else if (t.kind() == Token.Kind.RIGHT_PAREN) {
-        depth--;
-      }
-      c.next();
-    }
-    if (c.index() == start) {
-      throw c.unexpected();
-    }
-    return c.textFrom(start);
-  }
-
-  private static List<String> columnList(TokenCursor c) {
-    c.expect(Token.Kind.LEFT_PAREN);
-    List<String> cols = new ArrayList<>();
-    do {
-      cols.add(c.identifier());
-    } while (c.accept(Token.Kind.COMMA));
-    c.expect(Token.Kind.RIGHT_PAREN);
-    return cols;
+    return c.expressionUntil(t -> t.kind() == Token.Kind.COMMA
+        || t.kind() == Token.Kind.SEMICOLON);
   }
 
   private static SqlStateException unsupported(String what) {

@@ -25,7 +25,7 @@ final class ConstraintParser {
     String parent = RelationName.parse(c);
     List<String> refColumns = List.of();
     if (c.peek() != null && c.peek().kind() == Token.Kind.LEFT_PAREN) {
-      refColumns = columnList(c);
+      refColumns = c.identifierList();
     }
     ForeignKeyDef.Action onDelete = ForeignKeyDef.Action.NO_ACTION;
     ForeignKeyDef.Action onUpdate = ForeignKeyDef.Action.NO_ACTION;
@@ -71,24 +71,7 @@ final class ConstraintParser {
   /** After {@code CHECK}: {@code (expr) [NO INHERIT]}; returns the expression's text. */
   static String check(TokenCursor c) {
     c.expect(Token.Kind.LEFT_PAREN);
-    int start = c.index();
-    int depth = 0;
-    while (!c.atEnd()) {
-      Token t = c.peek();
-      if (t.kind() == Token.Kind.RIGHT_PAREN) {
-        if (depth == 0) {
-          break;
-        }
-        depth--;
-      } else if (t.kind() == Token.Kind.LEFT_PAREN) {
-        depth++;
-      }
-      c.next();
-    }
-    if (c.index() == start) {
-      throw c.unexpected();
-    }
-    String text = c.textFrom(start);
+    String text = c.expressionUntil(t -> false);
     c.expect(Token.Kind.RIGHT_PAREN);
     c.acceptAll("no", "inherit");
     return text;
@@ -137,16 +120,6 @@ final class ConstraintParser {
       out.add(new CheckDef(name, ch[1]));
     }
     return out;
-  }
-
-  static List<String> columnList(TokenCursor c) {
-    c.expect(Token.Kind.LEFT_PAREN);
-    List<String> cols = new ArrayList<>();
-    do {
-      cols.add(c.identifier());
-    } while (c.accept(Token.Kind.COMMA));
-    c.expect(Token.Kind.RIGHT_PAREN);
-    return cols;
   }
 
   private static SqlStateException unsupported(String what) {

@@ -221,7 +221,7 @@ public final class DdlParser {
   private void tableConstraint(List<String> primaryKey, List<List<String>> uniqueKeys) {
     String constraint = c.accept("constraint") ? c.identifier() : null;
     if (c.acceptAll("foreign", "key")) {
-      List<String> cols = columnList();
+      List<String> cols = c.identifierList();
       c.expect("references");
       foreignKeys.add(ConstraintParser.references(c,
           constraint != null ? constraint : ConstraintParser.foreignKeyName(creating, cols), cols));
@@ -232,9 +232,9 @@ public final class DdlParser {
         throw new SqlStateException(SqlState.INVALID_TABLE_DEFINITION,
             "multiple primary keys for table are not allowed");
       }
-      primaryKey.addAll(columnList());
+      primaryKey.addAll(c.identifierList());
     } else if (c.accept("unique")) {
-      uniqueKeys.add(columnList());
+      uniqueKeys.add(c.identifierList());
     } else {
       throw unsupported(c.peek().text().toUpperCase(java.util.Locale.ROOT) + " constraints");
     }
@@ -331,37 +331,9 @@ public final class DdlParser {
 
   /** The text of a DEFAULT expression: tokens up to the next constraint keyword or comma. */
   private String defaultExpression() {
-    int start = c.index();
-    int depth = 0;
-    while (!c.atEnd()) {
-      Token t = c.peek();
-      if (depth == 0 && (t.kind() == Token.Kind.COMMA || t.kind() == Token.Kind.RIGHT_PAREN
-          || t.is("not") || t.is("null") || t.is("primary") || t.is("unique")
-          || t.is("constraint") || t.is("check") || t.is("references") || t.is("collate")
-          || t.is("generated"))) {
-        break;
-      }
-      if (t.kind() == Token.Kind.LEFT_PAREN) {
-        depth++;
-      } else if (t.kind() == Token.Kind.RIGHT_PAREN) {
-        depth--;
-      }
-      c.next();
-    }
-    if (c.index() == start) {
-      throw c.unexpected();
-    }
-    return c.textFrom(start);
-  }
-
-  private List<String> columnList() {
-    c.expect(Token.Kind.LEFT_PAREN);
-    List<String> cols = new ArrayList<>();
-    do {
-      cols.add(c.identifier());
-    } while (c.accept(Token.Kind.COMMA));
-    c.expect(Token.Kind.RIGHT_PAREN);
-    return cols;
+    return c.expressionUntil(t -> t.kind() == Token.Kind.COMMA || t.is("not") || t.is("null")
+        || t.is("primary") || t.is("unique") || t.is("constraint") || t.is("check")
+        || t.is("references") || t.is("collate") || t.is("generated"));
   }
 
   private List<String> nameList() {

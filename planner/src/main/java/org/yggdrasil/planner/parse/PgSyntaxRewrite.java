@@ -35,10 +35,11 @@ public final class PgSyntaxRewrite {
   public static String apply(String original) {
     String catalog = CatalogSyntax.apply(original);
     String sql = catalog.contains("::") ? InfixCasts.apply(catalog) : catalog;
-    if (containsWord(sql, "zone")) {
+    String lower = sql.toLowerCase(Locale.ROOT);
+    if (lower.contains("zone")) {
       sql = AtTimeZoneSyntax.apply(sql);
     }
-    if (containsWord(sql, "where") || containsWord(sql, "group") || containsWord(sql, "having")) {
+    if (lower.contains("where") || lower.contains("group") || lower.contains("having")) {
       sql = SelectWithoutFrom.apply(sql);
     }
     List<Token> tokens = SqlLexer.tokenize(sql);
@@ -101,10 +102,6 @@ public final class PgSyntaxRewrite {
   public static <T> T throwAt(org.yggdrasil.catalog.error.SqlStateException error,
       int position) {
     throw position == error.position() ? error : error.withPosition(position);
-  }
-
-  private static boolean containsWord(String sql, String word) {
-    return sql.toLowerCase(Locale.ROOT).contains(word);
   }
 
   private static boolean quoteAsIdentifier(String word, List<Token> tokens, int i) {

@@ -127,6 +127,42 @@ public final class TokenCursor {
     return new SqlStateException(SqlState.SYNTAX_ERROR, message, null, null, sql.length(), null);
   }
 
+  /** {@code (a, b, …)}: a parenthesised list of identifiers. */
+  public List<String> identifierList() {
+    expect(Token.Kind.LEFT_PAREN);
+    List<String> names = new java.util.ArrayList<>();
+    do {
+      names.add(identifier());
+    } while (accept(Token.Kind.COMMA));
+    expect(Token.Kind.RIGHT_PAREN);
+    return names;
+  }
+
+  /**
+   * Consumes an expression and returns its text: tokens up to one that {@code stop} accepts, or
+   * an unbalanced closing parenthesis, outside any parentheses of its own. 42601 if empty.
+   */
+  public String expressionUntil(java.util.function.Predicate<Token> stop) {
+    int start = index;
+    int depth = 0;
+    while (!atEnd()) {
+      Token t = peek();
+      if (depth == 0 && (t.kind() == Token.Kind.RIGHT_PAREN || stop.test(t))) {
+        break;
+      }
+      if (t.kind() == Token.Kind.LEFT_PAREN) {
+        depth++;
+      } else if (t.kind() == Token.Kind.RIGHT_PAREN) {
+        depth--;
+      }
+      next();
+    }
+    if (index == start) {
+      throw unexpected();
+    }
+    return textFrom(start);
+  }
+
   /** Skips a balanced parenthesised group; the cursor must be on the opening parenthesis. */
   public void skipParenthesised() {
     expect(Token.Kind.LEFT_PAREN);

@@ -12,6 +12,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 
@@ -56,6 +57,12 @@ public final class PgDateTimeInput {
     }
   }
 
+  private static final Pattern ISO_T = Pattern.compile("^(\\d{4}-\\d{1,2}-\\d{1,2})[Tt](\\d)");
+  private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,]+");
+  private static final Pattern DATE_SEPARATORS = Pattern.compile("[-/.]");
+  private static final Pattern CLOCK =
+      Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?");
+
   private PgDateTimeInput() {}
 
   public static LocalDate date(String text, Context context) {
@@ -80,8 +87,8 @@ public final class PgDateTimeInput {
       return special;
     }
     // ISO 8601's 'T' between date and time.
-    s = s.replaceFirst("^(\\d{4}-\\d{1,2}-\\d{1,2})[Tt](\\d)", "$1 $2");
-    List<String> words = new ArrayList<>(List.of(s.split("[\\s,]+")));
+    s = ISO_T.matcher(s).replaceFirst("$1 $2");
+    List<String> words = new ArrayList<>(List.of(WORD_SEPARATORS.split(s)));
     words.removeIf(String::isEmpty);
     LocalTime time = LocalTime.MIDNIGHT;
     int extraDays = 0;
@@ -165,8 +172,7 @@ public final class PgDateTimeInput {
 
   /** Hours, minutes, seconds and microseconds (rounded as PostgreSQL rounds). */
   private static int[] clock(String clock, String original, String type) {
-    var m = java.util.regex.Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?")
-        .matcher(clock);
+    var m = CLOCK.matcher(clock);
     if (!m.matches()) {
       throw invalid(original, type);
     }
@@ -199,13 +205,13 @@ public final class PgDateTimeInput {
       FieldOrder order) {
     List<String> fields = new ArrayList<>();
     for (String w : words) {
-      if (w.matches("\\d{8}")) {
+      if (w.length() == 8 && w.chars().allMatch(Character::isDigit)) {
         fields.add(w.substring(0, 4));
         fields.add(w.substring(4, 6));
         fields.add(w.substring(6));
         continue;
       }
-      for (String f : w.split("[-/.]")) {
+      for (String f : DATE_SEPARATORS.split(w)) {
         if (!f.isEmpty()) {
           fields.add(f);
         }

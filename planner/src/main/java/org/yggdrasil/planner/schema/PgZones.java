@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's time zone names: IANA regions (case-insensitive), the abbreviations of its
@@ -42,6 +43,11 @@ public final class PgZones {
     }
   }
 
+  private static final Pattern POSIX =
+      Pattern.compile("(?i)([a-z]{3,})?([+-]?)(\\d{1,2})(?::?(\\d{2}))?");
+  private static final Pattern ISO_OFFSET =
+      Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?(?::?(\\d{2}))?");
+
   private PgZones() {}
 
   /** The zone a {@code SET TimeZone} value names, or null when PostgreSQL would reject it. */
@@ -72,8 +78,7 @@ public final class PgZones {
       return ZoneId.of(region);
     }
     // POSIX: "+02", "UTC+2", "EST5" count hours west of Greenwich.
-    var m = java.util.regex.Pattern.compile("(?i)([a-z]{3,})?([+-]?)(\\d{1,2})(?::?(\\d{2}))?")
-        .matcher(v);
+    var m = POSIX.matcher(v);
     if (m.matches()) {
       int hours = Integer.parseInt(m.group(3));
       int minutes = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
@@ -93,8 +98,7 @@ public final class PgZones {
    * Greenwich. Null when {@code text} is none of these.
    */
   static ZoneId inLiteral(String text) {
-    var m = java.util.regex.Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?(?::?(\\d{2}))?")
-        .matcher(text);
+    var m = ISO_OFFSET.matcher(text);
     if (m.matches()) {
       int seconds = Integer.parseInt(m.group(2)) * 3600
           + (m.group(3) == null ? 0 : Integer.parseInt(m.group(3)) * 60)

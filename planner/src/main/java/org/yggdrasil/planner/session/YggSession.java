@@ -63,7 +63,8 @@ public final class YggSession implements Session, StatementContext {
   private final TransactionContext transaction;
   private final PlanCache plans = new PlanCache(512);
   /** DateStyle and TimeZone when the cached plans were made. */
-  private String planInputSettings;
+  private String planDateStyle;
+  private String planTimeZone;
   private final AtomicBoolean cancel = new AtomicBoolean();
   private final ScheduledExecutorService timer;
   private final Runnable onClose;
@@ -465,17 +466,20 @@ public final class YggSession implements Session, StatementContext {
   @Override
   public CompiledQuery compile(PlanKey key, Supplier<SqlNode> parse, SchemaPlus root, String sql) {
     // Date/time literals are read at planning time in the session's DateStyle and TimeZone.
-    String inputSettings = settings.get("DateStyle") + '|' + settings.get("TimeZone");
-    if (!inputSettings.equals(planInputSettings)) {
+    String dateStyle = settings.get("DateStyle");
+    String timeZone = settings.get("TimeZone");
+    if (!java.util.Objects.equals(dateStyle, planDateStyle)
+        || !java.util.Objects.equals(timeZone, planTimeZone)) {
       plans.clear();
-      planInputSettings = inputSettings;
+      planDateStyle = dateStyle;
+      planTimeZone = timeZone;
     }
-    // FOR SYSTEM_TIME AS OF resolves its ref while planning: never reuse such a plan.
-    boolean cacheable = !sql.toLowerCase(java.util.Locale.ROOT).contains("system_time");
-    CompiledQuery cached = cacheable ? plans.get(key) : null;
+    CompiledQuery cached = plans.get(key);
     if (cached != null) {
       return cached;
     }
+    // FOR SYSTEM_TIME AS OF resolves its ref while planning: never keep such a plan.
+    boolean cacheable = !sql.toLowerCase(java.util.Locale.ROOT).contains("system_time");
     CompiledQuery q;
     compilations++;
     try (SessionInfo.Scope scope = SessionInfo.enter(sessionInfo())) {

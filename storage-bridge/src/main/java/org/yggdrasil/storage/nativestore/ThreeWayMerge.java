@@ -83,9 +83,11 @@ final class ThreeWayMerge {
       if (o != null) {
         if (unchanged(b, o)) {
           tx.dropTable(name);
-        } else if (schemaConflict(name, "dropped on the source, changed on the target")
-            && strategy == MergeStrategy.THEIRS) {
-          tx.dropTable(name);
+        } else {
+          schemaConflict(name, "dropped on the source, changed on the target");
+          if (strategy == MergeStrategy.THEIRS) {
+            tx.dropTable(name);
+          }
         }
       }
       return;
@@ -111,11 +113,9 @@ final class ThreeWayMerge {
       if (bc == null && oc == null) {
         tx.addColumn(name, tc.withNotNull(false));
       } else if (oc != null && !sameDefinition(oc, tc) && (bc == null || !sameDefinition(bc, tc))) {
-        if (bc != null && sameDefinition(bc, oc)) {
-          ok &= !schemaConflict(name, "column " + tc.name() + " changed type on the source");
-        } else {
-          ok &= !schemaConflict(name, "column " + tc.name() + " defined differently on each side");
-        }
+        schemaConflict(name, "column " + tc.name() + (bc != null && sameDefinition(bc, oc)
+            ? " changed type on the source" : " defined differently on each side"));
+        ok = false;
       }
     }
     for (ColumnDef bc : b.schema.columns()) {
@@ -252,10 +252,8 @@ final class ThreeWayMerge {
     return r == null ? null : r.values();
   }
 
-  /** Records a schema conflict; true when the strategy lets the merge go on past it. */
-  private boolean schemaConflict(String table, String detail) {
+  private void schemaConflict(String table, String detail) {
     conflicts.add(new MergeConflict(table, "schema", null, null, null, null, detail));
-    return true;
   }
 
   /** True when a table's data and definition did not change between two versions. */
