@@ -1,0 +1,502 @@
+package org.yggdrasil.accel.agg;
+
+import static org.yggdrasil.accel.kernels.Layouts.LE;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import org.yggdrasil.accel.kernels.Bitmaps;
+import org.yggdrasil.accel.kernels.Lane;
+import org.yggdrasil.accel.kernels.Layouts;
+import org.yggdrasil.accel.kernels.Species;
+
+/**
+ * Aggregates over the selected rows of one chunk on the Vector API ({@link ScalarAggregates} is the
+ * twin). Rows go 64 at a time, one selection word: an empty word is skipped, a full word is summed
+ * without masks, a partial word with lane masks taken from the word; the last partial word is
+ * done scalar.
+ *
+ * <p>Double sums: each 64-row block is summed in vector lanes (two partial vectors, a handful of
+ * additions per lane), and the block vector is added into per-lane Neumaier accumulators; the lanes
+ * are combined with compensation at the end. The error is that of a few additions per block, not of
+ * the whole chunk, so the result matches an exact sum to about 1e-16 relative.
+ */
+public final class Aggregates {
+  private static final int DL = Species.DOUBLE.length();
+  private static final int LL = Species.LONG.length();
+  private static final int IL = Species.INT.length();
+  private static final int FL = Species.FLOAT.length();
+
+  private Aggregates() {}
+
+  // ---- double sums ----
+
+  public static double sumDouble(double[] v, int rows, long[] sel) {
+    int full = rows >>> 6;
+    DoubleVector zero = DoubleVector.zero(Species.DOUBLE);
+    DoubleVector s = zero;
+    DoubleVector c = zero;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      int base = w << 6;
+      DoubleVector b0 = zero;
+      DoubleVector b1 = zero;
+      if (word == -1L) {
+        for (int j = 0; j < 64; j += 2 * DL) {
+          b0 = b0.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j));
+          b1 = b1.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j + DL));
+        }
+      } else {
+        for (int j = 0; j < 64; j += 2 * DL) {
+          b0 = b0.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j), VectorMask.fromLong(Species.DOUBLE, word >>> j));
+          b1 = b1.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j + DL),
+              VectorMask.fromLong(Species.DOUBLE, word >>> (j + DL)));
+        }
+      }
+      DoubleVector b = b0.add(b1);
+      DoubleVector t = s.add(b);
+      c = c.add(s.sub(t).add(b).blend(b.sub(t).add(s), s.abs().compare(VectorOperators.LT, b.abs())));
+      s = t;
+    }
+    CompensatedSum tail = new CompensatedSum();
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        tail.add(v[i]);
+      }
+    }
+    return combine(s, c, tail);
+  }
+
+  public static double sumDouble(MemorySegment data, Lane lane, int rows, long[] sel) {
+    lane.requireFloating();
+    Layouts.requireRows(data, lane, rows);
+    int full = rows >>> 6;
+    DoubleVector zero = DoubleVector.zero(Species.DOUBLE);
+    DoubleVector s = zero;
+    DoubleVector c = zero;
+    boolean dbl = lane == Lane.DOUBLE;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      DoubleVector b = dbl ? blockDouble(data, w, word) : blockFloat(data, w, word);
+      DoubleVector t = s.add(b);
+      c = c.add(s.sub(t).add(b).blend(b.sub(t).add(s), s.abs().compare(VectorOperators.LT, b.abs())));
+      s = t;
+    }
+    CompensatedSum tail = new CompensatedSum();
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        tail.add(Layouts.getDouble(data, lane, i));
+      }
+    }
+    return combine(s, c, tail);
+  }
+
+  /** Lane sums of the selected rows of 64-row block {@code w} of a DOUBLE segment. */
+  private static DoubleVector blockDouble(MemorySegment data, int w, long word) {
+    long base = (long) w << 9;
+    DoubleVector b0 = DoubleVector.zero(Species.DOUBLE);
+    DoubleVector b1 = b0;
+    if (word == -1L) {
+      for (int j = 0; j < 64; j += 2 * DL) {
+        b0 = b0.add(DoubleVector.fromMemorySegment(Species.DOUBLE, data, base + ((long) j << 3), LE));
+        b1 = b1.add(DoubleVector.fromMemorySegment(Species.DOUBLE, data, base + ((long) (j + DL) << 3), LE));
+      }
+    } else {
+      for (int j = 0; j < 64; j += 2 * DL) {
+        b0 = b0.add(DoubleVector.fromMemorySegment(Species.DOUBLE, data, base + ((long) j << 3), LE),
+            VectorMask.fromLong(Species.DOUBLE, word >>> j));
+        b1 = b1.add(DoubleVector.fromMemorySegment(Species.DOUBLE, data, base + ((long) (j + DL) << 3), LE),
+            VectorMask.fromLong(Species.DOUBLE, word >>> (j + DL)));
+      }
+    }
+    return b0.add(b1);
+  }
+
+  /** The same for a FLOAT segment, widening each value to double first. */
+  private static DoubleVector blockFloat(MemorySegment data, int w, long word) {
+    long base = (long) w << 8;
+    DoubleVector b = DoubleVector.zero(Species.DOUBLE);
+    for (int j = 0; j < 64; j += DL) {
+      DoubleVector x = (DoubleVector) FloatVector.fromMemorySegment(Species.FLOAT_HALF, data, base + ((long) j << 2), LE)
+          .convertShape(VectorOperators.F2D, Species.DOUBLE, 0);
+      b = word == -1L ? b.add(x) : b.add(x, VectorMask.fromLong(Species.DOUBLE, word >>> j));
+    }
+    return b;
+  }
+
+  /** Sum of {@code a[i] * b[i]} over the selected rows, products rounded then summed with compensation. */
+  public static double sumProduct(MemorySegment a, Lane la, MemorySegment b, Lane lb, int rows, long[] sel) {
+    if (la != Lane.DOUBLE || lb != Lane.DOUBLE) {
+      return ScalarAggregates.sumProduct(a, la, b, lb, rows, sel); // only DOUBLE x DOUBLE is hot (TPC-H Q6)
+    }
+    Layouts.requireRows(a, la, rows);
+    Layouts.requireRows(b, lb, rows);
+    int full = rows >>> 6;
+    DoubleVector zero = DoubleVector.zero(Species.DOUBLE);
+    DoubleVector s = zero;
+    DoubleVector c = zero;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 9;
+      DoubleVector p = zero;
+      if (word == -1L) {
+        for (int j = 0; j < 64; j += DL) {
+          long off = base + ((long) j << 3);
+          p = p.add(DoubleVector.fromMemorySegment(Species.DOUBLE, a, off, LE)
+              .mul(DoubleVector.fromMemorySegment(Species.DOUBLE, b, off, LE)));
+        }
+      } else {
+        for (int j = 0; j < 64; j += DL) {
+          long off = base + ((long) j << 3);
+          p = p.add(DoubleVector.fromMemorySegment(Species.DOUBLE, a, off, LE)
+              .mul(DoubleVector.fromMemorySegment(Species.DOUBLE, b, off, LE)), VectorMask.fromLong(Species.DOUBLE, word >>> j));
+        }
+      }
+      DoubleVector t = s.add(p);
+      c = c.add(s.sub(t).add(p).blend(p.sub(t).add(s), s.abs().compare(VectorOperators.LT, p.abs())));
+      s = t;
+    }
+    CompensatedSum tail = new CompensatedSum();
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        tail.add(Layouts.getDouble(a, la, i) * Layouts.getDouble(b, lb, i));
+      }
+    }
+    return combine(s, c, tail);
+  }
+
+  /** Lane sums and compensations plus the scalar tail, combined with compensation; non-finite sums as plain summation gives them. */
+  private static double combine(DoubleVector s, DoubleVector c, CompensatedSum tail) {
+    double plain = s.reduceLanes(VectorOperators.ADD);
+    if (!Double.isFinite(plain)) {
+      double t = tail.result();
+      return plain + t;
+    }
+    CompensatedSum total = new CompensatedSum();
+    for (int k = 0; k < DL; k++) {
+      total.add(s.lane(k));
+    }
+    total.add(tail.result());
+    total.addCompensation(c.reduceLanes(VectorOperators.ADD));
+    return total.result();
+  }
+
+  // ---- long sums ----
+
+  /** Exact sum of an integer lane; throws ArithmeticException when a partial sum overflows a long. */
+  public static long sumLong(MemorySegment data, Lane lane, int rows, long[] sel) {
+    lane.requireInteger();
+    Layouts.requireRows(data, lane, rows);
+    return switch (lane) {
+      case LONG -> sumLongLane(data, rows, sel);
+      case INT -> sumIntLane(data, rows, sel);
+      default -> ScalarAggregates.sumLong(data, lane, rows, sel); // narrow lanes are rare in chunks
+    };
+  }
+
+  private static long sumLongLane(MemorySegment data, int rows, long[] sel) {
+    int full = rows >>> 6;
+    LongVector zero = LongVector.zero(Species.LONG);
+    LongVector s = zero;
+    LongVector ovf = zero;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 9;
+      for (int j = 0; j < 64; j += LL) {
+        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
+        if (word != -1L) {
+          x = zero.blend(x, VectorMask.fromLong(Species.LONG, word >>> j));
+        }
+        LongVector t = s.add(x);
+        // Signed overflow iff both operands' signs differ from the result's.
+        ovf = ovf.or(s.lanewise(VectorOperators.XOR, t).and(x.lanewise(VectorOperators.XOR, t)));
+        s = t;
+      }
+    }
+    return finishLong(s, ovf, ScalarAggregates.sumLong(data.asSlice((long) full << 9), Lane.LONG, rows - (full << 6),
+        tailSel(sel, full, rows)));
+  }
+
+  private static long sumIntLane(MemorySegment data, int rows, long[] sel) {
+    // Ints cannot overflow a long lane: at most 2^31 rows of |v| <= 2^31.
+    int full = rows >>> 6;
+    LongVector zero = LongVector.zero(Species.LONG);
+    LongVector s = zero;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 8;
+      for (int j = 0; j < 64; j += LL) {
+        LongVector x = (LongVector) IntVector.fromMemorySegment(Species.INT_HALF, data, base + ((long) j << 2), LE)
+            .convertShape(VectorOperators.I2L, Species.LONG, 0);
+        s = word == -1L ? s.add(x) : s.add(x, VectorMask.fromLong(Species.LONG, word >>> j));
+      }
+    }
+    return Math.addExact(s.reduceLanes(VectorOperators.ADD), ScalarAggregates.sumLong(
+        data.asSlice((long) full << 8), Lane.INT, rows - (full << 6), tailSel(sel, full, rows)));
+  }
+
+  public static long sumLong(long[] v, int rows, long[] sel) {
+    int full = rows >>> 6;
+    LongVector zero = LongVector.zero(Species.LONG);
+    LongVector s = zero;
+    LongVector ovf = zero;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      int base = w << 6;
+      for (int j = 0; j < 64; j += LL) {
+        LongVector x = LongVector.fromArray(Species.LONG, v, base + j);
+        if (word != -1L) {
+          x = zero.blend(x, VectorMask.fromLong(Species.LONG, word >>> j));
+        }
+        LongVector t = s.add(x);
+        ovf = ovf.or(s.lanewise(VectorOperators.XOR, t).and(x.lanewise(VectorOperators.XOR, t)));
+        s = t;
+      }
+    }
+    long tail = 0;
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        tail = Math.addExact(tail, v[i]);
+      }
+    }
+    return finishLong(s, ovf, tail);
+  }
+
+  private static long finishLong(LongVector s, LongVector ovf, long tail) {
+    if (ovf.reduceLanes(VectorOperators.OR) < 0) {
+      throw new ArithmeticException("long overflow");
+    }
+    long total = tail;
+    for (int k = 0; k < LL; k++) {
+      total = Math.addExact(total, s.lane(k));
+    }
+    return total;
+  }
+
+  /** The selection of the rows after the last full word, shifted to start at row 0 (null stays null). */
+  private static long[] tailSel(long[] sel, int full, int rows) {
+    if (sel == null) {
+      return null;
+    }
+    return new long[] {full < Bitmaps.words(rows) ? sel[full] : 0L};
+  }
+
+  // ---- min / max ----
+
+  public static boolean minLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out) {
+    return extremeLong(data, lane, rows, sel, out, true);
+  }
+
+  public static boolean maxLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out) {
+    return extremeLong(data, lane, rows, sel, out, false);
+  }
+
+  private static boolean extremeLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out, boolean min) {
+    lane.requireInteger();
+    Layouts.requireRows(data, lane, rows);
+    if (lane != Lane.LONG && lane != Lane.INT) {
+      return min ? ScalarAggregates.minLong(data, lane, rows, sel, out) : ScalarAggregates.maxLong(data, lane, rows, sel, out);
+    }
+    if (rows == 0 || (sel != null && Bitmaps.none(sel, rows))) {
+      return false;
+    }
+    int full = rows >>> 6;
+    long acc;
+    if (lane == Lane.LONG) {
+      acc = min ? minLongLane(data, full, sel) : maxLongLane(data, full, sel);
+    } else {
+      acc = min ? minIntLane(data, full, sel) : maxIntLane(data, full, sel);
+    }
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        long v = Layouts.getLong(data, lane, i);
+        acc = min ? Math.min(acc, v) : Math.max(acc, v);
+      }
+    }
+    out[0] = acc;
+    return true;
+  }
+
+  private static long minLongLane(MemorySegment data, int full, long[] sel) {
+    LongVector acc = LongVector.broadcast(Species.LONG, Long.MAX_VALUE);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 9;
+      for (int j = 0; j < 64; j += LL) {
+        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
+        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.LONG, word >>> j));
+      }
+    }
+    return acc.reduceLanes(VectorOperators.MIN);
+  }
+
+  private static long maxLongLane(MemorySegment data, int full, long[] sel) {
+    LongVector acc = LongVector.broadcast(Species.LONG, Long.MIN_VALUE);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 9;
+      for (int j = 0; j < 64; j += LL) {
+        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
+        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.LONG, word >>> j));
+      }
+    }
+    return acc.reduceLanes(VectorOperators.MAX);
+  }
+
+  private static long minIntLane(MemorySegment data, int full, long[] sel) {
+    IntVector acc = IntVector.broadcast(Species.INT, Integer.MAX_VALUE);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 8;
+      for (int j = 0; j < 64; j += IL) {
+        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
+        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.INT, word >>> j));
+      }
+    }
+    return acc.reduceLanes(VectorOperators.MIN);
+  }
+
+  private static long maxIntLane(MemorySegment data, int full, long[] sel) {
+    IntVector acc = IntVector.broadcast(Species.INT, Integer.MIN_VALUE);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 8;
+      for (int j = 0; j < 64; j += IL) {
+        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
+        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.INT, word >>> j));
+      }
+    }
+    return acc.reduceLanes(VectorOperators.MAX);
+  }
+
+  /** Smallest selected value; NaN only when every selected value is NaN (NaN is the greatest). */
+  public static boolean minDouble(MemorySegment data, Lane lane, int rows, long[] sel, double[] out) {
+    return extremeDouble(data, lane, rows, sel, out, true);
+  }
+
+  /** Largest selected value; NaN when any selected value is NaN. */
+  public static boolean maxDouble(MemorySegment data, Lane lane, int rows, long[] sel, double[] out) {
+    return extremeDouble(data, lane, rows, sel, out, false);
+  }
+
+  private static boolean extremeDouble(MemorySegment data, Lane lane, int rows, long[] sel, double[] out, boolean min) {
+    lane.requireFloating();
+    Layouts.requireRows(data, lane, rows);
+    if (rows == 0 || (sel != null && Bitmaps.none(sel, rows))) {
+      return false;
+    }
+    int full = rows >>> 6;
+    // [0] = extreme of the selected non-NaN values, [1] = 1 if a NaN was selected, [2] = 1 if a non-NaN was.
+    double[] acc = new double[3];
+    if (lane == Lane.DOUBLE) {
+      extremeDoubleLane(data, full, sel, min, acc);
+    } else {
+      extremeFloatLane(data, full, sel, min, acc);
+    }
+    double best = acc[0];
+    boolean nan = acc[1] != 0;
+    boolean value = acc[2] != 0;
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        double v = Layouts.getDouble(data, lane, i);
+        if (Double.isNaN(v)) {
+          nan = true;
+        } else {
+          best = value ? (min ? Math.min(best, v) : Math.max(best, v)) : v;
+          value = true;
+        }
+      }
+    }
+    out[0] = (min ? value : !nan) ? best : Double.NaN;
+    return true;
+  }
+
+  private static void extremeDoubleLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
+    DoubleVector acc = DoubleVector.broadcast(Species.DOUBLE, min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+    long nanBits = 0;
+    long valueBits = 0;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 9;
+      for (int j = 0; j < 64; j += DL) {
+        DoubleVector x = DoubleVector.fromMemorySegment(Species.DOUBLE, data, base + ((long) j << 3), LE);
+        VectorMask<Double> m = VectorMask.fromLong(Species.DOUBLE, word >>> j);
+        VectorMask<Double> isNaN = x.compare(VectorOperators.NE, x);
+        VectorMask<Double> ok = m.andNot(isNaN);
+        nanBits |= m.and(isNaN).toLong();
+        valueBits |= ok.toLong();
+        acc = min ? acc.lanewise(VectorOperators.MIN, x, ok) : acc.lanewise(VectorOperators.MAX, x, ok);
+      }
+    }
+    finishExtreme(acc, min, nanBits, valueBits, out);
+  }
+
+  private static void extremeFloatLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
+    FloatVector acc = FloatVector.broadcast(Species.FLOAT, min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
+    long nanBits = 0;
+    long valueBits = 0;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 8;
+      for (int j = 0; j < 64; j += FL) {
+        FloatVector x = FloatVector.fromMemorySegment(Species.FLOAT, data, base + ((long) j << 2), LE);
+        VectorMask<Float> m = VectorMask.fromLong(Species.FLOAT, word >>> j);
+        VectorMask<Float> isNaN = x.compare(VectorOperators.NE, x);
+        VectorMask<Float> ok = m.andNot(isNaN);
+        nanBits |= m.and(isNaN).toLong();
+        valueBits |= ok.toLong();
+        acc = min ? acc.lanewise(VectorOperators.MIN, x, ok) : acc.lanewise(VectorOperators.MAX, x, ok);
+      }
+    }
+    double best = min ? acc.reduceLanes(VectorOperators.MIN) : acc.reduceLanes(VectorOperators.MAX);
+    out[0] = best;
+    out[1] = nanBits != 0 ? 1 : 0;
+    out[2] = valueBits != 0 ? 1 : 0;
+  }
+
+  private static void finishExtreme(DoubleVector acc, boolean min, long nanBits, long valueBits, double[] out) {
+    out[0] = min ? acc.reduceLanes(VectorOperators.MIN) : acc.reduceLanes(VectorOperators.MAX);
+    out[1] = nanBits != 0 ? 1 : 0;
+    out[2] = valueBits != 0 ? 1 : 0;
+  }
+}
