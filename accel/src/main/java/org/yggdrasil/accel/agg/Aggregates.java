@@ -229,8 +229,13 @@ public final class Aggregates {
         s = t;
       }
     }
-    return finishLong(s, ovf, ScalarAggregates.sumLong(data.asSlice((long) full << 9), Lane.LONG, rows - (full << 6),
-        tailSel(sel, full, rows)));
+    Int128Sum tail = new Int128Sum();
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        tail.add(data.getAtIndex(Layouts.LONG, i));
+      }
+    }
+    return finishLong(s, ovf, tail);
   }
 
   private static long sumIntLane(MemorySegment data, int rows, long[] sel) {
@@ -250,8 +255,13 @@ public final class Aggregates {
         s = word == -1L ? s.add(x) : s.add(x, VectorMask.fromLong(Species.LONG, word >>> j));
       }
     }
-    return Math.addExact(s.reduceLanes(VectorOperators.ADD), ScalarAggregates.sumLong(
-        data.asSlice((long) full << 8), Lane.INT, rows - (full << 6), tailSel(sel, full, rows)));
+    long total = s.reduceLanes(VectorOperators.ADD);
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        total += data.getAtIndex(Layouts.INT, i);
+      }
+    }
+    return total;
   }
 
   public static long sumLong(long[] v, int rows, long[] sel) {
@@ -275,32 +285,23 @@ public final class Aggregates {
         s = t;
       }
     }
-    long tail = 0;
+    Int128Sum tail = new Int128Sum();
     for (int i = full << 6; i < rows; i++) {
       if (ScalarAggregates.selected(sel, i)) {
-        tail = Math.addExact(tail, v[i]);
+        tail.add(v[i]);
       }
     }
     return finishLong(s, ovf, tail);
   }
 
-  private static long finishLong(LongVector s, LongVector ovf, long tail) {
+  private static long finishLong(LongVector s, LongVector ovf, Int128Sum tail) {
     if (ovf.reduceLanes(VectorOperators.OR) < 0) {
       throw new ArithmeticException("long overflow");
     }
-    long total = tail;
     for (int k = 0; k < LL; k++) {
-      total = Math.addExact(total, s.lane(k));
+      tail.add(s.lane(k));
     }
-    return total;
-  }
-
-  /** The selection of the rows after the last full word, shifted to start at row 0 (null stays null). */
-  private static long[] tailSel(long[] sel, int full, int rows) {
-    if (sel == null) {
-      return null;
-    }
-    return new long[] {full < Bitmaps.words(rows) ? sel[full] : 0L};
+    return tail.longValueExact();
   }
 
   // ---- min / max ----
