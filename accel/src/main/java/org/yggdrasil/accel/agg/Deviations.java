@@ -28,7 +28,7 @@ public final class Deviations {
       for (int j = 0; j < 64; j += DL) {
         DoubleVector d = DoubleVector.fromArray(Species.DOUBLE, v, base + j).sub(mean);
         d = zero.blend(d, VectorMask.fromLong(Species.DOUBLE, word >>> j));
-        acc = d.fma(d, acc);
+        acc = acc.add(d.mul(d)); // not fma: an unrounded product would turn Inf - Inf (NaN) into Inf
       }
     }
     CompensatedSum s = new CompensatedSum();
@@ -58,7 +58,8 @@ public final class Deviations {
         DoubleVector dx = DoubleVector.fromArray(Species.DOUBLE, x, base + j).sub(mx);
         DoubleVector dy = DoubleVector.fromArray(Species.DOUBLE, y, base + j).sub(my);
         VectorMask<Double> m = VectorMask.fromLong(Species.DOUBLE, word >>> j);
-        acc = zero.blend(dx, m).fma(zero.blend(dy, m), acc); // both: 0 * NaN in an unselected row is NaN
+        // Blend both factors (0 * NaN in an unselected row is NaN); mul then add, not fma, to overflow as the scalar twin does.
+        acc = acc.add(zero.blend(dx, m).mul(zero.blend(dy, m)));
       }
     }
     CompensatedSum s = new CompensatedSum();
