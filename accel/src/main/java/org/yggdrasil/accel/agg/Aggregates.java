@@ -45,22 +45,7 @@ public final class Aggregates {
       if (word == 0) {
         continue;
       }
-      int base = w << 6;
-      DoubleVector b0 = zero;
-      DoubleVector b1 = zero;
-      if (word == -1L) {
-        for (int j = 0; j < 64; j += 2 * DL) {
-          b0 = b0.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j));
-          b1 = b1.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j + DL));
-        }
-      } else {
-        for (int j = 0; j < 64; j += 2 * DL) {
-          b0 = b0.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j), VectorMask.fromLong(Species.DOUBLE, word >>> j));
-          b1 = b1.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j + DL),
-              VectorMask.fromLong(Species.DOUBLE, word >>> (j + DL)));
-        }
-      }
-      DoubleVector b = b0.add(b1);
+      DoubleVector b = blockArray(v, w, word);
       DoubleVector t = s.add(b);
       c = c.add(s.sub(t).add(b).blend(b.sub(t).add(s), s.abs().compare(VectorOperators.LT, b.abs())));
       s = t;
@@ -72,6 +57,26 @@ public final class Aggregates {
       }
     }
     return combine(s, c, tail);
+  }
+
+  /** Lane sums of the selected rows of 64-row block {@code w} of an array. */
+  private static DoubleVector blockArray(double[] v, int w, long word) {
+    int base = w << 6;
+    DoubleVector b0 = DoubleVector.zero(Species.DOUBLE);
+    DoubleVector b1 = b0;
+    if (word == -1L) {
+      for (int j = 0; j < 64; j += 2 * DL) {
+        b0 = b0.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j));
+        b1 = b1.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j + DL));
+      }
+    } else {
+      for (int j = 0; j < 64; j += 2 * DL) {
+        b0 = b0.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j), VectorMask.fromLong(Species.DOUBLE, word >>> j));
+        b1 = b1.add(DoubleVector.fromArray(Species.DOUBLE, v, base + j + DL),
+            VectorMask.fromLong(Species.DOUBLE, word >>> (j + DL)));
+      }
+    }
+    return b0.add(b1);
   }
 
   public static double sumDouble(MemorySegment data, Lane lane, int rows, long[] sel) {
