@@ -58,6 +58,11 @@ public final class ExecContext implements DataContext {
         org.apache.calcite.rel.type.TimeFrames.CORE);
   }
 
+  /** Sets a variable compiled code reads (e.g. the session's thread limit). */
+  public void put(String name, Object value) {
+    variables.put(name, value);
+  }
+
   /** Adds the plan's stashed objects (see {@link CompiledQuery#stash()}). */
   void putAll(Map<String, Object> stash) {
     variables.putAll(stash);

@@ -108,6 +108,15 @@ public final class QueryCompiler {
    * @param sql the text, for error positions
    */
   public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql) {
+    return compile(parsed, root, sql, true);
+  }
+
+  /**
+   * As {@link #compile(SqlNode, SchemaPlus, String)}; {@code vectorized} moves the shapes the
+   * accel operators support onto them (see {@link org.yggdrasil.planner.rules.AccelRewrite}).
+   */
+  public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql,
+      boolean vectorized) {
     JavaTypeFactory typeFactory = newTypeFactory();
     CalciteCatalogReader catalogReader = catalogReader(root, typeFactory);
     SqlValidator validator = validator(catalogReader, typeFactory);
@@ -144,6 +153,9 @@ public final class QueryCompiler {
       // Calcite reports its own inconsistencies as AssertionError: fail the statement (XX000),
       // not the connection.
       throw CalciteErrors.runtimeError(e);
+    }
+    if (vectorized) {
+      physical = org.yggdrasil.planner.rules.AccelRewrite.apply(physical);
     }
     physical = projectFinalFields(relRoot.withRel(physical));
     Map<String, Object> stash = new HashMap<>();

@@ -57,6 +57,11 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
     return new NativeTable(table, false, true);
   }
 
+  /** True for the DML variant with the hidden position column. */
+  public boolean withPosition() {
+    return withPosition;
+  }
+
   public TableVersion version() {
     return table;
   }
@@ -78,7 +83,7 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
    * and Calcite's interpreter keeps the table object it planned with, so the data is always
    * looked up again through the runtime root schema, never taken from this planning-time object.
    */
-  private TableVersion current(DataContext root) {
+  public TableVersion versionAt(DataContext root) {
     if (pinned) {
       return table;
     }
@@ -94,7 +99,7 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
 
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    TableVersion table = current(root);
+    TableVersion table = versionAt(root);
     TableSchema schema = table.schema();
     int columnCount = schema.columns().size();
     int[] wanted = projects;

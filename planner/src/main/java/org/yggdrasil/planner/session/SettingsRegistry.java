@@ -37,6 +37,9 @@ public final class SettingsRegistry {
     reported("in_hot_standby", "off", true, "server is a hot standby");
     plain("server_version_num", "150018", true, "PostgreSQL version number");
     plain("search_path", "\"$user\", public", false, "schema search order", any);
+    plain("ygg.vectorize", "on", false,
+        "run scans, filters and aggregates over native tables on the vectorized executor",
+        v -> onOff(v, "ygg.vectorize"));
     plain("extra_float_digits", "1", false, "digits shown for floating-point values",
         v -> integer(v, "extra_float_digits", -15, 3));
     plain("statement_timeout", "0", false, "abort statements running longer (ms)",

@@ -65,6 +65,7 @@ public final class YggSession implements Session, StatementContext {
   /** DateStyle and TimeZone when the cached plans were made. */
   private String planDateStyle;
   private String planTimeZone;
+  private String planVectorize;
   private final AtomicBoolean cancel = new AtomicBoolean();
   private final ScheduledExecutorService timer;
   private final Runnable onClose;
@@ -468,12 +469,17 @@ public final class YggSession implements Session, StatementContext {
     // Date/time literals are read at planning time in the session's DateStyle and TimeZone.
     String dateStyle = settings.get("DateStyle");
     String timeZone = settings.get("TimeZone");
+    // ...and ygg.vectorize decides which operators the plan uses.
+    String vectorize = settings.get("ygg.vectorize");
     if (!java.util.Objects.equals(dateStyle, planDateStyle)
-        || !java.util.Objects.equals(timeZone, planTimeZone)) {
+        || !java.util.Objects.equals(timeZone, planTimeZone)
+        || !java.util.Objects.equals(vectorize, planVectorize)) {
       plans.clear();
       planDateStyle = dateStyle;
       planTimeZone = timeZone;
+      planVectorize = vectorize;
     }
+    boolean vectorized = !"off".equals(vectorize);
     CompiledQuery cached = plans.get(key);
     if (cached != null) {
       return cached;
@@ -484,13 +490,13 @@ public final class YggSession implements Session, StatementContext {
     compilations++;
     try (SessionInfo.Scope scope = SessionInfo.enter(sessionInfo())) {
       try {
-        q = QueryCompiler.compile(parse.get(), root, sql);
+        q = QueryCompiler.compile(parse.get(), root, sql, vectorized);
       } catch (SqlStateException e) {
         if (e.state() != SqlState.INDETERMINATE_DATATYPE) {
           throw e;
         }
         q = QueryCompiler.compile(ParameterCasts.wrap(parse.get(), currentMarkerOids), root,
-            sql);
+            sql, vectorized);
       }
     }
     if (cacheable) {
@@ -502,8 +508,13 @@ public final class YggSession implements Session, StatementContext {
   @Override
   public ExecContext execContext(SchemaPlus root, Object[] markerValues,
       Map<Integer, RelDataType> markerTypes) {
-    return new ExecContext(root, markerValues, markerTypes, cancel, transaction.startMillis(),
-        user, settings.get("TimeZone"));
+    ExecContext ctx = new ExecContext(root, markerValues, markerTypes, cancel,
+        transaction.startMillis(), user, settings.get("TimeZone"));
+    String threads = settings.get("ygg.threads");
+    if (threads != null && threads.matches("[1-9][0-9]{0,3}")) {
+      ctx.put(org.yggdrasil.planner.vexec.AggregateRunner.THREADS_VARIABLE, Integer.valueOf(threads));
+    }
+    return ctx;
   }
 
   /** How many times this session ran Calcite's planner (plan cache misses), for tests. */

@@ -1,0 +1,39 @@
+package org.yggdrasil.planner.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * Moves the hot shapes of an optimised Enumerable plan onto the vectorized executor: every
+ * {@code Aggregate [Calc] (native table scan)} subtree the accel operators support is replaced
+ * by an {@link AccelAggregateRel}; everything else stays as Calcite planned it. Runs after
+ * cost-based optimisation so that it never changes which plan Calcite picks, only how the
+ * chosen subtree executes.
+ */
+public final class AccelRewrite {
+  private AccelRewrite() {}
+
+  public static RelNode apply(RelNode plan) {
+    return rewrite(plan);
+  }
+
+  private static RelNode rewrite(RelNode node) {
+    if (node instanceof EnumerableAggregate agg) {
+      AccelAggregateRel accel = AggregateMatcher.match(agg);
+      if (accel != null) {
+        return accel;
+      }
+    }
+    List<RelNode> inputs = node.getInputs();
+    List<RelNode> rewritten = new ArrayList<>(inputs.size());
+    boolean changed = false;
+    for (RelNode in : inputs) {
+      RelNode r = rewrite(in);
+      changed |= r != in;
+      rewritten.add(r);
+    }
+    return changed ? node.copy(node.getTraitSet(), rewritten) : node;
+  }
+}

@@ -1,0 +1,177 @@
+package org.yggdrasil.planner.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
+import org.apache.calcite.interpreter.Bindables.BindableTableScan;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.yggdrasil.planner.schema.NativeTable;
+import org.yggdrasil.planner.vexec.AggSpec;
+import org.yggdrasil.planner.vexec.AggregatePlan;
+import org.yggdrasil.planner.vexec.ColumnSlot;
+import org.yggdrasil.planner.vexec.VecExpr;
+import org.yggdrasil.planner.vexec.VecPredicate;
+
+/**
+ * Recognises {@code Aggregate [Calc] (scan of a native table with pushed filters)} and builds the
+ * equivalent {@link AggregatePlan}, or returns null when any part is outside what the vectorized
+ * executor supports (the Enumerable plan then stays).
+ */
+final class AggregateMatcher {
+  private AggregateMatcher() {}
+
+  static AccelAggregateRel match(EnumerableAggregate agg) {
+    if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+      return null;
+    }
+    RelNode input = agg.getInput();
+    EnumerableCalc calc = null;
+    if (input instanceof EnumerableCalc c) {
+      calc = c;
+      input = c.getInput();
+    }
+    if (!(input instanceof EnumerableInterpreter interpreter)
+        || !(interpreter.getInput() instanceof BindableTableScan scan)) {
+      return null;
+    }
+    NativeTable table = scan.getTable().unwrap(NativeTable.class);
+    if (table == null || table.withPosition()) {
+      return null;
+    }
+    List<Integer> projects = scan.projects;
+    RexShuttle toTableColumns = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        int column = projects.get(ref.getIndex());
+        return new RexInputRef(column, ref.getType());
+      }
+    };
+    RexToVec rex = new RexToVec(agg.getCluster().getRexBuilder(), table.version().schema());
+
+    List<VecPredicate> filters = new ArrayList<>();
+    for (RexNode f : scan.filters) {
+      VecPredicate p = rex.predicate(f);
+      if (p == null) {
+        return null;
+      }
+      filters.add(p);
+    }
+    List<RexNode> fields = new ArrayList<>();
+    if (calc == null) {
+      for (int i = 0; i < projects.size(); i++) {
+        fields.add(new RexInputRef(projects.get(i), scan.getRowType().getFieldList().get(i).getType()));
+      }
+    } else {
+      RexProgram program = calc.getProgram();
+      if (program.getCondition() != null) {
+        RexNode condition = program.expandLocalRef(program.getCondition()).accept(toTableColumns);
+        VecPredicate p = rex.predicate(condition);
+        if (p == null) {
+          return null;
+        }
+        filters.add(p);
+      }
+      for (var ref : program.getProjectList()) {
+        fields.add(program.expandLocalRef(ref).accept(toTableColumns));
+      }
+    }
+
+    List<Integer> groupSlots = new ArrayList<>();
+    for (int g : agg.getGroupSet()) {
+      RexNode key = fields.get(g);
+      Integer slot = key instanceof RexInputRef ? rex.columnSlot(key, true) : null;
+      if (slot == null || rex.column(slot).isFloating()) {
+        return null;
+      }
+      groupSlots.add(slot);
+    }
+    List<AggSpec> aggs = new ArrayList<>();
+    for (AggregateCall call : agg.getAggCallList()) {
+      AggSpec spec = aggSpec(call, fields, rex);
+      if (spec == null) {
+        return null;
+      }
+      aggs.add(spec);
+    }
+    VecPredicate filter = filters.isEmpty() ? null
+        : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
+    List<String> name = scan.getTable().getQualifiedName();
+    AggregatePlan plan = new AggregatePlan(table, String.join(".", name), List.copyOf(rex.slots()),
+        filter, List.copyOf(groupSlots), List.copyOf(aggs));
+    return new AccelAggregateRel(agg.getCluster(), agg.getTraitSet(), agg.getRowType(), plan);
+  }
+
+  private static AggSpec aggSpec(AggregateCall call, List<RexNode> fields, RexToVec rex) {
+    if (call.isDistinct() || call.hasFilter() || call.isApproximate() || call.getArgList().size() > 1
+        || !call.getCollation().getFieldCollations().isEmpty()) {
+      return null;
+    }
+    SqlTypeName resultType = call.getType().getSqlTypeName();
+    RexNode arg = call.getArgList().isEmpty() ? null : fields.get(call.getArgList().get(0));
+    switch (call.getAggregation().getKind()) {
+      case COUNT -> {
+        if (arg == null) {
+          return new AggSpec(AggSpec.Fn.COUNT, null, -1, resultType, 0);
+        }
+        VecExpr e = rex.value(arg);
+        if (e == null && arg instanceof RexInputRef) {
+          Integer slot = rex.columnSlot(arg, true);
+          e = slot == null ? null : new VecExpr.Column(slot, VecExpr.Kind.LONG);
+        }
+        return e == null ? null : new AggSpec(AggSpec.Fn.COUNT, e, -1, resultType, 0);
+      }
+      case SUM, SUM0 -> {
+        if (arg == null) {
+          return null;
+        }
+        VecExpr e = rex.value(arg);
+        if (e == null) {
+          return null;
+        }
+        AggSpec.Fn fn = call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.SUM
+            ? AggSpec.Fn.SUM : AggSpec.Fn.SUM0;
+        if (e.kind() == VecExpr.Kind.DOUBLE) {
+          return resultType == SqlTypeName.DOUBLE || resultType == SqlTypeName.REAL
+              || resultType == SqlTypeName.FLOAT ? new AggSpec(fn, e, -1, resultType, 0) : null;
+        }
+        int scale = e instanceof VecExpr.Column c ? rex.column(c.slot()).scale() : 0;
+        boolean ok = switch (resultType) {
+          case BIGINT, INTEGER -> scale == 0;
+          // Calcite's SUM over BigDecimals keeps the inputs' scale whatever the declared type
+          case DECIMAL -> true;
+          default -> false;
+        };
+        return ok ? new AggSpec(fn, e, -1, resultType, scale) : null;
+      }
+      case MIN, MAX -> {
+        if (!(arg instanceof RexInputRef)) {
+          return null;
+        }
+        Integer slot = rex.columnSlot(arg, false);
+        if (slot == null) {
+          return null;
+        }
+        ColumnSlot c = rex.column(slot);
+        if (c.isText()) {
+          return null;
+        }
+        AggSpec.Fn fn = call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.MIN
+            ? AggSpec.Fn.MIN : AggSpec.Fn.MAX;
+        return new AggSpec(fn, new VecExpr.Column(slot,
+            c.isFloating() ? VecExpr.Kind.DOUBLE : VecExpr.Kind.LONG), slot, resultType, 0);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+}

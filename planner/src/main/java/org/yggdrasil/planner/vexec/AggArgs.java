@@ -1,0 +1,44 @@
+package org.yggdrasil.planner.vexec;
+
+import java.lang.foreign.MemorySegment;
+import java.util.BitSet;
+import org.yggdrasil.accel.kernels.Bitmaps;
+
+/**
+ * The rows an aggregate's argument is defined on: the filter's selection minus rows where a
+ * column the argument reads is NULL (SQL aggregates skip NULL arguments).
+ */
+final class AggArgs {
+  private AggArgs() {}
+
+  /**
+   * The selection for {@code arg}: {@code sel} itself when none of its columns has a NULL in this
+   * chunk, else a bitmap from the scratch that the caller releases.
+   */
+  static long[] selection(VecExpr arg, ChunkData chunk, long[] sel, Scratch scratch) {
+    if (arg == null) {
+      return sel;
+    }
+    BitSet slots = new BitSet();
+    arg.slots(slots);
+    long[] out = sel;
+    for (int s = slots.nextSetBit(0); s >= 0; s = slots.nextSetBit(s + 1)) {
+      MemorySegment validity = chunk.validity(s);
+      if (validity == null) {
+        continue;
+      }
+      if (out == sel) {
+        out = scratch.bitmap();
+        System.arraycopy(sel, 0, out, 0, Bitmaps.words(chunk.rows()));
+      }
+      Bitmaps.andValidity(out, validity, chunk.rows());
+    }
+    return out;
+  }
+
+  static void release(long[] argSel, long[] sel, Scratch scratch) {
+    if (argSel != sel) {
+      scratch.releaseBitmap(argSel);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package org.yggdrasil.planner.vexec;
+
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.yggdrasil.accel.kernels.Bitmaps;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.storage.nativestore.TableVersion;
+import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
+
+/**
+ * Runs an {@link AggregatePlan}: morsel-driven over the table's chunks on up to
+ * {@code ygg.threads} workers, each with its own accumulators and work vectors, merged at the end.
+ * Per chunk: skip it when its zone maps exclude the filter, answer from chunk statistics when
+ * nothing is filtered or deleted, else filter into a selection bitmap and aggregate the selected
+ * rows with the accel kernels.
+ */
+public final class AggregateRunner {
+  /** The DataContext variable carrying the session's {@code ygg.threads}. */
+  public static final String THREADS_VARIABLE = "ygg.threads";
+
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "ygg-vexec");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private AggregateRunner() {}
+
+  /** Called by generated code (see {@code AccelAggregateRel}). */
+  public static Enumerable<Object[]> run(DataContext root, AggregatePlan plan) {
+    TableVersion table = plan.table().versionAt(root);
+    RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
+    int chunks = table.chunkCount();
+    int threads = Math.max(1, Math.min(threads(root), chunks));
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    List<Worker> workers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      workers.add(new Worker(root, plan, table, filter, next, cancel));
+    }
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 1; i < threads; i++) {
+      running.add(POOL.submit(workers.get(i)));
+    }
+    workers.get(0).run();
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement: interrupted");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    Worker first = workers.get(0);
+    for (int i = 1; i < workers.size(); i++) {
+      first.merge(workers.get(i));
+    }
+    return Linq4j.asEnumerable(first.rows());
+  }
+
+  private static int threads(DataContext root) {
+    Object v = root.get(THREADS_VARIABLE);
+    return v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** One thread's share: claims chunks until none are left. */
+  private static final class Worker implements Runnable {
+    private final AggregatePlan plan;
+    private final RowFilter filter;
+    private final AtomicInteger next;
+    private final AtomicBoolean cancel;
+    private final int chunkCount;
+    private final ChunkData chunk;
+    private final Scratch scratch;
+    private final ExprEvaluator eval;
+    private final GroupKeys keys;
+    private final GroupedAggregates grouped;
+    private final FlatAggregates flat;
+
+    Worker(DataContext root, AggregatePlan plan, TableVersion table, RowFilter filter,
+        AtomicInteger next, AtomicBoolean cancel) {
+      this.plan = plan;
+      this.filter = filter;
+      this.next = next;
+      this.cancel = cancel;
+      this.chunkCount = table.chunkCount();
+      this.chunk = new ChunkData(table, plan.columns());
+      this.scratch = new Scratch(table.chunkRows());
+      this.eval = new ExprEvaluator(root, scratch);
+      boolean grouping = !plan.groupSlots().isEmpty();
+      this.keys = grouping ? new GroupKeys(plan.groupSlots(), plan.columns()) : null;
+      this.grouped = grouping ? new GroupedAggregates(plan.aggs(), plan.columns()) : null;
+      this.flat = grouping ? null : new FlatAggregates(plan.aggs(), plan.columns());
+    }
+
+    @Override
+    public void run() {
+      long[] sel = new long[Bitmaps.words(scratch.gids.length)];
+      for (int i = next.getAndIncrement(); i < chunkCount; i = next.getAndIncrement()) {
+        if (cancel != null && cancel.get()) {
+          throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        process(i, sel);
+      }
+    }
+
+    private void process(int index, long[] sel) {
+      int rows = chunk.moveTo(index);
+      if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
+        return;
+      }
+      DeleteVector deletes = chunk.deletes();
+      if (flat != null && filter == null && (deletes == null || deletes.count() == 0)
+          && flat.statsAnswer(chunk)) {
+        flat.addStats(chunk);
+        return;
+      }
+      if (filter != null) {
+        filter.evaluate(chunk, sel, scratch);
+      } else {
+        Bitmaps.setAll(sel, rows);
+      }
+      if (deletes != null && deletes.count() > 0) {
+        Bitmaps.andNot(sel, deletes.bits().toArray(ValueLayout.JAVA_LONG), rows);
+      }
+      if (flat != null) {
+        flat.add(chunk, sel, eval, scratch);
+        return;
+      }
+      if (Bitmaps.none(sel, rows)) {
+        return;
+      }
+      keys.assign(chunk, sel, scratch.gids, scratch);
+      grouped.ensure(keys.count());
+      grouped.add(chunk, sel, scratch.gids, eval, scratch);
+    }
+
+    void merge(Worker o) {
+      if (flat != null) {
+        flat.merge(o.flat);
+        return;
+      }
+      for (int g = 0, n = o.keys.count(); g < n; g++) {
+        int to = keys.idOfRaw(o.keys.raw(g));
+        grouped.ensure(keys.count());
+        grouped.mergeGroup(o.grouped, g, to);
+      }
+    }
+
+    List<Object[]> rows() {
+      if (flat != null) {
+        return List.<Object[]>of(flat.result());
+      }
+      int keyCount = plan.groupSlots().size();
+      int n = keys.count();
+      List<Object[]> out = new ArrayList<>(n);
+      for (int g = 0; g < n; g++) {
+        Object[] row = new Object[keyCount + plan.aggs().size()];
+        keys.values(g, row, 0);
+        grouped.values(g, row, keyCount);
+        out.add(row);
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package org.yggdrasil.planner.vexec;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.yggdrasil.accel.agg.Aggregates;
+import org.yggdrasil.accel.kernels.Bitmaps;
+import org.yggdrasil.accel.strings.Utf8Length;
+import org.yggdrasil.storage.nativestore.ColumnType;
+import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
+
+/**
+ * The aggregates of a query without GROUP BY, accumulated chunk by chunk straight from column
+ * memory where the argument is a column (or a product of two), from chunk statistics where
+ * nothing is filtered or deleted, and from computed work vectors otherwise.
+ */
+final class FlatAggregates {
+  private final List<AggSpec> aggs;
+  private final List<ColumnSlot> slots;
+  private final long[] counts;
+  private final long[] longSums;
+  private final double[] doubleSums;
+  private final double[] compensation;
+  private final long[] longExtremes;
+  private final double[] doubleExtremes;
+  private final boolean[] found;
+
+  FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
+    this.aggs = aggs;
+    this.slots = slots;
+    int n = aggs.size();
+    counts = new long[n];
+    longSums = new long[n];
+    doubleSums = new double[n];
+    compensation = new double[n];
+    longExtremes = new long[n];
+    doubleExtremes = new double[n];
+    found = new boolean[n];
+  }
+
+  /** True when chunk statistics answer every aggregate (no filter, no deleted rows). */
+  boolean statsAnswer(ChunkData chunk) {
+    for (AggSpec a : aggs) {
+      if (a.arg() == null) {
+        continue;
+      }
+      if (!(a.arg() instanceof VecExpr.Column c)) {
+        return false;
+      }
+      ColumnSlot slot = slots.get(c.slot());
+      ChunkStats s = chunk.chunk(c.slot()).stats();
+      switch (a.fn()) {
+        case COUNT -> {}
+        case SUM, SUM0 -> {
+          if (s.sum() == null && s.nullCount() < s.rowCount()) {
+            return false;
+          }
+          if (c.kind() == VecExpr.Kind.DOUBLE && !slot.isFloating()) {
+            return false;
+          }
+        }
+        case MIN, MAX -> {
+          if (slot.isFloating() || (s.min() == null && s.nullCount() < s.rowCount())) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  void addStats(ChunkData chunk) {
+    int rows = chunk.rows();
+    for (int i = 0; i < aggs.size(); i++) {
+      AggSpec a = aggs.get(i);
+      if (a.arg() == null) {
+        counts[i] += rows;
+        continue;
+      }
+      int slotIndex = ((VecExpr.Column) a.arg()).slot();
+      ColumnSlot slot = slots.get(slotIndex);
+      ChunkStats s = chunk.chunk(slotIndex).stats();
+      long nonNull = s.rowCount() - s.nullCount();
+      counts[i] += nonNull;
+      if (nonNull == 0) {
+        continue;
+      }
+      switch (a.fn()) {
+        case COUNT -> {}
+        case SUM, SUM0 -> {
+          if (slot.isFloating()) {
+            addDouble(i, ((Number) s.sum()).doubleValue());
+          } else {
+            long v = s.sum() instanceof BigDecimal d ? d.movePointRight(slot.scale()).longValueExact()
+                : ((Number) s.sum()).longValue();
+            addLong(i, v);
+          }
+        }
+        case MIN -> extremeLong(i, slot.encoding().toBits(s.min()), true);
+        case MAX -> extremeLong(i, slot.encoding().toBits(s.max()), false);
+      }
+    }
+  }
+
+  /** Adds the selected rows of the current chunk. */
+  void add(ChunkData chunk, long[] sel, ExprEvaluator eval, Scratch scratch) {
+    int rows = chunk.rows();
+    for (int i = 0; i < aggs.size(); i++) {
+      AggSpec a = aggs.get(i);
+      long[] argSel = AggArgs.selection(a.arg(), chunk, sel, scratch);
+      long n = Bitmaps.count(argSel, rows);
+      counts[i] += n;
+      if (n > 0 && a.fn() != AggSpec.Fn.COUNT) {
+        accumulate(i, a, chunk, argSel, eval, scratch);
+      }
+      AggArgs.release(argSel, sel, scratch);
+    }
+  }
+
+  private void accumulate(int i, AggSpec a, ChunkData chunk, long[] sel, ExprEvaluator eval,
+      Scratch scratch) {
+    int rows = chunk.rows();
+    switch (a.fn()) {
+      case SUM, SUM0 -> {
+        VecExpr e = a.arg();
+        if (e instanceof VecExpr.Column c && c.kind() == VecExpr.Kind.LONG) {
+          try {
+            addLong(i, Aggregates.sumLong(chunk.data(c.slot()), slots.get(c.slot()).lane(), rows, sel));
+          } catch (ArithmeticException overflow) {
+            throw ResultValues.overflow();
+          }
+        } else if (e instanceof VecExpr.CharLength l) {
+          addLong(i, Utf8Length.sumChars(chunk.chunk(l.slot()).offsets(), chunk.data(l.slot()), rows, sel));
+        } else if (e instanceof VecExpr.Column c && slots.get(c.slot()).isFloating()) {
+          addDouble(i, Aggregates.sumDouble(chunk.data(c.slot()), slots.get(c.slot()).lane(), rows, sel));
+        } else if (e instanceof VecExpr.Arith m && m.op() == VecExpr.ArithOp.MUL
+            && m.left() instanceof VecExpr.Column x && m.right() instanceof VecExpr.Column y
+            && slots.get(x.slot()).isFloating() && slots.get(y.slot()).isFloating()) {
+          addDouble(i, Aggregates.sumProduct(chunk.data(x.slot()), slots.get(x.slot()).lane(),
+              chunk.data(y.slot()), slots.get(y.slot()).lane(), rows, sel));
+        } else {
+          double[] v = eval.doubles(e, chunk);
+          addDouble(i, Aggregates.sumDouble(v, rows, sel));
+          scratch.release(v);
+        }
+      }
+      case MIN, MAX -> {
+        boolean min = a.fn() == AggSpec.Fn.MIN;
+        int s = a.minMaxSlot();
+        ColumnSlot slot = slots.get(s);
+        if (slot.isFloating()) {
+          double[] out = new double[1];
+          boolean any = min ? Aggregates.minDouble(chunk.data(s), slot.lane(), rows, sel, out)
+              : Aggregates.maxDouble(chunk.data(s), slot.lane(), rows, sel, out);
+          if (any) {
+            extremeDouble(i, out[0], min);
+          }
+        } else {
+          long[] out = new long[1];
+          boolean any = min ? Aggregates.minLong(chunk.data(s), slot.lane(), rows, sel, out)
+              : Aggregates.maxLong(chunk.data(s), slot.lane(), rows, sel, out);
+          if (any) {
+            extremeLong(i, out[0], min);
+          }
+        }
+      }
+      case COUNT -> {}
+    }
+  }
+
+  private void addLong(int i, long v) {
+    try {
+      longSums[i] = Math.addExact(longSums[i], v);
+    } catch (ArithmeticException e) {
+      throw ResultValues.overflow();
+    }
+  }
+
+  /** Kahan-Babuska (Neumaier) summation across chunks. */
+  private void addDouble(int i, double v) {
+    double s = doubleSums[i];
+    double t = s + v;
+    if (Math.abs(s) >= Math.abs(v)) {
+      compensation[i] += (s - t) + v;
+    } else {
+      compensation[i] += (v - t) + s;
+    }
+    doubleSums[i] = t;
+  }
+
+  private void extremeLong(int i, long v, boolean min) {
+    if (!found[i] || (min ? v < longExtremes[i] : v > longExtremes[i])) {
+      longExtremes[i] = v;
+    }
+    found[i] = true;
+  }
+
+  private void extremeDouble(int i, double v, boolean min) {
+    // PostgreSQL orders NaN above every number
+    if (!found[i] || (min ? Double.compare(v, doubleExtremes[i]) < 0 && !(v == 0 && doubleExtremes[i] == 0)
+        : Double.compare(v, doubleExtremes[i]) > 0 && !(v == 0 && doubleExtremes[i] == 0))) {
+      doubleExtremes[i] = v;
+    }
+    found[i] = true;
+  }
+
+  void merge(FlatAggregates o) {
+    for (int i = 0; i < aggs.size(); i++) {
+      counts[i] += o.counts[i];
+      addLong(i, o.longSums[i]);
+      addDouble(i, o.doubleSums[i]);
+      compensation[i] += o.compensation[i];
+      if (o.found[i]) {
+        boolean min = aggs.get(i).fn() == AggSpec.Fn.MIN;
+        if (slots.get(Math.max(aggs.get(i).minMaxSlot(), 0)).isFloating()) {
+          extremeDouble(i, o.doubleExtremes[i], min);
+        } else {
+          extremeLong(i, o.longExtremes[i], min);
+        }
+      }
+    }
+  }
+
+  /** The one output row (no GROUP BY: always exactly one). */
+  Object[] result() {
+    Object[] row = new Object[aggs.size()];
+    for (int i = 0; i < row.length; i++) {
+      AggSpec a = aggs.get(i);
+      row[i] = switch (a.fn()) {
+        case COUNT -> ResultValues.count(counts[i]);
+        case SUM, SUM0 -> isExact(a) ? ResultValues.exactSum(a, longSums[i], counts[i])
+            : ResultValues.doubleSum(a, doubleSums[i] + compensation[i], counts[i]);
+        case MIN, MAX -> {
+          ColumnSlot slot = slots.get(a.minMaxSlot());
+          yield slot.isFloating() ? ResultValues.doubleExtreme(slot, doubleExtremes[i], found[i])
+              : ResultValues.exactExtreme(slot, longExtremes[i], found[i]);
+        }
+      };
+    }
+    return row;
+  }
+
+  /** True when a sum accumulates exact integers (its argument is an exact column or a length). */
+  static boolean isExact(AggSpec a) {
+    return a.arg().kind() == VecExpr.Kind.LONG;
+  }
+
+  static boolean isStatsSummable(ColumnType t) {
+    return t != ColumnType.DATE && t != ColumnType.TIMESTAMP && t != ColumnType.TIMESTAMPTZ;
+  }
+}

@@ -1,0 +1,169 @@
+package org.yggdrasil.planner.vexec;
+
+import java.util.Arrays;
+import java.util.List;
+import org.yggdrasil.accel.agg.Grouped;
+
+/**
+ * The aggregates of a GROUP BY query: one slot per group in primitive arrays that grow with the
+ * number of groups, fed a chunk at a time from group ids and work vectors.
+ */
+final class GroupedAggregates {
+  private final List<AggSpec> aggs;
+  private final List<ColumnSlot> slots;
+  private final long[][] counts;
+  private final long[][] longs;
+  private final double[][] doubles;
+  private int capacity;
+
+  GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
+    this.aggs = aggs;
+    this.slots = slots;
+    int n = aggs.size();
+    counts = new long[n][];
+    longs = new long[n][];
+    doubles = new double[n][];
+    capacity = 0;
+    ensure(64);
+  }
+
+  private boolean exactArg(AggSpec a) {
+    if (a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) {
+      return !slots.get(a.minMaxSlot()).isFloating();
+    }
+    return a.arg() != null && a.arg().kind() == VecExpr.Kind.LONG;
+  }
+
+  /** Makes room for group ids below {@code groups}. */
+  void ensure(int groups) {
+    if (groups <= capacity) {
+      return;
+    }
+    int old = capacity;
+    int cap = Math.max(groups, capacity * 2);
+    for (int i = 0; i < aggs.size(); i++) {
+      AggSpec a = aggs.get(i);
+      counts[i] = counts[i] == null ? new long[cap] : Arrays.copyOf(counts[i], cap);
+      if (a.fn() == AggSpec.Fn.COUNT) {
+        continue;
+      }
+      if (exactArg(a)) {
+        longs[i] = longs[i] == null ? new long[cap] : Arrays.copyOf(longs[i], cap);
+        if (a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) {
+          Arrays.fill(longs[i], old, cap, a.fn() == AggSpec.Fn.MIN ? Long.MAX_VALUE : Long.MIN_VALUE);
+        }
+      } else {
+        doubles[i] = doubles[i] == null ? new double[cap] : Arrays.copyOf(doubles[i], cap);
+        if (a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) {
+          Arrays.fill(doubles[i], old, cap,
+              a.fn() == AggSpec.Fn.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+        }
+      }
+    }
+    capacity = cap;
+  }
+
+  void add(ChunkData chunk, long[] sel, int[] gids, ExprEvaluator eval, Scratch scratch) {
+    int rows = chunk.rows();
+    for (int i = 0; i < aggs.size(); i++) {
+      AggSpec a = aggs.get(i);
+      long[] argSel = AggArgs.selection(a.arg(), chunk, sel, scratch);
+      Grouped.count(gids, rows, argSel, counts[i]);
+      switch (a.fn()) {
+        case COUNT -> {}
+        case SUM, SUM0 -> {
+          if (exactArg(a)) {
+            long[] v = eval.longs(a.arg(), chunk);
+            Grouped.sumLong(gids, v, rows, argSel, longs[i]);
+            scratch.release(v);
+          } else {
+            double[] v = eval.doubles(a.arg(), chunk);
+            Grouped.sumDouble(gids, v, rows, argSel, doubles[i]);
+            scratch.release(v);
+          }
+        }
+        case MIN, MAX -> {
+          VecExpr.Column c = new VecExpr.Column(a.minMaxSlot(),
+              exactArg(a) ? VecExpr.Kind.LONG : VecExpr.Kind.DOUBLE);
+          boolean min = a.fn() == AggSpec.Fn.MIN;
+          if (exactArg(a)) {
+            long[] v = eval.longs(c, chunk);
+            if (min) {
+              Grouped.minLong(gids, v, rows, argSel, longs[i]);
+            } else {
+              Grouped.maxLong(gids, v, rows, argSel, longs[i]);
+            }
+            scratch.release(v);
+          } else {
+            double[] v = eval.doubles(c, chunk);
+            if (min) {
+              Grouped.minDouble(gids, v, rows, argSel, doubles[i]);
+            } else {
+              Grouped.maxDouble(gids, v, rows, argSel, doubles[i]);
+            }
+            scratch.release(v);
+          }
+        }
+      }
+      AggArgs.release(argSel, sel, scratch);
+    }
+  }
+
+  /** Adds group {@code from} of {@code o} into group {@code to} of this. */
+  void mergeGroup(GroupedAggregates o, int from, int to) {
+    for (int i = 0; i < aggs.size(); i++) {
+      AggSpec a = aggs.get(i);
+      counts[i][to] += o.counts[i][from];
+      switch (a.fn()) {
+        case COUNT -> {}
+        case SUM, SUM0 -> {
+          if (exactArg(a)) {
+            longs[i][to] = Math.addExact(longs[i][to], o.longs[i][from]);
+          } else {
+            doubles[i][to] += o.doubles[i][from];
+          }
+        }
+        case MIN -> {
+          if (exactArg(a)) {
+            longs[i][to] = Math.min(longs[i][to], o.longs[i][from]);
+          } else {
+            doubles[i][to] = pgMin(doubles[i][to], o.doubles[i][from]);
+          }
+        }
+        case MAX -> {
+          if (exactArg(a)) {
+            longs[i][to] = Math.max(longs[i][to], o.longs[i][from]);
+          } else {
+            doubles[i][to] = pgMax(doubles[i][to], o.doubles[i][from]);
+          }
+        }
+      }
+    }
+  }
+
+  private static double pgMin(double a, double b) {
+    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+  }
+
+  private static double pgMax(double a, double b) {
+    return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+  }
+
+  /** Writes the aggregates of group {@code g} into {@code row} from {@code at}. */
+  void values(int g, Object[] row, int at) {
+    for (int i = 0; i < aggs.size(); i++) {
+      AggSpec a = aggs.get(i);
+      long n = counts[i][g];
+      row[at + i] = switch (a.fn()) {
+        case COUNT -> ResultValues.count(n);
+        case SUM, SUM0 -> exactArg(a) ? ResultValues.exactSum(a, longs[i][g], n)
+            : ResultValues.doubleSum(a, doubles[i][g], n);
+        case MIN, MAX -> {
+          ColumnSlot slot = slots.get(a.minMaxSlot());
+          yield exactArg(a) ? ResultValues.exactExtreme(slot, longs[i][g], n > 0)
+              : ResultValues.doubleExtreme(slot, doubles[i][g], n > 0);
+        }
+      };
+    }
+  }
+}

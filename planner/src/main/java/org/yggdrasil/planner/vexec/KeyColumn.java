@@ -1,0 +1,126 @@
+package org.yggdrasil.planner.vexec;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import org.yggdrasil.accel.groupby.BytesGroupTable;
+import org.yggdrasil.accel.groupby.ChunkDictionary;
+import org.yggdrasil.accel.groupby.LongGroupTable;
+import org.yggdrasil.accel.kernels.Bitmaps;
+import org.yggdrasil.planner.schema.InternalValues;
+import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
+
+/**
+ * Dense ids for the values of one GROUP BY column, in first-seen order, with NULL as a group of
+ * its own. Integer-like columns hash their stored integers, text columns their bytes (through the
+ * chunk's cached dictionary when it has few distinct values).
+ */
+final class KeyColumn {
+  private final int slot;
+  private final ColumnSlot column;
+  private final LongGroupTable longs;
+  private final BytesGroupTable bytes;
+  /** The id of the NULL group, or -1 before a NULL is seen; table ids at or above it shift by one. */
+  private int nullId = -1;
+
+  KeyColumn(int slot, ColumnSlot column) {
+    this.slot = slot;
+    this.column = column;
+    this.longs = column.isText() ? null : new LongGroupTable();
+    this.bytes = column.isText() ? new BytesGroupTable() : null;
+  }
+
+  int count() {
+    return (longs != null ? longs.groupCount() : bytes.groupCount()) + (nullId >= 0 ? 1 : 0);
+  }
+
+  /** Writes the id of every selected row of the chunk into {@code out}. */
+  void assign(ChunkData chunk, long[] sel, int[] out, Scratch scratch) {
+    int rows = chunk.rows();
+    ColumnChunk c = chunk.chunk(slot);
+    MemorySegment validity = c.validity();
+    long[] live = sel;
+    if (validity != null) {
+      live = scratch.bitmap();
+      System.arraycopy(sel, 0, live, 0, Bitmaps.words(rows));
+      Bitmaps.andValidity(live, validity, rows);
+    }
+    if (longs != null) {
+      longs.groupIds(c.data(), column.encoding().physical().width(), rows, live, out);
+    } else {
+      ChunkDictionary dict = validity == null ? ChunkDictionaries.of(c) : null;
+      if (dict != null) {
+        bytes.groupIds(dict, rows, live, out);
+      } else {
+        bytes.groupIds(c.offsets(), c.data(), rows, live, out);
+      }
+    }
+    if (nullId >= 0) {
+      int n = nullId;
+      for (int r = 0; r < rows; r++) {
+        int g = out[r];
+        out[r] = g >= n ? g + 1 : g;
+      }
+    }
+    if (validity != null) {
+      long[] nulls = scratch.bitmap();
+      System.arraycopy(sel, 0, nulls, 0, Bitmaps.words(rows));
+      Bitmaps.andNot(nulls, live, rows);
+      if (!Bitmaps.none(nulls, rows)) {
+        if (nullId < 0) {
+          nullId = longs != null ? longs.groupCount() : bytes.groupCount();
+        }
+        int id = nullId;
+        forEach(nulls, rows, r -> out[r] = id);
+      }
+      scratch.releaseBitmap(nulls);
+      scratch.releaseBitmap(live);
+    }
+  }
+
+  private interface RowAction {
+    void at(int row);
+  }
+
+  private static void forEach(long[] bits, int rows, RowAction a) {
+    for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+      long x = bits[w];
+      while (x != 0) {
+        a.at((w << 6) + Long.numberOfTrailingZeros(x));
+        x &= x - 1;
+      }
+    }
+  }
+
+  /** The stored key of id {@code id}: a Long, a byte[], or null for the NULL group. */
+  Object raw(int id) {
+    if (id == nullId) {
+      return null;
+    }
+    int t = nullId >= 0 && id > nullId ? id - 1 : id;
+    return longs != null ? (Object) longs.key(t) : bytes.key(t);
+  }
+
+  /** The id of a stored key (see {@link #raw}), adding it when new. */
+  int idOfRaw(Object raw) {
+    if (raw == null) {
+      if (nullId < 0) {
+        nullId = longs != null ? longs.groupCount() : bytes.groupCount();
+      }
+      return nullId;
+    }
+    int t = longs != null ? longs.idOf((Long) raw) : bytes.idOf((byte[]) raw);
+    return nullId >= 0 && t >= nullId ? t + 1 : t;
+  }
+
+  /** The key of id {@code id} as Calcite's runtime represents it. */
+  Object value(int id) {
+    Object raw = raw(id);
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof byte[] b) {
+      return new String(b, StandardCharsets.UTF_8);
+    }
+    return InternalValues.fromStore(column.encoding().fromBits((Long) raw));
+  }
+}

@@ -1,0 +1,46 @@
+package org.yggdrasil.planner.vexec;
+
+import java.util.ArrayDeque;
+
+/** Work vectors of one worker, sized for a chunk and reused from chunk to chunk. */
+final class Scratch {
+  private final int capacity;
+  private final ArrayDeque<double[]> doubles = new ArrayDeque<>();
+  private final ArrayDeque<long[]> longs = new ArrayDeque<>();
+  private final ArrayDeque<long[]> bitmaps = new ArrayDeque<>();
+  final int[] gids;
+  final int[] ints;
+
+  Scratch(int chunkRows) {
+    this.capacity = chunkRows;
+    this.gids = new int[chunkRows];
+    this.ints = new int[chunkRows];
+  }
+
+  double[] doubles() {
+    double[] d = doubles.poll();
+    return d != null ? d : new double[capacity];
+  }
+
+  void release(double[] d) {
+    doubles.push(d);
+  }
+
+  long[] longs() {
+    long[] l = longs.poll();
+    return l != null ? l : new long[capacity];
+  }
+
+  void release(long[] l) {
+    longs.push(l);
+  }
+
+  long[] bitmap() {
+    long[] b = bitmaps.poll();
+    return b != null ? b : new long[(capacity + 63) >>> 6];
+  }
+
+  void releaseBitmap(long[] b) {
+    bitmaps.push(b);
+  }
+}

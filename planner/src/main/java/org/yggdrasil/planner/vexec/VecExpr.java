@@ -1,0 +1,58 @@
+package org.yggdrasil.planner.vexec;
+
+import java.util.BitSet;
+
+/**
+ * A numeric value computed for every row of a chunk into a work vector: a stored column, a
+ * constant, or arithmetic over them. {@link Kind#LONG} vectors hold exact integers (or a scaled
+ * numeric's unscaled value), {@link Kind#DOUBLE} vectors floating-point values.
+ */
+public sealed interface VecExpr {
+  enum Kind { LONG, DOUBLE }
+
+  enum ArithOp { ADD, SUB, MUL, DIV }
+
+  Kind kind();
+
+  /** Adds the column slots this value reads; a NULL in any of them makes the value NULL. */
+  void slots(BitSet into);
+
+  record Column(int slot, Kind kind) implements VecExpr {
+    @Override
+    public void slots(BitSet into) {
+      into.set(slot);
+    }
+  }
+
+  record Constant(Operand value, Kind kind) implements VecExpr {
+    @Override
+    public void slots(BitSet into) {}
+  }
+
+  /** Floating-point arithmetic ({@code DIV} only by a non-zero constant, checked when it runs). */
+  record Arith(ArithOp op, VecExpr left, VecExpr right) implements VecExpr {
+    @Override
+    public Kind kind() {
+      return Kind.DOUBLE;
+    }
+
+    @Override
+    public void slots(BitSet into) {
+      left.slots(into);
+      right.slots(into);
+    }
+  }
+
+  /** {@code char_length(text column)} in characters. */
+  record CharLength(int slot) implements VecExpr {
+    @Override
+    public Kind kind() {
+      return Kind.LONG;
+    }
+
+    @Override
+    public void slots(BitSet into) {
+      into.set(slot);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.yggdrasil.planner.vexec;
+
+import java.util.List;
+import org.yggdrasil.accel.kernels.CmpOp;
+
+/**
+ * A row filter a vectorized scan evaluates a chunk at a time into a selection bitmap. Rows where
+ * the predicate is NULL are never selected (SQL's WHERE), so negation is pushed into the leaves
+ * when the plan is built rather than evaluated over bitmaps.
+ */
+public sealed interface VecPredicate {
+  /** {@code column op value}; the value is converted to the column's domain when the plan runs. */
+  record Compare(int slot, CmpOp op, Operand value) implements VecPredicate {}
+
+  /** {@code column IN (values)}, or with {@code negated} {@code NOT IN} (no NULL among them). */
+  record InList(int slot, List<Operand> values, boolean negated) implements VecPredicate {}
+
+  /** {@code column IS [NOT] NULL}. */
+  record IsNull(int slot, boolean isNull) implements VecPredicate {}
+
+  /** {@code column [NOT] [I]LIKE pattern [ESCAPE e]} on a text column. */
+  record Like(int slot, Operand pattern, char escape, boolean caseInsensitive, boolean negated)
+      implements VecPredicate {}
+
+  record And(List<VecPredicate> parts) implements VecPredicate {}
+
+  record Or(List<VecPredicate> parts) implements VecPredicate {}
+}
