@@ -10,19 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yggdrasil.accel.testing.TextColumns;
 
 class LikePatternTest {
 
-    /** Reference semantics: LIKE as a Java regex over code points; ILIKE lowers both sides. */
+    /**
+     * Reference semantics: a dynamic program over code points (% any sequence, _ one code
+     * point); ILIKE lowers both sides code point by code point. Quadratic at worst, never
+     * exponential like a backtracking regex.
+     */
     private static boolean reference(String value, String pattern, char escape, boolean ci) {
-        return regex(pattern, escape, ci).matcher(lower(value, ci)).matches();
-    }
-
-    private static Pattern regex(String pattern, char escape, boolean ci) {
-        StringBuilder re = new StringBuilder();
+        List<Integer> tokens = new ArrayList<>(); // -1 = %, -2 = _, else a literal code point
         int i = 0;
         while (i < pattern.length()) {
             int cp = pattern.codePointAt(i);
@@ -30,16 +29,30 @@ class LikePatternTest {
             if (escape != 0 && cp == escape) {
                 int next = pattern.codePointAt(i);
                 i += Character.charCount(next);
-                re.append(Pattern.quote(lower(new String(Character.toChars(next)), ci)));
+                tokens.add(ci ? Character.toLowerCase(next) : next);
             } else if (cp == '%') {
-                re.append(".*");
+                tokens.add(-1);
             } else if (cp == '_') {
-                re.append('.');
+                tokens.add(-2);
             } else {
-                re.append(Pattern.quote(lower(new String(Character.toChars(cp)), ci)));
+                tokens.add(ci ? Character.toLowerCase(cp) : cp);
             }
         }
-        return Pattern.compile(re.toString(), Pattern.DOTALL);
+        int[] v = lower(value, ci).codePoints().toArray();
+        boolean[] dp = new boolean[v.length + 1];
+        dp[0] = true;
+        for (int t : tokens) {
+            boolean[] nd = new boolean[v.length + 1];
+            for (int j = 0; j <= v.length; j++) {
+                if (t == -1) {
+                    nd[j] = dp[j] || (j > 0 && nd[j - 1]);
+                } else {
+                    nd[j] = j > 0 && dp[j - 1] && (t == -2 || v[j - 1] == t);
+                }
+            }
+            dp = nd;
+        }
+        return dp[v.length];
     }
 
     private static String lower(String s, boolean ci) {
@@ -182,14 +195,13 @@ class LikePatternTest {
             int words = (rows + 63) >>> 6;
             for (String shape : SHAPES) {
                 for (boolean ci : new boolean[] {false, true}) {
-                    if (rows > 1000 && (ci || shape.indexOf('%', 1) != shape.length() - 1)) {
-                        continue; // the full chunk only for the whole-buffer '%literal%' search
+                    if (rows > 1000 && (ci || !(shape.equals("%google%") || shape.equals("%日本%")))) {
+                        continue; // the full chunk only for the vectorized whole-buffer '%literal%' search
                     }
                     LikePattern p = LikePattern.compile(shape, '\\', ci);
                     boolean[] match = new boolean[rows];
-                    Pattern re = regex(shape, '\\', ci);
                     for (int i = 0; i < rows; i++) {
-                        match[i] = re.matcher(lower(values.get(i), ci)).matches();
+                        match[i] = reference(values.get(i), shape, '\\', ci);
                     }
                     for (long[] sel : TextColumns.selections(rows, r)) {
                         long[] expected = new long[words];

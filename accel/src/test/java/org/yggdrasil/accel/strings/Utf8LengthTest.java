@@ -65,8 +65,10 @@ class Utf8LengthTest {
         SplittableRandom r = new SplittableRandom(12);
         for (int len : new int[] {0, 1, 31, 32, 33, 63, 64, 65, 127, 128, 129, 4095, 4096, 70_000}) {
             StringBuilder sb = new StringBuilder();
-            while (sb.toString().getBytes(StandardCharsets.UTF_8).length < len) {
-                sb.append(r.nextBoolean() ? "a" : r.nextBoolean() ? "é" : "日");
+            for (int bytes = 0; bytes < len; ) {
+                String c = r.nextBoolean() ? "a" : r.nextBoolean() ? "é" : "日";
+                sb.append(c);
+                bytes += c.getBytes(StandardCharsets.UTF_8).length;
             }
             String s = sb.toString();
             TextColumns.Text col = TextColumns.text(java.util.List.of(s));
