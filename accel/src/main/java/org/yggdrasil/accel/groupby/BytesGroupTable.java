@@ -1,0 +1,210 @@
+package org.yggdrasil.accel.groupby;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * Open-addressing hash table from a byte-string key (UTF-8 text) to a dense group id (0..n-1,
+ * first-seen order). Keys are copied into one growing byte arena; slots keep the key's hash
+ * so most probes compare one long before touching the arena.
+ *
+ * <p>Row-wise methods take a text column as {@code offsets} (rows + 1 little-endian int32)
+ * plus {@code data}, and write -1 as the id of rows outside the selection.
+ */
+public final class BytesGroupTable {
+    private static final int MAX_CAPACITY = 1 << 30;
+
+    private int[] slotIds;
+    private long[] slotHashes;
+    private int mask;
+    private int growAt;
+
+    private byte[] arena = new byte[1024];
+    private MemorySegment arenaSeg = MemorySegment.ofArray(arena);
+    private long arenaUsed;
+    private long[] keyStart = new long[16];
+    private int[] keyLen = new int[16];
+    private long[] keyHash = new long[16];
+    private int count;
+
+    public BytesGroupTable() {
+        this(16);
+    }
+
+    public BytesGroupTable(int expectedGroups) {
+        int cap = 16;
+        while (cap < MAX_CAPACITY && (cap >>> 1) < expectedGroups) {
+            cap <<= 1;
+        }
+        allocate(cap);
+    }
+
+    public int groupCount() {
+        return count;
+    }
+
+    public byte[] key(int gid) {
+        if (gid < 0 || gid >= count) {
+            throw new IndexOutOfBoundsException("group " + gid + " of " + count);
+        }
+        int start = (int) keyStart[gid];
+        return Arrays.copyOfRange(arena, start, start + keyLen[gid]);
+    }
+
+    public int idOf(byte[] key) {
+        return idOf(MemorySegment.ofArray(key), 0, key.length);
+    }
+
+    /** The group id of the {@code len} bytes at {@code off} in {@code seg}, inserting when absent. */
+    public int idOf(MemorySegment seg, long off, int len) {
+        long h = ByteHash.hash(seg, off, len);
+        int slot = (int) h & mask;
+        while (true) {
+            int id = slotIds[slot];
+            if (id == 0) {
+                return insert(slot, h, seg, off, len);
+            }
+            if (slotHashes[slot] == h) {
+                int gid = id - 1;
+                if (keyLen[gid] == len && ByteHash.equal(seg, off, arenaSeg, keyStart[gid], len)) {
+                    return gid;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The group id of {@code key}, or -1 when it has none (does not insert). */
+    public int find(byte[] key) {
+        MemorySegment seg = MemorySegment.ofArray(key);
+        long h = ByteHash.hash(seg, 0, key.length);
+        int slot = (int) h & mask;
+        while (true) {
+            int id = slotIds[slot];
+            if (id == 0) {
+                return -1;
+            }
+            int gid = id - 1;
+            if (slotHashes[slot] == h && keyLen[gid] == key.length
+                    && ByteHash.equal(seg, 0, arenaSeg, keyStart[gid], key.length)) {
+                return gid;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Group ids of the rows of a text column; unselected rows get -1. */
+    public void groupIds(MemorySegment offsets, MemorySegment data, int rows, long[] sel, int[] outGid) {
+        if (sel == null) {
+            int start = offsets.get(Sel.LE_INT, 0);
+            for (int i = 0; i < rows; i++) {
+                int end = offsets.get(Sel.LE_INT, 4L * (i + 1));
+                outGid[i] = idOf(data, start, end - start);
+                start = end;
+            }
+            return;
+        }
+        Arrays.fill(outGid, 0, rows, -1);
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long bits = Sel.word(sel, w, rows);
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int start = offsets.get(Sel.LE_INT, 4L * i);
+                int end = offsets.get(Sel.LE_INT, 4L * i + 4);
+                outGid[i] = idOf(data, start, end - start);
+            }
+        }
+    }
+
+    /**
+     * Group ids of the rows of a chunk already dictionary-encoded: each distinct value is looked
+     * up once, the rows map through their codes. Values no selected row uses create no group.
+     */
+    public void groupIds(ChunkDictionary dict, int rows, long[] sel, int[] outGid) {
+        int[] codes = dict.codes();
+        byte[][] values = dict.values();
+        int[] map = new int[values.length];
+        Arrays.fill(map, -1);
+        if (sel == null) {
+            for (int i = 0; i < rows; i++) {
+                int c = codes[i];
+                int g = map[c];
+                if (g < 0) {
+                    g = map[c] = idOf(values[c]);
+                }
+                outGid[i] = g;
+            }
+            return;
+        }
+        Arrays.fill(outGid, 0, rows, -1);
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long bits = Sel.word(sel, w, rows);
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int c = codes[i];
+                int g = map[c];
+                if (g < 0) {
+                    g = map[c] = idOf(values[c]);
+                }
+                outGid[i] = g;
+            }
+        }
+    }
+
+    private int insert(int slot, long h, MemorySegment seg, long off, int len) {
+        int gid = count++;
+        if (gid == keyLen.length) {
+            int n = (int) Math.min(Integer.MAX_VALUE - 8, gid * 2L);
+            keyStart = Arrays.copyOf(keyStart, n);
+            keyLen = Arrays.copyOf(keyLen, n);
+            keyHash = Arrays.copyOf(keyHash, n);
+        }
+        if (arenaUsed + len > arena.length) {
+            long want = Math.max(arenaUsed + len, arena.length * 2L);
+            if (want > Integer.MAX_VALUE - 8) {
+                want = arenaUsed + len;
+                if (want > Integer.MAX_VALUE - 8) {
+                    throw new IllegalStateException("group keys exceed 2 GB");
+                }
+            }
+            arena = Arrays.copyOf(arena, (int) want);
+            arenaSeg = MemorySegment.ofArray(arena);
+        }
+        MemorySegment.copy(seg, off, arenaSeg, arenaUsed, len);
+        keyStart[gid] = arenaUsed;
+        keyLen[gid] = len;
+        keyHash[gid] = h;
+        arenaUsed += len;
+        slotIds[slot] = gid + 1;
+        slotHashes[slot] = h;
+        if (count > growAt) {
+            grow();
+        }
+        return gid;
+    }
+
+    private void grow() {
+        if (slotIds.length >= MAX_CAPACITY) {
+            throw new IllegalStateException("group table full at " + count + " groups");
+        }
+        allocate(slotIds.length << 1);
+        for (int gid = 0; gid < count; gid++) {
+            long h = keyHash[gid];
+            int slot = (int) h & mask;
+            while (slotIds[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slotIds[slot] = gid + 1;
+            slotHashes[slot] = h;
+        }
+    }
+
+    private void allocate(int cap) {
+        slotIds = new int[cap];
+        slotHashes = new long[cap];
+        mask = cap - 1;
+        growAt = cap >= (1 << 23) ? cap - (cap >>> 2) : cap >>> 1;
+    }
+}

@@ -1,0 +1,58 @@
+package org.yggdrasil.accel.groupby;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Group ids from an integer column with a small domain, without hashing: {@code gid = v - min}.
+ * The caller has checked (from chunk stats) that every selected value lies in
+ * {@code [min, min + limit)} for a dense array of {@code limit} groups; ids are then stable
+ * across chunks, but not in first-seen order. Unselected rows get -1.
+ */
+public final class DenseKeys {
+    private DenseKeys() {
+    }
+
+    /** @param width bytes per value, signed little-endian: 1, 2, 4 or 8 */
+    public static void groupIds(MemorySegment data, int width, long min, int rows, long[] sel, int[] outGid) {
+        Sel.checkWidth(width);
+        if (Simd.AVAILABLE) {
+            DenseKeysVector.groupIds(data, width, min, rows, outGid);
+        } else {
+            scalar(data, width, min, rows, outGid);
+        }
+        clearUnselected(rows, sel, outGid);
+    }
+
+    /** Scalar twin of {@link #groupIds}. */
+    public static void groupIdsScalar(MemorySegment data, int width, long min, int rows, long[] sel, int[] outGid) {
+        Sel.checkWidth(width);
+        scalar(data, width, min, rows, outGid);
+        clearUnselected(rows, sel, outGid);
+    }
+
+    static void scalar(MemorySegment data, int width, long min, int from, int rows, int[] outGid) {
+        for (int i = from; i < rows; i++) {
+            outGid[i] = (int) (Sel.readInt(data, width, i) - min);
+        }
+    }
+
+    private static void scalar(MemorySegment data, int width, long min, int rows, int[] outGid) {
+        scalar(data, width, min, 0, rows, outGid);
+    }
+
+    private static void clearUnselected(int rows, long[] sel, int[] outGid) {
+        if (sel == null) {
+            return;
+        }
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long off = ~Sel.word(sel, w, rows);
+            if (w == words - 1 && (rows & 63) != 0) {
+                off &= (1L << (rows & 63)) - 1;
+            }
+            while (off != 0) {
+                outGid[(w << 6) + Long.numberOfTrailingZeros(off)] = -1;
+                off &= off - 1;
+            }
+        }
+    }
+}

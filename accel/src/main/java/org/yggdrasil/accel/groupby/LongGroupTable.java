@@ -1,0 +1,178 @@
+package org.yggdrasil.accel.groupby;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * Open-addressing hash table from a {@code long} key to a dense group id (0..n-1, first-seen
+ * order). Linear probing over a power-of-two capacity that doubles as it fills; up to tens of
+ * millions of groups. Sentinel-free: a slot is empty when its id word is 0 (ids are stored
+ * plus one), so every key value, including 0 and {@code Long.MIN_VALUE}, is an ordinary key.
+ *
+ * <p>Row-wise methods write -1 as the id of rows outside the selection.
+ */
+public final class LongGroupTable {
+    /** Above this capacity the table fills to 3/4 instead of 1/2, to keep 10M groups near 200 MB. */
+    private static final int DENSE_FILL_FROM = 1 << 23;
+    private static final int MAX_CAPACITY = 1 << 30;
+
+    private long[] slotKeys;
+    private int[] slotIds;
+    private int mask;
+    private int growAt;
+    private long[] keys;
+    private int count;
+
+    public LongGroupTable() {
+        this(16);
+    }
+
+    public LongGroupTable(int expectedGroups) {
+        int cap = 16;
+        while (cap < MAX_CAPACITY && limitFor(cap) < expectedGroups) {
+            cap <<= 1;
+        }
+        allocate(cap);
+        keys = new long[Math.max(16, Math.min(expectedGroups, 1 << 20))];
+    }
+
+    public int groupCount() {
+        return count;
+    }
+
+    public long key(int gid) {
+        if (gid < 0 || gid >= count) {
+            throw new IndexOutOfBoundsException("group " + gid + " of " + count);
+        }
+        return keys[gid];
+    }
+
+    /** The keys in group-id order (a copy). */
+    public long[] keys() {
+        return Arrays.copyOf(keys, count);
+    }
+
+    /** The group id of {@code key}, inserting it as a new group when absent. */
+    public int idOf(long key) {
+        int slot = slot(key);
+        while (true) {
+            int id = slotIds[slot];
+            if (id == 0) {
+                return insert(slot, key);
+            }
+            if (slotKeys[slot] == key) {
+                return id - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The group id of {@code key}, or -1 when it has none (does not insert). */
+    public int find(long key) {
+        int slot = slot(key);
+        while (true) {
+            int id = slotIds[slot];
+            if (id == 0) {
+                return -1;
+            }
+            if (slotKeys[slot] == key) {
+                return id - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Group ids of {@code keys[0..rows)}; unselected rows get -1. */
+    public void groupIds(long[] keys, int rows, long[] sel, int[] outGid) {
+        if (sel == null) {
+            for (int i = 0; i < rows; i++) {
+                outGid[i] = idOf(keys[i]);
+            }
+            return;
+        }
+        Arrays.fill(outGid, 0, rows, -1);
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long bits = Sel.word(sel, w, rows);
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                outGid[i] = idOf(keys[i]);
+            }
+        }
+    }
+
+    /** Group ids of a little-endian signed integer column of {@code width} bytes (1, 2, 4, 8). */
+    public void groupIds(MemorySegment data, int width, int rows, long[] sel, int[] outGid) {
+        Sel.checkWidth(width);
+        if (sel == null) {
+            for (int i = 0; i < rows; i++) {
+                outGid[i] = idOf(Sel.readInt(data, width, i));
+            }
+            return;
+        }
+        Arrays.fill(outGid, 0, rows, -1);
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long bits = Sel.word(sel, w, rows);
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                outGid[i] = idOf(Sel.readInt(data, width, i));
+            }
+        }
+    }
+
+    private int insert(int slot, long key) {
+        if (count == Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("too many groups");
+        }
+        int gid = count++;
+        if (gid == keys.length) {
+            keys = Arrays.copyOf(keys, (int) Math.min(Integer.MAX_VALUE - 8, keys.length * 2L));
+        }
+        keys[gid] = key;
+        slotKeys[slot] = key;
+        slotIds[slot] = gid + 1;
+        if (count > growAt) {
+            grow();
+        }
+        return gid;
+    }
+
+    private void grow() {
+        if (slotIds.length >= MAX_CAPACITY) {
+            throw new IllegalStateException("group table full at " + count + " groups");
+        }
+        allocate(slotIds.length << 1);
+        for (int gid = 0; gid < count; gid++) {
+            long key = keys[gid];
+            int slot = slot(key);
+            while (slotIds[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slotKeys[slot] = key;
+            slotIds[slot] = gid + 1;
+        }
+    }
+
+    private void allocate(int cap) {
+        slotKeys = new long[cap];
+        slotIds = new int[cap];
+        mask = cap - 1;
+        growAt = limitFor(cap);
+    }
+
+    private static int limitFor(int cap) {
+        return cap >= DENSE_FILL_FROM ? cap - (cap >>> 2) : cap >>> 1;
+    }
+
+    private int slot(long key) {
+        return (int) hash(key) & mask;
+    }
+
+    static long hash(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 32);
+    }
+}

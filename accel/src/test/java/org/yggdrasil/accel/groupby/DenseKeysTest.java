@@ -1,0 +1,86 @@
+package org.yggdrasil.accel.groupby;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.yggdrasil.accel.testing.TextColumns;
+
+class DenseKeysTest {
+
+    @Test
+    void vectorAndScalarGiveValueMinusMin() {
+        assertTrue(Simd.AVAILABLE, "tests must run with --add-modules jdk.incubator.vector");
+        SplittableRandom r = new SplittableRandom(31);
+        for (int width : new int[] {1, 2, 4, 8}) {
+            long min = switch (width) {
+                case 1 -> -128;
+                case 2 -> -300;
+                case 4 -> 1_000_000;
+                default -> Long.MAX_VALUE - 1000;
+            };
+            int limit = width == 1 ? 256 : 1000;
+            for (int rows : TextColumns.AWKWARD_ROWS) {
+                long[] v = new long[rows];
+                for (int i = 0; i < rows; i++) {
+                    v[i] = min + r.nextInt(limit);
+                }
+                MemorySegment seg = TextColumns.ints(v, width);
+                for (long[] sel : TextColumns.selections(rows, r)) {
+                    int[] expected = new int[rows];
+                    for (int i = 0; i < rows; i++) {
+                        expected[i] = TextColumns.selected(sel, i) ? (int) (v[i] - min) : -1;
+                    }
+                    int[] fast = new int[rows];
+                    int[] scalar = new int[rows];
+                    DenseKeys.groupIds(seg, width, min, rows, sel, fast);
+                    DenseKeys.groupIdsScalar(seg, width, min, rows, sel, scalar);
+                    assertArrayEquals(expected, fast, "width " + width + " rows " + rows);
+                    assertArrayEquals(expected, scalar, "width " + width + " rows " + rows);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rejectsUnknownWidth() {
+        assertThrows(IllegalArgumentException.class,
+                () -> DenseKeys.groupIds(TextColumns.ints(new long[4], 4), 3, 0, 4, null, new int[4]));
+    }
+
+    @Test
+    void compositeKeysAreDenseInFirstSeenOrder() {
+        SplittableRandom r = new SplittableRandom(32);
+        CompositeKeys keys = new CompositeKeys();
+        java.util.Map<Long, Integer> ref = new java.util.HashMap<>();
+        for (int rows : TextColumns.AWKWARD_ROWS) {
+            int[] g1 = new int[rows];
+            int[] g2 = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                g1[i] = r.nextInt(20) == 0 ? -1 : r.nextInt(300);
+                g2[i] = r.nextInt(300);
+            }
+            for (long[] sel : TextColumns.selections(rows, r)) {
+                int[] out = new int[rows];
+                keys.groupIds(g1, g2, rows, sel, out);
+                for (int i = 0; i < rows; i++) {
+                    if (!TextColumns.selected(sel, i) || g1[i] < 0) {
+                        assertEquals(-1, out[i]);
+                        continue;
+                    }
+                    long pair = (long) g1[i] * 1000 + g2[i];
+                    int expected = ref.computeIfAbsent(pair, p -> ref.size());
+                    assertEquals(expected, out[i]);
+                    assertEquals(g1[i], keys.first(out[i]));
+                    assertEquals(g2[i], keys.second(out[i]));
+                }
+            }
+        }
+        assertEquals(ref.size(), keys.groupCount());
+        assertTrue(keys.groupCount() > 20_000, "grew through several resizes");
+    }
+}
