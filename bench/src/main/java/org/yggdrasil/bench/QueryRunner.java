@@ -1,0 +1,21 @@
+package org.yggdrasil.bench;
+
+/** Runs SQL on one engine through one path (a JDBC connection, an in-process session). */
+public interface QueryRunner extends AutoCloseable {
+
+  /** Limits the threads its queries may use. */
+  void threads(int threads) throws Exception;
+
+  /**
+   * Runs {@code sql} and fetches every row, handing each to {@code into} when it is not null.
+   *
+   * @return the number of rows
+   */
+  long run(String sql, ResultRows into) throws Exception;
+
+  /** Asks the running query to stop (a timeout); safe from another thread. */
+  void cancel();
+
+  @Override
+  void close() throws Exception;
+}
