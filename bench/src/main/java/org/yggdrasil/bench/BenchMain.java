@@ -61,8 +61,14 @@ public final class BenchMain {
   private void run() throws Exception {
     String duckVersion = DuckDatabases.version();
     log.printf("Yggdrasil bench: %,d rows per table; %d warm-ups, median of %d runs; timeout %d s;"
-        + " threads %s; every result row fetched on both sides%n", options.rows(),
-        options.warmups(), options.runs(), options.timeout().toSeconds(), options.threads());
+        + " threads %s%n", options.rows(), options.warmups(), options.runs(),
+        options.timeout().toSeconds(), options.threads());
+    log.println(options.duckdbFetch()
+        ? "Results: every row fetched on every engine and path."
+        : "Results: ours fetches every row (in-process: the executor hands every row to a sink;"
+            + " pgwire: pgjdbc reads them all); DuckDB fetches every row except on the H2O and"
+            + " ROW_NUMBER queries, timed as CREATE OR REPLACE TEMP TABLE ans AS … as"
+            + " perf-anchors did (--duckdb-fetch fetches those too).");
     log.println(Machine.describe(duckVersion));
     Path dir = Files.createTempDirectory("ygg-bench-");
     QueryTimer timer = new QueryTimer(options.warmups(), options.runs(), options.timeout(),
@@ -93,12 +99,12 @@ public final class BenchMain {
     try (Connection c = DuckDatabases.openFile(file)) {
       log.println("data checksums (DuckDB):");
       DataChecks.run(c, options.rows(), log);
-      runAll("DuckDB file", new JdbcRunner(c, "SET threads = %d", 0), timer,
+      runAll("DuckDB file", new JdbcRunner(c, "SET threads = %d", 0, true), timer,
           BenchQuery::duckSql, (o, m) -> o.duckFile = m);
     }
     try (Connection c = DuckDatabases.openMemoryCopy(file, tables, log)) {
       DuckDatabases.deleteQuietly(file);
-      runAll("DuckDB memory", new JdbcRunner(c, "SET threads = %d", 0), timer,
+      runAll("DuckDB memory", new JdbcRunner(c, "SET threads = %d", 0, true), timer,
           BenchQuery::duckSql, (o, m) -> o.duckMemory = m);
     }
   }
@@ -109,17 +115,17 @@ public final class BenchMain {
       server.load(options.rows(), tables, log);
       try (SessionRunner inProcess =
               new SessionRunner(server.engine(), OurServer.DATABASE, OurServer.USER);
-          JdbcRunner pgwire = new JdbcRunner(server.connect(), "SET ygg.threads = %d", 10_000)) {
+          JdbcRunner pgwire =
+              new JdbcRunner(server.connect(), "SET ygg.threads = %d", 10_000, false)) {
         for (int threads : options.threads()) {
           inProcess.threads(threads);
           pgwire.threads(threads);
           for (QueryOutcome o : outcomes.get(threads)) {
             o.inProcess = measure("ours in-process", threads, inProcess, timer,
-                o.query.yggSql(), o.query.name());
+                o.query.yggSql(), o.query);
             o.pgwire = o.inProcess.status() == Measurement.Status.UNSUPPORTED
                 ? o.inProcess
-                : measure("ours pgwire", threads, pgwire, timer, o.query.yggSql(),
-                    o.query.name());
+                : measure("ours pgwire", threads, pgwire, timer, o.query.yggSql(), o.query);
           }
         }
       }
@@ -132,17 +138,17 @@ public final class BenchMain {
     for (int threads : options.threads()) {
       runner.threads(threads);
       for (QueryOutcome o : outcomes.get(threads)) {
-        record.accept(o, measure(label, threads, runner, timer, sql.apply(o.query),
-            o.query.name()));
+        record.accept(o, measure(label, threads, runner, timer, sql.apply(o.query), o.query));
       }
     }
   }
 
   private Measurement measure(String label, int threads, QueryRunner runner, QueryTimer timer,
-      String sql, String name) {
-    Measurement m = timer.measure(runner, sql);
-    log.printf("  %-15s threads=%d %-20s %s%n", label, threads, name,
+      String sql, BenchQuery query) {
+    Measurement m = timer.measure(runner, sql, query.materialized() && !options.duckdbFetch());
+    log.printf("  %-15s threads=%d %-20s %s%n", label, threads, query.name(),
         m.ok() ? m.cell() + " ms, " + m.result().count() + " rows, first " + m.result().firstRow()
+            + String.format(java.util.Locale.ROOT, " (others used %.2f cores)", m.othersCores())
             : m.status() + " " + m.message());
     return m;
   }

@@ -40,8 +40,8 @@ final class CsvFiles {
           ? (sha.equals(t.csvSha256()) ? "matches perf-anchors" : "DIFFERS from perf-anchors "
               + t.csvSha256())
           : "(perf-anchors' sum is for " + BenchTable.SPEC_ROWS + " rows)";
-      log.printf("  generated %s: %,d rows, %,d bytes in %.1f s, sha256 %s %s%n", file.getFileName(),
-          rows, bytes, (System.nanoTime() - start) / 1e9, sha, verdict);
+      log.printf("  generated %s: %,d rows, %,d bytes in %.1f s, sha256 %s %s%n",
+          file.getFileName(), rows, bytes, (System.nanoTime() - start) / 1e9, sha, verdict);
     }
     return files;
   }

@@ -6,16 +6,17 @@ package org.yggdrasil.bench;
  *
  * @param runs how many timed runs the median is of
  * @param shortened fewer runs than asked for, because a run was slow
+ * @param othersCores CPU other processes used meanwhile, in cores (a shared machine is noisy)
  * @param result the rows of its first run (for the check), null when it did not complete
  */
 public record Measurement(Status status, String message, double medianMs, int runs,
-    boolean shortened, ResultRows result) {
+    boolean shortened, double othersCores, ResultRows result) {
 
   /** Whether the query ran, and if not, why. */
   public enum Status { OK, UNSUPPORTED, FAILED, TIMEOUT, SKIPPED }
 
   static Measurement failed(Status status, String message) {
-    return new Measurement(status, message, Double.NaN, 0, false, null);
+    return new Measurement(status, message, Double.NaN, 0, false, Double.NaN, null);
   }
 
   public boolean ok() {

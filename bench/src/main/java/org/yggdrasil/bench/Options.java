@@ -12,7 +12,7 @@ import java.util.List;
  * @param slowMs a run longer than this ends the warm-ups and leaves a single timed run
  */
 public record Options(int rows, List<String> queries, int runs, int warmups,
-    List<Integer> threads, Duration timeout, long slowMs, boolean help) {
+    List<Integer> threads, Duration timeout, long slowMs, boolean duckdbFetch, boolean help) {
 
   static final String USAGE = """
       Usage: ./ygg bench [options]
@@ -26,6 +26,8 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
         --threads LIST    thread settings to run the set with, e.g. 1,all (default 1,all)
         --timeout S       cancel a query running longer than S seconds (default 120)
         --slow-ms MS      after a run longer than MS, time a single run (default 30000)
+        --duckdb-fetch    time DuckDB by fetching every row on all queries, not into a
+                          temp table on the H2O and ROW_NUMBER ones (perf-anchors' way)
       """;
 
   static Options parse(String[] args) {
@@ -36,11 +38,13 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
     List<Integer> threads = List.of(1, cores());
     Duration timeout = Duration.ofSeconds(120);
     long slowMs = 30_000;
+    boolean duckdbFetch = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--help", "-h" -> help = true;
+        case "--duckdb-fetch" -> duckdbFetch = true;
         case "--rows" -> rows = positive(a, value(args, ++i, a));
         case "--queries" -> queries = Arrays.stream(value(args, ++i, a).split(","))
             .map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -53,7 +57,8 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
       }
     }
     QuerySet.select(queries); // unknown names fail here, before any loading
-    return new Options(rows, queries, runs, warmups, threads, timeout, slowMs, help);
+    return new Options(rows, queries, runs, warmups, threads, timeout, slowMs, duckdbFetch,
+        help);
   }
 
   static int cores() {

@@ -9,9 +9,11 @@ public interface QueryRunner extends AutoCloseable {
   /**
    * Runs {@code sql} and fetches every row, handing each to {@code into} when it is not null.
    *
+   * @param materialize store the result inside the engine instead of fetching it, where the
+   *     runner can (DuckDB's {@code CREATE TEMP TABLE … AS}); {@code into} still gets every row
    * @return the number of rows
    */
-  long run(String sql, ResultRows into) throws Exception;
+  long run(String sql, boolean materialize, ResultRows into) throws Exception;
 
   /** Asks the running query to stop (a timeout); safe from another thread. */
   void cancel();

@@ -41,29 +41,36 @@ public final class QueryTimer {
     });
   }
 
-  public Measurement measure(QueryRunner runner, String sql) {
+  /**
+   * @param materialize time the query into a temporary table where the runner can (the first
+   *     warm-up still fetches the rows for the check, untimed unless there are no warm-ups)
+   */
+  public Measurement measure(QueryRunner runner, String sql, boolean materialize) {
     ResultRows first = new ResultRows();
     double[] timed = new double[runs];
     int done = 0;
     int planned = runs;
+    double othersCores;
     boolean collect = true;
     try {
       for (int i = 0; i < warmups; i++) {
-        double ms = once(runner, sql, collect ? first : null);
+        double ms = once(runner, sql, materialize, collect ? first : null);
         collect = false;
         if (ms > slowMs) {
           planned = 1;
           break;
         }
       }
+      CpuLoad load = CpuLoad.start();
       while (done < planned) {
-        double ms = once(runner, sql, collect ? first : null);
+        double ms = once(runner, sql, materialize, collect ? first : null);
         collect = false;
         timed[done++] = ms;
         if (ms > slowMs) {
           break;
         }
       }
+      othersCores = load.othersCores();
     } catch (TimeoutException e) {
       return Measurement.failed(Measurement.Status.TIMEOUT, "over " + timeout.toSeconds() + " s");
     } catch (SQLException e) {
@@ -79,7 +86,8 @@ public final class QueryTimer {
     Arrays.sort(sample);
     double median = done % 2 == 1 ? sample[done / 2]
         : (sample[done / 2 - 1] + sample[done / 2]) / 2;
-    return new Measurement(Measurement.Status.OK, null, median, done, done < runs, first);
+    return new Measurement(Measurement.Status.OK, null, median, done, done < runs, othersCores,
+        first);
   }
 
   /**
@@ -101,9 +109,10 @@ public final class QueryTimer {
     return nl < 0 ? message : message.substring(0, nl);
   }
 
-  private double once(QueryRunner runner, String sql, ResultRows into) throws Exception {
+  private double once(QueryRunner runner, String sql, boolean materialize, ResultRows into)
+      throws Exception {
     long start = System.nanoTime();
-    Future<Long> run = worker.submit(() -> runner.run(sql, into));
+    Future<Long> run = worker.submit(() -> runner.run(sql, materialize, into));
     try {
       run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -22,7 +22,7 @@ final class Report {
         threads, threads, threads);
     List<String[]> table = new ArrayList<>();
     table.add(new String[] {"query", "ours in-process ms", "ours pgwire ms",
-        "DuckDB mem / file ms", "DuckDB/ours", "check"});
+        "DuckDB mem / file ms", "DuckDB/ours", "others' load", "check"});
     List<String> notes = new ArrayList<>();
     double logSum = 0;
     int compared = 0;
@@ -36,7 +36,7 @@ final class Report {
       }
       table.add(new String[] {o.query.name() + (o.query.extra() ? " †" : ""),
           o.inProcess.cell(), o.pgwire.cell(), duckCell(o),
-          Double.isNaN(ratio) ? "-" : ratio(ratio), o.checkCell()});
+          Double.isNaN(ratio) ? "-" : ratio(ratio), load(o), o.checkCell()});
       for (String p : o.problems()) {
         notes.add(o.query.name() + ": " + p);
       }
@@ -50,14 +50,26 @@ final class Report {
     } else {
       out.println("no query ran on both engines");
     }
-    out.println("(* = DuckDB's faster mode; ¹ = a single timed run, the query was slow;"
-        + " † = not in perf-anchors' list)");
+    out.println("(* = DuckDB's faster mode; ¹ = fewer timed runs, the query was slow;"
+        + " † = not in perf-anchors' list; others' load = the most CPU other processes used"
+        + " during the query's timed runs, in cores: above ~0.15 the figures are noisy)");
     if (!notes.isEmpty()) {
       out.println("notes:");
       for (String n : notes) {
         out.println("  " + n);
       }
     }
+  }
+
+  /** The most other processes used during any of the query's four measurements, in cores. */
+  private static String load(QueryOutcome o) {
+    double max = Double.NaN;
+    for (Measurement m : List.of(o.inProcess, o.pgwire, o.duckMemory, o.duckFile)) {
+      if (m.ok() && !Double.isNaN(m.othersCores())) {
+        max = Double.isNaN(max) ? m.othersCores() : Math.max(max, m.othersCores());
+      }
+    }
+    return Double.isNaN(max) ? "-" : String.format(Locale.ROOT, "%.2f", max);
   }
 
   private static String ratio(double r) {

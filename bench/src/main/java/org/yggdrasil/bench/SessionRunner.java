@@ -23,11 +23,12 @@ public final class SessionRunner implements QueryRunner {
 
   @Override
   public void threads(int threads) {
-    run("SET ygg.threads = " + threads, null);
+    run("SET ygg.threads = " + threads, false, null);
   }
 
+  /** Never materializes: the executor produces every row, for a sink that only counts them. */
   @Override
-  public long run(String sql, ResultRows into) {
+  public long run(String sql, boolean materialize, ResultRows into) {
     long[] rows = {0};
     try (PreparedStatement statement = session.prepare(sql, NO_TYPES);
         Portal portal = statement.bind(NO_PARAMETERS)) {
