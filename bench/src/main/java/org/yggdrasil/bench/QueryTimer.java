@@ -1,0 +1,142 @@
+package org.yggdrasil.bench;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.yggdrasil.catalog.error.SqlStateException;
+
+/**
+ * Times a query as perf-anchors §1 did: warm-up runs, then timed runs (System.nanoTime around
+ * the whole call, every row fetched), the median reported. The first run's rows are kept for
+ * the result check. A run longer than the timeout is cancelled; a run longer than the slow
+ * threshold ends the warm-ups and leaves one timed run, so the slow path does not take all day.
+ */
+public final class QueryTimer {
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
+
+  private final int warmups;
+  private final int runs;
+  private final Duration timeout;
+  private final long slowMs;
+  private ExecutorService worker = newWorker();
+
+  public QueryTimer(int warmups, int runs, Duration timeout, long slowMs) {
+    this.warmups = warmups;
+    this.runs = runs;
+    this.timeout = timeout;
+    this.slowMs = slowMs;
+  }
+
+  private static ExecutorService newWorker() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "bench-query");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * @param materialize time the query into a temporary table where the runner can (the first
+   *     warm-up still fetches the rows for the check, untimed unless there are no warm-ups)
+   */
+  public Measurement measure(QueryRunner runner, String sql, boolean materialize) {
+    ResultRows first = new ResultRows();
+    double[] timed = new double[runs];
+    int done = 0;
+    int planned = runs;
+    double othersCores;
+    boolean collect = true;
+    try {
+      for (int i = 0; i < warmups; i++) {
+        double ms = once(runner, sql, materialize, collect ? first : null);
+        collect = false;
+        if (ms > slowMs) {
+          planned = 1;
+          break;
+        }
+      }
+      CpuLoad load = CpuLoad.start();
+      while (done < planned) {
+        double ms = once(runner, sql, materialize, collect ? first : null);
+        collect = false;
+        timed[done++] = ms;
+        if (ms > slowMs) {
+          break;
+        }
+      }
+      othersCores = load.othersCores();
+    } catch (TimeoutException e) {
+      return Measurement.failed(Measurement.Status.TIMEOUT, "over " + timeout.toSeconds() + " s");
+    } catch (SQLException e) {
+      return Measurement.failed(classify(e.getSQLState(), e.getMessage()),
+          e.getSQLState() + ": " + firstLine(e.getMessage()));
+    } catch (SqlStateException e) {
+      return Measurement.failed(classify(e.state().code(), e.getMessage()),
+          e.state().code() + ": " + firstLine(e.getMessage()));
+    } catch (Exception e) {
+      return Measurement.failed(Measurement.Status.FAILED, e.toString());
+    }
+    double[] sample = Arrays.copyOf(timed, done);
+    Arrays.sort(sample);
+    double median = done % 2 == 1 ? sample[done / 2]
+        : (sample[done / 2 - 1] + sample[done / 2]) / 2;
+    return new Measurement(Measurement.Status.OK, null, median, done, done < runs, othersCores,
+        first);
+  }
+
+  /**
+   * Feature gaps (class 0A), what the parser or binder refuses (class 42) and plans Calcite has
+   * no executable operator for ("not enough rules") are "unsupported"; the rest are errors.
+   */
+  private static Measurement.Status classify(String sqlState, String message) {
+    boolean unsupported = sqlState != null
+        && (sqlState.startsWith("0A") || sqlState.startsWith("42"))
+        || message != null && message.contains("There are not enough rules");
+    return unsupported ? Measurement.Status.UNSUPPORTED : Measurement.Status.FAILED;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private double once(QueryRunner runner, String sql, boolean materialize, ResultRows into)
+      throws Exception {
+    long start = System.nanoTime();
+    Future<Long> run = worker.submit(() -> runner.run(sql, materialize, into));
+    try {
+      run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      runner.cancel();
+      try {
+        run.get(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stuck) {
+        // The query ignores the cancel: leave its thread behind and carry on with a new one.
+        worker.shutdownNow();
+        worker = newWorker();
+      } catch (ExecutionException cancelled) {
+        // The expected 57014.
+      }
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  public void close() {
+    worker.shutdownNow();
+  }
+}
