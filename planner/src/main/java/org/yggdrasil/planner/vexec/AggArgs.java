@@ -12,8 +12,8 @@ final class AggArgs {
   private AggArgs() {}
 
   /**
-   * The selection for {@code arg}: {@code sel} itself when none of its columns has a NULL in this
-   * chunk, else a bitmap from the scratch that the caller releases.
+   * The selection for {@code arg}: {@code sel} itself (null = all rows) when none of its columns
+   * has a NULL in this chunk, else a bitmap from the scratch that the caller releases.
    */
   static long[] selection(VecExpr arg, ChunkData chunk, long[] sel, Scratch scratch) {
     if (arg == null) {
@@ -28,8 +28,7 @@ final class AggArgs {
         continue;
       }
       if (out == sel) {
-        out = scratch.bitmap();
-        System.arraycopy(sel, 0, out, 0, Bitmaps.words(chunk.rows()));
+        out = Selections.copyOrAll(sel, chunk.rows(), scratch);
       }
       Bitmaps.andValidity(out, validity, chunk.rows());
     }

@@ -131,24 +131,27 @@ public final class AggregateRunner {
         flat.addStats(chunk);
         return;
       }
+      boolean deleted = deletes != null && deletes.count() > 0;
+      // null: every row, which lets the kernels run plain counted loops
+      long[] selected = filter == null && !deleted ? null : sel;
       if (filter != null) {
         filter.evaluate(chunk, sel, scratch);
-      } else {
+      } else if (deleted) {
         Bitmaps.setAll(sel, rows);
       }
-      if (deletes != null && deletes.count() > 0) {
+      if (deleted) {
         Bitmaps.andNot(sel, deletes.bits().toArray(ValueLayout.JAVA_LONG), rows);
       }
       if (flat != null) {
-        flat.add(chunk, sel, eval, scratch);
+        flat.add(chunk, selected, eval, scratch);
         return;
       }
-      if (Bitmaps.none(sel, rows)) {
+      if (selected != null && Bitmaps.none(selected, rows)) {
         return;
       }
-      keys.assign(chunk, sel, scratch.gids, scratch);
+      keys.assign(chunk, selected, scratch.gids, scratch);
       grouped.ensure(keys.count());
-      grouped.add(chunk, sel, scratch.gids, eval, scratch);
+      grouped.add(chunk, selected, scratch.gids, eval, scratch);
     }
 
     void merge(Worker o) {

@@ -107,7 +107,7 @@ final class FlatAggregates {
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
       long[] argSel = AggArgs.selection(a.arg(), chunk, sel, scratch);
-      long n = Bitmaps.count(argSel, rows);
+      long n = Selections.count(argSel, rows);
       counts[i] += n;
       if (n > 0 && a.fn() != AggSpec.Fn.COUNT) {
         accumulate(i, a, chunk, argSel, eval, scratch);

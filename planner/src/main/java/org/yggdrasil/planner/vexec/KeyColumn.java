@@ -33,19 +33,20 @@ final class KeyColumn {
     return (longs != null ? longs.groupCount() : bytes.groupCount()) + (nullId >= 0 ? 1 : 0);
   }
 
-  /** Writes the id of every selected row of the chunk into {@code out}. */
+  /** Writes the id of every selected row (all rows when {@code sel} is null) into {@code out}. */
   void assign(ChunkData chunk, long[] sel, int[] out, Scratch scratch) {
     int rows = chunk.rows();
     ColumnChunk c = chunk.chunk(slot);
     MemorySegment validity = c.validity();
     long[] live = sel;
     if (validity != null) {
-      live = scratch.bitmap();
-      System.arraycopy(sel, 0, live, 0, Bitmaps.words(rows));
+      live = Selections.copyOrAll(sel, rows, scratch);
       Bitmaps.andValidity(live, validity, rows);
     }
     if (longs != null) {
-      longs.groupIds(c.data(), column.encoding().physical().width(), rows, live, out);
+      if (!denseIds(chunk, c, live, out, scratch)) {
+        longs.groupIds(c.data(), column.encoding().physical().width(), rows, live, out);
+      }
     } else {
       ChunkDictionary dict = validity == null ? ChunkDictionaries.of(c) : null;
       if (dict != null) {
@@ -62,8 +63,7 @@ final class KeyColumn {
       }
     }
     if (validity != null) {
-      long[] nulls = scratch.bitmap();
-      System.arraycopy(sel, 0, nulls, 0, Bitmaps.words(rows));
+      long[] nulls = Selections.copyOrAll(sel, rows, scratch);
       Bitmaps.andNot(nulls, live, rows);
       if (!Bitmaps.none(nulls, rows)) {
         if (nullId < 0) {
@@ -75,6 +75,55 @@ final class KeyColumn {
       scratch.releaseBitmap(nulls);
       scratch.releaseBitmap(live);
     }
+  }
+
+  /** Widest stored-value range a chunk maps through a direct array instead of hashing each row. */
+  private static final int DENSE_RANGE = 1 << 16;
+
+  /**
+   * Ids through a per-chunk array indexed by value minus the chunk's minimum, when the chunk's
+   * statistics bound its values to a small range: one hash lookup per distinct value, not per row.
+   */
+  private boolean denseIds(ChunkData chunk, ColumnChunk c, long[] sel, int[] out, Scratch scratch) {
+    var stats = c.stats();
+    if (stats.min() == null || stats.max() == null) {
+      return false;
+    }
+    long min = column.encoding().toBits(stats.min());
+    long max = column.encoding().toBits(stats.max());
+    if (max - min >= DENSE_RANGE || max - min < 0) {
+      return false;
+    }
+    int rows = chunk.rows();
+    long[] values = scratch.longs();
+    org.yggdrasil.accel.kernels.Arith.loadLong(c.data(), column.lane(), rows, values);
+    int[] local = scratch.dense((int) (max - min) + 1);
+    if (sel == null) {
+      for (int r = 0; r < rows; r++) {
+        int i = (int) (values[r] - min);
+        int g = local[i];
+        if (g < 0) {
+          g = local[i] = longs.idOf(values[r]);
+        }
+        out[r] = g;
+      }
+    } else {
+      for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+        long x = sel[w];
+        while (x != 0) {
+          int r = (w << 6) + Long.numberOfTrailingZeros(x);
+          x &= x - 1;
+          int i = (int) (values[r] - min);
+          int g = local[i];
+          if (g < 0) {
+            g = local[i] = longs.idOf(values[r]);
+          }
+          out[r] = g;
+        }
+      }
+    }
+    scratch.release(values);
+    return true;
   }
 
   private interface RowAction {

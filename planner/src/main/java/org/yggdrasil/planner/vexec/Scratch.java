@@ -17,6 +17,17 @@ final class Scratch {
     this.ints = new int[chunkRows];
   }
 
+  private int[] dense = new int[0];
+
+  /** An int array of at least {@code n} entries, the first {@code n} set to -1. */
+  int[] dense(int n) {
+    if (dense.length < n) {
+      dense = new int[Math.max(n, dense.length * 2)];
+    }
+    java.util.Arrays.fill(dense, 0, n, -1);
+    return dense;
+  }
+
   double[] doubles() {
     double[] d = doubles.poll();
     return d != null ? d : new double[capacity];
