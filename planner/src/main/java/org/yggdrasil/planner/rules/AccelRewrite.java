@@ -3,12 +3,14 @@ package org.yggdrasil.planner.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.rel.RelNode;
 
 /**
  * Moves the hot shapes of an optimised Enumerable plan onto the vectorized executor: every
  * {@code Aggregate [Calc] (native table scan)} subtree the accel operators support is replaced
- * by an {@link AccelAggregateRel}; everything else stays as Calcite planned it. Runs after
+ * by an {@link AccelAggregateRel}, every ROW_NUMBER() top-n per partition by an
+ * {@link AccelTopNRel}; everything else stays as Calcite planned it. Runs after
  * cost-based optimisation so that it never changes which plan Calcite picks, only how the
  * chosen subtree executes.
  */
@@ -24,6 +26,12 @@ public final class AccelRewrite {
       AccelAggregateRel accel = AggregateMatcher.match(agg);
       if (accel != null) {
         return accel;
+      }
+    }
+    if (node instanceof EnumerableCalc calc) {
+      EnumerableCalc topN = TopNMatcher.match(calc);
+      if (topN != null) {
+        return topN;
       }
     }
     List<RelNode> inputs = node.getInputs();

@@ -79,17 +79,27 @@ class VectorizedAggregateTest {
       "SELECT n, g, f, count(*) FROM m WHERE id < 20000 GROUP BY n, g, f",
       "SELECT g, stddev_samp(d), var_pop(d) FROM m GROUP BY g",
       "SELECT g, count(*), sum(d) FROM m WHERE i > 100000 GROUP BY g",
+      // ROW_NUMBER() top-n per partition (ties project only partition and order values)
+      "SELECT g, d, rn FROM (SELECT g, d, row_number() OVER (PARTITION BY g ORDER BY d DESC) AS rn"
+          + " FROM m) x WHERE rn <= 2",
+      "SELECT t, i FROM (SELECT t, i, row_number() OVER (PARTITION BY t ORDER BY i) AS rn"
+          + " FROM m) x WHERE rn = 1",
+      "SELECT s, g, n, rn FROM (SELECT s, g, n, row_number() OVER (PARTITION BY s, g ORDER BY n DESC)"
+          + " AS rn FROM m WHERE d IS NOT NULL AND s < 40) x WHERE rn < 4",
+      "SELECT dt, ts FROM (SELECT dt, ts, row_number() OVER (PARTITION BY dt ORDER BY ts DESC NULLS LAST)"
+          + " AS rn FROM m) x WHERE rn <= 3",
   })
   void vectorizedMatchesEnumerable(String sql) {
     db.run("SET ygg.vectorize = on");
     String plan = explain(sql);
-    assertTrue(plan.contains("AccelAggregate"), () -> "not vectorized:\n" + plan);
+    assertTrue(plan.contains("AccelAggregate") || plan.contains("AccelTopN"),
+        () -> "not vectorized:\n" + plan);
     List<List<Object>> vectorized = db.run(sql);
     db.run("SET ygg.threads = 1");
     List<List<Object>> oneThread = db.run(sql);
     db.run("RESET ygg.threads");
     db.run("SET ygg.vectorize = off");
-    assertFalse(explain(sql).contains("AccelAggregate"));
+    assertFalse(explain(sql).contains("Accel"));
     List<List<Object>> enumerable = db.run(sql);
     db.run("SET ygg.vectorize = on");
     assertSameRows(enumerable, vectorized, sql);

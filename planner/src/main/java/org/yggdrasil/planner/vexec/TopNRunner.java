@@ -1,0 +1,115 @@
+package org.yggdrasil.planner.vexec;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.yggdrasil.accel.groupby.TopNPerGroup;
+import org.yggdrasil.accel.kernels.Bitmaps;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.schema.InternalValues;
+import org.yggdrasil.storage.nativestore.TableVersion;
+import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
+
+/**
+ * Runs a {@link TopNPlan} in one pass over the chunks: partition ids from {@link GroupKeys}, the
+ * k best (value, position) pairs per partition in flat arrays ({@link TopNPerGroup}), NULL
+ * values ranked apart by position; then only the winning rows are read back whole. Replaces
+ * sorting every row by partition and value, as a window operator would.
+ */
+public final class TopNRunner {
+  private TopNRunner() {}
+
+  /** Called by generated code (see {@code AccelTopNRel}). */
+  public static Enumerable<Object[]> run(DataContext root, TopNPlan plan) {
+    TableVersion table = plan.table().versionAt(root);
+    RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    ChunkData chunk = new ChunkData(table, plan.columns());
+    Scratch scratch = new Scratch(table.chunkRows());
+    GroupKeys keys = new GroupKeys(plan.partitionSlots(), plan.columns());
+    TopNPerGroup values = new TopNPerGroup(plan.k(), plan.descending());
+    // NULLs tie among themselves: the earliest positions rank first
+    TopNPerGroup nulls = new TopNPerGroup(plan.k(), false);
+    ColumnSlot order = plan.columns().get(plan.orderSlot());
+    long[] sel = new long[Bitmaps.words(table.chunkRows())];
+    for (int c = 0; c < table.chunkCount(); c++) {
+      if (cancel != null && cancel.get()) {
+        throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+      }
+      int rows = chunk.moveTo(c);
+      if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
+        continue;
+      }
+      DeleteVector deletes = chunk.deletes();
+      boolean deleted = deletes != null && deletes.count() > 0;
+      if (filter != null) {
+        filter.evaluate(chunk, sel, scratch);
+      } else {
+        Bitmaps.setAll(sel, rows);
+      }
+      if (deleted) {
+        Bitmaps.andNot(sel, deletes.bits().toArray(ValueLayout.JAVA_LONG), rows);
+      }
+      if (Bitmaps.none(sel, rows)) {
+        continue;
+      }
+      int[] gids = scratch.gids;
+      keys.assign(chunk, sel, gids, scratch);
+      long first = (long) c * table.chunkRows();
+      MemorySegment validity = chunk.validity(plan.orderSlot());
+      long[] valued = sel;
+      if (validity != null) {
+        valued = Selections.copyOrAll(sel, rows, scratch);
+        Bitmaps.andValidity(valued, validity, rows);
+        long[] nullRows = Selections.copyOrAll(sel, rows, scratch);
+        Bitmaps.andNot(nullRows, valued, rows);
+        for (int w = 0; w < Bitmaps.words(rows); w++) {
+          for (long x = nullRows[w]; x != 0; x &= x - 1) {
+            int r = (w << 6) + Long.numberOfTrailingZeros(x);
+            nulls.offer(gids[r], first + r, first + r);
+          }
+        }
+        scratch.releaseBitmap(nullRows);
+      }
+      MemorySegment data = chunk.data(plan.orderSlot());
+      if (order.isFloating()) {
+        values.addDoubles(gids, data, rows, valued, first);
+      } else {
+        values.addLongs(gids, data, order.encoding().physical().width(), rows, valued, first);
+      }
+      if (valued != sel) {
+        scratch.releaseBitmap(valued);
+      }
+    }
+    return Linq4j.asEnumerable(rows(plan, table, keys, values, nulls));
+  }
+
+  private static List<Object[]> rows(TopNPlan plan, TableVersion table, GroupKeys keys,
+      TopNPerGroup values, TopNPerGroup nulls) {
+    int[] columns = plan.outputColumns().stream().mapToInt(Integer::intValue).toArray();
+    List<Object[]> out = new ArrayList<>();
+    for (int g = 0, n = keys.count(); g < n; g++) {
+      TopNPerGroup firstPart = plan.nullsFirst() ? nulls : values;
+      TopNPerGroup secondPart = plan.nullsFirst() ? values : nulls;
+      long rank = 0;
+      for (TopNPerGroup part : new TopNPerGroup[] {firstPart, secondPart}) {
+        for (int r = 0; r < part.count(g) && rank < plan.k(); r++) {
+          Object[] stored = table.row(part.position(g, r), columns);
+          Object[] row = new Object[columns.length + 1];
+          for (int i = 0; i < columns.length; i++) {
+            row[i] = InternalValues.fromStore(stored[i]);
+          }
+          row[columns.length] = ++rank;
+          out.add(row);
+        }
+      }
+    }
+    return out;
+  }
+}
