@@ -39,6 +39,7 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
     // Calcite converts timestamps for functions through the JVM's default zone; with UTC those
     // conversions are the identity, which is what a server that stores UTC wants.
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+    org.yggdrasil.accel.KernelWarmup.startOnce();
     for (String name : initialDatabases(options)) {
       databases.put(name, announcingCommits(name, openDatabase(options, name)));
     }

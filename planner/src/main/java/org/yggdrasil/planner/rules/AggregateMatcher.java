@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
-import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
-import org.apache.calcite.interpreter.Bindables.BindableTableScan;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -39,15 +37,12 @@ final class AggregateMatcher {
       calc = c;
       input = c.getInput();
     }
-    if (!(input instanceof EnumerableInterpreter interpreter)
-        || !(interpreter.getInput() instanceof BindableTableScan scan)) {
+    ScanShape scan = ScanShape.of(input);
+    if (scan == null) {
       return null;
     }
-    NativeTable table = scan.getTable().unwrap(NativeTable.class);
-    if (table == null || table.withPosition()) {
-      return null;
-    }
-    List<Integer> projects = scan.projects;
+    NativeTable table = scan.table();
+    List<Integer> projects = scan.projects();
     RexShuttle toTableColumns = new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
@@ -58,7 +53,7 @@ final class AggregateMatcher {
     RexToVec rex = new RexToVec(agg.getCluster().getRexBuilder(), table.version().schema());
 
     List<VecPredicate> filters = new ArrayList<>();
-    for (RexNode f : scan.filters) {
+    for (RexNode f : scan.filters()) {
       VecPredicate p = rex.predicate(f);
       if (p == null) {
         return null;
@@ -68,7 +63,7 @@ final class AggregateMatcher {
     List<RexNode> fields = new ArrayList<>();
     if (calc == null) {
       for (int i = 0; i < projects.size(); i++) {
-        fields.add(new RexInputRef(projects.get(i), scan.getRowType().getFieldList().get(i).getType()));
+        fields.add(new RexInputRef(projects.get(i), input.getRowType().getFieldList().get(i).getType()));
       }
     } else {
       RexProgram program = calc.getProgram();
@@ -104,7 +99,7 @@ final class AggregateMatcher {
     }
     VecPredicate filter = filters.isEmpty() ? null
         : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
-    List<String> name = scan.getTable().getQualifiedName();
+    List<String> name = scan.qualifiedName();
     AggregatePlan plan = new AggregatePlan(table, String.join(".", name), List.copyOf(rex.slots()),
         filter, List.copyOf(groupSlots), List.copyOf(aggs));
     return new AccelAggregateRel(agg.getCluster(), agg.getTraitSet(), agg.getRowType(), plan);

@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
-import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.adapter.enumerable.EnumerableWindow;
-import org.apache.calcite.interpreter.Bindables.BindableTableScan;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexCall;
@@ -31,15 +30,15 @@ final class TopNMatcher {
   private TopNMatcher() {}
 
   static EnumerableCalc match(EnumerableCalc calc) {
-    if (!(calc.getInput() instanceof EnumerableWindow window) || window.groups.size() != 1
-        || !(window.getInput() instanceof EnumerableInterpreter interpreter)
-        || !(interpreter.getInput() instanceof BindableTableScan scan)) {
+    if (!(calc.getInput() instanceof EnumerableWindow window) || window.groups.size() != 1) {
       return null;
     }
-    NativeTable table = scan.getTable().unwrap(NativeTable.class);
-    if (table == null || table.withPosition()) {
+    ScanShape scan = ScanShape.of(window.getInput());
+    if (scan == null) {
       return null;
     }
+    NativeTable table = scan.table();
+    RelDataType scanType = window.getInput().getRowType();
     Window.Group group = window.groups.get(0);
     int inputFields = window.getInput().getRowType().getFieldCount();
     if (group.aggCalls.size() != 1 || group.aggCalls.get(0).getKind() != SqlKind.ROW_NUMBER
@@ -51,10 +50,10 @@ final class TopNMatcher {
     if (k == null) {
       return null;
     }
-    List<Integer> projects = scan.projects;
+    List<Integer> projects = scan.projects();
     RexToVec rex = new RexToVec(calc.getCluster().getRexBuilder(), table.version().schema());
     List<VecPredicate> filters = new ArrayList<>();
-    for (RexNode f : scan.filters) {
+    for (RexNode f : scan.filters()) {
       VecPredicate p = rex.predicate(f);
       if (p == null) {
         return null;
@@ -63,7 +62,7 @@ final class TopNMatcher {
     }
     List<Integer> partition = new ArrayList<>();
     for (int key : group.keys) {
-      RexInputRef ref = new RexInputRef(projects.get(key), scan.getRowType().getFieldList().get(key).getType());
+      RexInputRef ref = new RexInputRef(projects.get(key), scanType.getFieldList().get(key).getType());
       Integer slot = rex.columnSlot(ref, true);
       if (slot == null || rex.column(slot).isFloating()) {
         return null;
@@ -72,7 +71,7 @@ final class TopNMatcher {
     }
     RelFieldCollation order = group.orderKeys.getFieldCollations().get(0);
     RexInputRef orderRef = new RexInputRef(projects.get(order.getFieldIndex()),
-        scan.getRowType().getFieldList().get(order.getFieldIndex()).getType());
+        scanType.getFieldList().get(order.getFieldIndex()).getType());
     Integer orderSlot = rex.columnSlot(orderRef, false);
     if (orderSlot == null || rex.column(orderSlot).isText()
         || (rex.column(orderSlot).isFloating()
@@ -88,7 +87,7 @@ final class TopNMatcher {
     };
     VecPredicate filter = filters.isEmpty() ? null
         : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
-    TopNPlan plan = new TopNPlan(table, String.join(".", scan.getTable().getQualifiedName()),
+    TopNPlan plan = new TopNPlan(table, String.join(".", scan.qualifiedName()),
         List.copyOf(rex.slots()), filter, List.copyOf(partition), orderSlot, descending,
         nullsFirst, k, List.copyOf(projects));
     AccelTopNRel topN = new AccelTopNRel(calc.getCluster(), window.getTraitSet(),

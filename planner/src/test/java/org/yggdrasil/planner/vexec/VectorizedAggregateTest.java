@@ -58,6 +58,7 @@ class VectorizedAggregateTest {
       "SELECT count(*), count(i), sum(i), sum(b), sum(s), sum(d), sum(r), sum(n), min(i), max(b),"
           + " min(d), max(d), min(n), max(n), min(dt), max(ts), avg(d), avg(i), min(s), max(r) FROM m",
       "SELECT count(*), sum(d), sum(n), max(i) FROM m WHERE i > 100 AND d < 100.5",
+      "SELECT count(*) FROM m",
       "SELECT count(*), sum(i) FROM m WHERE dt BETWEEN DATE '2020-02-01' AND DATE '2020-03-01'",
       "SELECT count(*), min(ts) FROM m WHERE ts >= TIMESTAMP '2020-03-05 10:00:00'",
       "SELECT count(*), sum(d) FROM m WHERE g IN ('g1', 'g3') OR t LIKE '%77%'",
