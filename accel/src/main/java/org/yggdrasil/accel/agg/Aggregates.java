@@ -309,6 +309,62 @@ public final class Aggregates {
     return tail.longValueExact();
   }
 
+  /**
+   * Exact sum of {@code a[i] * b[i]} over the selected rows of two integer lanes (scaled-integer
+   * numerics); throws ArithmeticException on overflow. LONG x LONG runs on vectors while every
+   * factor stays below 2^31 in magnitude (products then fit 62 bits and the sums are overflow-checked
+   * per lane); a chunk with larger factors is redone exactly by the scalar twin.
+   */
+  public static long sumProductLong(MemorySegment a, Lane la, MemorySegment b, Lane lb, int rows, long[] sel) {
+    if (la != Lane.LONG || lb != Lane.LONG) {
+      return ScalarAggregates.sumProductLong(a, la, b, lb, rows, sel);
+    }
+    Layouts.requireRows(a, la, rows);
+    Layouts.requireRows(b, lb, rows);
+    int full = rows >>> 6;
+    LongVector zero = LongVector.zero(Species.LONG);
+    LongVector s = zero;
+    LongVector ovf = zero;
+    LongVector big = zero;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 9;
+      for (int j = 0; j < 64; j += LL) {
+        long off = base + ((long) j << 3);
+        LongVector x = LongVector.fromMemorySegment(Species.LONG, a, off, LE);
+        LongVector y = LongVector.fromMemorySegment(Species.LONG, b, off, LE);
+        if (word != -1L) {
+          VectorMask<Long> m = VectorMask.fromLong(Species.LONG, word >>> j);
+          x = zero.blend(x, m);
+          y = zero.blend(y, m);
+        }
+        // abs(Long.MIN_VALUE) stays negative, so it is flagged as well.
+        big = big.or(x.abs().or(y.abs()));
+        LongVector p = x.mul(y);
+        LongVector t = s.add(p);
+        ovf = ovf.or(s.lanewise(VectorOperators.XOR, t).and(p.lanewise(VectorOperators.XOR, t)));
+        s = t;
+      }
+    }
+    long bigBits = big.reduceLanes(VectorOperators.OR);
+    if ((bigBits & ~0x7FFF_FFFFL) != 0 || ovf.reduceLanes(VectorOperators.OR) < 0) {
+      return ScalarAggregates.sumProductLong(a, la, b, lb, rows, sel); // exact, or the overflow exception
+    }
+    Int128Sum total = new Int128Sum();
+    for (int k = 0; k < LL; k++) {
+      total.add(s.lane(k));
+    }
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        total.add(Math.multiplyExact(a.getAtIndex(Layouts.LONG, i), b.getAtIndex(Layouts.LONG, i)));
+      }
+    }
+    return total.longValueExact();
+  }
+
   // ---- min / max ----
 
   public static boolean minLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out) {

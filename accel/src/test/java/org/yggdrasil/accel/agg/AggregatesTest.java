@@ -156,6 +156,49 @@ class AggregatesTest {
   }
 
   @Test
+  void sumProductLongMatchesScalarTwinAndExactSum() {
+    for (int rows : TestData.LENGTHS) {
+      MemorySegment price = TestData.integers(Lane.LONG, rows, rows * 23L, -10_000_000, 10_000_000);
+      MemorySegment disc = TestData.integers(Lane.LONG, rows, rows * 23L + 2, 0, 11);
+      MemorySegment wild = TestData.integers(Lane.LONG, rows, rows * 23L + 4); // extremes: overflow or big factors
+      MemorySegment ints = TestData.integers(Lane.INT, rows, rows * 23L + 6);
+      for (long[] sel : TestData.selections(rows, rows + 6)) {
+        String what = "rows=" + rows + " " + TestData.describe(sel, rows);
+        long expected = exactProduct(price, Lane.LONG, disc, Lane.LONG, rows, sel).longValueExact();
+        assertEquals(expected, Aggregates.sumProductLong(price, Lane.LONG, disc, Lane.LONG, rows, sel), what);
+        assertEquals(expected, ScalarAggregates.sumProductLong(price, Lane.LONG, disc, Lane.LONG, rows, sel), what);
+        BigInteger exact = exactProduct(wild, Lane.LONG, disc, Lane.LONG, rows, sel);
+        checkExactOrThrows(exact, () -> Aggregates.sumProductLong(wild, Lane.LONG, disc, Lane.LONG, rows, sel), what);
+        BigInteger exactInts = exactProduct(ints, Lane.INT, disc, Lane.LONG, rows, sel);
+        checkExactOrThrows(exactInts, () -> Aggregates.sumProductLong(ints, Lane.INT, disc, Lane.LONG, rows, sel), what);
+      }
+    }
+  }
+
+  @Test
+  void sumProductLongFallsBackExactlyForBigFactors() {
+    MemorySegment a = MemorySegment.ofArray(new long[] {1L << 40, -(1L << 40), 3});
+    MemorySegment b = MemorySegment.ofArray(new long[] {1L << 20, 1L << 20, 5});
+    assertEquals(15, Aggregates.sumProductLong(a, Lane.LONG, b, Lane.LONG, 3, null));
+    long[] big = new long[128];
+    big[0] = Long.MAX_VALUE;
+    long[] two = new long[128];
+    java.util.Arrays.fill(two, 2);
+    assertThrows(ArithmeticException.class, () -> Aggregates.sumProductLong(MemorySegment.ofArray(big), Lane.LONG,
+        MemorySegment.ofArray(two), Lane.LONG, 128, null));
+  }
+
+  private static BigInteger exactProduct(MemorySegment a, Lane la, MemorySegment b, Lane lb, int rows, long[] sel) {
+    BigInteger s = BigInteger.ZERO;
+    for (int i = 0; i < rows; i++) {
+      if (sel == null || Bitmaps.get(sel, i)) {
+        s = s.add(BigInteger.valueOf(Layouts.getLong(a, la, i)).multiply(BigInteger.valueOf(Layouts.getLong(b, lb, i))));
+      }
+    }
+    return s;
+  }
+
+  @Test
   void sumLongOverflowThrows() {
     long[] v = new long[130];
     v[0] = Long.MAX_VALUE;
