@@ -507,8 +507,13 @@ public final class Aggregates {
     return true;
   }
 
+  /**
+   * Vector part of min/max over a DOUBLE segment. Max is computed as -min(-x) (sign = -1) so one
+   * loop without a branch serves both; NaN lanes are left out of the min and only recorded.
+   */
   private static void extremeDoubleLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
-    DoubleVector acc = DoubleVector.broadcast(Species.DOUBLE, min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+    double sign = min ? 1.0 : -1.0;
+    DoubleVector acc = DoubleVector.broadcast(Species.DOUBLE, Double.POSITIVE_INFINITY);
     long nanBits = 0;
     long valueBits = 0;
     for (int w = 0; w < full; w++) {
@@ -524,14 +529,18 @@ public final class Aggregates {
         VectorMask<Double> ok = m.andNot(isNaN);
         nanBits |= m.and(isNaN).toLong();
         valueBits |= ok.toLong();
-        acc = min ? acc.lanewise(VectorOperators.MIN, x, ok) : acc.lanewise(VectorOperators.MAX, x, ok);
+        acc = acc.lanewise(VectorOperators.MIN, x.mul(sign), ok);
       }
     }
-    finishExtreme(acc, min, nanBits, valueBits, out);
+    out[0] = sign * acc.reduceLanes(VectorOperators.MIN);
+    out[1] = nanBits != 0 ? 1 : 0;
+    out[2] = valueBits != 0 ? 1 : 0;
   }
 
+  /** The same over a FLOAT segment. */
   private static void extremeFloatLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
-    FloatVector acc = FloatVector.broadcast(Species.FLOAT, min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
+    float sign = min ? 1.0f : -1.0f;
+    FloatVector acc = FloatVector.broadcast(Species.FLOAT, Float.POSITIVE_INFINITY);
     long nanBits = 0;
     long valueBits = 0;
     for (int w = 0; w < full; w++) {
@@ -547,17 +556,10 @@ public final class Aggregates {
         VectorMask<Float> ok = m.andNot(isNaN);
         nanBits |= m.and(isNaN).toLong();
         valueBits |= ok.toLong();
-        acc = min ? acc.lanewise(VectorOperators.MIN, x, ok) : acc.lanewise(VectorOperators.MAX, x, ok);
+        acc = acc.lanewise(VectorOperators.MIN, x.mul(sign), ok);
       }
     }
-    double best = min ? acc.reduceLanes(VectorOperators.MIN) : acc.reduceLanes(VectorOperators.MAX);
-    out[0] = best;
-    out[1] = nanBits != 0 ? 1 : 0;
-    out[2] = valueBits != 0 ? 1 : 0;
-  }
-
-  private static void finishExtreme(DoubleVector acc, boolean min, long nanBits, long valueBits, double[] out) {
-    out[0] = min ? acc.reduceLanes(VectorOperators.MIN) : acc.reduceLanes(VectorOperators.MAX);
+    out[0] = sign * acc.reduceLanes(VectorOperators.MIN);
     out[1] = nanBits != 0 ? 1 : 0;
     out[2] = valueBits != 0 ? 1 : 0;
   }
