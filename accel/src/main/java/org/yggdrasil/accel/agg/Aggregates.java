@@ -28,8 +28,6 @@ import org.yggdrasil.accel.kernels.Species;
 public final class Aggregates {
   private static final int DL = Species.DOUBLE.length();
   private static final int LL = Species.LONG.length();
-  private static final int IL = Species.INT.length();
-  private static final int FL = Species.FLOAT.length();
 
   private Aggregates() {}
 
@@ -387,9 +385,9 @@ public final class Aggregates {
     int full = rows >>> 6;
     long acc;
     if (lane == Lane.LONG) {
-      acc = min ? minLongLane(data, full, sel) : maxLongLane(data, full, sel);
+      acc = min ? MinMaxLanes.minLongLane(data, full, sel) : MinMaxLanes.maxLongLane(data, full, sel);
     } else {
-      acc = min ? minIntLane(data, full, sel) : maxIntLane(data, full, sel);
+      acc = min ? MinMaxLanes.minIntLane(data, full, sel) : MinMaxLanes.maxIntLane(data, full, sel);
     }
     for (int i = full << 6; i < rows; i++) {
       if (ScalarAggregates.selected(sel, i)) {
@@ -399,70 +397,6 @@ public final class Aggregates {
     }
     out[0] = acc;
     return true;
-  }
-
-  private static long minLongLane(MemorySegment data, int full, long[] sel) {
-    LongVector acc = LongVector.broadcast(Species.LONG, Long.MAX_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 9;
-      for (int j = 0; j < 64; j += LL) {
-        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
-        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.LONG, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MIN);
-  }
-
-  private static long maxLongLane(MemorySegment data, int full, long[] sel) {
-    LongVector acc = LongVector.broadcast(Species.LONG, Long.MIN_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 9;
-      for (int j = 0; j < 64; j += LL) {
-        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
-        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.LONG, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MAX);
-  }
-
-  private static long minIntLane(MemorySegment data, int full, long[] sel) {
-    IntVector acc = IntVector.broadcast(Species.INT, Integer.MAX_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 8;
-      for (int j = 0; j < 64; j += IL) {
-        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
-        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.INT, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MIN);
-  }
-
-  private static long maxIntLane(MemorySegment data, int full, long[] sel) {
-    IntVector acc = IntVector.broadcast(Species.INT, Integer.MIN_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 8;
-      for (int j = 0; j < 64; j += IL) {
-        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
-        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.INT, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MAX);
   }
 
   /** Smallest selected value; NaN only when every selected value is NaN (NaN is the greatest). */
@@ -485,9 +419,9 @@ public final class Aggregates {
     // [0] = extreme of the selected non-NaN values, [1] = 1 if a NaN was selected, [2] = 1 if a non-NaN was.
     double[] acc = new double[3];
     if (lane == Lane.DOUBLE) {
-      extremeDoubleLane(data, full, sel, min, acc);
+      MinMaxLanes.extremeDoubleLane(data, full, sel, min, acc);
     } else {
-      extremeFloatLane(data, full, sel, min, acc);
+      MinMaxLanes.extremeFloatLane(data, full, sel, min, acc);
     }
     double best = acc[0];
     boolean nan = acc[1] != 0;
@@ -505,62 +439,5 @@ public final class Aggregates {
     }
     out[0] = (min ? value : !nan) ? best : Double.NaN;
     return true;
-  }
-
-  /**
-   * Vector part of min/max over a DOUBLE segment. Max is computed as -min(-x) (sign = -1) so one
-   * loop without a branch serves both; NaN lanes are left out of the min and only recorded.
-   */
-  private static void extremeDoubleLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
-    double sign = min ? 1.0 : -1.0;
-    DoubleVector acc = DoubleVector.broadcast(Species.DOUBLE, Double.POSITIVE_INFINITY);
-    long nanBits = 0;
-    long valueBits = 0;
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 9;
-      for (int j = 0; j < 64; j += DL) {
-        DoubleVector x = DoubleVector.fromMemorySegment(Species.DOUBLE, data, base + ((long) j << 3), LE);
-        VectorMask<Double> m = VectorMask.fromLong(Species.DOUBLE, word >>> j);
-        VectorMask<Double> isNaN = x.compare(VectorOperators.NE, x);
-        VectorMask<Double> ok = m.andNot(isNaN);
-        nanBits |= m.and(isNaN).toLong();
-        valueBits |= ok.toLong();
-        acc = acc.lanewise(VectorOperators.MIN, x.mul(sign), ok);
-      }
-    }
-    out[0] = sign * acc.reduceLanes(VectorOperators.MIN);
-    out[1] = nanBits != 0 ? 1 : 0;
-    out[2] = valueBits != 0 ? 1 : 0;
-  }
-
-  /** The same over a FLOAT segment. */
-  private static void extremeFloatLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
-    float sign = min ? 1.0f : -1.0f;
-    FloatVector acc = FloatVector.broadcast(Species.FLOAT, Float.POSITIVE_INFINITY);
-    long nanBits = 0;
-    long valueBits = 0;
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 8;
-      for (int j = 0; j < 64; j += FL) {
-        FloatVector x = FloatVector.fromMemorySegment(Species.FLOAT, data, base + ((long) j << 2), LE);
-        VectorMask<Float> m = VectorMask.fromLong(Species.FLOAT, word >>> j);
-        VectorMask<Float> isNaN = x.compare(VectorOperators.NE, x);
-        VectorMask<Float> ok = m.andNot(isNaN);
-        nanBits |= m.and(isNaN).toLong();
-        valueBits |= ok.toLong();
-        acc = acc.lanewise(VectorOperators.MIN, x.mul(sign), ok);
-      }
-    }
-    out[0] = sign * acc.reduceLanes(VectorOperators.MIN);
-    out[1] = nanBits != 0 ? 1 : 0;
-    out[2] = valueBits != 0 ? 1 : 0;
   }
 }
