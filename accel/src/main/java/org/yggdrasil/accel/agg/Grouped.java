@@ -8,8 +8,8 @@ import org.yggdrasil.accel.kernels.Bitmaps;
  * number of groups. Scattered updates to arbitrary groups do not vectorize (lanes would collide on
  * the same group), so for many groups this class wins over its twin {@link GroupedScalar} by
  * walking the selection a word at a time: a full word runs a plain counted loop, a partial word
- * visits only its set bits, an empty word costs one test. Count and sum over at most
- * {@value SmallDomainGroups#MAX_GROUPS} groups run on vectors ({@link SmallDomainGroups}).
+ * visits only its set bits, an empty word costs one test. Count and sum over a handful of groups
+ * run on vectors instead ({@link SmallDomainGroups}).
  *
  * <p>Floating min/max follow PostgreSQL's order, NaN greatest. Pre-fill {@code acc} with
  * {@link #initMin} (NaN, the greatest value, so a group of only NaN ends as NaN) or
@@ -34,9 +34,9 @@ public final class Grouped {
     return w == ((rows - 1) >>> 6) ? word & Bitmaps.lastWordMask(rows) : word;
   }
 
-  /** Row counts per group; with at most {@value SmallDomainGroups#MAX_GROUPS} groups, on vectors. */
+  /** Row counts per group; with at most {@value SmallDomainGroups#MAX_COUNT_GROUPS} groups, on vectors. */
   public static void count(int[] gid, int rows, long[] sel, long[] counts) {
-    if (counts.length <= SmallDomainGroups.MAX_GROUPS) {
+    if (counts.length <= SmallDomainGroups.MAX_COUNT_GROUPS) {
       SmallDomainGroups.count(gid, rows, sel, counts);
       return;
     }
@@ -63,12 +63,12 @@ public final class Grouped {
   }
 
   /**
-   * Plain per-group sums. With at most {@value SmallDomainGroups#MAX_GROUPS} groups they run on
-   * vectors and round as lane-wise partial sums do (differing from sequential addition in the last
-   * bits); otherwise as sequential addition. Use the compensated overload where the bits matter.
+   * Plain per-group sums. With very few groups (half the double lane count: 4 with AVX-512) they
+   * run on vectors and round as lane-wise partial sums do (differing from sequential addition in the
+   * last bits); otherwise as sequential addition. Use the compensated overload where the bits matter.
    */
   public static void sumDouble(int[] gid, double[] v, int rows, long[] sel, double[] sums) {
-    if (sums.length <= SmallDomainGroups.MAX_GROUPS) {
+    if (sums.length <= SmallDomainGroups.MAX_SUM_GROUPS) {
       SmallDomainGroups.sumDouble(gid, v, rows, sel, sums);
       return;
     }

@@ -11,12 +11,16 @@ import org.yggdrasil.accel.kernels.Species;
  * of scattering row by row, which stalls when consecutive rows update the same group, each 64-row
  * word is visited once per group: a vector compare of the group ids gives the group's row bits,
  * and the group's values are added under that mask into lane accumulators. The work per row grows
- * with the number of groups, so {@link Grouped} uses this only up to {@link #MAX_GROUPS}.
+ * with the number of groups, so {@link Grouped} uses this only up to {@link #MAX_COUNT_GROUPS} for
+ * counts and {@link #MAX_SUM_GROUPS} for sums. Measured on 65536-row chunks with random ids: 4 groups
+ * sum in about half the time of the scatter loop with 8 double lanes, and break even with 4 lanes;
+ * counts (a popcount per group and word) win up to 8 groups on both.
  */
 final class SmallDomainGroups {
-  static final int MAX_GROUPS = 8;
   private static final int IL = Species.INT.length();
   private static final int DL = Species.DOUBLE.length();
+  static final int MAX_COUNT_GROUPS = 8;
+  static final int MAX_SUM_GROUPS = DL / 2;
 
   private SmallDomainGroups() {}
 
