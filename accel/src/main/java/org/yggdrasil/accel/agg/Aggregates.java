@@ -376,19 +376,18 @@ public final class Aggregates {
   private static boolean extremeLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out, boolean min) {
     lane.requireInteger();
     Layouts.requireRows(data, lane, rows);
-    if (lane != Lane.LONG && lane != Lane.INT) {
-      return min ? ScalarAggregates.minLong(data, lane, rows, sel, out) : ScalarAggregates.maxLong(data, lane, rows, sel, out);
-    }
     if (rows == 0 || (sel != null && Bitmaps.none(sel, rows))) {
       return false;
     }
     int full = rows >>> 6;
-    long acc;
-    if (lane == Lane.LONG) {
-      acc = min ? MinMaxLanes.minLongLane(data, full, sel) : MinMaxLanes.maxLongLane(data, full, sel);
-    } else {
-      acc = min ? MinMaxLanes.minIntLane(data, full, sel) : MinMaxLanes.maxIntLane(data, full, sel);
-    }
+    long flip = min ? 0L : -1L;
+    long acc = switch (lane) {
+      case LONG -> MinMaxLanes.minLongLane(data, full, sel, flip);
+      case INT -> MinMaxLanes.minIntLane(data, full, sel, flip);
+      case SHORT -> MinMaxLanes.minShortLane(data, full, sel, flip);
+      case BYTE -> MinMaxLanes.minByteLane(data, full, sel, flip);
+      default -> throw new AssertionError(lane);
+    };
     for (int i = full << 6; i < rows; i++) {
       if (ScalarAggregates.selected(sel, i)) {
         long v = Layouts.getLong(data, lane, i);

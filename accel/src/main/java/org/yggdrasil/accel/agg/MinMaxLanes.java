@@ -3,10 +3,12 @@ package org.yggdrasil.accel.agg;
 import static org.yggdrasil.accel.kernels.Layouts.LE;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.yggdrasil.accel.kernels.Species;
@@ -17,6 +19,8 @@ import org.yggdrasil.accel.kernels.Species;
  * keep the accumulator through masked {@code MIN}/{@code MAX}.
  */
 final class MinMaxLanes {
+  private static final int BL = Species.BYTE.length();
+  private static final int SL = Species.SHORT.length();
   private static final int DL = Species.DOUBLE.length();
   private static final int LL = Species.LONG.length();
   private static final int IL = Species.INT.length();
@@ -24,7 +28,13 @@ final class MinMaxLanes {
 
   private MinMaxLanes() {}
 
-  static long minLongLane(MemorySegment data, int full, long[] sel) {
+  /*
+   * Integer lanes: max(x) = ~min(~x), since ~x = -x - 1 reverses the order without overflow, so one
+   * loop per lane type serves both; flip is 0 for min and -1 for max, and the caller applies it
+   * again to the result.
+   */
+
+  static long minLongLane(MemorySegment data, int full, long[] sel, long flip) {
     LongVector acc = LongVector.broadcast(Species.LONG, Long.MAX_VALUE);
     for (int w = 0; w < full; w++) {
       long word = sel == null ? -1L : sel[w];
@@ -33,30 +43,15 @@ final class MinMaxLanes {
       }
       long base = (long) w << 9;
       for (int j = 0; j < 64; j += LL) {
-        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
-        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.LONG, word >>> j));
+        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE)
+            .lanewise(VectorOperators.XOR, flip);
+        acc = acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.LONG, word >>> j));
       }
     }
-    return acc.reduceLanes(VectorOperators.MIN);
+    return acc.reduceLanes(VectorOperators.MIN) ^ flip;
   }
 
-  static long maxLongLane(MemorySegment data, int full, long[] sel) {
-    LongVector acc = LongVector.broadcast(Species.LONG, Long.MIN_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 9;
-      for (int j = 0; j < 64; j += LL) {
-        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
-        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.LONG, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MAX);
-  }
-
-  static long minIntLane(MemorySegment data, int full, long[] sel) {
+  static long minIntLane(MemorySegment data, int full, long[] sel, long flip) {
     IntVector acc = IntVector.broadcast(Species.INT, Integer.MAX_VALUE);
     for (int w = 0; w < full; w++) {
       long word = sel == null ? -1L : sel[w];
@@ -65,27 +60,46 @@ final class MinMaxLanes {
       }
       long base = (long) w << 8;
       for (int j = 0; j < 64; j += IL) {
-        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
-        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.INT, word >>> j));
+        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE)
+            .lanewise(VectorOperators.XOR, (int) flip);
+        acc = acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.INT, word >>> j));
       }
     }
-    return acc.reduceLanes(VectorOperators.MIN);
+    return acc.reduceLanes(VectorOperators.MIN) ^ flip;
   }
 
-  static long maxIntLane(MemorySegment data, int full, long[] sel) {
-    IntVector acc = IntVector.broadcast(Species.INT, Integer.MIN_VALUE);
+  static long minShortLane(MemorySegment data, int full, long[] sel, long flip) {
+    ShortVector acc = ShortVector.broadcast(Species.SHORT, Short.MAX_VALUE);
     for (int w = 0; w < full; w++) {
       long word = sel == null ? -1L : sel[w];
       if (word == 0) {
         continue;
       }
-      long base = (long) w << 8;
-      for (int j = 0; j < 64; j += IL) {
-        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
-        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.INT, word >>> j));
+      long base = (long) w << 7;
+      for (int j = 0; j < 64; j += SL) {
+        ShortVector x = ShortVector.fromMemorySegment(Species.SHORT, data, base + ((long) j << 1), LE)
+            .lanewise(VectorOperators.XOR, (short) flip);
+        acc = acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.SHORT, word >>> j));
       }
     }
-    return acc.reduceLanes(VectorOperators.MAX);
+    return acc.reduceLanes(VectorOperators.MIN) ^ flip;
+  }
+
+  static long minByteLane(MemorySegment data, int full, long[] sel, long flip) {
+    ByteVector acc = ByteVector.broadcast(Species.BYTE, Byte.MAX_VALUE);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 6;
+      for (int j = 0; j < 64; j += BL) {
+        ByteVector x = ByteVector.fromMemorySegment(Species.BYTE, data, base + j, LE)
+            .lanewise(VectorOperators.XOR, (byte) flip);
+        acc = acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.BYTE, word >>> j));
+      }
+    }
+    return acc.reduceLanes(VectorOperators.MIN) ^ flip;
   }
 
   /**
