@@ -3,10 +3,12 @@ package org.yggdrasil.accel.agg;
 import static org.yggdrasil.accel.kernels.Layouts.LE;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.yggdrasil.accel.kernels.Bitmaps;
@@ -28,6 +30,7 @@ import org.yggdrasil.accel.kernels.Species;
 public final class Aggregates {
   private static final int DL = Species.DOUBLE.length();
   private static final int LL = Species.LONG.length();
+  private static final int IL = Species.INT.length();
 
   private Aggregates() {}
 
@@ -206,8 +209,79 @@ public final class Aggregates {
     return switch (lane) {
       case LONG -> sumLongLane(data, rows, sel);
       case INT -> sumIntLane(data, rows, sel);
-      default -> ScalarAggregates.sumLong(data, lane, rows, sel); // narrow lanes are rare in chunks
+      case SHORT -> sumShortLane(data, rows, sel);
+      case BYTE -> Species.BYTE_QUARTER != null ? sumByteLane(data, rows, sel) : ScalarAggregates.sumLong(data, lane, rows, sel);
+      default -> throw new AssertionError(lane);
     };
+  }
+
+  /**
+   * SHORT values widened to int lanes and summed there; the int lanes go into long lanes every 256
+   * words, long before they could overflow (at most 2^15 * 64 per lane and word).
+   */
+  private static long sumShortLane(MemorySegment data, int rows, long[] sel) {
+    int full = rows >>> 6;
+    IntVector izero = IntVector.zero(Species.INT);
+    IntVector iacc = izero;
+    LongVector lacc = LongVector.zero(Species.LONG);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word != 0) {
+        long base = (long) w << 7;
+        for (int j = 0; j < 64; j += IL) {
+          IntVector x = (IntVector) ShortVector.fromMemorySegment(Species.SHORT_HALF, data, base + ((long) j << 1), LE)
+              .convertShape(VectorOperators.S2I, Species.INT, 0);
+          iacc = iacc.add(x, VectorMask.fromLong(Species.INT, word >>> j));
+        }
+      }
+      if ((w & 255) == 255) {
+        lacc = widenInto(lacc, iacc);
+        iacc = izero;
+      }
+    }
+    long total = widenInto(lacc, iacc).reduceLanes(VectorOperators.ADD);
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        total += data.getAtIndex(Layouts.SHORT, i);
+      }
+    }
+    return total;
+  }
+
+  /** As {@link #sumShortLane} for BYTE values. */
+  private static long sumByteLane(MemorySegment data, int rows, long[] sel) {
+    int full = rows >>> 6;
+    IntVector izero = IntVector.zero(Species.INT);
+    IntVector iacc = izero;
+    LongVector lacc = LongVector.zero(Species.LONG);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word != 0) {
+        long base = (long) w << 6;
+        for (int j = 0; j < 64; j += IL) {
+          IntVector x = (IntVector) ByteVector.fromMemorySegment(Species.BYTE_QUARTER, data, base + j, LE)
+              .convertShape(VectorOperators.B2I, Species.INT, 0);
+          iacc = iacc.add(x, VectorMask.fromLong(Species.INT, word >>> j));
+        }
+      }
+      if ((w & 255) == 255) {
+        lacc = widenInto(lacc, iacc);
+        iacc = izero;
+      }
+    }
+    long total = widenInto(lacc, iacc).reduceLanes(VectorOperators.ADD);
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        total += data.get(Layouts.BYTE, i);
+      }
+    }
+    return total;
+  }
+
+  /** {@code lacc} plus the int lanes of {@code iacc} widened to long (an int vector has twice the lanes). */
+  private static LongVector widenInto(LongVector lacc, IntVector iacc) {
+    return lacc.add((LongVector) iacc.convertShape(VectorOperators.I2L, Species.LONG, 0))
+        .add((LongVector) iacc.convertShape(VectorOperators.I2L, Species.LONG, 1));
   }
 
   private static long sumLongLane(MemorySegment data, int rows, long[] sel) {
