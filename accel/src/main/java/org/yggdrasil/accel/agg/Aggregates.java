@@ -3,10 +3,12 @@ package org.yggdrasil.accel.agg;
 import static org.yggdrasil.accel.kernels.Layouts.LE;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.yggdrasil.accel.kernels.Bitmaps;
@@ -29,7 +31,6 @@ public final class Aggregates {
   private static final int DL = Species.DOUBLE.length();
   private static final int LL = Species.LONG.length();
   private static final int IL = Species.INT.length();
-  private static final int FL = Species.FLOAT.length();
 
   private Aggregates() {}
 
@@ -208,8 +209,79 @@ public final class Aggregates {
     return switch (lane) {
       case LONG -> sumLongLane(data, rows, sel);
       case INT -> sumIntLane(data, rows, sel);
-      default -> ScalarAggregates.sumLong(data, lane, rows, sel); // narrow lanes are rare in chunks
+      case SHORT -> sumShortLane(data, rows, sel);
+      case BYTE -> Species.BYTE_QUARTER != null ? sumByteLane(data, rows, sel) : ScalarAggregates.sumLong(data, lane, rows, sel);
+      default -> throw new AssertionError(lane);
     };
+  }
+
+  /**
+   * SHORT values widened to int lanes and summed there; the int lanes go into long lanes every 256
+   * words, long before they could overflow (at most 2^15 * 64 per lane and word).
+   */
+  private static long sumShortLane(MemorySegment data, int rows, long[] sel) {
+    int full = rows >>> 6;
+    IntVector izero = IntVector.zero(Species.INT);
+    IntVector iacc = izero;
+    LongVector lacc = LongVector.zero(Species.LONG);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word != 0) {
+        long base = (long) w << 7;
+        for (int j = 0; j < 64; j += IL) {
+          IntVector x = (IntVector) ShortVector.fromMemorySegment(Species.SHORT_HALF, data, base + ((long) j << 1), LE)
+              .convertShape(VectorOperators.S2I, Species.INT, 0);
+          iacc = iacc.add(x, VectorMask.fromLong(Species.INT, word >>> j));
+        }
+      }
+      if ((w & 255) == 255) {
+        lacc = widenInto(lacc, iacc);
+        iacc = izero;
+      }
+    }
+    long total = widenInto(lacc, iacc).reduceLanes(VectorOperators.ADD);
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        total += data.getAtIndex(Layouts.SHORT, i);
+      }
+    }
+    return total;
+  }
+
+  /** As {@link #sumShortLane} for BYTE values. */
+  private static long sumByteLane(MemorySegment data, int rows, long[] sel) {
+    int full = rows >>> 6;
+    IntVector izero = IntVector.zero(Species.INT);
+    IntVector iacc = izero;
+    LongVector lacc = LongVector.zero(Species.LONG);
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word != 0) {
+        long base = (long) w << 6;
+        for (int j = 0; j < 64; j += IL) {
+          IntVector x = (IntVector) ByteVector.fromMemorySegment(Species.BYTE_QUARTER, data, base + j, LE)
+              .convertShape(VectorOperators.B2I, Species.INT, 0);
+          iacc = iacc.add(x, VectorMask.fromLong(Species.INT, word >>> j));
+        }
+      }
+      if ((w & 255) == 255) {
+        lacc = widenInto(lacc, iacc);
+        iacc = izero;
+      }
+    }
+    long total = widenInto(lacc, iacc).reduceLanes(VectorOperators.ADD);
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        total += data.get(Layouts.BYTE, i);
+      }
+    }
+    return total;
+  }
+
+  /** {@code lacc} plus the int lanes of {@code iacc} widened to long (an int vector has twice the lanes). */
+  private static LongVector widenInto(LongVector lacc, IntVector iacc) {
+    return lacc.add((LongVector) iacc.convertShape(VectorOperators.I2L, Species.LONG, 0))
+        .add((LongVector) iacc.convertShape(VectorOperators.I2L, Species.LONG, 1));
   }
 
   private static long sumLongLane(MemorySegment data, int rows, long[] sel) {
@@ -309,6 +381,62 @@ public final class Aggregates {
     return tail.longValueExact();
   }
 
+  /**
+   * Exact sum of {@code a[i] * b[i]} over the selected rows of two integer lanes (scaled-integer
+   * numerics); throws ArithmeticException on overflow. LONG x LONG runs on vectors while every
+   * factor stays below 2^31 in magnitude (products then fit 62 bits and the sums are overflow-checked
+   * per lane); a chunk with larger factors is redone exactly by the scalar twin.
+   */
+  public static long sumProductLong(MemorySegment a, Lane la, MemorySegment b, Lane lb, int rows, long[] sel) {
+    if (la != Lane.LONG || lb != Lane.LONG) {
+      return ScalarAggregates.sumProductLong(a, la, b, lb, rows, sel);
+    }
+    Layouts.requireRows(a, la, rows);
+    Layouts.requireRows(b, lb, rows);
+    int full = rows >>> 6;
+    LongVector zero = LongVector.zero(Species.LONG);
+    LongVector s = zero;
+    LongVector ovf = zero;
+    LongVector big = zero;
+    for (int w = 0; w < full; w++) {
+      long word = sel == null ? -1L : sel[w];
+      if (word == 0) {
+        continue;
+      }
+      long base = (long) w << 9;
+      for (int j = 0; j < 64; j += LL) {
+        long off = base + ((long) j << 3);
+        LongVector x = LongVector.fromMemorySegment(Species.LONG, a, off, LE);
+        LongVector y = LongVector.fromMemorySegment(Species.LONG, b, off, LE);
+        if (word != -1L) {
+          VectorMask<Long> m = VectorMask.fromLong(Species.LONG, word >>> j);
+          x = zero.blend(x, m);
+          y = zero.blend(y, m);
+        }
+        // abs(Long.MIN_VALUE) stays negative, so it is flagged as well.
+        big = big.or(x.abs().or(y.abs()));
+        LongVector p = x.mul(y);
+        LongVector t = s.add(p);
+        ovf = ovf.or(s.lanewise(VectorOperators.XOR, t).and(p.lanewise(VectorOperators.XOR, t)));
+        s = t;
+      }
+    }
+    long bigBits = big.reduceLanes(VectorOperators.OR);
+    if ((bigBits & ~0x7FFF_FFFFL) != 0 || ovf.reduceLanes(VectorOperators.OR) < 0) {
+      return ScalarAggregates.sumProductLong(a, la, b, lb, rows, sel); // exact, or the overflow exception
+    }
+    Int128Sum total = new Int128Sum();
+    for (int k = 0; k < LL; k++) {
+      total.add(s.lane(k));
+    }
+    for (int i = full << 6; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        total.add(Math.multiplyExact(a.getAtIndex(Layouts.LONG, i), b.getAtIndex(Layouts.LONG, i)));
+      }
+    }
+    return total.longValueExact();
+  }
+
   // ---- min / max ----
 
   public static boolean minLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out) {
@@ -322,19 +450,18 @@ public final class Aggregates {
   private static boolean extremeLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out, boolean min) {
     lane.requireInteger();
     Layouts.requireRows(data, lane, rows);
-    if (lane != Lane.LONG && lane != Lane.INT) {
-      return min ? ScalarAggregates.minLong(data, lane, rows, sel, out) : ScalarAggregates.maxLong(data, lane, rows, sel, out);
-    }
     if (rows == 0 || (sel != null && Bitmaps.none(sel, rows))) {
       return false;
     }
     int full = rows >>> 6;
-    long acc;
-    if (lane == Lane.LONG) {
-      acc = min ? minLongLane(data, full, sel) : maxLongLane(data, full, sel);
-    } else {
-      acc = min ? minIntLane(data, full, sel) : maxIntLane(data, full, sel);
-    }
+    long flip = min ? 0L : -1L;
+    long acc = switch (lane) {
+      case LONG -> MinMaxLanes.minLongLane(data, full, sel, flip);
+      case INT -> MinMaxLanes.minIntLane(data, full, sel, flip);
+      case SHORT -> MinMaxLanes.minShortLane(data, full, sel, flip);
+      case BYTE -> MinMaxLanes.minByteLane(data, full, sel, flip);
+      default -> throw new AssertionError(lane);
+    };
     for (int i = full << 6; i < rows; i++) {
       if (ScalarAggregates.selected(sel, i)) {
         long v = Layouts.getLong(data, lane, i);
@@ -343,70 +470,6 @@ public final class Aggregates {
     }
     out[0] = acc;
     return true;
-  }
-
-  private static long minLongLane(MemorySegment data, int full, long[] sel) {
-    LongVector acc = LongVector.broadcast(Species.LONG, Long.MAX_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 9;
-      for (int j = 0; j < 64; j += LL) {
-        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
-        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.LONG, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MIN);
-  }
-
-  private static long maxLongLane(MemorySegment data, int full, long[] sel) {
-    LongVector acc = LongVector.broadcast(Species.LONG, Long.MIN_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 9;
-      for (int j = 0; j < 64; j += LL) {
-        LongVector x = LongVector.fromMemorySegment(Species.LONG, data, base + ((long) j << 3), LE);
-        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.LONG, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MAX);
-  }
-
-  private static long minIntLane(MemorySegment data, int full, long[] sel) {
-    IntVector acc = IntVector.broadcast(Species.INT, Integer.MAX_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 8;
-      for (int j = 0; j < 64; j += IL) {
-        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
-        acc = word == -1L ? acc.min(x) : acc.lanewise(VectorOperators.MIN, x, VectorMask.fromLong(Species.INT, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MIN);
-  }
-
-  private static long maxIntLane(MemorySegment data, int full, long[] sel) {
-    IntVector acc = IntVector.broadcast(Species.INT, Integer.MIN_VALUE);
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 8;
-      for (int j = 0; j < 64; j += IL) {
-        IntVector x = IntVector.fromMemorySegment(Species.INT, data, base + ((long) j << 2), LE);
-        acc = word == -1L ? acc.max(x) : acc.lanewise(VectorOperators.MAX, x, VectorMask.fromLong(Species.INT, word >>> j));
-      }
-    }
-    return acc.reduceLanes(VectorOperators.MAX);
   }
 
   /** Smallest selected value; NaN only when every selected value is NaN (NaN is the greatest). */
@@ -429,9 +492,9 @@ public final class Aggregates {
     // [0] = extreme of the selected non-NaN values, [1] = 1 if a NaN was selected, [2] = 1 if a non-NaN was.
     double[] acc = new double[3];
     if (lane == Lane.DOUBLE) {
-      extremeDoubleLane(data, full, sel, min, acc);
+      MinMaxLanes.extremeDoubleLane(data, full, sel, min, acc);
     } else {
-      extremeFloatLane(data, full, sel, min, acc);
+      MinMaxLanes.extremeFloatLane(data, full, sel, min, acc);
     }
     double best = acc[0];
     boolean nan = acc[1] != 0;
@@ -449,60 +512,5 @@ public final class Aggregates {
     }
     out[0] = (min ? value : !nan) ? best : Double.NaN;
     return true;
-  }
-
-  private static void extremeDoubleLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
-    DoubleVector acc = DoubleVector.broadcast(Species.DOUBLE, min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
-    long nanBits = 0;
-    long valueBits = 0;
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 9;
-      for (int j = 0; j < 64; j += DL) {
-        DoubleVector x = DoubleVector.fromMemorySegment(Species.DOUBLE, data, base + ((long) j << 3), LE);
-        VectorMask<Double> m = VectorMask.fromLong(Species.DOUBLE, word >>> j);
-        VectorMask<Double> isNaN = x.compare(VectorOperators.NE, x);
-        VectorMask<Double> ok = m.andNot(isNaN);
-        nanBits |= m.and(isNaN).toLong();
-        valueBits |= ok.toLong();
-        acc = min ? acc.lanewise(VectorOperators.MIN, x, ok) : acc.lanewise(VectorOperators.MAX, x, ok);
-      }
-    }
-    finishExtreme(acc, min, nanBits, valueBits, out);
-  }
-
-  private static void extremeFloatLane(MemorySegment data, int full, long[] sel, boolean min, double[] out) {
-    FloatVector acc = FloatVector.broadcast(Species.FLOAT, min ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
-    long nanBits = 0;
-    long valueBits = 0;
-    for (int w = 0; w < full; w++) {
-      long word = sel == null ? -1L : sel[w];
-      if (word == 0) {
-        continue;
-      }
-      long base = (long) w << 8;
-      for (int j = 0; j < 64; j += FL) {
-        FloatVector x = FloatVector.fromMemorySegment(Species.FLOAT, data, base + ((long) j << 2), LE);
-        VectorMask<Float> m = VectorMask.fromLong(Species.FLOAT, word >>> j);
-        VectorMask<Float> isNaN = x.compare(VectorOperators.NE, x);
-        VectorMask<Float> ok = m.andNot(isNaN);
-        nanBits |= m.and(isNaN).toLong();
-        valueBits |= ok.toLong();
-        acc = min ? acc.lanewise(VectorOperators.MIN, x, ok) : acc.lanewise(VectorOperators.MAX, x, ok);
-      }
-    }
-    double best = min ? acc.reduceLanes(VectorOperators.MIN) : acc.reduceLanes(VectorOperators.MAX);
-    out[0] = best;
-    out[1] = nanBits != 0 ? 1 : 0;
-    out[2] = valueBits != 0 ? 1 : 0;
-  }
-
-  private static void finishExtreme(DoubleVector acc, boolean min, long nanBits, long valueBits, double[] out) {
-    out[0] = min ? acc.reduceLanes(VectorOperators.MIN) : acc.reduceLanes(VectorOperators.MAX);
-    out[1] = nanBits != 0 ? 1 : 0;
-    out[2] = valueBits != 0 ? 1 : 0;
   }
 }

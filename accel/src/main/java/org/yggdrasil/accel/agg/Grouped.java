@@ -4,10 +4,12 @@ import org.yggdrasil.accel.kernels.Bitmaps;
 
 /**
  * Per-group accumulation: row {@code i} belongs to group {@code gid[i]} (0-based ids computed by
- * the group-by operator), accumulators are arrays indexed by group id. Scattered updates to
- * arbitrary groups do not vectorize (lanes would collide on the same group), so this class wins
- * over its twin {@link GroupedScalar} by walking the selection a word at a time: a full word runs a
- * plain counted loop, a partial word visits only its set bits, an empty word costs one test.
+ * the group-by operator), accumulators are arrays indexed by group id, and their length is the
+ * number of groups. Scattered updates to arbitrary groups do not vectorize (lanes would collide on
+ * the same group), so for many groups this class wins over its twin {@link GroupedScalar} by
+ * walking the selection a word at a time: a full word runs a plain counted loop, a partial word
+ * visits only its set bits, an empty word costs one test. Count and sum over a handful of groups
+ * run on vectors instead ({@link SmallDomainGroups}).
  *
  * <p>Floating min/max follow PostgreSQL's order, NaN greatest. Pre-fill {@code acc} with
  * {@link #initMin} (NaN, the greatest value, so a group of only NaN ends as NaN) or
@@ -32,7 +34,12 @@ public final class Grouped {
     return w == ((rows - 1) >>> 6) ? word & Bitmaps.lastWordMask(rows) : word;
   }
 
+  /** Row counts per group; with at most {@value SmallDomainGroups#MAX_COUNT_GROUPS} groups, on vectors. */
   public static void count(int[] gid, int rows, long[] sel, long[] counts) {
+    if (counts.length <= SmallDomainGroups.MAX_COUNT_GROUPS) {
+      SmallDomainGroups.count(gid, rows, sel, counts);
+      return;
+    }
     if (sel == null) {
       for (int i = 0; i < rows; i++) {
         counts[gid[i]]++;
@@ -55,8 +62,16 @@ public final class Grouped {
     }
   }
 
-  /** Plain per-group sums (rounding as sequential addition). */
+  /**
+   * Plain per-group sums. With very few groups (half the double lane count: 4 with AVX-512) they
+   * run on vectors and round as lane-wise partial sums do (differing from sequential addition in the
+   * last bits); otherwise as sequential addition. Use the compensated overload where the bits matter.
+   */
   public static void sumDouble(int[] gid, double[] v, int rows, long[] sel, double[] sums) {
+    if (sums.length <= SmallDomainGroups.MAX_SUM_GROUPS) {
+      SmallDomainGroups.sumDouble(gid, v, rows, sel, sums);
+      return;
+    }
     int n = Bitmaps.words(rows);
     for (int w = 0; w < n; w++) {
       long word = word(sel, w, rows);

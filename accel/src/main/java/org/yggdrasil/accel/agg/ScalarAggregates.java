@@ -75,6 +75,24 @@ public final class ScalarAggregates {
     return s.result();
   }
 
+  /**
+   * Exact sum of {@code a[i] * b[i]} over the selected rows of two integer lanes (scaled-integer
+   * numerics: the product of scales s1 and s2 has scale s1 + s2); throws ArithmeticException on overflow.
+   */
+  public static long sumProductLong(MemorySegment a, Lane la, MemorySegment b, Lane lb, int rows, long[] sel) {
+    la.requireInteger();
+    lb.requireInteger();
+    Layouts.requireRows(a, la, rows);
+    Layouts.requireRows(b, lb, rows);
+    long s = 0;
+    for (int i = 0; i < rows; i++) {
+      if (selected(sel, i)) {
+        s = Math.addExact(s, Math.multiplyExact(Layouts.getLong(a, la, i), Layouts.getLong(b, lb, i)));
+      }
+    }
+    return s;
+  }
+
   public static boolean minLong(MemorySegment data, Lane lane, int rows, long[] sel, long[] out) {
     return extremeLong(data, lane, rows, sel, out, true);
   }

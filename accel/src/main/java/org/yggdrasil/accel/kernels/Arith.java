@@ -3,10 +3,12 @@ package org.yggdrasil.accel.kernels;
 import static org.yggdrasil.accel.kernels.Layouts.LE;
 
 import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -18,10 +20,11 @@ import jdk.incubator.vector.VectorOperators;
 public final class Arith {
   private static final int DL = Species.DOUBLE.length();
   private static final int LL = Species.LONG.length();
+  private static final int IL = Species.INT.length();
 
   private Arith() {}
 
-  /** Any lane to double; DOUBLE is a bulk copy, LONG/INT/FLOAT convert lane-wise, BYTE/SHORT use the scalar loop. */
+  /** Any lane to double; DOUBLE is a bulk copy, the other lanes convert lane-wise (narrow ones through int). */
   public static void loadDouble(MemorySegment data, Lane lane, int rows, double[] out) {
     Layouts.requireRows(data, lane, rows);
     int bound = rows - rows % DL;
@@ -48,11 +51,30 @@ public final class Arith {
         }
         ScalarArith.loadDouble(data, lane, bound, rows, out);
       }
-      case BYTE, SHORT -> ScalarArith.loadDouble(data, lane, 0, rows, out);
+      case SHORT -> {
+        int wide = rows - rows % IL;
+        for (int i = 0; i < wide; i += IL) {
+          IntVector x = (IntVector) ShortVector.fromMemorySegment(Species.SHORT_HALF, data, (long) i << 1, LE)
+              .convertShape(VectorOperators.S2I, Species.INT, 0);
+          ((DoubleVector) x.convertShape(VectorOperators.I2D, Species.DOUBLE, 0)).intoArray(out, i);
+          ((DoubleVector) x.convertShape(VectorOperators.I2D, Species.DOUBLE, 1)).intoArray(out, i + DL);
+        }
+        ScalarArith.loadDouble(data, lane, wide, rows, out);
+      }
+      case BYTE -> {
+        int wide = Species.BYTE_QUARTER == null ? 0 : rows - rows % IL;
+        for (int i = 0; i < wide; i += IL) {
+          IntVector x = (IntVector) ByteVector.fromMemorySegment(Species.BYTE_QUARTER, data, i, LE)
+              .convertShape(VectorOperators.B2I, Species.INT, 0);
+          ((DoubleVector) x.convertShape(VectorOperators.I2D, Species.DOUBLE, 0)).intoArray(out, i);
+          ((DoubleVector) x.convertShape(VectorOperators.I2D, Species.DOUBLE, 1)).intoArray(out, i + DL);
+        }
+        ScalarArith.loadDouble(data, lane, wide, rows, out);
+      }
     }
   }
 
-  /** Integer lanes to long; LONG is a bulk copy, INT widens lane-wise, BYTE/SHORT use the scalar loop. */
+  /** Integer lanes to long; LONG is a bulk copy, the other lanes widen lane-wise (narrow ones through int). */
   public static void loadLong(MemorySegment data, Lane lane, int rows, long[] out) {
     lane.requireInteger();
     Layouts.requireRows(data, lane, rows);
@@ -66,7 +88,27 @@ public final class Arith {
         }
         ScalarArith.loadLong(data, lane, bound, rows, out);
       }
-      default -> ScalarArith.loadLong(data, lane, 0, rows, out);
+      case SHORT -> {
+        int wide = rows - rows % IL;
+        for (int i = 0; i < wide; i += IL) {
+          IntVector x = (IntVector) ShortVector.fromMemorySegment(Species.SHORT_HALF, data, (long) i << 1, LE)
+              .convertShape(VectorOperators.S2I, Species.INT, 0);
+          ((LongVector) x.convertShape(VectorOperators.I2L, Species.LONG, 0)).intoArray(out, i);
+          ((LongVector) x.convertShape(VectorOperators.I2L, Species.LONG, 1)).intoArray(out, i + LL);
+        }
+        ScalarArith.loadLong(data, lane, wide, rows, out);
+      }
+      case BYTE -> {
+        int wide = Species.BYTE_QUARTER == null ? 0 : rows - rows % IL;
+        for (int i = 0; i < wide; i += IL) {
+          IntVector x = (IntVector) ByteVector.fromMemorySegment(Species.BYTE_QUARTER, data, i, LE)
+              .convertShape(VectorOperators.B2I, Species.INT, 0);
+          ((LongVector) x.convertShape(VectorOperators.I2L, Species.LONG, 0)).intoArray(out, i);
+          ((LongVector) x.convertShape(VectorOperators.I2L, Species.LONG, 1)).intoArray(out, i + LL);
+        }
+        ScalarArith.loadLong(data, lane, wide, rows, out);
+      }
+      default -> throw new AssertionError(lane);
     }
   }
 

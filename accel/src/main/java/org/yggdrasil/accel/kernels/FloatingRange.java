@@ -28,13 +28,11 @@ record FloatingRange(double lo, double hi, boolean nan, boolean negate) {
   /** {@code lo <= v AND v <= hi} in PostgreSQL order: GE(lo) contains NaN always, LE(hi) only when hi is NaN. */
   static FloatingRange between(double lo, double hi) {
     boolean hiNaN = Double.isNaN(hi);
-    double from = Double.isNaN(lo) ? INF : lo;
-    double to = hiNaN ? INF : hi;
     if (Double.isNaN(lo)) {
       // GE(NaN) is "v is NaN"; only LE(NaN) keeps it.
       return new FloatingRange(INF, -INF, hiNaN, false);
     }
-    return new FloatingRange(from, to, hiNaN, false);
+    return new FloatingRange(lo, hiNaN ? INF : hi, hiNaN, false);
   }
 
   /** Smallest float that is >= d (as doubles); +Infinity when none is finite. */

@@ -20,12 +20,41 @@ class AggregatesTest {
 
   /** Same value, or both NaN, or equal to 1e-14 relative (the twins sum in different orders). */
   static void assertClose(double expected, double actual, String what) {
+    assertClose(expected, actual, Math.abs(expected), what);
+  }
+
+  /**
+   * As above with the tolerance relative to {@code magnitude}, the sum of the absolute values of the
+   * terms: where terms cancel, the error of any summation order is bounded by that, not by the result.
+   */
+  static void assertClose(double expected, double actual, double magnitude, String what) {
     if (Double.isNaN(expected) || Double.isInfinite(expected) || Double.isNaN(actual) || Double.isInfinite(actual)) {
       assertEquals(expected, actual, what);
       return;
     }
-    double tol = 1e-14 * Math.max(1, Math.abs(expected));
+    double tol = 1e-14 * Math.max(1, magnitude);
     assertEquals(expected, actual, tol, what);
+  }
+
+  static double magnitude(double[] v, int rows, long[] sel) {
+    double m = 0;
+    for (int i = 0; i < rows; i++) {
+      if ((sel == null || Bitmaps.get(sel, i)) && Double.isFinite(v[i])) {
+        m += Math.abs(v[i]);
+      }
+    }
+    return m;
+  }
+
+  static double magnitude(MemorySegment data, Lane lane, int rows, long[] sel) {
+    double m = 0;
+    for (int i = 0; i < rows; i++) {
+      double x = Layouts.getDouble(data, lane, i);
+      if ((sel == null || Bitmaps.get(sel, i)) && Double.isFinite(x)) {
+        m += Math.abs(x);
+      }
+    }
+    return m;
   }
 
   @Test
@@ -35,7 +64,7 @@ class AggregatesTest {
         double[] v = TestData.doubles(rows, rows * 3L + (specials ? 1 : 0), specials);
         for (long[] sel : TestData.selections(rows, rows)) {
           String what = "rows=" + rows + " specials=" + specials + " " + TestData.describe(sel, rows);
-          assertClose(ScalarAggregates.sumDouble(v, rows, sel), Aggregates.sumDouble(v, rows, sel), what);
+          assertClose(ScalarAggregates.sumDouble(v, rows, sel), Aggregates.sumDouble(v, rows, sel), magnitude(v, rows, sel), what);
         }
       }
     }
@@ -49,7 +78,8 @@ class AggregatesTest {
           MemorySegment data = TestData.floats(lane, rows, rows * 5L + lane.ordinal() + (specials ? 2 : 0), specials);
           for (long[] sel : TestData.selections(rows, rows + 1)) {
             String what = lane + " rows=" + rows + " specials=" + specials + " " + TestData.describe(sel, rows);
-            assertClose(ScalarAggregates.sumDouble(data, lane, rows, sel), Aggregates.sumDouble(data, lane, rows, sel), what);
+            assertClose(ScalarAggregates.sumDouble(data, lane, rows, sel), Aggregates.sumDouble(data, lane, rows, sel),
+                magnitude(data, lane, rows, sel), what);
           }
         }
       }
@@ -111,8 +141,9 @@ class AggregatesTest {
       MemorySegment i = TestData.integers(Lane.INT, rows, rows * 7L + 6);
       for (long[] sel : TestData.selections(rows, rows + 2)) {
         String what = "rows=" + rows + " " + TestData.describe(sel, rows);
+        double scale = magnitude(a, Lane.DOUBLE, rows, sel) * 1000; // |b| < 1000
         assertClose(ScalarAggregates.sumProduct(a, Lane.DOUBLE, b, Lane.DOUBLE, rows, sel),
-            Aggregates.sumProduct(a, Lane.DOUBLE, b, Lane.DOUBLE, rows, sel), what);
+            Aggregates.sumProduct(a, Lane.DOUBLE, b, Lane.DOUBLE, rows, sel), scale, what);
         assertClose(ScalarAggregates.sumProduct(f, Lane.FLOAT, i, Lane.INT, rows, sel),
             Aggregates.sumProduct(f, Lane.FLOAT, i, Lane.INT, rows, sel), what);
       }
@@ -153,6 +184,49 @@ class AggregatesTest {
         }
       }
     }
+  }
+
+  @Test
+  void sumProductLongMatchesScalarTwinAndExactSum() {
+    for (int rows : TestData.LENGTHS) {
+      MemorySegment price = TestData.integers(Lane.LONG, rows, rows * 23L, -10_000_000, 10_000_000);
+      MemorySegment disc = TestData.integers(Lane.LONG, rows, rows * 23L + 2, 0, 11);
+      MemorySegment wild = TestData.integers(Lane.LONG, rows, rows * 23L + 4); // extremes: overflow or big factors
+      MemorySegment ints = TestData.integers(Lane.INT, rows, rows * 23L + 6);
+      for (long[] sel : TestData.selections(rows, rows + 6)) {
+        String what = "rows=" + rows + " " + TestData.describe(sel, rows);
+        long expected = exactProduct(price, Lane.LONG, disc, Lane.LONG, rows, sel).longValueExact();
+        assertEquals(expected, Aggregates.sumProductLong(price, Lane.LONG, disc, Lane.LONG, rows, sel), what);
+        assertEquals(expected, ScalarAggregates.sumProductLong(price, Lane.LONG, disc, Lane.LONG, rows, sel), what);
+        BigInteger exact = exactProduct(wild, Lane.LONG, disc, Lane.LONG, rows, sel);
+        checkExactOrThrows(exact, () -> Aggregates.sumProductLong(wild, Lane.LONG, disc, Lane.LONG, rows, sel), what);
+        BigInteger exactInts = exactProduct(ints, Lane.INT, disc, Lane.LONG, rows, sel);
+        checkExactOrThrows(exactInts, () -> Aggregates.sumProductLong(ints, Lane.INT, disc, Lane.LONG, rows, sel), what);
+      }
+    }
+  }
+
+  @Test
+  void sumProductLongFallsBackExactlyForBigFactors() {
+    MemorySegment a = MemorySegment.ofArray(new long[] {1L << 40, -(1L << 40), 3});
+    MemorySegment b = MemorySegment.ofArray(new long[] {1L << 20, 1L << 20, 5});
+    assertEquals(15, Aggregates.sumProductLong(a, Lane.LONG, b, Lane.LONG, 3, null));
+    long[] big = new long[128];
+    big[0] = Long.MAX_VALUE;
+    long[] two = new long[128];
+    java.util.Arrays.fill(two, 2);
+    assertThrows(ArithmeticException.class, () -> Aggregates.sumProductLong(MemorySegment.ofArray(big), Lane.LONG,
+        MemorySegment.ofArray(two), Lane.LONG, 128, null));
+  }
+
+  private static BigInteger exactProduct(MemorySegment a, Lane la, MemorySegment b, Lane lb, int rows, long[] sel) {
+    BigInteger s = BigInteger.ZERO;
+    for (int i = 0; i < rows; i++) {
+      if (sel == null || Bitmaps.get(sel, i)) {
+        s = s.add(BigInteger.valueOf(Layouts.getLong(a, la, i)).multiply(BigInteger.valueOf(Layouts.getLong(b, lb, i))));
+      }
+    }
+    return s;
   }
 
   @Test

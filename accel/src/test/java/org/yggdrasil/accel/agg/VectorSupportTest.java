@@ -20,5 +20,9 @@ class VectorSupportTest {
     assertEquals(0, 64 % Species.BYTE.length());
     assertEquals(Species.DOUBLE.length(), Species.INT_HALF.length());
     assertEquals(Species.DOUBLE.length(), Species.FLOAT_HALF.length());
+    assertEquals(Species.INT.length(), Species.SHORT_HALF.length());
+    if (Species.BYTE_QUARTER != null) {
+      assertEquals(Species.INT.length(), Species.BYTE_QUARTER.length());
+    }
   }
 }

@@ -40,11 +40,11 @@ class ArithTest {
     for (int rows : TestData.LENGTHS) {
       double[] a = TestData.doubles(rows, rows, true);
       double[] b = TestData.doubles(rows, rows + 1, true);
+      check(rows, "add", (o) -> Arith.add(a, b, o, rows), (o) -> ScalarArith.add(a, b, o, rows));
+      check(rows, "sub", (o) -> Arith.sub(a, b, o, rows), (o) -> ScalarArith.sub(a, b, o, rows));
+      check(rows, "mul", (o) -> Arith.mul(a, b, o, rows), (o) -> ScalarArith.mul(a, b, o, rows));
+      check(rows, "div", (o) -> Arith.div(a, b, o, rows), (o) -> ScalarArith.div(a, b, o, rows));
       for (double c : new double[] {0, -0.0, 3.5, Double.NaN, Double.POSITIVE_INFINITY}) {
-        check(rows, "add", (o) -> Arith.add(a, b, o, rows), (o) -> ScalarArith.add(a, b, o, rows));
-        check(rows, "sub", (o) -> Arith.sub(a, b, o, rows), (o) -> ScalarArith.sub(a, b, o, rows));
-        check(rows, "mul", (o) -> Arith.mul(a, b, o, rows), (o) -> ScalarArith.mul(a, b, o, rows));
-        check(rows, "div", (o) -> Arith.div(a, b, o, rows), (o) -> ScalarArith.div(a, b, o, rows));
         check(rows, "addConst " + c, (o) -> Arith.addConst(a, c, o, rows), (o) -> ScalarArith.addConst(a, c, o, rows));
         check(rows, "mulConst " + c, (o) -> Arith.mulConst(a, c, o, rows), (o) -> ScalarArith.mulConst(a, c, o, rows));
         check(rows, "constSub " + c, (o) -> Arith.constSub(c, a, o, rows), (o) -> ScalarArith.constSub(c, a, o, rows));
@@ -60,10 +60,10 @@ class ArithTest {
       long[] b = new long[rows];
       Arith.loadLong(TestData.integers(Lane.LONG, rows, rows), Lane.LONG, rows, a);
       Arith.loadLong(TestData.integers(Lane.LONG, rows, rows + 1), Lane.LONG, rows, b);
+      checkLong(rows, "add", (o) -> Arith.add(a, b, o, rows), (o) -> ScalarArith.add(a, b, o, rows));
+      checkLong(rows, "sub", (o) -> Arith.sub(a, b, o, rows), (o) -> ScalarArith.sub(a, b, o, rows));
+      checkLong(rows, "mul", (o) -> Arith.mul(a, b, o, rows), (o) -> ScalarArith.mul(a, b, o, rows));
       for (long c : new long[] {0, -1, 7, Long.MIN_VALUE, Long.MAX_VALUE}) {
-        checkLong(rows, "add", (o) -> Arith.add(a, b, o, rows), (o) -> ScalarArith.add(a, b, o, rows));
-        checkLong(rows, "sub", (o) -> Arith.sub(a, b, o, rows), (o) -> ScalarArith.sub(a, b, o, rows));
-        checkLong(rows, "mul", (o) -> Arith.mul(a, b, o, rows), (o) -> ScalarArith.mul(a, b, o, rows));
         checkLong(rows, "addConst", (o) -> Arith.addConst(a, c, o, rows), (o) -> ScalarArith.addConst(a, c, o, rows));
         checkLong(rows, "mulConst", (o) -> Arith.mulConst(a, c, o, rows), (o) -> ScalarArith.mulConst(a, c, o, rows));
         checkLong(rows, "constSub", (o) -> Arith.constSub(c, a, o, rows), (o) -> ScalarArith.constSub(c, a, o, rows));
