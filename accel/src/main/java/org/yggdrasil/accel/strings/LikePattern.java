@@ -182,12 +182,19 @@ public final class LikePattern {
 
     private void filter(MemorySegment offsets, MemorySegment data, int rows, long[] sel, long[] out, boolean vector) {
         int words = Bytes.words(rows);
-        if (kind != Kind.CONTAINS || caseInsensitive) {
+        boolean fold = false;
+        if (kind == Kind.CONTAINS && caseInsensitive && rows > 0) {
+            // ASCII folding is exact only where no row has a non-ASCII byte
+            long from = Bytes.offset(offsets, 0);
+            long to = Bytes.offset(offsets, rows);
+            fold = vector ? ContainsVector.isAscii(data, from, to) : isAscii(data, from, to);
+        }
+        if (kind != Kind.CONTAINS || (caseInsensitive && !fold)) {
             filterRowByRow(offsets, data, rows, sel, out);
             return;
         }
         Arrays.fill(out, 0, words, 0L);
-        ContainsScan scan = new ContainsScan(offsets, data, rows, segments[1], out);
+        ContainsScan scan = new ContainsScan(offsets, data, rows, segments[1], out, fold);
         if (vector) {
             ContainsVector.scan(scan, data, segments[1]);
         } else {
@@ -322,7 +329,7 @@ public final class LikePattern {
         return fold && b >= 'A' && b <= 'Z' ? (byte) (b | 0x20) : b;
     }
 
-    private static boolean isAscii(MemorySegment s, long from, long to) {
+    static boolean isAscii(MemorySegment s, long from, long to) {
         long p = from;
         for (; to - p >= 8; p += 8) {
             if ((s.get(Bytes.LE_LONG, p) & 0x8080808080808080L) != 0) {
