@@ -25,6 +25,9 @@ public final class BytesGroupTable {
     private long[] keyStart = new long[16];
     private int[] keyLen = new int[16];
     private long[] keyHash = new long[16];
+    /** First and second eight bytes of keys of up to 16 bytes (zero-padded). */
+    private long[] keyW0 = new long[16];
+    private long[] keyW1 = new long[16];
     private int count;
 
     public BytesGroupTable() {
@@ -57,6 +60,9 @@ public final class BytesGroupTable {
 
     /** The group id of the {@code len} bytes at {@code off} in {@code seg}, inserting when absent. */
     public int idOf(MemorySegment seg, long off, int len) {
+        if (len <= 16) {
+            return idOfShort(seg, off, len);
+        }
         long h = ByteHash.hash(seg, off, len);
         int slot = (int) h & mask;
         while (true) {
@@ -67,6 +73,33 @@ public final class BytesGroupTable {
             if (slotHashes[slot] == h) {
                 int gid = id - 1;
                 if (keyLen[gid] == len && ByteHash.equal(seg, off, arenaSeg, keyStart[gid], len)) {
+                    return gid;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * Keys of up to 16 bytes (codes, ids, flags) are compared as two words kept per group, so a
+     * hit never reads the arena.
+     */
+    private int idOfShort(MemorySegment seg, long off, int len) {
+        long w0 = ByteHash.word(seg, off, len);
+        long w1 = ByteHash.word(seg, off + 8, len - 8);
+        long h = ByteHash.hashShort(w0, w1, len);
+        int slot = (int) h & mask;
+        while (true) {
+            int id = slotIds[slot];
+            if (id == 0) {
+                int gid = insert(slot, h, seg, off, len);
+                keyW0[gid] = w0;
+                keyW1[gid] = w1;
+                return gid;
+            }
+            if (slotHashes[slot] == h) {
+                int gid = id - 1;
+                if (keyW0[gid] == w0 && keyW1[gid] == w1 && keyLen[gid] == len) {
                     return gid;
                 }
             }
@@ -160,6 +193,8 @@ public final class BytesGroupTable {
             keyStart = Arrays.copyOf(keyStart, n);
             keyLen = Arrays.copyOf(keyLen, n);
             keyHash = Arrays.copyOf(keyHash, n);
+            keyW0 = Arrays.copyOf(keyW0, n);
+            keyW1 = Arrays.copyOf(keyW1, n);
         }
         if (arenaUsed + len > arena.length) {
             long want = Math.max(arenaUsed + len, arena.length * 2L);
