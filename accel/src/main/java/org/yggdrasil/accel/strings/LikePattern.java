@@ -180,6 +180,27 @@ public final class LikePattern {
         }
     }
 
+    /**
+     * For a dictionary-encoded chunk ({@code codes} index into {@code values}): matches each
+     * distinct value once, then sets the bit of every selected row whose value matched.
+     */
+    public void filter(int[] codes, byte[][] values, int rows, long[] sel, long[] out) {
+        boolean[] hit = new boolean[values.length];
+        for (int c = 0; c < values.length; c++) {
+            hit[c] = matches(values[c], 0, values[c].length);
+        }
+        int words = Bytes.words(rows);
+        for (int w = 0; w < words; w++) {
+            long bits = 0;
+            for (int i = w << 6, end = Math.min(rows, (w + 1) << 6); i < end; i++) {
+                if (hit[codes[i]]) {
+                    bits |= 1L << i;
+                }
+            }
+            out[w] = sel == null ? bits : bits & sel[w];
+        }
+    }
+
     private void filter(MemorySegment offsets, MemorySegment data, int rows, long[] sel, long[] out, boolean vector) {
         int words = Bytes.words(rows);
         boolean fold = false;

@@ -273,4 +273,31 @@ class LikePatternTest {
             }
         }
     }
+
+    @Test
+    void dictionaryFilterMatchesEachValueOnce() {
+        SplittableRandom r = new SplittableRandom(24);
+        byte[][] values = {"www.google.com".getBytes(StandardCharsets.UTF_8), "".getBytes(StandardCharsets.UTF_8),
+            "GOOGLE é".getBytes(StandardCharsets.UTF_8), "yahoo".getBytes(StandardCharsets.UTF_8)};
+        for (int rows : TextColumns.AWKWARD_ROWS) {
+            int[] codes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                codes[i] = r.nextInt(values.length);
+            }
+            for (boolean ci : new boolean[] {false, true}) {
+                LikePattern p = LikePattern.compile("%google%", '\\', ci);
+                for (long[] sel : TextColumns.selections(rows, r)) {
+                    long[] expected = new long[(rows + 63) >>> 6];
+                    for (int i = 0; i < rows; i++) {
+                        if (TextColumns.selected(sel, i) && p.matches(values[codes[i]], 0, values[codes[i]].length)) {
+                            expected[i >>> 6] |= 1L << i;
+                        }
+                    }
+                    long[] out = new long[expected.length];
+                    p.filter(codes, values, rows, sel, out);
+                    assertArrayEquals(expected, out);
+                }
+            }
+        }
+    }
 }
