@@ -108,6 +108,20 @@ public final class Quantiles {
         }
     }
 
+    /** Adds the values of a partial result over the same group ids (parallel workers). */
+    public void merge(Quantiles other) {
+        boolean grouped = other.gids != null || other.groups > 1;
+        ensure(other.n, grouped);
+        for (int i = 0; i < other.n; i++) {
+            if (gids != null) {
+                gids[n] = other.gids == null ? 0 : other.gids[i];
+            }
+            values[n++] = other.values[i];
+        }
+        groups = Math.max(groups, other.groups);
+        laidOut = null;
+    }
+
     /** Number of groups: one more than the largest group id seen. */
     public int groupCount() {
         return groups;

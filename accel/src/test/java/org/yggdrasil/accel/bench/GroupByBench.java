@@ -239,6 +239,17 @@ public final class GroupByBench {
             }
             return t.groupCount();
         });
+        run("(b'') LongGroupTable 10M distinct keys (q10-like)", n, Integer.toString(n), () -> {
+            LongGroupTable t = new LongGroupTable();
+            long key = 0;
+            for (int base = 0; base < n; base += CHUNK) {
+                int rows = Math.min(CHUNK, n - base);
+                for (int i = 0; i < rows; i++) {
+                    gid[i] = t.idOf((key++) * 0x9E3779B97F4A7C15L >>> 7);
+                }
+            }
+            return t.groupCount();
+        });
         run("(b') BytesGroupTable id3 'id%010d' (100k distinct)", n, full ? "100000" : null, () -> {
             BytesGroupTable t = new BytesGroupTable();
             for (H2oChunk c : h2o) {

@@ -154,4 +154,30 @@ class QuantilesTest {
             }
         }
     }
+
+    @Test
+    void mergedPartialsEqualOneStream() {
+        SplittableRandom r = new SplittableRandom(53);
+        Quantiles whole = new Quantiles();
+        Quantiles a = new Quantiles();
+        Quantiles b = new Quantiles();
+        Quantiles single = new Quantiles();
+        for (int i = 0; i < 5000; i++) {
+            int g = r.nextInt(40);
+            double v = r.nextInt(100);
+            whole.add(g, v);
+            (r.nextBoolean() ? a : b).add(g, v);
+            single.add(v);
+        }
+        Quantiles c = new Quantiles();
+        c.merge(a); // the first merge into an empty, ungrouped collector
+        c.merge(b);
+        for (double f : FRACTIONS) {
+            assertEquals(Arrays.toString(whole.percentileCont(f)), Arrays.toString(c.percentileCont(f)));
+            assertEquals(Arrays.toString(whole.percentileDisc(f)), Arrays.toString(c.percentileDisc(f)));
+        }
+        Quantiles s2 = new Quantiles();
+        s2.merge(single);
+        assertEquals(single.median()[0], s2.median()[0]);
+    }
 }
