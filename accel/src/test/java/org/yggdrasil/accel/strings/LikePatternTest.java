@@ -255,6 +255,9 @@ class LikePatternTest {
             TextColumns.Text col = TextColumns.text(bytes, 1);
             int words = (rows + 63) >>> 6;
             for (String shape : new String[] {"%google%", "%GOO%", "%o%", "%E-%", "%@[%", "%日本%", "%`%"}) {
+                if (rows > 1000 && !shape.equals("%google%")) {
+                    continue;
+                }
                 LikePattern p = LikePattern.compile(shape, '\\', true);
                 boolean[] match = new boolean[rows];
                 for (int i = 0; i < rows; i++) {
