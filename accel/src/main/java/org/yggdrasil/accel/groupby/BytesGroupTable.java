@@ -126,6 +126,18 @@ public final class BytesGroupTable {
         }
     }
 
+    /**
+     * Adds the groups of {@code other} (a partial table of a parallel worker) and returns, for
+     * each of its group ids, the id here: {@code mapping[otherGid] = gid}.
+     */
+    public int[] absorb(BytesGroupTable other) {
+        int[] mapping = new int[other.count];
+        for (int g = 0; g < other.count; g++) {
+            mapping[g] = idOf(other.arenaSeg, other.keyStart[g], other.keyLen[g]);
+        }
+        return mapping;
+    }
+
     /** Group ids of the rows of a text column; unselected rows get -1. */
     public void groupIds(MemorySegment offsets, MemorySegment data, int rows, long[] sel, int[] outGid) {
         if (sel == null) {

@@ -82,6 +82,18 @@ public final class LongGroupTable {
         }
     }
 
+    /**
+     * Adds the groups of {@code other} (a partial table of a parallel worker) and returns, for
+     * each of its group ids, the id here: {@code mapping[otherGid] = gid}.
+     */
+    public int[] absorb(LongGroupTable other) {
+        int[] mapping = new int[other.count];
+        for (int g = 0; g < other.count; g++) {
+            mapping[g] = idOf(other.keys[g]);
+        }
+        return mapping;
+    }
+
     /** Group ids of {@code keys[0..rows)}; unselected rows get -1. */
     public void groupIds(long[] keys, int rows, long[] sel, int[] outGid) {
         if (sel == null) {
