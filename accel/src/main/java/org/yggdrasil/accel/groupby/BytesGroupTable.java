@@ -10,6 +10,8 @@ import java.util.Arrays;
  *
  * <p>Row-wise methods take a text column as {@code offsets} (rows + 1 little-endian int32)
  * plus {@code data}, and write -1 as the id of rows outside the selection.
+ *
+ * <p>Not thread-safe: one table per worker; {@link #absorb} merges a worker's table.
  */
 public final class BytesGroupTable {
     private static final int MAX_CAPACITY = 1 << 30;

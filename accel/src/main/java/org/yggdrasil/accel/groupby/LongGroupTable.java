@@ -10,6 +10,8 @@ import java.util.Arrays;
  * plus one), so every key value, including 0 and {@code Long.MIN_VALUE}, is an ordinary key.
  *
  * <p>Row-wise methods write -1 as the id of rows outside the selection.
+ *
+ * <p>Not thread-safe: one table per worker; {@link #absorb} merges a worker's table.
  */
 public final class LongGroupTable {
     /** Above this capacity the table fills to 3/4 instead of 1/2, to keep 10M groups near 200 MB. */
