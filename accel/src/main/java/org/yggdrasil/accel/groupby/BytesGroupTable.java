@@ -5,8 +5,12 @@ import java.util.Arrays;
 
 /**
  * Open-addressing hash table from a byte-string key (UTF-8 text) to a dense group id (0..n-1,
- * first-seen order). Keys are copied into one growing byte arena; slots keep the key's hash
- * so most probes compare one long before touching the arena.
+ * first-seen order). Keys are copied into one growing byte arena.
+ *
+ * <p>Each slot is one long: a 24-bit tag from the hash, the key length (255 = longer) and the
+ * group id + 1 (0 = empty). A probe reads one word; keys of up to 16 bytes are then confirmed
+ * against two words kept side by side per group, so a hit costs two memory accesses however
+ * many groups there are. Longer keys are compared in the arena.
  *
  * <p>Row-wise methods take a text column as {@code offsets} (rows + 1 little-endian int32)
  * plus {@code data}, and write -1 as the id of rows outside the selection.
@@ -15,9 +19,9 @@ import java.util.Arrays;
  */
 public final class BytesGroupTable {
     private static final int MAX_CAPACITY = 1 << 30;
+    private static final int SHORT = 16;
 
-    private int[] slotIds;
-    private long[] slotHashes;
+    private long[] slots;
     private int mask;
     private int growAt;
 
@@ -26,10 +30,10 @@ public final class BytesGroupTable {
     private long arenaUsed;
     private long[] keyStart = new long[16];
     private int[] keyLen = new int[16];
+    /** Full hash per group, for rehashing on growth. */
     private long[] keyHash = new long[16];
-    /** First and second eight bytes of keys of up to 16 bytes (zero-padded). */
-    private long[] keyW0 = new long[16];
-    private long[] keyW1 = new long[16];
+    /** Keys of up to 16 bytes as two zero-padded words: {@code shortKeys[2g], shortKeys[2g + 1]}. */
+    private long[] shortKeys = new long[32];
     private int count;
 
     public BytesGroupTable() {
@@ -62,18 +66,19 @@ public final class BytesGroupTable {
 
     /** The group id of the {@code len} bytes at {@code off} in {@code seg}, inserting when absent. */
     public int idOf(MemorySegment seg, long off, int len) {
-        if (len <= 16) {
+        if (len <= SHORT) {
             return idOfShort(seg, off, len);
         }
         long h = ByteHash.hash(seg, off, len);
+        long want = tagged(h, len);
         int slot = (int) h & mask;
         while (true) {
-            int id = slotIds[slot];
-            if (id == 0) {
+            long s = slots[slot];
+            if (s == 0) {
                 return insert(slot, h, seg, off, len);
             }
-            if (slotHashes[slot] == h) {
-                int gid = id - 1;
+            if ((s & ~0xFFFFFFFFL) == want) {
+                int gid = (int) s - 1;
                 if (keyLen[gid] == len && ByteHash.equal(seg, off, arenaSeg, keyStart[gid], len)) {
                     return gid;
                 }
@@ -82,26 +87,23 @@ public final class BytesGroupTable {
         }
     }
 
-    /**
-     * Keys of up to 16 bytes (codes, ids, flags) are compared as two words kept per group, so a
-     * hit never reads the arena.
-     */
     private int idOfShort(MemorySegment seg, long off, int len) {
         long w0 = ByteHash.word(seg, off, len);
         long w1 = ByteHash.word(seg, off + 8, len - 8);
         long h = ByteHash.hashShort(w0, w1, len);
+        long want = tagged(h, len);
         int slot = (int) h & mask;
         while (true) {
-            int id = slotIds[slot];
-            if (id == 0) {
+            long s = slots[slot];
+            if (s == 0) {
                 int gid = insert(slot, h, seg, off, len);
-                keyW0[gid] = w0;
-                keyW1[gid] = w1;
+                shortKeys[2 * gid] = w0;
+                shortKeys[2 * gid + 1] = w1;
                 return gid;
             }
-            if (slotHashes[slot] == h) {
-                int gid = id - 1;
-                if (keyW0[gid] == w0 && keyW1[gid] == w1 && keyLen[gid] == len) {
+            if ((s & ~0xFFFFFFFFL) == want) {
+                int gid = (int) s - 1;
+                if (shortKeys[2 * gid] == w0 && shortKeys[2 * gid + 1] == w1) {
                     return gid;
                 }
             }
@@ -109,18 +111,24 @@ public final class BytesGroupTable {
         }
     }
 
+    /** The upper half of a slot word: 24 tag bits from the top of the hash and the length byte. */
+    private static long tagged(long h, int len) {
+        return (h & 0xFFFFFF0000000000L) | ((long) Math.min(len, 255) << 32);
+    }
+
     /** The group id of {@code key}, or -1 when it has none (does not insert). */
     public int find(byte[] key) {
         MemorySegment seg = MemorySegment.ofArray(key);
         long h = ByteHash.hash(seg, 0, key.length);
+        long want = tagged(h, key.length);
         int slot = (int) h & mask;
         while (true) {
-            int id = slotIds[slot];
-            if (id == 0) {
+            long s = slots[slot];
+            if (s == 0) {
                 return -1;
             }
-            int gid = id - 1;
-            if (slotHashes[slot] == h && keyLen[gid] == key.length
+            int gid = (int) s - 1;
+            if ((s & ~0xFFFFFFFFL) == want && keyLen[gid] == key.length
                     && ByteHash.equal(seg, 0, arenaSeg, keyStart[gid], key.length)) {
                 return gid;
             }
@@ -203,12 +211,11 @@ public final class BytesGroupTable {
     private int insert(int slot, long h, MemorySegment seg, long off, int len) {
         int gid = count++;
         if (gid == keyLen.length) {
-            int n = (int) Math.min(Integer.MAX_VALUE - 8, gid * 2L);
+            int n = (int) Math.min(Integer.MAX_VALUE / 2 - 8, gid * 2L);
             keyStart = Arrays.copyOf(keyStart, n);
             keyLen = Arrays.copyOf(keyLen, n);
             keyHash = Arrays.copyOf(keyHash, n);
-            keyW0 = Arrays.copyOf(keyW0, n);
-            keyW1 = Arrays.copyOf(keyW1, n);
+            shortKeys = Arrays.copyOf(shortKeys, 2 * n);
         }
         if (arenaUsed + len > arena.length) {
             long want = Math.max(arenaUsed + len, arena.length * 2L);
@@ -226,8 +233,7 @@ public final class BytesGroupTable {
         keyLen[gid] = len;
         keyHash[gid] = h;
         arenaUsed += len;
-        slotIds[slot] = gid + 1;
-        slotHashes[slot] = h;
+        slots[slot] = tagged(h, len) | (gid + 1L);
         if (count > growAt) {
             grow();
         }
@@ -235,24 +241,22 @@ public final class BytesGroupTable {
     }
 
     private void grow() {
-        if (slotIds.length >= MAX_CAPACITY) {
+        if (slots.length >= MAX_CAPACITY) {
             throw new IllegalStateException("group table full at " + count + " groups");
         }
-        allocate(slotIds.length << 1);
+        allocate(slots.length << 1);
         for (int gid = 0; gid < count; gid++) {
             long h = keyHash[gid];
             int slot = (int) h & mask;
-            while (slotIds[slot] != 0) {
+            while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slotIds[slot] = gid + 1;
-            slotHashes[slot] = h;
+            slots[slot] = tagged(h, keyLen[gid]) | (gid + 1L);
         }
     }
 
     private void allocate(int cap) {
-        slotIds = new int[cap];
-        slotHashes = new long[cap];
+        slots = new long[cap];
         mask = cap - 1;
         growAt = cap >= (1 << 23) ? cap - (cap >>> 2) : cap >>> 1;
     }
