@@ -35,6 +35,8 @@ public final class BytesGroupTable {
     /** Keys of up to 16 bytes as two zero-padded words: {@code shortKeys[2g], shortKeys[2g + 1]}. */
     private long[] shortKeys = new long[32];
     private int count;
+    /** Id of the NULL group, or -1 while there is none. */
+    private int nullGid = -1;
 
     public BytesGroupTable() {
         this(16);
@@ -58,6 +60,33 @@ public final class BytesGroupTable {
         }
         int start = (int) keyStart[gid];
         return Arrays.copyOfRange(arena, start, start + keyLen[gid]);
+    }
+
+    /**
+     * The id of the NULL group, created on first use. SQL groups all NULLs together, apart from
+     * every value; the group is not in the hash table, so no key value can collide with it.
+     */
+    public int nullGroupId() {
+        if (nullGid < 0) {
+            nullGid = newGroup(0L, MemorySegment.ofArray(new byte[0]), 0, 0);
+        }
+        return nullGid;
+    }
+
+    /** Whether {@code gid} is the NULL group (its {@link #key} is meaningless). */
+    public boolean isNull(int gid) {
+        return gid >= 0 && gid == nullGid;
+    }
+
+    /** Gives the rows that are selected (null = all) and NULL (bit set in {@code nulls}) the NULL group id. */
+    public void assignNulls(long[] nulls, int rows, long[] sel, int[] outGid) {
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long bits = Sel.word(nulls, w, rows) & (sel == null ? -1L : sel[w]);
+            while (bits != 0) {
+                outGid[(w << 6) + Long.numberOfTrailingZeros(bits)] = nullGroupId();
+                bits &= bits - 1;
+            }
+        }
     }
 
     public int idOf(byte[] key) {
@@ -143,7 +172,7 @@ public final class BytesGroupTable {
     public int[] absorb(BytesGroupTable other) {
         int[] mapping = new int[other.count];
         for (int g = 0; g < other.count; g++) {
-            mapping[g] = idOf(other.arenaSeg, other.keyStart[g], other.keyLen[g]);
+            mapping[g] = g == other.nullGid ? nullGroupId() : idOf(other.arenaSeg, other.keyStart[g], other.keyLen[g]);
         }
         return mapping;
     }
@@ -209,6 +238,15 @@ public final class BytesGroupTable {
     }
 
     private int insert(int slot, long h, MemorySegment seg, long off, int len) {
+        int gid = newGroup(h, seg, off, len);
+        slots[slot] = tagged(h, len) | (gid + 1L);
+        if (count > growAt) {
+            grow();
+        }
+        return gid;
+    }
+
+    private int newGroup(long h, MemorySegment seg, long off, int len) {
         int gid = count++;
         if (gid == keyLen.length) {
             int n = (int) Math.min(Integer.MAX_VALUE / 2 - 8, gid * 2L);
@@ -233,10 +271,6 @@ public final class BytesGroupTable {
         keyLen[gid] = len;
         keyHash[gid] = h;
         arenaUsed += len;
-        slots[slot] = tagged(h, len) | (gid + 1L);
-        if (count > growAt) {
-            grow();
-        }
         return gid;
     }
 
@@ -246,6 +280,9 @@ public final class BytesGroupTable {
         }
         allocate(slots.length << 1);
         for (int gid = 0; gid < count; gid++) {
+            if (gid == nullGid) {
+                continue;
+            }
             long h = keyHash[gid];
             int slot = (int) h & mask;
             while (slots[slot] != 0) {
