@@ -62,6 +62,11 @@ public final class ByteHash {
         if (p + 8 <= seg.byteSize()) {
             return seg.get(Sel.LE_LONG, p) & ((1L << (rem << 3)) - 1);
         }
+        return tailAtEnd(seg, p, rem);
+    }
+
+    /** The last bytes of a segment, one at a time (kept out of line so {@link #tail} inlines). */
+    private static long tailAtEnd(MemorySegment seg, long p, int rem) {
         long w = 0;
         for (int i = 0; i < rem; i++) {
             w |= (seg.get(ValueLayout.JAVA_BYTE, p + i) & 0xFFL) << (i << 3);

@@ -117,18 +117,18 @@ public final class BytesGroupTable {
     }
 
     private int idOfShort(MemorySegment seg, long off, int len) {
-        long w0 = ByteHash.word(seg, off, len);
-        long w1 = ByteHash.word(seg, off + 8, len - 8);
+        return idOfWords(ByteHash.word(seg, off, len), ByteHash.word(seg, off + 8, len - 8), len, seg, off);
+    }
+
+    /** Probe for a short key given as words; kept free of segment access so the JIT inlines it. */
+    private int idOfWords(long w0, long w1, int len, MemorySegment seg, long off) {
         long h = ByteHash.hashShort(w0, w1, len);
         long want = tagged(h, len);
         int slot = (int) h & mask;
         while (true) {
             long s = slots[slot];
             if (s == 0) {
-                int gid = insert(slot, h, seg, off, len);
-                shortKeys[2 * gid] = w0;
-                shortKeys[2 * gid + 1] = w1;
-                return gid;
+                return insertShort(slot, h, seg, off, len, w0, w1);
             }
             if ((s & ~0xFFFFFFFFL) == want) {
                 int gid = (int) s - 1;
@@ -138,6 +138,13 @@ public final class BytesGroupTable {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    private int insertShort(int slot, long h, MemorySegment seg, long off, int len, long w0, long w1) {
+        int gid = insert(slot, h, seg, off, len);
+        shortKeys[2 * gid] = w0;
+        shortKeys[2 * gid + 1] = w1;
+        return gid;
     }
 
     /** The upper half of a slot word: 24 tag bits from the top of the hash and the length byte. */
@@ -183,7 +190,11 @@ public final class BytesGroupTable {
             int start = offsets.get(Sel.LE_INT, 0);
             for (int i = 0; i < rows; i++) {
                 int end = offsets.get(Sel.LE_INT, 4L * (i + 1));
-                outGid[i] = idOf(data, start, end - start);
+                int len = end - start;
+                // the short-key probe written out here so the JIT compiles it into this loop
+                outGid[i] = len <= SHORT
+                        ? idOfWords(ByteHash.word(data, start, len), ByteHash.word(data, start + 8L, len - 8), len, data, start)
+                        : idOf(data, start, len);
                 start = end;
             }
             return;
