@@ -213,6 +213,27 @@ public final class BytesGroupTable {
     }
 
     /**
+     * Group ids of all rows, giving up as soon as the table would hold more than
+     * {@code maxGroups} groups: returns false then (the ids written so far are meaningless).
+     */
+    boolean groupIdsAtMost(MemorySegment offsets, MemorySegment data, int rows, int[] outGid, int maxGroups) {
+        int start = rows == 0 ? 0 : offsets.get(Sel.LE_INT, 0);
+        for (int i = 0; i < rows; i++) {
+            int end = offsets.get(Sel.LE_INT, 4L * (i + 1));
+            int len = end - start;
+            int gid = len <= SHORT
+                    ? idOfWords(ByteHash.word(data, start, len), ByteHash.word(data, start + 8L, len - 8), len, data, start)
+                    : idOf(data, start, len);
+            if (gid >= maxGroups) {
+                return false;
+            }
+            outGid[i] = gid;
+            start = end;
+        }
+        return true;
+    }
+
+    /**
      * Group ids of the rows of a chunk already dictionary-encoded: each distinct value is looked
      * up once, the rows map through their codes. Values no selected row uses create no group.
      */
