@@ -180,4 +180,27 @@ class QuantilesTest {
         s2.merge(single);
         assertEquals(single.median()[0], s2.median()[0]);
     }
+
+    @Test
+    void orderedAndConstantInputs() {
+        int n = 100_001;
+        double[][] inputs = new double[5][n];
+        for (int i = 0; i < n; i++) {
+            inputs[0][i] = i;                             // ascending
+            inputs[1][i] = n - i;                         // descending
+            inputs[2][i] = 4.25;                          // all equal
+            inputs[3][i] = Math.min(i, n - i);            // organ pipe
+            inputs[4][i] = i % 2 == 0 ? 1 : i % 3;        // few distinct values
+        }
+        for (double[] v : inputs) {
+            double[] sorted = v.clone();
+            Arrays.sort(sorted);
+            for (double f : FRACTIONS) {
+                Quantiles q = new Quantiles();
+                q.add(v.clone(), n, null);
+                assertEquals(cont(sorted, f), q.percentileCont(f)[0], "f " + f);
+                assertEquals(disc(sorted, f), q.percentileDisc(f)[0], "f " + f);
+            }
+        }
+    }
 }
