@@ -34,11 +34,39 @@ public final class ByteHash {
         return fmix(h);
     }
 
+    /**
+     * The hash of a key of at most 16 bytes given as its two little-endian words (zero-padded),
+     * equal to {@link #hash(MemorySegment, long, int)} of the same bytes.
+     */
+    static long hashShort(long w0, long w1, int len) {
+        long h = K2 ^ (len * K1);
+        if (len > 0) {
+            h = round(h, w0);
+        }
+        if (len > 8) {
+            h = round(h, w1);
+        }
+        return fmix(h);
+    }
+
+    /** Up to 8 bytes at {@code p} as a zero-padded little-endian word. */
+    static long word(MemorySegment seg, long p, int len) {
+        if (len >= 8) {
+            return seg.get(Sel.LE_LONG, p);
+        }
+        return len <= 0 ? 0 : tail(seg, p, len);
+    }
+
     /** The {@code rem} (1..7) bytes at {@code p} as a little-endian word, zero-padded. */
     static long tail(MemorySegment seg, long p, int rem) {
         if (p + 8 <= seg.byteSize()) {
             return seg.get(Sel.LE_LONG, p) & ((1L << (rem << 3)) - 1);
         }
+        return tailAtEnd(seg, p, rem);
+    }
+
+    /** The last bytes of a segment, one at a time (kept out of line so {@link #tail} inlines). */
+    private static long tailAtEnd(MemorySegment seg, long p, int rem) {
         long w = 0;
         for (int i = 0; i < rem; i++) {
             w |= (seg.get(ValueLayout.JAVA_BYTE, p + i) & 0xFFL) << (i << 3);

@@ -30,6 +30,31 @@ public final class DenseKeys {
         clearUnselected(rows, sel, outGid);
     }
 
+    /**
+     * Dense ids of a pair of dense ids: {@code g1 * card2 + g2} (the caller checked that
+     * {@code card1 * card2} fits its dense arrays). A -1 component (unselected row) gives -1.
+     */
+    public static void combine(int[] g1, int[] g2, int card2, int rows, int[] outGid) {
+        if (Simd.AVAILABLE) {
+            DenseKeysVector.combine(g1, g2, card2, rows, outGid);
+        } else {
+            combineScalar(g1, g2, card2, 0, rows, outGid);
+        }
+    }
+
+    /** Scalar twin of {@link #combine}. */
+    public static void combineScalar(int[] g1, int[] g2, int card2, int rows, int[] outGid) {
+        combineScalar(g1, g2, card2, 0, rows, outGid);
+    }
+
+    static void combineScalar(int[] g1, int[] g2, int card2, int from, int rows, int[] outGid) {
+        for (int i = from; i < rows; i++) {
+            int a = g1[i];
+            int b = g2[i];
+            outGid[i] = (a | b) < 0 ? -1 : a * card2 + b;
+        }
+    }
+
     static void scalar(MemorySegment data, int width, long min, int from, int rows, int[] outGid) {
         for (int i = from; i < rows; i++) {
             outGid[i] = (int) (Sel.readInt(data, width, i) - min);

@@ -61,4 +61,16 @@ final class DenseKeysVector {
         }
         DenseKeys.scalar(data, width, min, i, rows, out);
     }
+
+    static void combine(int[] g1, int[] g2, int card2, int rows, int[] out) {
+        int i = 0;
+        for (int bound = I.loopBound(rows); i < bound; i += I.length()) {
+            IntVector a = IntVector.fromArray(I, g1, i);
+            IntVector b = IntVector.fromArray(I, g2, i);
+            IntVector ids = a.mul(card2).add(b);
+            // a negative component marks an unselected row
+            ids.blend(-1, a.or(b).compare(VectorOperators.LT, 0)).intoArray(out, i);
+        }
+        DenseKeys.combineScalar(g1, g2, card2, i, rows, out);
+    }
 }

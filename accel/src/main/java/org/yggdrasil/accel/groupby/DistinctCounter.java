@@ -105,10 +105,7 @@ public final class DistinctCounter {
     }
 
     private static long canonical(double v) {
-        if (v == 0.0) {
-            return 0L;
-        }
-        return Double.doubleToLongBits(v); // collapses every NaN to one bit pattern
+        return LongGroupTable.doubleKey(v);
     }
 
     private LongGroupTable numbers() {

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * plus one), so every key value, including 0 and {@code Long.MIN_VALUE}, is an ordinary key.
  *
  * <p>Row-wise methods write -1 as the id of rows outside the selection.
+ *
+ * <p>Not thread-safe: one table per worker; {@link #absorb} merges a worker's table.
  */
 public final class LongGroupTable {
     /** Above this capacity the table fills to 3/4 instead of 1/2, to keep 10M groups near 200 MB. */
@@ -22,6 +24,8 @@ public final class LongGroupTable {
     private int growAt;
     private long[] keys;
     private int count;
+    /** Id of the NULL group, or -1 while there is none. */
+    private int nullGid = -1;
 
     public LongGroupTable() {
         this(16);
@@ -52,6 +56,33 @@ public final class LongGroupTable {
         return Arrays.copyOf(keys, count);
     }
 
+    /**
+     * The id of the NULL group, created on first use. SQL groups all NULLs together, apart from
+     * every value; the group is not in the hash table, so no key value can collide with it.
+     */
+    public int nullGroupId() {
+        if (nullGid < 0) {
+            nullGid = newGroup(0L);
+        }
+        return nullGid;
+    }
+
+    /** Whether {@code gid} is the NULL group (its {@link #key} is meaningless). */
+    public boolean isNull(int gid) {
+        return gid >= 0 && gid == nullGid;
+    }
+
+    /** Gives the rows that are selected (null = all) and NULL (bit set in {@code nulls}) the NULL group id. */
+    public void assignNulls(long[] nulls, int rows, long[] sel, int[] outGid) {
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long bits = Sel.word(nulls, w, rows) & (sel == null ? -1L : sel[w]);
+            while (bits != 0) {
+                outGid[(w << 6) + Long.numberOfTrailingZeros(bits)] = nullGroupId();
+                bits &= bits - 1;
+            }
+        }
+    }
+
     /** The group id of {@code key}, inserting it as a new group when absent. */
     public int idOf(long key) {
         int slot = slot(key);
@@ -80,6 +111,18 @@ public final class LongGroupTable {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * Adds the groups of {@code other} (a partial table of a parallel worker) and returns, for
+     * each of its group ids, the id here: {@code mapping[otherGid] = gid}.
+     */
+    public int[] absorb(LongGroupTable other) {
+        int[] mapping = new int[other.count];
+        for (int g = 0; g < other.count; g++) {
+            mapping[g] = g == other.nullGid ? nullGroupId() : idOf(other.keys[g]);
+        }
+        return mapping;
     }
 
     /** Group ids of {@code keys[0..rows)}; unselected rows get -1. */
@@ -121,7 +164,7 @@ public final class LongGroupTable {
         }
     }
 
-    private int insert(int slot, long key) {
+    private int newGroup(long key) {
         if (count == Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("too many groups");
         }
@@ -130,6 +173,38 @@ public final class LongGroupTable {
             keys = Arrays.copyOf(keys, (int) Math.min(Integer.MAX_VALUE - 8, keys.length * 2L));
         }
         keys[gid] = key;
+        return gid;
+    }
+
+    /**
+     * Group ids of a little-endian float64 column by value, as SQL groups floats: -0.0 and 0.0
+     * are one group, every NaN is one group. {@link #key} gives {@link #doubleKey} bits.
+     */
+    public void groupIdsOfDoubles(MemorySegment data, int rows, long[] sel, int[] outGid) {
+        if (sel == null) {
+            for (int i = 0; i < rows; i++) {
+                outGid[i] = idOf(doubleKey(data.get(Sel.LE_DOUBLE, 8L * i)));
+            }
+            return;
+        }
+        Arrays.fill(outGid, 0, rows, -1);
+        for (int w = 0, words = Sel.words(rows); w < words; w++) {
+            long bits = Sel.word(sel, w, rows);
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                outGid[i] = idOf(doubleKey(data.get(Sel.LE_DOUBLE, 8L * i)));
+            }
+        }
+    }
+
+    /** The key of a double compared by value: 0.0 for both zeros, one bit pattern for all NaNs. */
+    public static long doubleKey(double v) {
+        return v == 0.0 ? 0L : Double.doubleToLongBits(v);
+    }
+
+    private int insert(int slot, long key) {
+        int gid = newGroup(key);
         slotKeys[slot] = key;
         slotIds[slot] = gid + 1;
         if (count > growAt) {
@@ -144,6 +219,9 @@ public final class LongGroupTable {
         }
         allocate(slotIds.length << 1);
         for (int gid = 0; gid < count; gid++) {
+            if (gid == nullGid) {
+                continue;
+            }
             long key = keys[gid];
             int slot = slot(key);
             while (slotIds[slot] != 0) {

@@ -55,6 +55,20 @@ public final class Quantiles {
 
     private void add(int[] gid, double[] arr, MemorySegment seg, int rows, long[] sel) {
         ensure(rows, gid != null);
+        if (sel == null && gid == null && gids == null) {
+            // one group, every row: a bulk copy
+            if (arr != null) {
+                System.arraycopy(arr, 0, values, n, rows);
+            } else {
+                MemorySegment.copy(seg, Sel.LE_DOUBLE, 0, values, n, rows);
+            }
+            n += rows;
+            if (n > 0) {
+                groups = Math.max(groups, 1);
+            }
+            laidOut = null;
+            return;
+        }
         if (sel == null) {
             for (int i = 0; i < rows; i++) {
                 put(gid, arr, seg, i);
@@ -106,6 +120,20 @@ public final class Quantiles {
                 gids = Arrays.copyOf(gids, cap);
             }
         }
+    }
+
+    /** Adds the values of a partial result over the same group ids (parallel workers). */
+    public void merge(Quantiles other) {
+        boolean grouped = other.gids != null || other.groups > 1;
+        ensure(other.n, grouped);
+        for (int i = 0; i < other.n; i++) {
+            if (gids != null) {
+                gids[n] = other.gids == null ? 0 : other.gids[i];
+            }
+            values[n++] = other.values[i];
+        }
+        groups = Math.max(groups, other.groups);
+        laidOut = null;
     }
 
     /** Number of groups: one more than the largest group id seen. */

@@ -1,46 +1,74 @@
 package org.yggdrasil.accel.groupby;
 
 /**
- * In-place selection of the k-th smallest double of a range (quickselect with a three-way
- * partition, so runs of equal values finish in one pass), leaving every element after
- * position k no smaller than it. NaN must have been moved out of the range beforehand.
+ * In-place selection of the k-th smallest double of a range (Floyd-Rivest: a recursive pass
+ * over a sample brackets the k-th value tightly, so one partition of the whole range is
+ * usually enough), leaving every element after position k no smaller than it and every
+ * element before no larger. NaN must have been moved out of the range beforehand.
  */
 final class Select {
+    /** Ranges up to this size are partitioned directly, without sampling. */
+    private static final int SAMPLE_ABOVE = 600;
+
     private Select() {
     }
 
     /** Rearranges {@code a[from, to)} so that {@code a[k]} holds its sorted value; returns it. */
     static double kth(double[] a, int from, int to, int k) {
-        int lo = from;
-        int hi = to - 1;
-        while (hi - lo > 16) {
-            double pivot = medianOf3(a[lo], a[(lo + hi) >>> 1], a[hi]);
-            // three-way partition: [lo, lt) < pivot, [lt, i) == pivot, (gt, hi] > pivot
-            int lt = lo;
-            int gt = hi;
-            int i = lo;
-            while (i <= gt) {
-                double x = a[i];
-                if (x < pivot) {
-                    a[i++] = a[lt];
-                    a[lt++] = x;
-                } else if (x > pivot) {
-                    a[i] = a[gt];
-                    a[gt--] = x;
-                } else {
+        select(a, from, to - 1, k);
+        return a[k];
+    }
+
+    private static void select(double[] a, int left, int right, int k) {
+        while (right > left) {
+            if (right - left > SAMPLE_ABOVE) {
+                // bracket k by selecting within a sample-sized window around its expected place
+                int n = right - left + 1;
+                int i = k - left + 1;
+                double z = Math.log(n);
+                double s = 0.5 * Math.exp(2 * z / 3);
+                double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2.0);
+                int newLeft = (int) Math.max(left, Math.floor(k - i * s / n + sd));
+                int newRight = (int) Math.min(right, Math.floor(k + (n - i) * s / n + sd));
+                select(a, newLeft, newRight, k);
+            }
+            double t = a[k];
+            int i = left;
+            int j = right;
+            swap(a, left, k);
+            if (a[right] > t) {
+                swap(a, right, left);
+            }
+            while (i < j) {
+                swap(a, i, j);
+                i++;
+                j--;
+                while (a[i] < t) {
                     i++;
                 }
+                while (a[j] > t) {
+                    j--;
+                }
             }
-            if (k < lt) {
-                hi = lt - 1;
-            } else if (k > gt) {
-                lo = gt + 1;
+            if (a[left] == t) {
+                swap(a, left, j);
             } else {
-                return a[k];
+                j++;
+                swap(a, j, right);
+            }
+            if (j <= k) {
+                left = j + 1;
+            }
+            if (k <= j) {
+                right = j - 1;
             }
         }
-        insertionSort(a, lo, hi);
-        return a[k];
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /** The smallest of {@code a[from, to)}; {@code from < to}. */
@@ -67,21 +95,5 @@ final class Select {
             }
         }
         return end;
-    }
-
-    private static double medianOf3(double x, double y, double z) {
-        return x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
-    }
-
-    private static void insertionSort(double[] a, int lo, int hi) {
-        for (int i = lo + 1; i <= hi; i++) {
-            double x = a[i];
-            int j = i - 1;
-            while (j >= lo && a[j] > x) {
-                a[j + 1] = a[j];
-                j--;
-            }
-            a[j + 1] = x;
-        }
     }
 }

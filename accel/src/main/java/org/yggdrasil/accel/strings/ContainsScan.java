@@ -15,12 +15,15 @@ final class ContainsScan {
     private final byte[] literal;
     private final long[] out;
     private final int rows;
+    /** ILIKE over an all-ASCII chunk: compare data bytes folded to lower case. */
+    final boolean fold;
     private int row;
     private long rowEnd;
     /** Candidates below this position belong to rows already decided. */
     long resumeAt;
 
-    ContainsScan(MemorySegment offsets, MemorySegment data, int rows, byte[] literal, long[] out) {
+    ContainsScan(MemorySegment offsets, MemorySegment data, int rows, byte[] literal, long[] out, boolean fold) {
+        this.fold = fold;
         this.offsets = offsets;
         this.data = data;
         this.rows = rows;
@@ -55,11 +58,15 @@ final class ContainsScan {
 
     private boolean verify(long p) {
         for (int j = 1; j < literal.length - 1; j++) {
-            if (Bytes.at(data, p + j) != literal[j]) {
+            if (fold(Bytes.at(data, p + j)) != literal[j]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private byte fold(byte b) {
+        return fold && b >= 'A' && b <= 'Z' ? (byte) (b | 0x20) : b;
     }
 
     /** Scalar search from {@code from} to the end of the chunk. */
@@ -68,7 +75,7 @@ final class ContainsScan {
         byte first = literal[0];
         byte last = literal[n - 1];
         for (long p = Math.max(from, resumeAt), stop = end() - n; p <= stop; p++) {
-            if (Bytes.at(data, p) == first && Bytes.at(data, p + n - 1) == last) {
+            if (fold(Bytes.at(data, p)) == first && fold(Bytes.at(data, p + n - 1)) == last) {
                 candidate(p);
                 if (resumeAt > p + 1) {
                     p = resumeAt - 1;

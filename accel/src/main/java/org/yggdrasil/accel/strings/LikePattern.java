@@ -10,52 +10,22 @@ import java.util.List;
 /**
  * A compiled PostgreSQL LIKE / ILIKE pattern matched on raw UTF-8 bytes. {@code %} matches any
  * sequence, {@code _} exactly one character (code point, however many bytes), the escape
- * character makes the next character literal.
- *
- * <p>The pattern is split at {@code %} into segments. Without {@code _} the common shapes get
- * fast paths: exact, 'prefix%' / '%suffix' / 'a%b', and '%literal%', which over a whole chunk
- * becomes one search of the data buffer ({@link ContainsScan}). Everything else runs the general
- * matcher: first segment anchored at the start, last anchored at the end, the middle ones found
- * leftmost in order, which is exact for {@code %} wildcards.
+ * character makes the next character literal. Matching itself is {@link SegmentMatcher};
+ * '%literal%' over a whole chunk becomes one search of the data buffer ({@link ContainsScan}).
  *
  * <p>ILIKE compares lower case, as PostgreSQL does ({@code lower(s) LIKE lower(p)}): ASCII
  * values fold byte by byte; values with non-ASCII bytes are lowered code point by code point
  * through Java's {@link Character#toLowerCase(int)} and matched as bytes.
  */
 public final class LikePattern {
-    private enum Kind { EXACT, PREFIX_SUFFIX, CONTAINS, GENERAL }
-
     private final String source;
     private final boolean caseInsensitive;
-    /** Literal bytes of each %-separated segment (lower case for ILIKE). */
-    private final byte[][] segments;
-    /** Per segment and byte position: true where the pattern has {@code _}. */
-    private final boolean[][] anyChar;
-    private final Kind kind;
+    private final SegmentMatcher matcher;
 
-    private LikePattern(String source, boolean caseInsensitive, byte[][] segments, boolean[][] anyChar) {
+    private LikePattern(String source, boolean caseInsensitive, SegmentMatcher matcher) {
         this.source = source;
         this.caseInsensitive = caseInsensitive;
-        this.segments = segments;
-        this.anyChar = anyChar;
-        boolean underscore = false;
-        for (boolean[] a : anyChar) {
-            for (boolean b : a) {
-                underscore |= b;
-            }
-        }
-        int k = segments.length - 1;
-        if (underscore) {
-            kind = Kind.GENERAL;
-        } else if (k == 0) {
-            kind = Kind.EXACT;
-        } else if (k == 1) {
-            kind = Kind.PREFIX_SUFFIX;
-        } else if (k == 2 && segments[0].length == 0 && segments[2].length == 0) {
-            kind = Kind.CONTAINS;
-        } else {
-            kind = Kind.GENERAL;
-        }
+        this.matcher = matcher;
     }
 
     /** LIKE with PostgreSQL's default escape, backslash. */
@@ -102,7 +72,8 @@ public final class LikePattern {
         }
         segs.add(lit.toByteArray());
         anys.add(toArray(any));
-        return new LikePattern(pattern, caseInsensitive, segs.toArray(new byte[0][]), anys.toArray(new boolean[0][]));
+        return new LikePattern(pattern, caseInsensitive,
+                new SegmentMatcher(segs.toArray(new byte[0][]), anys.toArray(new boolean[0][])));
     }
 
     private static void appendLiteral(ByteArrayOutputStream lit, List<Boolean> any, int cp, boolean lower) {
@@ -141,13 +112,13 @@ public final class LikePattern {
     public boolean matches(MemorySegment s, long off, int len) {
         long to = off + len;
         if (!caseInsensitive) {
-            return matchCore(s, off, to, false);
+            return matcher.matches(s, off, to, false);
         }
         if (isAscii(s, off, to)) {
-            return matchCore(s, off, to, true);
+            return matcher.matches(s, off, to, true);
         }
         byte[] lowered = lowerUtf8(s, off, len);
-        return matchCore(MemorySegment.ofArray(lowered), 0, lowered.length, false);
+        return matcher.matches(MemorySegment.ofArray(lowered), 0, lowered.length, false);
     }
 
     /** Sets in {@code out} the bit of every row that matches; clears the others. */
@@ -180,16 +151,44 @@ public final class LikePattern {
         }
     }
 
+    /**
+     * For a dictionary-encoded chunk ({@code codes} index into {@code values}): matches each
+     * distinct value once, then sets the bit of every selected row whose value matched.
+     */
+    public void filter(int[] codes, byte[][] values, int rows, long[] sel, long[] out) {
+        boolean[] hit = new boolean[values.length];
+        for (int c = 0; c < values.length; c++) {
+            hit[c] = matches(values[c], 0, values[c].length);
+        }
+        int words = Bytes.words(rows);
+        for (int w = 0; w < words; w++) {
+            long bits = 0;
+            for (int i = w << 6, end = Math.min(rows, (w + 1) << 6); i < end; i++) {
+                if (hit[codes[i]]) {
+                    bits |= 1L << i;
+                }
+            }
+            out[w] = sel == null ? bits : bits & sel[w];
+        }
+    }
+
     private void filter(MemorySegment offsets, MemorySegment data, int rows, long[] sel, long[] out, boolean vector) {
         int words = Bytes.words(rows);
-        if (kind != Kind.CONTAINS || caseInsensitive) {
+        boolean fold = false;
+        if (matcher.kind == SegmentMatcher.Kind.CONTAINS && caseInsensitive && rows > 0) {
+            // ASCII folding is exact only where no row has a non-ASCII byte
+            long from = Bytes.offset(offsets, 0);
+            long to = Bytes.offset(offsets, rows);
+            fold = vector ? ContainsVector.isAscii(data, from, to) : isAscii(data, from, to);
+        }
+        if (matcher.kind != SegmentMatcher.Kind.CONTAINS || (caseInsensitive && !fold)) {
             filterRowByRow(offsets, data, rows, sel, out);
             return;
         }
         Arrays.fill(out, 0, words, 0L);
-        ContainsScan scan = new ContainsScan(offsets, data, rows, segments[1], out);
+        ContainsScan scan = new ContainsScan(offsets, data, rows, matcher.containsLiteral(), out, fold);
         if (vector) {
-            ContainsVector.scan(scan, data, segments[1]);
+            ContainsVector.scan(scan, data, matcher.containsLiteral());
         } else {
             scan.scanScalar(scan.start());
         }
@@ -203,126 +202,7 @@ public final class LikePattern {
         }
     }
 
-    private boolean matchCore(MemorySegment s, long from, long to, boolean fold) {
-        switch (kind) {
-            case EXACT:
-                return to - from == segments[0].length && literalAt(s, from, segments[0], fold);
-            case PREFIX_SUFFIX: {
-                byte[] a = segments[0];
-                byte[] b = segments[1];
-                return to - from >= a.length + b.length && literalAt(s, from, a, fold)
-                        && literalAt(s, to - b.length, b, fold);
-            }
-            case CONTAINS:
-                return indexOf(s, from, to, segments[1], fold) >= 0;
-            default:
-                return general(s, from, to, fold);
-        }
-    }
-
-    private boolean general(MemorySegment s, long from, long to, boolean fold) {
-        int k = segments.length - 1;
-        long p = forward(0, s, from, to, fold);
-        if (p < 0) {
-            return false;
-        }
-        if (k == 0) {
-            return p == to;
-        }
-        long q = backward(k, s, p, to, fold);
-        if (q < 0) {
-            return false;
-        }
-        for (int i = 1; i < k; i++) {
-            long e = -1;
-            for (long t = p; t < q; t++) {
-                if (Bytes.isContinuation(Bytes.at(s, t))) {
-                    continue;
-                }
-                e = forward(i, s, t, q, fold);
-                if (e >= 0) {
-                    break;
-                }
-            }
-            if (e < 0) {
-                return false;
-            }
-            p = e;
-        }
-        return true;
-    }
-
-    /** Matches segment {@code i} starting at {@code p}; the end position, or -1. */
-    private long forward(int i, MemorySegment s, long p, long limit, boolean fold) {
-        byte[] lit = segments[i];
-        boolean[] any = anyChar[i];
-        for (int j = 0; j < lit.length; j++) {
-            if (p >= limit) {
-                return -1;
-            }
-            if (any[j]) {
-                p++;
-                while (p < limit && Bytes.isContinuation(Bytes.at(s, p))) {
-                    p++;
-                }
-            } else {
-                if (fold(Bytes.at(s, p), fold) != lit[j]) {
-                    return -1;
-                }
-                p++;
-            }
-        }
-        return p;
-    }
-
-    /** Matches segment {@code i} ending exactly at {@code to}, not before {@code low}; its start, or -1. */
-    private long backward(int i, MemorySegment s, long low, long to, boolean fold) {
-        byte[] lit = segments[i];
-        boolean[] any = anyChar[i];
-        long p = to;
-        for (int j = lit.length - 1; j >= 0; j--) {
-            if (p <= low) {
-                return -1;
-            }
-            p--;
-            if (any[j]) {
-                while (p > low && Bytes.isContinuation(Bytes.at(s, p))) {
-                    p--;
-                }
-                if (Bytes.isContinuation(Bytes.at(s, p))) {
-                    return -1;
-                }
-            } else if (fold(Bytes.at(s, p), fold) != lit[j]) {
-                return -1;
-            }
-        }
-        return p;
-    }
-
-    private static long indexOf(MemorySegment s, long from, long to, byte[] lit, boolean fold) {
-        byte first = lit[0];
-        for (long p = from, stop = to - lit.length; p <= stop; p++) {
-            if (fold(Bytes.at(s, p), fold) == first && literalAt(s, p, lit, fold)) {
-                return p;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean literalAt(MemorySegment s, long p, byte[] lit, boolean fold) {
-        for (int j = 0; j < lit.length; j++) {
-            if (fold(Bytes.at(s, p + j), fold) != lit[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte fold(byte b, boolean fold) {
-        return fold && b >= 'A' && b <= 'Z' ? (byte) (b | 0x20) : b;
-    }
-
-    private static boolean isAscii(MemorySegment s, long from, long to) {
+    static boolean isAscii(MemorySegment s, long from, long to) {
         long p = from;
         for (; to - p >= 8; p += 8) {
             if ((s.get(Bytes.LE_LONG, p) & 0x8080808080808080L) != 0) {
@@ -348,6 +228,6 @@ public final class LikePattern {
 
     @Override
     public String toString() {
-        return (caseInsensitive ? "ILIKE '" : "LIKE '") + source + "' (" + kind + ")";
+        return (caseInsensitive ? "ILIKE '" : "LIKE '") + source + "' (" + matcher.kind + ")";
     }
 }

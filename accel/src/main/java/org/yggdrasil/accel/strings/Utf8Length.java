@@ -39,6 +39,32 @@ public final class Utf8Length {
         }
     }
 
+    /**
+     * Sum of character lengths over a dictionary-encoded chunk: each distinct value is measured
+     * once, rows add their value's length.
+     */
+    public static long sumChars(int[] codes, byte[][] values, int rows, long[] sel) {
+        int[] len = new int[values.length];
+        for (int c = 0; c < values.length; c++) {
+            len[c] = chars(values[c], 0, values[c].length);
+        }
+        long total = 0;
+        if (sel == null) {
+            for (int i = 0; i < rows; i++) {
+                total += len[codes[i]];
+            }
+            return total;
+        }
+        for (int w = 0, words = Bytes.words(rows); w < words; w++) {
+            long bits = Bytes.word(sel, w, rows);
+            while (bits != 0) {
+                total += len[codes[(w << 6) + Long.numberOfTrailingZeros(bits)]];
+                bits &= bits - 1;
+            }
+        }
+        return total;
+    }
+
     /** Characters of {@code len} bytes at {@code off} of a byte array. */
     public static int chars(byte[] a, int off, int len) {
         int n = 0;

@@ -121,4 +121,17 @@ class BytesGroupTableTest {
         assertNull(ChunkDictionary.build(col.offsets(), col.data(), 100, 10));
         assertEquals(11, ChunkDictionary.build(col.offsets(), col.data(), 100, 11).size());
     }
+
+    @Test
+    void shortKeyHashEqualsTheGeneralHash() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int len = 0; len <= 16; len++) {
+            byte[] key = new byte[len];
+            r.nextBytes(key);
+            java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(key);
+            long w0 = ByteHash.word(seg, 0, len);
+            long w1 = ByteHash.word(seg, 8, len - 8);
+            assertEquals(ByteHash.hash(key), ByteHash.hashShort(w0, w1, len), "length " + len);
+        }
+    }
 }

@@ -83,4 +83,54 @@ class DenseKeysTest {
         assertEquals(ref.size(), keys.groupCount());
         assertTrue(keys.groupCount() > 20_000, "grew through several resizes");
     }
+
+    @Test
+    void combineVectorAndScalarAgree() {
+        SplittableRandom r = new SplittableRandom(33);
+        for (int rows : TextColumns.AWKWARD_ROWS) {
+            int[] g1 = new int[rows];
+            int[] g2 = new int[rows];
+            int[] expected = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                g1[i] = r.nextInt(15) == 0 ? -1 : r.nextInt(100);
+                g2[i] = r.nextInt(15) == 0 ? -1 : r.nextInt(37);
+                expected[i] = g1[i] < 0 || g2[i] < 0 ? -1 : g1[i] * 37 + g2[i];
+            }
+            int[] fast = new int[rows];
+            int[] scalar = new int[rows];
+            DenseKeys.combine(g1, g2, 37, rows, fast);
+            DenseKeys.combineScalar(g1, g2, 37, rows, scalar);
+            assertArrayEquals(expected, fast);
+            assertArrayEquals(expected, scalar);
+        }
+    }
+
+    @Test
+    void absorbMapsPartialGroupIds() {
+        SplittableRandom r = new SplittableRandom(34);
+        LongGroupTable whole = new LongGroupTable();
+        LongGroupTable part = new LongGroupTable();
+        BytesGroupTable wholeText = new BytesGroupTable();
+        BytesGroupTable partText = new BytesGroupTable();
+        for (int i = 0; i < 20_000; i++) {
+            long k = r.nextInt(5000);
+            byte[] t = ("key-" + k + (k % 3 == 0 ? "-long-enough-to-skip-the-short-path" : "")).getBytes();
+            if (r.nextBoolean()) {
+                whole.idOf(k);
+                wholeText.idOf(t);
+            } else {
+                part.idOf(k);
+                partText.idOf(t);
+            }
+        }
+        int[] map = whole.absorb(part);
+        for (int g = 0; g < part.groupCount(); g++) {
+            assertEquals(part.key(g), whole.key(map[g]));
+        }
+        int[] textMap = wholeText.absorb(partText);
+        for (int g = 0; g < partText.groupCount(); g++) {
+            assertArrayEquals(partText.key(g), wholeText.key(textMap[g]));
+        }
+        assertEquals(whole.groupCount(), wholeText.groupCount());
+    }
 }

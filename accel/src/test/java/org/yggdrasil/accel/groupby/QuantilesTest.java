@@ -154,4 +154,53 @@ class QuantilesTest {
             }
         }
     }
+
+    @Test
+    void mergedPartialsEqualOneStream() {
+        SplittableRandom r = new SplittableRandom(53);
+        Quantiles whole = new Quantiles();
+        Quantiles a = new Quantiles();
+        Quantiles b = new Quantiles();
+        Quantiles single = new Quantiles();
+        for (int i = 0; i < 5000; i++) {
+            int g = r.nextInt(40);
+            double v = r.nextInt(100);
+            whole.add(g, v);
+            (r.nextBoolean() ? a : b).add(g, v);
+            single.add(v);
+        }
+        Quantiles c = new Quantiles();
+        c.merge(a); // the first merge into an empty, ungrouped collector
+        c.merge(b);
+        for (double f : FRACTIONS) {
+            assertEquals(Arrays.toString(whole.percentileCont(f)), Arrays.toString(c.percentileCont(f)));
+            assertEquals(Arrays.toString(whole.percentileDisc(f)), Arrays.toString(c.percentileDisc(f)));
+        }
+        Quantiles s2 = new Quantiles();
+        s2.merge(single);
+        assertEquals(single.median()[0], s2.median()[0]);
+    }
+
+    @Test
+    void orderedAndConstantInputs() {
+        int n = 100_001;
+        double[][] inputs = new double[5][n];
+        for (int i = 0; i < n; i++) {
+            inputs[0][i] = i;                             // ascending
+            inputs[1][i] = n - i;                         // descending
+            inputs[2][i] = 4.25;                          // all equal
+            inputs[3][i] = Math.min(i, n - i);            // organ pipe
+            inputs[4][i] = i % 2 == 0 ? 1 : i % 3;        // few distinct values
+        }
+        for (double[] v : inputs) {
+            double[] sorted = v.clone();
+            Arrays.sort(sorted);
+            for (double f : FRACTIONS) {
+                Quantiles q = new Quantiles();
+                q.add(v.clone(), n, null);
+                assertEquals(cont(sorted, f), q.percentileCont(f)[0], "f " + f);
+                assertEquals(disc(sorted, f), q.percentileDisc(f)[0], "f " + f);
+            }
+        }
+    }
 }

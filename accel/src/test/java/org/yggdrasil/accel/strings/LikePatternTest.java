@@ -236,4 +236,75 @@ class LikePatternTest {
         LikePattern.compile("%google%").filterScalar(col.offsets(), col.data(), 6, null, out);
         assertEquals(0b001100L, out[0]);
     }
+
+    @Test
+    void ilikeContainsOnAsciiChunksAgreesWithRowByRow() {
+        SplittableRandom r = new SplittableRandom(23);
+        String[] pieces = {"g", "G", "o", "O", "l", "L", "e", "E", "-", "@", "[", "`", "z", "Z"};
+        for (int rows : TextColumns.AWKWARD_ROWS) {
+            List<String> values = new ArrayList<>();
+            byte[][] bytes = new byte[rows][];
+            for (int i = 0; i < rows; i++) {
+                StringBuilder sb = new StringBuilder();
+                for (int n = r.nextInt(r.nextInt(30) == 0 ? 200 : 14); n > 0; n--) {
+                    sb.append(pieces[r.nextInt(pieces.length)]);
+                }
+                values.add(sb.toString());
+                bytes[i] = sb.toString().getBytes(StandardCharsets.US_ASCII);
+            }
+            TextColumns.Text col = TextColumns.text(bytes, 1);
+            int words = (rows + 63) >>> 6;
+            for (String shape : new String[] {"%google%", "%GOO%", "%o%", "%E-%", "%@[%", "%日本%", "%`%"}) {
+                if (rows > 1000 && !shape.equals("%google%")) {
+                    continue;
+                }
+                LikePattern p = LikePattern.compile(shape, '\\', true);
+                boolean[] match = new boolean[rows];
+                for (int i = 0; i < rows; i++) {
+                    match[i] = reference(values.get(i), shape, '\\', true);
+                }
+                for (long[] sel : new long[][] {null, TextColumns.selections(rows, r)[3]}) {
+                    long[] expected = new long[words];
+                    for (int i = 0; i < rows; i++) {
+                        if (TextColumns.selected(sel, i) && match[i]) {
+                            expected[i >>> 6] |= 1L << i;
+                        }
+                    }
+                    long[] fast = new long[words];
+                    long[] scalar = new long[words];
+                    p.filter(col.offsets(), col.data(), rows, sel, fast);
+                    p.filterScalar(col.offsets(), col.data(), rows, sel, scalar);
+                    assertArrayEquals(expected, fast, () -> p + " rows " + rows);
+                    assertArrayEquals(expected, scalar, () -> p + " rows " + rows);
+                }
+            }
+        }
+    }
+
+    @Test
+    void dictionaryFilterMatchesEachValueOnce() {
+        SplittableRandom r = new SplittableRandom(24);
+        byte[][] values = {"www.google.com".getBytes(StandardCharsets.UTF_8), "".getBytes(StandardCharsets.UTF_8),
+            "GOOGLE é".getBytes(StandardCharsets.UTF_8), "yahoo".getBytes(StandardCharsets.UTF_8)};
+        for (int rows : TextColumns.AWKWARD_ROWS) {
+            int[] codes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                codes[i] = r.nextInt(values.length);
+            }
+            for (boolean ci : new boolean[] {false, true}) {
+                LikePattern p = LikePattern.compile("%google%", '\\', ci);
+                for (long[] sel : TextColumns.selections(rows, r)) {
+                    long[] expected = new long[(rows + 63) >>> 6];
+                    for (int i = 0; i < rows; i++) {
+                        if (TextColumns.selected(sel, i) && p.matches(values[codes[i]], 0, values[codes[i]].length)) {
+                            expected[i >>> 6] |= 1L << i;
+                        }
+                    }
+                    long[] out = new long[expected.length];
+                    p.filter(codes, values, rows, sel, out);
+                    assertArrayEquals(expected, out);
+                }
+            }
+        }
+    }
 }

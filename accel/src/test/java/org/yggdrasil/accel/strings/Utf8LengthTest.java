@@ -75,4 +75,27 @@ class Utf8LengthTest {
             assertEquals(s.codePointCount(0, s.length()), Utf8Length.sumChars(col.offsets(), col.data(), 1, null));
         }
     }
+
+    @Test
+    void dictionarySumMeasuresEachValueOnce() {
+        byte[][] values = {"é".getBytes(StandardCharsets.UTF_8), "".getBytes(StandardCharsets.UTF_8),
+            "日本😀x".getBytes(StandardCharsets.UTF_8)};
+        int[] lengths = {1, 0, 4};
+        SplittableRandom r = new SplittableRandom(13);
+        for (int rows : TextColumns.AWKWARD_ROWS) {
+            int[] codes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                codes[i] = r.nextInt(values.length);
+            }
+            for (long[] sel : TextColumns.selections(rows, r)) {
+                long expected = 0;
+                for (int i = 0; i < rows; i++) {
+                    if (TextColumns.selected(sel, i)) {
+                        expected += lengths[codes[i]];
+                    }
+                }
+                assertEquals(expected, Utf8Length.sumChars(codes, values, rows, sel));
+            }
+        }
+    }
 }
