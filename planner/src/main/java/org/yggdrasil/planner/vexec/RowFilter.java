@@ -25,7 +25,8 @@ abstract sealed class RowFilter {
   /** Binds a plan's predicate for one execution. */
   static RowFilter bind(VecPredicate p, List<ColumnSlot> slots, org.apache.calcite.DataContext root) {
     return switch (p) {
-      case VecPredicate.And a -> new Junction(a.parts().stream().map(x -> bind(x, slots, root)).toList(), true);
+      case VecPredicate.And a -> Ranges.fuse(new Junction(
+          a.parts().stream().map(x -> bind(x, slots, root)).toList(), true));
       case VecPredicate.Or o -> new Junction(o.parts().stream().map(x -> bind(x, slots, root)).toList(), false);
       case VecPredicate.IsNull n -> new NullTest(n.slot(), n.isNull());
       case VecPredicate.Compare c -> compare(c, slots.get(c.slot()), root);
@@ -140,10 +141,10 @@ abstract sealed class RowFilter {
 
   /** An exact (integer, date, timestamp, scaled numeric) column against an exact bound. */
   static final class LongCompare extends RowFilter {
-    private final int slot;
-    private final Lane lane;
-    private final CmpOp op;
-    private final long value;
+    final int slot;
+    final Lane lane;
+    final CmpOp op;
+    final long value;
 
     LongCompare(int slot, Lane lane, CmpOp op, long value) {
       this.slot = slot;
@@ -183,10 +184,10 @@ abstract sealed class RowFilter {
 
   /** A floating-point column against a constant, in PostgreSQL's order (NaN above all). */
   static final class DoubleCompare extends RowFilter {
-    private final int slot;
-    private final Lane lane;
-    private final CmpOp op;
-    private final double value;
+    final int slot;
+    final Lane lane;
+    final CmpOp op;
+    final double value;
 
     DoubleCompare(int slot, Lane lane, CmpOp op, double value) {
       this.slot = slot;
@@ -228,8 +229,8 @@ abstract sealed class RowFilter {
 
   /** AND (every part) or OR (any part) of filters. */
   static final class Junction extends RowFilter {
-    private final List<RowFilter> parts;
-    private final boolean and;
+    final List<RowFilter> parts;
+    final boolean and;
 
     Junction(List<RowFilter> parts, boolean and) {
       this.parts = parts;
@@ -276,4 +277,7 @@ abstract sealed class RowFilter {
 
   /** A text column against constants, or a LIKE pattern (see {@link TextFilters}). */
   abstract static non-sealed class Text extends RowFilter {}
+
+  /** Any other filter kind (see {@link Ranges}). */
+  abstract static non-sealed class Other extends RowFilter {}
 }
