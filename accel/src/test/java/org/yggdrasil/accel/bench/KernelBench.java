@@ -52,6 +52,11 @@ public final class KernelBench {
     System.out.printf("rows=%d chunk=%d species: double %d lanes (%d bits)%n", rows, CHUNK, Species.DOUBLE.length(),
         Species.DOUBLE.vectorBitSize());
 
+    // One L2-resident chunk summed rows/65536 times: the kernels' own speed, without DRAM.
+    MemorySegment chunk = price.asSlice(0, 8L * CHUNK);
+    int repeats = rows / CHUNK;
+    run("sum(double) in cache   vector", 8.0 * CHUNK * repeats, () -> sumRepeated(chunk, repeats, true));
+    run("sum(double) in cache   scalar", 8.0 * CHUNK * repeats, () -> sumRepeated(chunk, repeats, false));
     run("sum(double)            vector", 8.0 * rows, () -> sumDouble(price, rows, true));
     run("sum(double)            scalar", 8.0 * rows, () -> sumDouble(price, rows, false));
     run("disc<0.05 sum(p*d)     vector", 16.0 * rows, () -> filterSumProduct(price, disc, rows, true));
@@ -89,6 +94,15 @@ public final class KernelBench {
     double cpuMs = cpu[runs / 2] / 1e6;
     System.out.printf("%-32s wall %8.2f ms %6.2f GB/s | cpu %8.2f ms %6.2f GB/s | result=%.6f%n", name, ms,
         bytes / (ms * 1e6), cpuMs, bytes / (cpuMs * 1e6), check);
+  }
+
+  private static double sumRepeated(MemorySegment chunk, int repeats, boolean vector) {
+    double total = 0;
+    for (int k = 0; k < repeats; k++) {
+      total += vector ? Aggregates.sumDouble(chunk, Lane.DOUBLE, CHUNK, null)
+          : ScalarAggregates.sumDouble(chunk, Lane.DOUBLE, CHUNK, null);
+    }
+    return total;
   }
 
   private static double sumDouble(MemorySegment col, int rows, boolean vector) {
