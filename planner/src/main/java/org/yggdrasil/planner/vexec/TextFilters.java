@@ -7,6 +7,9 @@ import org.apache.calcite.DataContext;
 import org.yggdrasil.accel.kernels.Bitmaps;
 import org.yggdrasil.accel.kernels.CmpOp;
 import org.yggdrasil.accel.strings.LikePattern;
+import org.yggdrasil.accel.strings.LikePatternException;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
 
 /**
  * Filters over text columns, read as UTF-8 bytes in place: equality and IN against constants
@@ -46,8 +49,13 @@ final class TextFilters {
     if (p == null) {
       return new RowFilter.Constant(false);
     }
-    return new Like(l.slot(), LikePattern.compile(p.toString(), l.escape(), l.caseInsensitive()),
-        l.negated());
+    LikePattern pattern;
+    try {
+      pattern = LikePattern.compile(p.toString(), l.escape(), l.caseInsensitive());
+    } catch (LikePatternException e) {
+      throw new SqlStateException(SqlState.INVALID_ESCAPE_SEQUENCE, e.getMessage());
+    }
+    return new Like(l.slot(), pattern, l.negated());
   }
 
   /** Rows equal to one of the values (or, negated, to none of them). */

@@ -120,6 +120,15 @@ class VectorizedAggregateTest {
   }
 
   @Test
+  void patternEndingInItsEscapeIsInvalidEscapeSequence() {
+    db.run("SET ygg.vectorize = on");
+    var e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.yggdrasil.catalog.error.SqlStateException.class,
+        () -> db.run("SELECT count(*) FROM m WHERE t LIKE 'x1\\'"));
+    assertEquals("22025", e.state().code(), e::getMessage);
+  }
+
+  @Test
   void followsTheTransactionsOwnWrites() {
     db.run("SET ygg.vectorize = on");
     db.run("BEGIN");
