@@ -30,7 +30,11 @@ public final class KernelWarmup {
 
   private KernelWarmup() {}
 
+  /** Checks the Vector API (warning once when it is missing) and warms its kernels up. */
   public static void startOnce() {
+    if (!org.yggdrasil.accel.agg.VectorSupport.available()) {
+      return;
+    }
     if (!"false".equals(System.getProperty("ygg.warmup")) && STARTED.compareAndSet(false, true)) {
       Thread t = new Thread(KernelWarmup::run, "ygg-kernel-warmup");
       t.setDaemon(true);

@@ -96,7 +96,7 @@ final class KeyColumn {
     }
     int rows = chunk.rows();
     long[] values = scratch.longs();
-    org.yggdrasil.accel.kernels.Arith.loadLong(c.data(), column.lane(), rows, values);
+    Kernels.Arith.loadLong(c.data(), column.lane(), rows, values);
     int[] local = scratch.dense((int) (max - min) + 1);
     if (sel == null) {
       for (int r = 0; r < rows; r++) {

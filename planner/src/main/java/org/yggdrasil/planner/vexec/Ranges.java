@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yggdrasil.accel.kernels.CmpOp;
-import org.yggdrasil.accel.kernels.Filters;
+import org.yggdrasil.planner.vexec.Kernels.Filters;
 import org.yggdrasil.accel.kernels.Lane;
 
 /**

@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.yggdrasil.accel.kernels.Bitmaps;
 import org.yggdrasil.accel.kernels.CmpOp;
-import org.yggdrasil.accel.kernels.Filters;
+import org.yggdrasil.planner.vexec.Kernels.Filters;
 import org.yggdrasil.accel.kernels.Lane;
 import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
 
