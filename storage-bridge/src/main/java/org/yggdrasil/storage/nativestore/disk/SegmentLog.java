@@ -34,8 +34,11 @@ import java.util.zip.CRC32C;
  * reader epoch; deleting a segment file after compaction only removes its name, the blocks are
  * freed by the OS when the last mapping is gone (POSIX semantics).
  *
- * <p>Not durable by itself: callers {@link #force()} and then publish the end ({@link #segments()}
- * lengths) in the refs file; bytes past a published end are ignored (a torn tail).
+ * <p>Not durable by itself: callers {@link #force()} it. The log is the commit point: what was
+ * forced is committed. The refs file is a checkpoint naming each segment's length at some moment;
+ * the intact records past that length are the log's tail, found again on open by {@link
+ * #extendOverIntactTail()}, which stops at the first record whose header or payload checksum fails
+ * (a torn tail: never forced, so never acknowledged). A writer cuts that off before appending.
  */
 public final class SegmentLog implements AutoCloseable {
   public static final int HEADER = 64;
@@ -66,6 +69,7 @@ public final class SegmentLog implements AutoCloseable {
   /** Bytes appended since open over all segments: a ticket for durability. */
   private long appended;
   private long forcedTicket;
+  private long fsyncs;
 
   private SegmentLog(Path dir, boolean writable) {
     this.dir = dir;
@@ -76,14 +80,25 @@ public final class SegmentLog implements AutoCloseable {
     return String.format("seg-%08d.ygg", segment);
   }
 
-  /**
-   * Opens the segments listed in refs with their published lengths. A writer truncates the last
-   * one to its published length (dropping a torn or unacknowledged tail) and deletes unlisted
-   * segment files (left by a crash during rotation or compaction).
-   */
+  /** Opens the segments listed with these lengths and nothing past them (see the other open). */
   public static SegmentLog open(Path dir, Map<Integer, Long> published, boolean writable) throws IOException {
+    return open(dir, published, writable, false);
+  }
+
+  /**
+   * Opens the segments listed in a checkpoint with the lengths it names, extended over the intact
+   * tail past them when {@code tailIsCommitted} (the log is the commit point). A writer truncates
+   * the last one to that length (dropping a torn or unacknowledged tail) and deletes unlisted
+   * segment files (left by a crash during rotation or compaction, which checkpoint before any
+   * commit in a new segment is acknowledged).
+   */
+  public static SegmentLog open(Path dir, Map<Integer, Long> published, boolean writable, boolean tailIsCommitted)
+      throws IOException {
     SegmentLog log = new SegmentLog(dir, writable);
     log.lengths.putAll(published);
+    if (tailIsCommitted) {
+      log.extendOverIntactTail();
+    }
     if (writable) {
       try (var files = Files.list(dir)) {
         for (Path p : files.toList()) {
@@ -109,6 +124,7 @@ public final class SegmentLog implements AutoCloseable {
     active = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     long published = lengths.get(no);
     if (active.size() > published) {
+      maps.remove(no); // it may map the part cut off
       active.truncate(published);
       active.force(true);
     } else if (active.size() < published) {
@@ -204,9 +220,15 @@ public final class SegmentLog implements AutoCloseable {
       ch.force(false);
       synchronized (this) {
         forcedTicket = Math.max(forcedTicket, t);
+        fsyncs++;
       }
     }
     return t;
+  }
+
+  /** How many times {@link #force()} fsynced since open (group commit makes it fewer than commits). */
+  public synchronized long fsyncs() {
+    return fsyncs;
   }
 
   /** Starts a fresh segment after the current ones (for compaction); returns its number. */
@@ -234,6 +256,40 @@ public final class SegmentLog implements AutoCloseable {
   public synchronized void setPublished(Map<Integer, Long> published) {
     lengths.clear();
     lengths.putAll(published);
+  }
+
+  /**
+   * For a reader: adopts a checkpoint's segments, keeping a length it already knows when that is
+   * longer (the tail it found past an older checkpoint).
+   */
+  public synchronized void adoptCheckpoint(Map<Integer, Long> checkpoint) {
+    TreeMap<Integer, Long> next = new TreeMap<>();
+    checkpoint.forEach((seg, len) -> next.put(seg, Math.max(len, lengths.getOrDefault(seg, 0L))));
+    lengths.clear();
+    lengths.putAll(next);
+  }
+
+  /**
+   * Extends each segment's length over the intact records written past it (the log's tail since the
+   * last checkpoint). Returns true when every segment is intact to the end of its file; false when
+   * a scan stopped early (a torn tail, or a record a writer is still appending).
+   */
+  public synchronized boolean extendOverIntactTail() throws IOException {
+    boolean complete = true;
+    for (var e : lengths.entrySet()) {
+      long size;
+      try {
+        size = Files.size(dir.resolve(fileName(e.getKey())));
+      } catch (NoSuchFileException gone) {
+        continue; // compacted away; the next checkpoint no longer lists it
+      }
+      if (size > e.getValue()) {
+        long end = scan(e.getKey(), e.getValue(), size, true, r -> { });
+        e.setValue(end);
+        complete &= end == size;
+      }
+    }
+    return complete;
   }
 
   /** The payload of a record, mapped (zero-copy). */
