@@ -8,9 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
@@ -120,6 +122,18 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
     crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
     sb.append("crc ").append(Long.toHexString(crc.getValue())).append('\n');
     AtomicFiles.write(dir.resolve(REFS), sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Changes when the writer checkpointed or appended to the newest segment (a reader's cue to look). */
+  Object changeKey() throws IOException {
+    BasicFileAttributes a = Files.readAttributes(dir.resolve(REFS), BasicFileAttributes.class);
+    long newest;
+    try {
+      newest = Files.size(dir.resolve(SegmentLog.fileName(log.segments().lastKey())));
+    } catch (IOException | NoSuchElementException e) {
+      newest = -1; // compacted away: the refs file changed too
+    }
+    return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size(), newest);
   }
 
   private static String escape(String s) {

@@ -9,7 +9,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -307,7 +306,7 @@ public final class NativeDatabase implements AutoCloseable {
     }
     synchronized (flushLock) {
       try {
-        Object key = changeKey();
+        Object key = store.changeKey();
         if (key.equals(refsKey)) {
           return;
         }
@@ -337,18 +336,6 @@ public final class NativeDatabase implements AutoCloseable {
         throw Errors.io("cannot read database " + store.dir, e);
       }
     }
-  }
-
-  /** Changes when the writer checkpointed or appended to the newest segment (a reader's cue). */
-  private Object changeKey() throws IOException {
-    BasicFileAttributes a = Files.readAttributes(store.dir.resolve(DiskStore.REFS), BasicFileAttributes.class);
-    long newest;
-    try {
-      newest = Files.size(store.dir.resolve(SegmentLog.fileName(store.log.segments().lastKey())));
-    } catch (IOException | java.util.NoSuchElementException e) {
-      newest = -1; // compacted away: the refs file changed too
-    }
-    return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size(), newest);
   }
 
   private void createRoot() {
