@@ -124,7 +124,10 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
     AtomicFiles.write(dir.resolve(REFS), sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Changes when the writer checkpointed or appended to the newest segment (a reader's cue to look). */
+  /**
+   * Changes when the writer checkpointed or grew the newest segment (a reader's cue to look, with
+   * {@link SegmentLog#moreAfterEnd()} for records written into zero-filled space).
+   */
   Object changeKey() throws IOException {
     BasicFileAttributes a = Files.readAttributes(dir.resolve(REFS), BasicFileAttributes.class);
     long newest;

@@ -205,17 +205,15 @@ public final class NativeDatabase implements AutoCloseable {
    * Takes over a checkpoint and the log past it (open and refresh): counters, new records, tags,
    * sequences, and the branch heads: the last head move of each branch in the log (the checkpoint's
    * heads for a format-1 directory, whose log past the checkpoint is not committed).
-   * Returns false when a reader found a record still being written (look again next time).
    */
-  private boolean adopt(DiskStore.Refs refs) throws IOException {
+  private void adopt(DiskStore.Refs refs) throws IOException {
     synchronized (refLock) {
       boolean logCommits = refs.format() >= DiskStore.LOG_IS_COMMIT_POINT;
-      boolean complete = true;
       counters(new Counters(refs.versions(), refs.rowIds(), refs.oids()));
       clock.observe(refs.hlc());
       if (readOnly && logCommits) {
         store.log.adoptCheckpoint(refs.segments());
-        complete = store.log.extendOverIntactTail();
+        store.log.extendOverIntactTail();
       } else if (readOnly) {
         store.log.setPublished(refs.segments());
       }
@@ -246,7 +244,6 @@ public final class NativeDatabase implements AutoCloseable {
         }
       }
       branches.keySet().removeIf(k -> !heads.containsKey(k));
-      return complete;
     }
   }
 
@@ -307,10 +304,9 @@ public final class NativeDatabase implements AutoCloseable {
     synchronized (flushLock) {
       try {
         Object key = store.changeKey();
-        if (key.equals(refsKey)) {
+        if (key.equals(refsKey) && !store.log.moreAfterEnd()) {
           return;
         }
-        boolean complete = false;
         for (int attempt = 0; ; attempt++) {
           DiskStore.Refs refs = DiskStore.readRefs(store.dir);
           try {
@@ -323,7 +319,7 @@ public final class NativeDatabase implements AutoCloseable {
                 history.clear();
               }
             }
-            complete = adopt(refs);
+            adopt(refs);
             break;
           } catch (IOException | UncheckedIOException e) {
             if (attempt >= 5) {
@@ -331,7 +327,7 @@ public final class NativeDatabase implements AutoCloseable {
             }
           }
         }
-        refsKey = complete ? key : null;
+        refsKey = key;
       } catch (IOException e) {
         throw Errors.io("cannot read database " + store.dir, e);
       }

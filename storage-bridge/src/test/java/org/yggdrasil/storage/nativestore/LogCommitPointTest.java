@@ -113,6 +113,42 @@ class LogCommitPointTest {
   }
 
   @Test
+  void theFilesOfARunningWriterOpenWithEveryAcknowledgedCommit() throws Exception {
+    Path copy = dir.resolve("copy");
+    Map<Long, String> expect = new HashMap<>();
+    String head;
+    try (NativeDatabase db = NativeDatabase.open(db(), 4)) {
+      createKv(db);
+      for (long i = 0; i < 30; i++) {
+        put(db, "main", i, "v" + i);
+        expect.put(i, "v" + i);
+      }
+      head = db.headCommit("main");
+      Path seg = newestSegment();
+      assertTrue(Files.size(seg) > db.storedBytes(), "the active segment is zero-filled ahead of its records");
+      // what kill -9 would leave: the files as they are now, the checkpoint from the creation
+      Files.createDirectories(copy);
+      try (Stream<Path> files = Files.list(db())) {
+        for (Path p : files.toList()) {
+          Files.copy(p, copy.resolve(p.getFileName()));
+        }
+      }
+    }
+    assertEquals(Files.size(newestSegment()), DiskStore.readRefs(db()).segments().lastEntry().getValue(),
+        "a clean close trims the zero-filled space");
+    try (NativeDatabase db = NativeDatabase.open(copy, 4)) {
+      assertEquals(head, db.headCommit("main"));
+      assertEquals(expect, read(db.snapshot("main")));
+      put(db, "main", 100, "after"); // appended where the records ended, over the zeros
+      expect.put(100L, "after");
+    }
+    try (NativeDatabase db = NativeDatabase.open(copy, 4)) {
+      assertEquals(expect, read(db.snapshot("main")));
+      assertTrue(db.verify().ok(), db.verify().toString());
+    }
+  }
+
+  @Test
   void replayStopsAtTheFirstDamagedRecord() throws Exception {
     byte[] stale;
     String a;
