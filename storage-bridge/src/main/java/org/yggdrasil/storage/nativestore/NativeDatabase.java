@@ -938,8 +938,8 @@ public final class NativeDatabase implements AutoCloseable {
       }
       TreeMap<String, Long> seqs = new TreeMap<>();
       sequences.forEach((k, v) -> seqs.put(k, v.reserved));
-      refs = new DiskStore.Refs(DiskStore.LOG_IS_COMMIT_POINT, config.chunkRows(), versions.get(), rowIds.get(), oids.get(), clock.highWater(),
-          store.log.segments(), heads, new TreeMap<>(tags), seqs);
+      refs = new DiskStore.Refs(DiskStore.LOG_IS_COMMIT_POINT, config.chunkRows(), versions.get(), rowIds.get(),
+          oids.get(), clock.highWater(), store.log.segments(), heads, new TreeMap<>(tags), seqs);
     }
     store.log.force();
     checkpoints.afterFlush(number, refs, upto, checkpoint);
