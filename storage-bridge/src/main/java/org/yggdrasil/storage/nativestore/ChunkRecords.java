@@ -190,11 +190,12 @@ final class ChunkRecords {
 
   /** The bytes of a segment: a view when possible, else (heap segments over long[]/int[]) a copy. */
   private static ByteBuffer buffer(MemorySegment s) {
-    try {
+    // only native and byte[]-backed segments have a ByteBuffer view; asking a long[]-backed one
+    // throws, which on every commit costs more than the copy
+    if (s.isNative() || s.heapBase().orElse(null) instanceof byte[]) {
       return s.asByteBuffer();
-    } catch (UnsupportedOperationException e) {
-      return ByteBuffer.wrap(s.toArray(ValueLayout.JAVA_BYTE));
     }
+    return ByteBuffer.wrap(s.toArray(ValueLayout.JAVA_BYTE));
   }
 
   private static void addPadded(List<ByteBuffer> pieces, ByteBuffer b, boolean more) {

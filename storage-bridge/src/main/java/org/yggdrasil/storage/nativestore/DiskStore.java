@@ -8,9 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
@@ -23,14 +25,21 @@ import org.yggdrasil.storage.nativestore.disk.SegmentLog;
 
 /**
  * The on-disk half of a {@link NativeDatabase}: the segment log of immutable objects, the index
- * from content hash to record, and the refs file (the one atomically replaced root: segment
- * lengths, branch heads, tags, counters, HLC high-water mark).
+ * from content hash to record, and the refs file (an atomically replaced checkpoint: segment
+ * lengths, branch heads, tags, counters, HLC high-water mark). Since refs format {@value
+ * #LOG_IS_COMMIT_POINT} the log is the commit point and the refs file only a checkpoint: head
+ * moves (carrying the counters), tags and sequence reservations in the log past it are replayed.
  */
 final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChain.Records {
   static final String REFS = "refs";
+  /**
+   * The refs format from which records past the lengths it names are committed (format 1: they
+   * were an unacknowledged tail, cut off on open).
+   */
+  static final int LOG_IS_COMMIT_POINT = 2;
 
   /** The parsed refs file. */
-  record Refs(int chunkRows, long versions, long rowIds, long oids, Hlc hlc, TreeMap<Integer, Long> segments,
+  record Refs(int format, int chunkRows, long versions, long rowIds, long oids, Hlc hlc, TreeMap<Integer, Long> segments,
       TreeMap<String, String> branches, TreeMap<String, String> tags, TreeMap<String, Long> sequences) {}
 
   final Path dir;
@@ -67,6 +76,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
     if (!Long.toHexString(crc.getValue()).equals(text.substring(at + 4).trim())) {
       throw new IOException("refs file " + p + " is corrupt (checksum mismatch)");
     }
+    int format = 1;
     int chunkRows = StoreConfig.CHUNK_ROWS;
     long versions = 0, rowIds = 1, oids = NativeDatabase.FIRST_OID;
     Hlc hlc = Hlc.ZERO;
@@ -77,6 +87,7 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
     for (String line : body.split("\n")) {
       String[] f = line.split(" ");
       switch (f[0]) {
+        case "ygg-refs" -> format = Integer.parseInt(f[1]);
         case "chunkRows" -> chunkRows = Integer.parseInt(f[1]);
         case "counters" -> {
           versions = Long.parseLong(f[1]);
@@ -91,11 +102,15 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
         default -> {}
       }
     }
-    return new Refs(chunkRows, versions, rowIds, oids, hlc, segs, branches, tags, sequences);
+    return new Refs(format, chunkRows, versions, rowIds, oids, hlc, segs, branches, tags, sequences);
   }
 
   void writeRefs(Refs r) throws IOException {
-    StringBuilder sb = new StringBuilder("ygg-refs 1\n");
+    writeRefs(dir, r);
+  }
+
+  static void writeRefs(Path dir, Refs r) throws IOException {
+    StringBuilder sb = new StringBuilder("ygg-refs ").append(r.format()).append('\n');
     sb.append("chunkRows ").append(r.chunkRows()).append('\n');
     sb.append("counters ").append(r.versions()).append(' ').append(r.rowIds()).append(' ').append(r.oids()).append('\n');
     sb.append("hlc ").append(r.hlc()).append('\n');
@@ -109,6 +124,21 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
     AtomicFiles.write(dir.resolve(REFS), sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Changes when the writer checkpointed or grew the newest segment (a reader's cue to look, with
+   * {@link SegmentLog#moreAfterEnd()} for records written into zero-filled space).
+   */
+  Object changeKey() throws IOException {
+    BasicFileAttributes a = Files.readAttributes(dir.resolve(REFS), BasicFileAttributes.class);
+    long newest;
+    try {
+      newest = Files.size(dir.resolve(SegmentLog.fileName(log.segments().lastKey())));
+    } catch (IOException | NoSuchElementException e) {
+      newest = -1; // compacted away: the refs file changed too
+    }
+    return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size(), newest);
+  }
+
   private static String escape(String s) {
     return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -119,18 +149,28 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
 
   // ---- scanning ----
 
-  /** Receives commits and head moves found by a scan, in log order. */
+  /** Receives what a scan finds besides objects, in log order. */
   interface ScanListener {
     void commit(Commit c);
 
-    void move(HeadMove m);
+    /** A head move with the counters it carries (null in moves written before format 2). */
+    void move(HeadMove m, Counters counters);
+
+    void tag(String name, String commitId);
+
+    /** A sequence reservation past the checkpoint (the checkpoint has the ones before it). */
+    void sequence(String name, long reserved);
   }
 
-  /** Indexes the records appended since the last scan, up to the published lengths. */
-  void scanNew(Map<Integer, Long> published, ScanListener l) throws IOException {
-    for (var e : published.entrySet()) {
+  /**
+   * Indexes the records appended since the last scan, up to {@code upTo}; {@code checkpoint} (the
+   * lengths the refs file names) tells which records the checkpoint already covers.
+   */
+  void scanNew(Map<Integer, Long> upTo, Map<Integer, Long> checkpoint, ScanListener l) throws IOException {
+    for (var e : upTo.entrySet()) {
       int seg = e.getKey();
       long from = scanned.getOrDefault(seg, 0L);
+      long covered = checkpoint.getOrDefault(seg, 0L);
       long end = log.scan(seg, from, e.getValue(), false, r -> {
         String h = r.hashHex();
         switch (r.loc().type()) {
@@ -138,8 +178,17 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
             index.put(h, r.loc());
             l.commit(ObjectCodec.readCommit(h, r.payload()));
           }
-          case ObjectCodec.MOVE -> l.move(ObjectCodec.readMove(r.payload()));
-          case ObjectCodec.TAG, ObjectCodec.SEQUENCE -> { } // kept in the refs file; the record only marks the change
+          case ObjectCodec.MOVE -> l.move(ObjectCodec.readMove(r.payload()), ObjectCodec.readMoveCounters(r.payload()));
+          case ObjectCodec.TAG -> {
+            String[] m = ObjectCodec.readMarker(r.payload());
+            l.tag(m[0], m[1]);
+          }
+          case ObjectCodec.SEQUENCE -> {
+            if (r.loc().offset() >= covered) {
+              String[] m = ObjectCodec.readMarker(r.payload());
+              l.sequence(m[0], Long.parseLong(m[1]));
+            }
+          }
           default -> index.put(h, r.loc());
         }
       });
@@ -175,15 +224,15 @@ final class DiskStore implements ObjectCodec.Sink, ObjectCodec.Source, DeltaChai
     }
   }
 
-  void appendMove(HeadMove m) {
+  void appendMove(HeadMove m, Counters counters) {
     try {
-      log.append(ObjectCodec.MOVE, null, List.of(ByteBuffer.wrap(ObjectCodec.movePayload(m))));
+      log.append(ObjectCodec.MOVE, null, List.of(ByteBuffer.wrap(ObjectCodec.movePayload(m, counters))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A record that only marks a change of the refs file (a tag, a sequence reservation). */
+  /** A tag or a sequence reservation: replayed from the log past the checkpoint. */
   void appendMarker(int type, String name, String value) {
     try {
       ObjectCodec.Out o = new ObjectCodec.Out();

@@ -9,7 +9,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -55,12 +54,14 @@ import org.yggdrasil.storage.nativestore.disk.SegmentLog;
  * unambiguous prefix of at least 4 hex digits, or any of these followed by {@code ~n} (the n-th
  * first parent; {@code ~} alone is {@code ~1}).
  *
- * <p>Durability (on disk): a commit appends its new chunks, delete vectors and table roots, then
- * the commit object and a head-move record to the active segment file; then it waits for a group
- * flush: one thread fsyncs the segment for every commit appended so far, then atomically replaces
- * the {@code refs} file (temp file, fsync, rename, fsync directory) with the new segment length and
- * heads, and wakes all of them. Only then does the commit return and become visible to readers.
- * Everything past the length recorded in {@code refs} is ignored (torn or unacknowledged tail).
+ * <p>Durability (on disk): the log is the commit point. A commit appends its new chunks, delete
+ * vectors and table roots, then the commit object and a head-move record (carrying the counters)
+ * to the active segment file; then it waits for a group flush: one thread fsyncs the segment once
+ * for every commit appended so far and wakes all of them. Only then does the commit return and
+ * become visible to readers. The {@code refs} file is a checkpoint rewritten now and then ({@link
+ * Checkpoints}); opening replays the intact log past it (heads from the head moves, tags, sequence
+ * reservations, counters) and ignores a torn tail (the first record whose checksum fails, and
+ * everything after it: never fsynced, so never acknowledged).
  *
  * <p>Reader epoch: segments are mapped in automatic arenas ({@link SegmentLog}); a snapshot
  * holding chunks of a segment keeps its mapping (and, after {@link #gc} deleted the file, its
@@ -97,6 +98,7 @@ public final class NativeDatabase implements AutoCloseable {
   private boolean flushing;
   private volatile Throwable failure;
   private Object refsKey;
+  private Checkpoints checkpoints;
 
   private NativeDatabase(String name, StoreConfig config, DiskStore store, boolean readOnly, Hlc hlc) {
     this.name = name;
@@ -187,36 +189,45 @@ public final class NativeDatabase implements AutoCloseable {
 
   private static NativeDatabase load(Path dir, StoreConfig wanted, DiskStore.Refs refs, boolean readOnly) throws IOException {
     StoreConfig config = refs == null ? wanted : new StoreConfig(refs.chunkRows(), wanted.keyHashMask());
-    SegmentLog log = SegmentLog.open(dir, refs == null ? Map.of() : refs.segments(), !readOnly);
+    SegmentLog log = SegmentLog.open(dir, refs == null ? Map.of() : refs.segments(), !readOnly,
+        refs != null && refs.format() >= DiskStore.LOG_IS_COMMIT_POINT);
     DiskStore store = new DiskStore(dir, !readOnly, log, config);
     NativeDatabase db = new NativeDatabase(dir.getFileName().toString(), config, store, readOnly,
         refs == null ? Hlc.ZERO : refs.hlc());
+    db.checkpoints = new Checkpoints(store);
     if (refs != null) {
       db.adopt(refs);
     }
     return db;
   }
 
-  /** Takes over a refs file's view: counters, new records, branches, tags (open and refresh). */
+  /**
+   * Takes over a checkpoint and the log past it (open and refresh): counters, new records, tags,
+   * sequences, and the branch heads: the last head move of each branch in the log (the checkpoint's
+   * heads for a format-1 directory, whose log past the checkpoint is not committed).
+   */
   private void adopt(DiskStore.Refs refs) throws IOException {
     synchronized (refLock) {
-      versions.accumulateAndGet(refs.versions(), Math::max);
-      rowIds.accumulateAndGet(refs.rowIds(), Math::max);
-      oids.accumulateAndGet(refs.oids(), Math::max);
+      boolean logCommits = refs.format() >= DiskStore.LOG_IS_COMMIT_POINT;
+      counters(new Counters(refs.versions(), refs.rowIds(), refs.oids()));
       clock.observe(refs.hlc());
-      store.log.setPublished(refs.segments());
-      store.scanNew(refs.segments(), new DiskStore.ScanListener() {
-        @Override
-        public void commit(Commit c) {
-          register(c);
-        }
-
-        @Override
-        public void move(HeadMove m) {
-          recordMove(m);
+      if (readOnly && logCommits) {
+        store.log.adoptCheckpoint(refs.segments());
+        store.log.extendOverIntactTail();
+      } else if (readOnly) {
+        store.log.setPublished(refs.segments());
+      }
+      tags.putAll(refs.tags());
+      refs.sequences().forEach((k, v) -> {
+        Sequence q = sequences.computeIfAbsent(k, x -> new Sequence());
+        synchronized (q) {
+          q.value = Math.max(q.value, v);
+          q.reserved = Math.max(q.reserved, v);
         }
       });
-      for (var e : refs.branches().entrySet()) {
+      store.scanNew(store.log.segments(), refs.segments(), new LogReplay());
+      Map<String, String> heads = logCommits ? headsFromHistory() : refs.branches();
+      for (var e : heads.entrySet()) {
         Commit c = commit(e.getValue());
         Branch b = branches.get(e.getKey());
         if (b == null) {
@@ -232,17 +243,57 @@ public final class NativeDatabase implements AutoCloseable {
           }
         }
       }
-      branches.keySet().removeIf(k -> !refs.branches().containsKey(k));
-      tags.clear();
-      tags.putAll(refs.tags());
-      refs.sequences().forEach((k, v) -> {
-        Sequence q = sequences.computeIfAbsent(k, x -> new Sequence());
-        synchronized (q) {
-          q.value = Math.max(q.value, v);
-          q.reserved = Math.max(q.reserved, v);
-        }
-      });
+      branches.keySet().removeIf(k -> !heads.containsKey(k));
     }
+  }
+
+  /** What the log's records (past the checkpoint, for sequences) say, applied in log order. */
+  private final class LogReplay implements DiskStore.ScanListener {
+    @Override
+    public void commit(Commit c) {
+      register(c);
+      clock.observe(c.hlc);
+    }
+
+    @Override
+    public void move(HeadMove m, Counters c) {
+      recordMove(m);
+      clock.observe(m.hlc());
+      if (c != null) {
+        counters(c);
+      }
+    }
+
+    @Override
+    public void tag(String tagName, String commitId) {
+      tags.put(tagName, commitId);
+    }
+
+    @Override
+    public void sequence(String sequence, long reserved) {
+      Sequence q = sequences.computeIfAbsent(sequence, x -> new Sequence());
+      synchronized (q) {
+        q.value = reserved; // setval may lower it: the last reservation in the log wins
+        q.reserved = reserved;
+      }
+    }
+  }
+
+  /** Each branch's head: its last head move (a deleted branch has none). Holding refLock. */
+  private Map<String, String> headsFromHistory() {
+    TreeMap<String, String> heads = new TreeMap<>();
+    history.forEach((b, moves) -> {
+      if (!moves.isEmpty()) {
+        heads.put(b, moves.getLast().commitId());
+      }
+    });
+    return heads;
+  }
+
+  private void counters(Counters c) {
+    versions.accumulateAndGet(c.versions(), Math::max);
+    rowIds.accumulateAndGet(c.rowIds(), Math::max);
+    oids.accumulateAndGet(c.oids(), Math::max);
   }
 
   /** For a read-only database: picks up what the writer published since the last look. */
@@ -252,10 +303,8 @@ public final class NativeDatabase implements AutoCloseable {
     }
     synchronized (flushLock) {
       try {
-        Path p = store.dir.resolve(DiskStore.REFS);
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-        Object key = List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size());
-        if (key.equals(refsKey)) {
+        Object key = store.changeKey();
+        if (key.equals(refsKey) && !store.log.moreAfterEnd()) {
           return;
         }
         for (int attempt = 0; ; attempt++) {
@@ -753,7 +802,7 @@ public final class NativeDatabase implements AutoCloseable {
     recordMove(m);
     if (store != null) {
       try {
-        store.appendMove(m);
+        store.appendMove(m, new Counters(versions.get(), rowIds.get(), oids.get()));
       } catch (UncheckedIOException e) {
         fail(e.getCause());
         throw Errors.io("could not write head move", e.getCause());
@@ -831,7 +880,7 @@ public final class NativeDatabase implements AutoCloseable {
     return store == null ? 0 : store.log.ticket();
   }
 
-  /** Waits until everything appended up to {@code ticket} is fsynced and the refs file names it. */
+  /** Waits until everything appended up to {@code ticket} is fsynced (committed: the log is the commit point). */
   private void awaitDurable(long ticket) {
     if (store == null) {
       return;
@@ -856,7 +905,7 @@ public final class NativeDatabase implements AutoCloseable {
       long done = 0;
       Throwable error = null;
       try {
-        done = flushOnce();
+        done = flushOnce(false);
       } catch (IOException | RuntimeException e) {
         error = e;
         fail(e);
@@ -875,10 +924,13 @@ public final class NativeDatabase implements AutoCloseable {
     }
   }
 
-  private long flushOnce() throws IOException {
+  /** Fsyncs the log (one fsync for every commit appended so far), then checkpoints when due. */
+  private long flushOnce(boolean checkpoint) throws IOException {
     DiskStore.Refs refs;
     long upto;
+    long number;
     synchronized (refLock) {
+      number = checkpoints.number();
       upto = store.log.ticket();
       TreeMap<String, String> heads = new TreeMap<>();
       for (Branch b : branches.values()) {
@@ -886,11 +938,11 @@ public final class NativeDatabase implements AutoCloseable {
       }
       TreeMap<String, Long> seqs = new TreeMap<>();
       sequences.forEach((k, v) -> seqs.put(k, v.reserved));
-      refs = new DiskStore.Refs(config.chunkRows(), versions.get(), rowIds.get(), oids.get(), clock.highWater(),
-          store.log.segments(), heads, new TreeMap<>(tags), seqs);
+      refs = new DiskStore.Refs(DiskStore.LOG_IS_COMMIT_POINT, config.chunkRows(), versions.get(), rowIds.get(),
+          oids.get(), clock.highWater(), store.log.segments(), heads, new TreeMap<>(tags), seqs);
     }
     store.log.force();
-    store.writeRefs(refs);
+    checkpoints.afterFlush(number, refs, upto, checkpoint);
     return upto;
   }
 
@@ -1166,10 +1218,16 @@ public final class NativeDatabase implements AutoCloseable {
     }
   }
 
+  /** Flushes and writes a checkpoint now (gc after compacting, close). */
   private void flushOnceLocked() throws IOException {
     synchronized (flushLock) {
-      durableTicket = Math.max(durableTicket, flushOnce());
+      durableTicket = Math.max(durableTicket, flushOnce(true));
     }
+  }
+
+  /** How many times the log was fsynced since open (0 in memory). */
+  long logFsyncs() {
+    return store == null ? 0 : store.log.fsyncs();
   }
 
   /** Bytes in the segment files (0 in memory). */
@@ -1185,6 +1243,7 @@ public final class NativeDatabase implements AutoCloseable {
     try {
       if (!readOnly && failure == null) {
         awaitDurable(ticket());
+        flushOnceLocked(); // a fresh checkpoint: the next open replays no log
       }
       store.log.close();
       if (lock != null) {

@@ -296,7 +296,11 @@ final class ObjectCodec {
     return hex(md.digest());
   }
 
-  static byte[] movePayload(HeadMove m) {
+  /**
+   * A head move: branch, commit id ("" = deleted), HLC, time, then the database-wide counters as
+   * they were at the move (format 2: the log replays them; older readers ignore the extra bytes).
+   */
+  static byte[] movePayload(HeadMove m, Counters counters) {
     Out o = new Out();
     o.str(m.branch());
     o.str(m.commitId() == null ? "" : m.commitId());
@@ -304,11 +308,30 @@ final class ObjectCodec {
     o.i32(m.hlc().logical());
     o.i64(m.time().getEpochSecond());
     o.i32(m.time().getNano());
+    o.i64(counters.versions());
+    o.i64(counters.rowIds());
+    o.i64(counters.oids());
     return o.bytes();
   }
 
   static HeadMove readMove(MemorySegment p) {
+    return readMove(new In(p.toArray(ValueLayout.JAVA_BYTE)));
+  }
+
+  /** The counters a head move carries; null for a move written before they were. */
+  static Counters readMoveCounters(MemorySegment p) {
     In in = new In(p.toArray(ValueLayout.JAVA_BYTE));
+    readMove(in);
+    return in.remaining() < 24 ? null : new Counters(in.i64(), in.i64(), in.i64());
+  }
+
+  /** A tag or sequence marker: name and value. */
+  static String[] readMarker(MemorySegment p) {
+    In in = new In(p.toArray(ValueLayout.JAVA_BYTE));
+    return new String[] {in.str(), in.str()};
+  }
+
+  private static HeadMove readMove(In in) {
     String branch = in.str();
     String id = in.str();
     Hlc hlc = new Hlc(in.i64(), in.i32());
@@ -381,6 +404,10 @@ final class ObjectCodec {
 
     long i64() {
       try { return in.readLong(); } catch (IOException e) { throw new UncheckedIOException(e); }
+    }
+
+    int remaining() {
+      try { return in.available(); } catch (IOException e) { throw new UncheckedIOException(e); }
     }
 
     byte[] raw(int n) {

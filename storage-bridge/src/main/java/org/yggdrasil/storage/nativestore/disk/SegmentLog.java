@@ -34,8 +34,11 @@ import java.util.zip.CRC32C;
  * reader epoch; deleting a segment file after compaction only removes its name, the blocks are
  * freed by the OS when the last mapping is gone (POSIX semantics).
  *
- * <p>Not durable by itself: callers {@link #force()} and then publish the end ({@link #segments()}
- * lengths) in the refs file; bytes past a published end are ignored (a torn tail).
+ * <p>Not durable by itself: callers {@link #force()} it. The log is the commit point: what was
+ * forced is committed. The refs file is a checkpoint naming each segment's length at some moment;
+ * the intact records past that length are the log's tail, found again on open by {@link
+ * #extendOverIntactTail()}, which stops at the first record whose header or payload checksum fails
+ * (a torn tail: never forced, so never acknowledged). A writer cuts that off before appending.
  */
 public final class SegmentLog implements AutoCloseable {
   public static final int HEADER = 64;
@@ -44,6 +47,13 @@ public final class SegmentLog implements AutoCloseable {
   static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   /** A new segment is started once the active one passes this size. */
   static final long ROTATE_AT = Long.getLong("ygg.native.segmentBytes", 256L << 20);
+  /**
+   * The active segment is zero-filled this far ahead of its end (0: never), as PostgreSQL fills WAL
+   * files: overwriting allocated blocks lets fdatasync skip the journal commit a growing file needs
+   * (about half the cost of a small commit's fsync). Scans stop at the zeros like at a torn tail.
+   */
+  static final long PREALLOCATE = Long.getLong("ygg.native.preallocateBytes", 4L << 20);
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 << 10).asReadOnlyBuffer();
 
   /** Where a record lies. */
   public record Loc(int segment, long offset, long payloadLength, int type) {}
@@ -63,9 +73,12 @@ public final class SegmentLog implements AutoCloseable {
   private FileChannel active;
   private int activeNo;
   private long activePos;
+  /** The end of the active file: zeros from activePos up to it. */
+  private long allocatedEnd;
   /** Bytes appended since open over all segments: a ticket for durability. */
   private long appended;
   private long forcedTicket;
+  private long fsyncs;
 
   private SegmentLog(Path dir, boolean writable) {
     this.dir = dir;
@@ -76,14 +89,25 @@ public final class SegmentLog implements AutoCloseable {
     return String.format("seg-%08d.ygg", segment);
   }
 
-  /**
-   * Opens the segments listed in refs with their published lengths. A writer truncates the last
-   * one to its published length (dropping a torn or unacknowledged tail) and deletes unlisted
-   * segment files (left by a crash during rotation or compaction).
-   */
+  /** Opens the segments listed with these lengths and nothing past them (see the other open). */
   public static SegmentLog open(Path dir, Map<Integer, Long> published, boolean writable) throws IOException {
+    return open(dir, published, writable, false);
+  }
+
+  /**
+   * Opens the segments listed in a checkpoint with the lengths it names, extended over the intact
+   * tail past them when {@code tailIsCommitted} (the log is the commit point). A writer truncates
+   * the last one to that length (dropping a torn or unacknowledged tail) and deletes unlisted
+   * segment files (left by a crash during rotation or compaction, which checkpoint before any
+   * commit in a new segment is acknowledged).
+   */
+  public static SegmentLog open(Path dir, Map<Integer, Long> published, boolean writable, boolean tailIsCommitted)
+      throws IOException {
     SegmentLog log = new SegmentLog(dir, writable);
     log.lengths.putAll(published);
+    if (tailIsCommitted) {
+      log.extendOverIntactTail();
+    }
     if (writable) {
       try (var files = Files.list(dir)) {
         for (Path p : files.toList()) {
@@ -109,6 +133,7 @@ public final class SegmentLog implements AutoCloseable {
     active = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     long published = lengths.get(no);
     if (active.size() > published) {
+      maps.remove(no); // it may map the part cut off
       active.truncate(published);
       active.force(true);
     } else if (active.size() < published) {
@@ -116,6 +141,7 @@ public final class SegmentLog implements AutoCloseable {
     }
     activeNo = no;
     activePos = published;
+    allocatedEnd = published;
     AtomicFiles.fsyncDirectory(dir);
   }
 
@@ -168,6 +194,9 @@ public final class SegmentLog implements AutoCloseable {
     ByteBuffer[] arr = all.toArray(ByteBuffer[]::new);
     long total = HEADER + len + pad;
     long start = activePos;
+    if (start + total > allocatedEnd && PREALLOCATE > 0) {
+      zeroFill(start + total + PREALLOCATE);
+    }
     active.position(start);
     long written = 0;
     while (written < total) {
@@ -183,7 +212,17 @@ public final class SegmentLog implements AutoCloseable {
     return append(r.loc.type(), r.hash, List.of(r.payload.asByteBuffer()));
   }
 
+  private void zeroFill(long end) throws IOException {
+    for (long at = Math.max(allocatedEnd, activePos); at < end; ) {
+      ByteBuffer z = ZEROS.duplicate();
+      z.limit((int) Math.min(z.capacity(), end - at));
+      at += active.write(z, at);
+    }
+    allocatedEnd = end;
+  }
+
   private void rotate() throws IOException {
+    active.truncate(activePos); // a sealed segment ends where its records do
     active.force(false);
     active.close();
     lengths.put(activeNo, activePos);
@@ -201,12 +240,28 @@ public final class SegmentLog implements AutoCloseable {
       ch = active;
     }
     if (ch != null && t > forcedTicket) {
-      ch.force(false);
+      try {
+        ch.force(false);
+      } catch (java.nio.channels.ClosedChannelException rotated) {
+        // rotate() forced this segment before closing it; the new one holds nothing of ticket t
+        // unless appended after the rotation, which a later force covers
+        synchronized (this) {
+          if (ch == active || active == null) {
+            throw rotated;
+          }
+        }
+      }
       synchronized (this) {
         forcedTicket = Math.max(forcedTicket, t);
+        fsyncs++;
       }
     }
     return t;
+  }
+
+  /** How many times {@link #force()} fsynced since open (group commit makes it fewer than commits). */
+  public synchronized long fsyncs() {
+    return fsyncs;
   }
 
   /** Starts a fresh segment after the current ones (for compaction); returns its number. */
@@ -234,6 +289,55 @@ public final class SegmentLog implements AutoCloseable {
   public synchronized void setPublished(Map<Integer, Long> published) {
     lengths.clear();
     lengths.putAll(published);
+  }
+
+  /**
+   * For a reader: adopts a checkpoint's segments, keeping a length it already knows when that is
+   * longer (the tail it found past an older checkpoint).
+   */
+  public synchronized void adoptCheckpoint(Map<Integer, Long> checkpoint) {
+    TreeMap<Integer, Long> next = new TreeMap<>();
+    checkpoint.forEach((seg, len) -> next.put(seg, Math.max(len, lengths.getOrDefault(seg, 0L))));
+    lengths.clear();
+    lengths.putAll(next);
+  }
+
+  /**
+   * Extends each segment's length over the intact records written past it (the log's tail since the
+   * last checkpoint), stopping at the first that is damaged, unfinished or zero-filled space.
+   */
+  public synchronized void extendOverIntactTail() throws IOException {
+    for (var e : lengths.entrySet()) {
+      long size;
+      try {
+        size = Files.size(dir.resolve(fileName(e.getKey())));
+      } catch (NoSuchFileException gone) {
+        continue; // compacted away; the next checkpoint no longer lists it
+      }
+      if (size > e.getValue()) {
+        e.setValue(scan(e.getKey(), e.getValue(), size, true, r -> { }));
+      }
+    }
+  }
+
+  /** For a reader: whether a record (maybe still being written) starts where the newest segment's known records end. */
+  public boolean moreAfterEnd() throws IOException {
+    int seg;
+    long end;
+    synchronized (this) {
+      if (lengths.isEmpty()) {
+        return false;
+      }
+      seg = lengths.lastKey();
+      end = lengths.get(seg);
+    }
+    long size;
+    try {
+      size = Files.size(dir.resolve(fileName(seg)));
+    } catch (NoSuchFileException gone) {
+      return false; // compacted away: the refs file changed
+    }
+    return size >= end + HEADER && mapped(seg, end + HEADER).get(INT, end) == MAGIC;
   }
 
   /** The payload of a record, mapped (zero-copy). */
@@ -329,6 +433,7 @@ public final class SegmentLog implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     if (active != null) {
+      active.truncate(activePos); // drop the zero-filled space
       active.close();
       active = null;
     }

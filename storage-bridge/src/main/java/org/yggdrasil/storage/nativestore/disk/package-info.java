@@ -8,11 +8,15 @@
  *       {@code mmap}), delete vectors, table roots, commit objects (named by the SHA-256 of their
  *       payload), plus head-move and tag records (the head history). A new segment starts at 256 MB
  *       and whenever gc compacts.
- *   <li>{@code refs}: the one atomically replaced root (temp file, fsync, rename, fsync directory):
- *       the published length of every segment, branch heads, tags, the database-wide counters
- *       (versions, row ids, table oids) and the HLC high-water mark, with a CRC32C. Records past a
- *       segment's published length are a torn or unacknowledged tail: ignored by readers, cut off
- *       by the next writer.
+ *   <li>{@code refs}: a checkpoint, atomically replaced (temp file, fsync, rename, fsync directory)
+ *       now and then, not on every commit (see the store's Checkpoints): the length of every
+ *       segment at that moment, branch heads, tags, the database-wide counters (versions, row ids, table oids), sequence
+ *       reservations and the HLC high-water mark, with a CRC32C. The log is the commit point: a
+ *       commit is acknowledged once its records are fsynced, and opening replays the intact
+ *       records past the checkpoint's lengths (head moves carry the counters) up to the first
+ *       record whose checksum fails (a torn tail, cut off by the next writer). {@code ygg-refs 1}
+ *       (the first format) made refs the commit point instead: its tail is ignored, and the first
+ *       flush of a writer rewrites it as format 2.
  *   <li>{@code LOCK}: held (flock) by the one writer process; read-only openers do not take it.
  * </ul>
  *
