@@ -47,7 +47,9 @@ final class CatalogRewrites {
       return cast(call.operand(0), spec, pos);
     }
     if (call instanceof org.apache.calcite.sql.SqlSelect select) {
-      return ExpandArray.rewrite(select);
+      SqlNode expanded = ExpandArray.rewrite(select);
+      SqlNode sets = SelectListSets.rewrite(select);
+      return expanded != null || sets != null ? select : null;
     }
     if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator
         && call.operand(0) instanceof SqlCharStringLiteral) {
