@@ -37,6 +37,10 @@ final class CatalogRewrites {
       "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_partition_ancestors",
       "pg_relation_is_publishable", "pg_table_is_visible", "pg_get_viewdef");
 
+  /** pg_catalog's int2vector and oidvector columns. */
+  private static final java.util.Set<String> VECTOR_COLUMNS = java.util.Set.of("indkey",
+      "indoption", "indclass", "indcollation", "proargtypes");
+
   private CatalogRewrites() {}
 
   /** The rewritten call (operands not yet visited), or null when {@code call} is no idiom. */
@@ -117,6 +121,11 @@ final class CatalogRewrites {
     SqlIdentifier typeName = spec.getTypeNameSpec().getTypeName();
     String type = typeName.names.get(typeName.names.size() - 1).toLowerCase(Locale.ROOT);
     boolean literal = operand instanceof SqlCharStringLiteral;
+    if ((type.equals("text") || type.equals("varchar")) && operand instanceof SqlIdentifier id
+        && VECTOR_COLUMNS.contains(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT))) {
+      // The catalog keeps int2vector/oidvector columns as arrays; as text they print as vectors.
+      return function("ygg_pg_vector_text", pos, operand);
+    }
     if ((type.equals("text") || type.equals("varchar") || type.equals("name"))
         && operand.getKind() == SqlKind.CAST
         && ((SqlCall) operand).operand(0) instanceof SqlCharStringLiteral name

@@ -81,7 +81,8 @@ public final class CatalogFunctions {
   }
 
   public static String pg_get_constraintdef(Long constraint, Boolean pretty) {
-    return constraint == null ? null : describer().constraintDefinition(constraint);
+    return constraint == null ? null
+        : describer().constraintDefinition(constraint, Boolean.TRUE.equals(pretty));
   }
 
   /** Comments are not stored yet (COMMENT ON arrives with the DDL work): no description. */
@@ -208,6 +209,14 @@ public final class CatalogFunctions {
       int bits = 10 - 1 + (round ? 1 : 0);
       size /= 1L << bits;
     }
+  }
+
+  /**
+   * An int2vector or oidvector column (pg_index.indkey, …) as text: its elements separated by
+   * spaces, as PostgreSQL prints these types ({@code ix.indkey::varchar} in SQLAlchemy).
+   */
+  public static String ygg_pg_vector_text(List<Object> vector) {
+    return array_to_string(vector, " ");
   }
 
   public static String array_to_string(List<Object> array, String separator) {

@@ -64,11 +64,14 @@ public final class InformationSchema extends AbstractSchema {
         "table_catalog:VARCHAR", "table_schema:VARCHAR", "table_name:VARCHAR",
         "column_name:VARCHAR", "ordinal_position:INTEGER",
         "position_in_unique_constraint:INTEGER"), InformationSchema::keyColumnUsage));
-    t.put("referential_constraints", CatalogTable.empty("constraint_catalog:VARCHAR",
-        "constraint_schema:VARCHAR", "constraint_name:VARCHAR",
+    t.put("referential_constraints", new CatalogTable(CatalogTable.columns(
+        "constraint_catalog:VARCHAR", "constraint_schema:VARCHAR", "constraint_name:VARCHAR",
         "unique_constraint_catalog:VARCHAR", "unique_constraint_schema:VARCHAR",
         "unique_constraint_name:VARCHAR", "match_option:VARCHAR", "update_rule:VARCHAR",
-        "delete_rule:VARCHAR"));
+        "delete_rule:VARCHAR"), ConstraintViews::referentialConstraints));
+    t.put("check_constraints", new CatalogTable(CatalogTable.columns(
+        "constraint_catalog:VARCHAR", "constraint_schema:VARCHAR", "constraint_name:VARCHAR",
+        "check_clause:VARCHAR"), ConstraintViews::checkConstraints));
     t.put("views", CatalogTable.empty("table_catalog:VARCHAR", "table_schema:VARCHAR",
         "table_name:VARCHAR", "view_definition:VARCHAR", "check_option:VARCHAR",
         "is_updatable:VARCHAR", "is_insertable_into:VARCHAR", "is_trigger_updatable:VARCHAR",
@@ -104,7 +107,7 @@ public final class InformationSchema extends AbstractSchema {
     return rows;
   }
 
-  private static String database() {
+  static String database() {
     return SessionInfo.current().database();
   }
 
@@ -162,9 +165,14 @@ public final class InformationSchema extends AbstractSchema {
     RelationCatalog catalog = RelationCatalog.of(snapshot);
     for (RelationCatalog.Constraint c : catalog.constraints()) {
       String table = catalog.relation(c.tableOid()).name();
-      boolean primary = c.type().equals("p");
-      rows.add(new Object[] {db, "public", c.name(), db, "public", table,
-          primary ? "PRIMARY KEY" : "UNIQUE", "NO", "NO", "YES", primary ? null : "YES"});
+      String type = switch (c.type()) {
+        case "p" -> "PRIMARY KEY";
+        case "u" -> "UNIQUE";
+        case "f" -> "FOREIGN KEY";
+        default -> "CHECK";
+      };
+      rows.add(new Object[] {db, "public", c.name(), db, "public", table, type, "NO", "NO",
+          "YES", c.type().equals("u") ? "YES" : null});
     }
     for (RelationCatalog.Relation r : catalog.relations()) {
       if (r.table() == null) {
@@ -187,11 +195,17 @@ public final class InformationSchema extends AbstractSchema {
     String db = database();
     RelationCatalog catalog = RelationCatalog.of(snapshot);
     for (RelationCatalog.Constraint c : catalog.constraints()) {
+      if (c.type().equals("c")) {
+        continue;
+      }
       RelationCatalog.Relation table = catalog.relation(c.tableOid());
       for (int k = 0; k < c.keys().size(); k++) {
         String column = table.table().column(c.keys().get(k) - 1).name();
+        // A foreign key column's position among the referenced key's columns.
+        Integer inUnique = c.type().equals("f")
+            ? ConstraintViews.positionInKey(catalog, c, k) : null;
         rows.add(new Object[] {db, "public", c.name(), db, "public", table.name(), column, k + 1,
-            null});
+            inUnique});
       }
     }
     return rows;

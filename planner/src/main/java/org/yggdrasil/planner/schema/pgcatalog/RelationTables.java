@@ -60,19 +60,30 @@ final class RelationTables {
   }
 
   private static List<Object[]> classes(Snapshot snapshot) {
+    RelationCatalog catalog = RelationCatalog.of(snapshot);
+    // PostgreSQL keeps a foreign key with triggers on both tables; psql asks for foreign keys
+    // and "Referenced by" only where relhastriggers is set.
+    java.util.Set<Long> withTriggers = new java.util.HashSet<>();
+    for (RelationCatalog.Constraint c : catalog.constraints()) {
+      if (c.type().equals("f")) {
+        withTriggers.add(c.tableOid());
+        withTriggers.add(c.refTableOid());
+      }
+    }
     List<Object[]> rows = new ArrayList<>();
-    for (RelationCatalog.Relation r : RelationCatalog.of(snapshot).relations()) {
+    for (RelationCatalog.Relation r : catalog.relations()) {
       boolean index = r.kind().equals("i");
       long am = switch (r.kind()) {
         case "r", "m" -> CatalogOids.HEAP_AM;
         case "i" -> CatalogOids.BTREE_AM;
         default -> 0L;
       };
+      short checks = (short) (r.table() == null ? 0 : r.table().checks().size());
       // Like a table PostgreSQL has not analyzed yet: reltuples -1, an index's one meta page.
       rows.add(new Object[] {r.oid(), r.name(), r.namespace(), 0L, 0L, CatalogOids.OWNER, am,
           r.oid(), 0L, index ? 1 : 0, index ? 0f : -1f, 0, 0L, r.hasIndex(), false, "p",
-          r.kind(), (short) r.columnCount(), (short) 0, false, false, false, false, false, true,
-          index ? "n" : "d", false, 0L, null, null, null});
+          r.kind(), (short) r.columnCount(), checks, false, withTriggers.contains(r.oid()),
+          false, false, false, true, index ? "n" : "d", false, 0L, null, null, null});
     }
     return rows;
   }
@@ -151,18 +162,33 @@ final class RelationTables {
       int n = i.keys().size();
       rows.add(new Object[] {i.oid(), i.tableOid(), (short) n, (short) n, i.unique(), false,
           i.primary(), false, true, false, true, false, true, true, false, i.keys(),
-          Collections.nCopies(n, 0L), Collections.nCopies(n, 0L),
-          Collections.nCopies(n, (short) 0), null, null});
+          Collections.nCopies(n, 0L), Collections.nCopies(n, 0L), options(i), null,
+          i.definition() == null ? null : i.definition().predicate()});
     }
     return rows;
+  }
+
+  /** indoption per key column: bit 0 DESC, bit 1 NULLS FIRST (PostgreSQL's encoding). */
+  private static List<Short> options(RelationCatalog.Index index) {
+    if (index.definition() == null) {
+      return Collections.nCopies(index.keys().size(), (short) 0);
+    }
+    List<Short> out = new ArrayList<>();
+    for (var column : index.definition().columns()) {
+      out.add((short) ((column.descending() ? 1 : 0) | (column.nullsFirst() ? 2 : 0)));
+    }
+    return out;
   }
 
   private static List<Object[]> constraints(Snapshot snapshot) {
     List<Object[]> rows = new ArrayList<>();
     for (RelationCatalog.Constraint c : RelationCatalog.of(snapshot).constraints()) {
+      boolean foreign = c.type().equals("f");
+      // A check is not inherited-only: connoinherit false, as PostgreSQL sets it by default.
       rows.add(new Object[] {c.oid(), c.name(), CatalogOids.PUBLIC, c.type(), false, false, true,
-          c.tableOid(), 0L, c.indexOid(), 0L, 0L, " ", " ", " ", true, 0, true, c.keys(), null,
-          null, null, null, null, null, null});
+          c.tableOid(), 0L, c.indexOid(), 0L, c.refTableOid(), c.onUpdate(), c.onDelete(),
+          foreign ? "s" : " ", true, 0, !c.type().equals("c"), c.keys(), c.refKeys(), null,
+          null, null, null, null, c.expression()});
     }
     return rows;
   }
