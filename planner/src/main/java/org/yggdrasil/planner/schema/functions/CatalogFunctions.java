@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.calcite.linq4j.function.NonDeterministic;
 import org.yggdrasil.planner.schema.pgcatalog.CatalogDescriber;
 import org.yggdrasil.planner.schema.pgcatalog.CatalogOids;
+import org.yggdrasil.planner.schema.pgcatalog.Descriptions;
 
 /**
  * PostgreSQL's catalog information functions (pg_get_indexdef, format_type, pg_get_userbyid …)
@@ -85,17 +86,31 @@ public final class CatalogFunctions {
         : describer().constraintDefinition(constraint, Boolean.TRUE.equals(pretty));
   }
 
-  /** Comments are not stored yet (COMMENT ON arrives with the DDL work): no description. */
+  /** The COMMENT ON text of an object of catalog {@code catalog} (pg_class, pg_namespace). */
   public static String obj_description(Long object, String catalog) {
-    return null;
+    if (object == null || catalog == null) {
+      return null;
+    }
+    long classoid = switch (catalog.startsWith("pg_catalog.") ? catalog.substring(11) : catalog) {
+      case "pg_class" -> Descriptions.PG_CLASS;
+      case "pg_namespace" -> Descriptions.PG_NAMESPACE;
+      default -> -1;
+    };
+    return Descriptions.find(SessionInfo.currentSnapshot(), object, classoid, 0);
   }
 
+  /** The deprecated one-argument form: a comment on the object in any catalog. */
   public static String obj_description(Long object) {
-    return null;
+    if (object == null) {
+      return null;
+    }
+    String relation = obj_description(object, "pg_class");
+    return relation != null ? relation : obj_description(object, "pg_namespace");
   }
 
   public static String col_description(Long table, Integer column) {
-    return null;
+    return table == null || column == null ? null
+        : Descriptions.find(SessionInfo.currentSnapshot(), table, Descriptions.PG_CLASS, column);
   }
 
   public static String shobj_description(Long object, String catalog) {
