@@ -41,6 +41,17 @@ final class CatalogRewrites {
   private static final java.util.Set<String> VECTOR_COLUMNS = java.util.Set.of("indkey",
       "indoption", "indclass", "indcollation", "proargtypes");
 
+  /**
+   * Names under which a vector column is subscripted: its own, and pgjdbc's getIndexInfo
+   * alias ({@code i.indoption AS I_INDOPTION}, read as {@code I_INDOPTION[n - 1]}).
+   */
+  private static final java.util.Set<String> SUBSCRIPTED_VECTORS = java.util.Set.of("indkey",
+      "indoption", "indclass", "indcollation", "proargtypes", "i_indoption");
+
+  /** The 1 added to a vector's subscript; by identity, it marks a subscript already shifted. */
+  private static final SqlLiteral VECTOR_BASE =
+      SqlLiteral.createExactNumeric("1", SqlParserPos.ZERO);
+
   private CatalogRewrites() {}
 
   /** The rewritten call (operands not yet visited), or null when {@code call} is no idiom. */
@@ -49,6 +60,16 @@ final class CatalogRewrites {
     if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
         && call.operand(1) instanceof SqlDataTypeSpec spec) {
       return cast(call.operand(0), spec, pos);
+    }
+    if (call.getKind() == SqlKind.ITEM && call.operand(0) instanceof SqlIdentifier vector
+        && !(call.operand(1) instanceof SqlCall shifted && shifted.operandCount() == 2
+            && shifted.operand(1) == VECTOR_BASE)
+        && SUBSCRIPTED_VECTORS.contains(
+            vector.names.get(vector.names.size() - 1).toLowerCase(Locale.ROOT))) {
+      // int2vector and oidvector subscripts start at 0; the catalog keeps them as arrays,
+      // whose subscripts start at 1.
+      return SqlStdOperatorTable.ITEM.createCall(pos, vector,
+          SqlStdOperatorTable.PLUS.createCall(pos, call.operand(1), VECTOR_BASE));
     }
     if (call instanceof org.apache.calcite.sql.SqlSelect select) {
       SqlNode expanded = ExpandArray.rewrite(select);
