@@ -28,6 +28,12 @@ class PsqlCatalogTest {
     PsqlScriptTest.runScript(server, "constraints");
   }
 
+  /** \dv, \ds and \d list views and sequences; pg_sequence and their comments. */
+  @Test
+  void viewsAndSequences() throws Exception {
+    PsqlScriptTest.runScript(server, "relations");
+  }
+
   /**
    * \l and \du: the expected output is Yggdrasil's own (its databases and roles are not a
    * PostgreSQL cluster's); the script says where and why it differs from PostgreSQL's.

@@ -15,7 +15,7 @@ import org.yggdrasil.storage.nativestore.TableVersion;
  * pg_attribute, pg_index, pg_constraint and RowDescription agree.
  *
  * <p>Each kind of object comes from one provider ({@link #tables}, {@link #keyIndexes},
- * {@link CreatedIndexes}, {@link TableConstraints}).
+ * {@link CreatedIndexes}, {@link ViewsAndSequences}, {@link TableConstraints}).
  */
 public record RelationCatalog(List<Relation> relations, List<Index> indexes,
     List<Constraint> constraints) {
@@ -69,6 +69,7 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
     tables(snapshot, relations);
     keyIndexes(snapshot, relations, indexes, constraints);
     CreatedIndexes.add(snapshot, relations, indexes);
+    ViewsAndSequences.add(snapshot, relations);
     TableConstraints.add(snapshot, indexes, constraints);
     RelationCatalog built = new RelationCatalog(List.copyOf(relations), List.copyOf(indexes),
         List.copyOf(constraints));

@@ -13,7 +13,7 @@ import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
 
 /**
- * pg_class, pg_attribute, pg_attrdef, pg_index and pg_constraint, generated from the
+ * pg_class, pg_attribute, pg_attrdef, pg_index, pg_sequence and pg_constraint, generated from the
  * {@link RelationCatalog} of the statement's snapshot.
  */
 final class RelationTables {
@@ -48,6 +48,10 @@ final class RelationTables {
         "indisreplident:BOOLEAN", "indkey:SMALLINT[]", "indcollation:BIGINT[]",
         "indclass:BIGINT[]", "indoption:SMALLINT[]", "indexprs:VARCHAR", "indpred:VARCHAR"),
         RelationTables::indexes));
+    t.put("pg_sequence", new CatalogTable(CatalogTable.columns("seqrelid:BIGINT",
+        "seqtypid:BIGINT", "seqstart:BIGINT", "seqincrement:BIGINT", "seqmax:BIGINT",
+        "seqmin:BIGINT", "seqcache:BIGINT", "seqcycle:BOOLEAN"),
+        ViewsAndSequences::sequenceRows));
     t.put("pg_constraint", new CatalogTable(CatalogTable.columns("oid:BIGINT",
         "conname:VARCHAR", "connamespace:BIGINT", "contype:VARCHAR", "condeferrable:BOOLEAN",
         "condeferred:BOOLEAN", "convalidated:BOOLEAN", "conrelid:BIGINT", "contypid:BIGINT",
