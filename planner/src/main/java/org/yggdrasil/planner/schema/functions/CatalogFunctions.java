@@ -151,12 +151,24 @@ public final class CatalogFunctions {
   }
 
   /** Yggdrasil has no views yet, so no relation has a view definition. */
+  /**
+   * A view's query as CREATE VIEW recorded it, in PostgreSQL's shape (a leading space, a
+   * closing semicolon) but not re-deparsed: columns stay as written, not qualified.
+   */
   public static String pg_get_viewdef(Long view) {
+    if (view == null) {
+      return null;
+    }
+    for (var v : SessionInfo.currentSnapshot().catalog().views()) {
+      if (v.oid() == view) {
+        return " " + v.sql().strip() + ";";
+      }
+    }
     return null;
   }
 
   public static String pg_get_viewdef(Long view, Boolean pretty) {
-    return null;
+    return pg_get_viewdef(view);
   }
 
   public static String pg_get_statisticsobjdef_columns(Long statistics) {

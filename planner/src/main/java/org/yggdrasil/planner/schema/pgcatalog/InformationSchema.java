@@ -72,10 +72,11 @@ public final class InformationSchema extends AbstractSchema {
     t.put("check_constraints", new CatalogTable(CatalogTable.columns(
         "constraint_catalog:VARCHAR", "constraint_schema:VARCHAR", "constraint_name:VARCHAR",
         "check_clause:VARCHAR"), ConstraintViews::checkConstraints));
-    t.put("views", CatalogTable.empty("table_catalog:VARCHAR", "table_schema:VARCHAR",
-        "table_name:VARCHAR", "view_definition:VARCHAR", "check_option:VARCHAR",
-        "is_updatable:VARCHAR", "is_insertable_into:VARCHAR", "is_trigger_updatable:VARCHAR",
-        "is_trigger_deletable:VARCHAR", "is_trigger_insertable_into:VARCHAR"));
+    t.put("views", new CatalogTable(CatalogTable.columns("table_catalog:VARCHAR",
+        "table_schema:VARCHAR", "table_name:VARCHAR", "view_definition:VARCHAR",
+        "check_option:VARCHAR", "is_updatable:VARCHAR", "is_insertable_into:VARCHAR",
+        "is_trigger_updatable:VARCHAR", "is_trigger_deletable:VARCHAR",
+        "is_trigger_insertable_into:VARCHAR"), InformationSchema::views));
     t.put("sequences", new CatalogTable(CatalogTable.columns("sequence_catalog:VARCHAR",
         "sequence_schema:VARCHAR", "sequence_name:VARCHAR", "data_type:VARCHAR",
         "numeric_precision:INTEGER", "numeric_precision_radix:INTEGER", "numeric_scale:INTEGER",
@@ -103,6 +104,17 @@ public final class InformationSchema extends AbstractSchema {
       rows.add(new Object[] {database(), "public", s.name(), s.type(), precision, 2, 0,
           Long.toString(s.start()), Long.toString(s.min()), Long.toString(s.max()),
           Long.toString(s.increment()), "NO"});
+    }
+    return rows;
+  }
+
+  /** Views are read-only in Yggdrasil: not updatable, not insertable into. */
+  private static List<Object[]> views(Snapshot snapshot) {
+    List<Object[]> rows = new ArrayList<>();
+    String db = database();
+    for (var v : snapshot.catalog().views()) {
+      rows.add(new Object[] {db, "public", v.name(), " " + v.sql().strip() + ";", "NONE", "NO",
+          "NO", "NO", "NO", "NO"});
     }
     return rows;
   }

@@ -30,7 +30,7 @@ final class RelationTables {
         "relispopulated:BOOLEAN", "relreplident:VARCHAR", "relispartition:BOOLEAN",
         "relrewrite:BIGINT", "relacl:VARCHAR[]", "reloptions:VARCHAR[]",
         "relpartbound:VARCHAR"), RelationTables::classes));
-    t.put("pg_attribute", new CatalogTable(CatalogTable.columns("attrelid:BIGINT",
+    t.put("pg_attribute", CatalogTable.withContext(CatalogTable.columns("attrelid:BIGINT",
         "attname:VARCHAR", "atttypid:BIGINT", "attstattarget:INTEGER", "attlen:SMALLINT",
         "attnum:SMALLINT", "attndims:INTEGER", "attcacheoff:INTEGER", "atttypmod:INTEGER",
         "attbyval:BOOLEAN", "attalign:VARCHAR", "attstorage:VARCHAR", "attcompression:VARCHAR",
@@ -92,10 +92,14 @@ final class RelationTables {
     return rows;
   }
 
-  private static List<Object[]> attributes(Snapshot snapshot) {
+  private static List<Object[]> attributes(Snapshot snapshot,
+      org.apache.calcite.DataContext context) {
     RelationCatalog catalog = RelationCatalog.of(snapshot);
     List<Object[]> rows = new ArrayList<>();
     for (RelationCatalog.Relation r : catalog.relations()) {
+      if (r.kind().equals("v")) {
+        rows.addAll(ViewColumns.attributes(r, context));
+      }
       if (r.table() == null) {
         continue;
       }
@@ -117,12 +121,18 @@ final class RelationTables {
 
   private static Object[] attribute(long relation, ColumnDef c, int attnum, boolean notNull,
       boolean hasDefault) {
-    int typeOid = ColumnTypes.oid(c.type());
+    return attribute(relation, c.name(), ColumnTypes.oid(c.type()), ColumnTypes.typeModifier(c),
+        attnum, notNull, hasDefault, storage(c.type()), c.type().isString());
+  }
+
+  /** A pg_attribute row of a column of type {@code typeOid}. */
+  static Object[] attribute(long relation, String name, int typeOid, int typeModifier,
+      int attnum, boolean notNull, boolean hasDefault, String storage, boolean collatable) {
     short length = PgOid.typeSize(typeOid);
-    return new Object[] {relation, c.name(), (long) typeOid, -1, length, (short) attnum, 0, -1,
-        ColumnTypes.typeModifier(c), length > 0 && length <= 8, align(length), storage(c.type()),
-        "", notNull, hasDefault, false, "", "", false, true, 0,
-        c.type().isString() ? CatalogOids.DEFAULT_COLLATION : 0L, null, null};
+    return new Object[] {relation, name, (long) typeOid, -1, length, (short) attnum, 0, -1,
+        typeModifier, length > 0 && length <= 8, align(length), storage, "", notNull,
+        hasDefault, false, "", "", false, true, 0,
+        collatable ? CatalogOids.DEFAULT_COLLATION : 0L, null, null};
   }
 
   private static String align(short length) {
