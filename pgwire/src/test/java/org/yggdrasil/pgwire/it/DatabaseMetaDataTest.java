@@ -31,7 +31,12 @@ class DatabaseMetaDataTest {
       exec(c, "DROP TABLE IF EXISTS md_orders", "DROP TABLE IF EXISTS md_items",
           "CREATE TABLE md_items (id int4 PRIMARY KEY, name text NOT NULL,"
               + " code varchar(10) UNIQUE, qty int8 DEFAULT 0, price numeric(10,2))",
-          "CREATE TABLE md_orders (id int8 PRIMARY KEY, item_id int4 NOT NULL)");
+          "CREATE TABLE md_orders (id int8 PRIMARY KEY,"
+              + " item_id int4 NOT NULL REFERENCES md_items (id) ON DELETE CASCADE,"
+              + " item_code varchar(10), qty int4 CHECK (qty > 0),"
+              + " CONSTRAINT md_orders_code_fk FOREIGN KEY (item_code) REFERENCES md_items (code)"
+              + " ON UPDATE RESTRICT)",
+          "CREATE INDEX md_orders_item ON md_orders (item_id DESC)");
     }
   }
 
@@ -119,15 +124,43 @@ class DatabaseMetaDataTest {
     }
   }
 
-  /** No foreign keys exist (yet), so both directions are empty, as in PostgreSQL. */
+  /** Both directions of the foreign keys, with their rules and the key each references. */
   @Test
   void importedAndExportedKeys() throws SQLException {
     try (Connection c = server.connect()) {
       DatabaseMetaData md = c.getMetaData();
-      assertEquals(List.of(), columns(md.getImportedKeys(null, "public", "md_orders"),
+      String[] cols = {"PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_NAME",
+          "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME",
+          "DEFERRABILITY"};
+      String restrict = "" + DatabaseMetaData.importedKeyRestrict;
+      String noAction = "" + DatabaseMetaData.importedKeyNoAction;
+      String cascade = "" + DatabaseMetaData.importedKeyCascade;
+      String notDeferrable = "" + DatabaseMetaData.importedKeyNotDeferrable;
+      List<List<String>> expected = List.of(
+          List.of("public", "md_items", "code", "md_orders", "item_code", "1", restrict,
+              noAction, "md_orders_code_fk", "md_items_code_key", notDeferrable),
+          List.of("public", "md_items", "id", "md_orders", "item_id", "1", noAction, cascade,
+              "md_orders_item_id_fkey", "md_items_pkey", notDeferrable));
+      assertEquals(expected, columns(md.getImportedKeys(null, "public", "md_orders"), cols));
+      assertEquals(expected, columns(md.getExportedKeys(null, "public", "md_items"), cols));
+      assertEquals(List.of(), columns(md.getImportedKeys(null, "public", "md_items"),
           "FK_NAME"));
-      assertEquals(List.of(), columns(md.getExportedKeys(null, "public", "md_items"),
-          "FK_NAME"));
+      assertEquals(expected, columns(md.getCrossReference(null, "public", "md_items", null,
+          "public", "md_orders"), cols));
+    }
+  }
+
+  /** A CREATE INDEX index, descending, beside the primary key's. */
+  @Test
+  void indexInfoListsCreatedIndexes() throws SQLException {
+    try (Connection c = server.connect()) {
+      List<List<String>> rows = columns(c.getMetaData().getIndexInfo(null, "public",
+          "md_orders", false, true), "TABLE_NAME", "NON_UNIQUE", "INDEX_NAME", "TYPE",
+          "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC", "FILTER_CONDITION");
+      assertEquals(List.of(
+          List.of("md_orders", "f", "md_orders_pkey", "3", "1", "id", "A", "null"),
+          List.of("md_orders", "t", "md_orders_item", "3", "1", "item_id", "D", "null")),
+          rows);
     }
   }
 

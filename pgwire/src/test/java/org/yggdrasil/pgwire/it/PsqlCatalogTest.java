@@ -19,6 +19,22 @@ class PsqlCatalogTest {
   }
 
   /**
+   * \d with foreign keys ("Foreign-key constraints", "Referenced by"), checks, CREATE INDEX
+   * indexes and comments, and the pg_constraint / information_schema rows behind them: exactly
+   * what PostgreSQL 15 prints.
+   */
+  @Test
+  void constraintsIndexesAndComments() throws Exception {
+    PsqlScriptTest.runScript(server, "constraints");
+  }
+
+  /** \dv, \ds and \d list views and sequences; pg_sequence and their comments. */
+  @Test
+  void viewsAndSequences() throws Exception {
+    PsqlScriptTest.runScript(server, "relations");
+  }
+
+  /**
    * \l and \du: the expected output is Yggdrasil's own (its databases and roles are not a
    * PostgreSQL cluster's); the script says where and why it differs from PostgreSQL's.
    */

@@ -94,6 +94,30 @@ class QueryTest {
   }
 
   @Test
+  void setReturningFunctionsInTheSelectList() throws SQLException {
+    // As PostgreSQL 15: unnest and generate_subscripts run in lockstep, once per FROM row.
+    assertEquals(list("3|1|3", "4|2|2", "5|3|1"), lines(c, "SELECT unnest(ARRAY[3,4,5]),"
+        + " generate_subscripts(ARRAY[3,4,5], 1), generate_subscripts(ARRAY[3,4,5], 1, true)"));
+    try (var rs = c.createStatement().executeQuery(
+        "SELECT unnest(ARRAY[1]), generate_subscripts(ARRAY[1], 1)")) {
+      assertEquals("unnest", rs.getMetaData().getColumnLabel(1));
+      assertEquals("generate_subscripts", rs.getMetaData().getColumnLabel(2));
+    }
+    assertEquals(list("1|1", "1|10", "2|2", "2|20"), lines(c,
+        "SELECT d.id, unnest(ARRAY[d.id, d.id * 10]) v FROM q_dept d WHERE d.id <= 2"
+            + " ORDER BY 1, 2"));
+    // SQLAlchemy's primary-key reflection: key columns in key order.
+    exec(c, "DROP TABLE IF EXISTS q_pair",
+        "CREATE TABLE q_pair (a int, b int, c text, PRIMARY KEY (b, a))");
+    assertEquals(list("b", "a"), lines(c, "SELECT a.attname FROM pg_attribute a JOIN ("
+        + " SELECT unnest(ix.indkey) attnum, generate_subscripts(ix.indkey, 1) ord"
+        + " FROM pg_index ix WHERE ix.indrelid = 'q_pair'::regclass AND ix.indisprimary) k"
+        + " ON a.attnum = k.attnum WHERE a.attrelid = 'q_pair'::regclass ORDER BY k.ord"));
+    exec(c, "DROP TABLE q_pair");
+    failsWith("0A000", () -> lines(c, "SELECT generate_subscripts(ARRAY[1], id) FROM q_dept"));
+  }
+
+  @Test
   void jsonBuildObject() throws SQLException {
     assertEquals("{\"a\" : 1, \"b\" : true, \"c\" : \"x\", \"d\" : null, \"e\" : 2.50}",
         one(c, "SELECT json_build_object('a', 1, 'b', true, 'c', 'x', 'd', NULL, 'e', 2.50)"));

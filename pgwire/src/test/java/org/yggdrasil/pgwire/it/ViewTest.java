@@ -22,6 +22,32 @@ import org.junit.jupiter.api.io.TempDir;
 class ViewTest {
   @RegisterExtension static final TestServer server = new TestServer();
 
+  /**
+   * A view in the catalog: its columns and their types in pg_attribute (so psql's \\d and
+   * pgjdbc's getColumns show them), its query from pg_get_viewdef and information_schema.views.
+   */
+  @Test
+  void viewInTheCatalog() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TABLE vc_t (id int PRIMARY KEY, name varchar(20), price numeric(10,2))",
+          "CREATE VIEW vc_v (ident, label, doubled) AS SELECT id, name, id * 2 FROM vc_t");
+      assertEquals(list("ident|integer", "label|character varying(20)", "doubled|integer"),
+          lines(c, "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
+              + " WHERE attrelid = 'vc_v'::regclass AND attnum > 0 ORDER BY attnum"));
+      assertEquals(list("vc_v|v"), lines(c,
+          "SELECT relname, relkind FROM pg_class WHERE relname = 'vc_v'"));
+      try (ResultSet rs = c.getMetaData().getColumns(null, "public", "vc_v", "%")) {
+        assertTrue(rs.next());
+        assertEquals("ident", rs.getString("COLUMN_NAME"));
+        assertEquals("int4", rs.getString("TYPE_NAME"));
+      }
+      assertTrue(one(c, "SELECT pg_get_viewdef('vc_v'::regclass)").contains("FROM vc_t"));
+      assertTrue(one(c, "SELECT view_definition FROM information_schema.views"
+          + " WHERE table_name = 'vc_v'").contains("FROM vc_t"));
+      exec(c, "DROP VIEW vc_v", "DROP TABLE vc_t");
+    }
+  }
+
   @Test
   void viewShowsItsQueryOverCurrentData() throws SQLException {
     try (Connection c = server.connect()) {

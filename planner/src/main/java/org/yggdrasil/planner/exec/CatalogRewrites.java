@@ -37,6 +37,21 @@ final class CatalogRewrites {
       "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_partition_ancestors",
       "pg_relation_is_publishable", "pg_table_is_visible", "pg_get_viewdef");
 
+  /** pg_catalog's int2vector and oidvector columns. */
+  private static final java.util.Set<String> VECTOR_COLUMNS = java.util.Set.of("indkey",
+      "indoption", "indclass", "indcollation", "proargtypes");
+
+  /**
+   * Names under which a vector column is subscripted: its own, and pgjdbc's getIndexInfo
+   * alias ({@code i.indoption AS I_INDOPTION}, read as {@code I_INDOPTION[n - 1]}).
+   */
+  private static final java.util.Set<String> SUBSCRIPTED_VECTORS = java.util.Set.of("indkey",
+      "indoption", "indclass", "indcollation", "proargtypes", "i_indoption");
+
+  /** The 1 added to a vector's subscript; by identity, it marks a subscript already shifted. */
+  private static final SqlLiteral VECTOR_BASE =
+      SqlLiteral.createExactNumeric("1", SqlParserPos.ZERO);
+
   private CatalogRewrites() {}
 
   /** The rewritten call (operands not yet visited), or null when {@code call} is no idiom. */
@@ -46,8 +61,20 @@ final class CatalogRewrites {
         && call.operand(1) instanceof SqlDataTypeSpec spec) {
       return cast(call.operand(0), spec, pos);
     }
+    if (call.getKind() == SqlKind.ITEM && call.operand(0) instanceof SqlIdentifier vector
+        && !(call.operand(1) instanceof SqlCall shifted && shifted.operandCount() == 2
+            && shifted.operand(1) == VECTOR_BASE)
+        && SUBSCRIPTED_VECTORS.contains(
+            vector.names.get(vector.names.size() - 1).toLowerCase(Locale.ROOT))) {
+      // int2vector and oidvector subscripts start at 0; the catalog keeps them as arrays,
+      // whose subscripts start at 1.
+      return SqlStdOperatorTable.ITEM.createCall(pos, vector,
+          SqlStdOperatorTable.PLUS.createCall(pos, call.operand(1), VECTOR_BASE));
+    }
     if (call instanceof org.apache.calcite.sql.SqlSelect select) {
-      return ExpandArray.rewrite(select);
+      SqlNode expanded = ExpandArray.rewrite(select);
+      SqlNode sets = SelectListSets.rewrite(select);
+      return expanded != null || sets != null ? select : null;
     }
     if (call.getOperator() instanceof org.apache.calcite.sql.fun.SqlQuantifyOperator
         && call.operand(0) instanceof SqlCharStringLiteral) {
@@ -115,6 +142,11 @@ final class CatalogRewrites {
     SqlIdentifier typeName = spec.getTypeNameSpec().getTypeName();
     String type = typeName.names.get(typeName.names.size() - 1).toLowerCase(Locale.ROOT);
     boolean literal = operand instanceof SqlCharStringLiteral;
+    if ((type.equals("text") || type.equals("varchar")) && operand instanceof SqlIdentifier id
+        && VECTOR_COLUMNS.contains(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT))) {
+      // The catalog keeps int2vector/oidvector columns as arrays; as text they print as vectors.
+      return function("ygg_pg_vector_text", pos, operand);
+    }
     if ((type.equals("text") || type.equals("varchar") || type.equals("name"))
         && operand.getKind() == SqlKind.CAST
         && ((SqlCall) operand).operand(0) instanceof SqlCharStringLiteral name

@@ -52,6 +52,20 @@ final class PgRexBuilder extends RexBuilder {
     }
     if (exp instanceof RexLiteral lit && !lit.isNull()
         && lit.getValue() instanceof NlsString text
+        && type.getSqlTypeName() == SqlTypeName.BOOLEAN) {
+      // PostgreSQL's boolean spellings ('f', 'yes', 'on', '1' …); SQLAlchemy writes
+      // indisprimary = 'f'.
+      Object parsed;
+      try {
+        parsed = AssignmentCast.parse(text.getValue(), ColumnType.BOOL);
+      } catch (SqlStateException e) {
+        int at = sql.indexOf("'" + text.getValue().replace("'", "''") + "'");
+        throw e.withPosition(at < 0 ? 0 : at + 1);
+      }
+      return makeLiteral((Boolean) parsed, type, false);
+    }
+    if (exp instanceof RexLiteral lit && !lit.isNull()
+        && lit.getValue() instanceof NlsString text
         && (type.getSqlTypeName() == SqlTypeName.DECIMAL
             || SqlTypeName.INT_TYPES.contains(type.getSqlTypeName()))) {
       // PostgreSQL's input syntax and message for a string cast to a number; the value is

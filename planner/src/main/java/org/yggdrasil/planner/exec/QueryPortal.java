@@ -69,9 +69,10 @@ public final class QueryPortal implements Portal {
   }
 
   private Object[] toCanonical(Object current) {
+    // Calcite's UNNEST … WITH ORDINALITY over a constant array yields rows as lists.
     Object[] row = fieldTypes.length == 1 && !(current instanceof Object[])
         ? new Object[] {current}
-        : (Object[]) current;
+        : current instanceof java.util.List<?> list ? list.toArray() : (Object[]) current;
     Object[] out = new Object[row.length];
     for (int i = 0; i < row.length; i++) {
       out[i] = InternalValues.toCanonical(row[i], fieldTypes[i]);

@@ -189,12 +189,21 @@ final class ResultColumns {
         case CASE -> {
           return "case";
         }
+        case ITEM -> {
+          return label(call.operand(0)); // a[i] is labelled like a, as in PostgreSQL
+        }
         case OTHER_FUNCTION, COUNT, SUM, SUM0, MIN, MAX, AVG, COALESCE, NULLIF, ROW_NUMBER, RANK,
             DENSE_RANK, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, TRIM, POSITION, EXTRACT,
             FLOOR, CEIL, GREATEST, LEAST, LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTILE, CUME_DIST,
             PERCENT_RANK, ARRAY_AGG, STRING_AGG, OVER -> {
           SqlCall named = call.getKind() == SqlKind.OVER ? (SqlCall) call.operand(0) : call;
           String name = named.getOperator().getName().toLowerCase(Locale.ROOT);
+          if (name.equals("ygg_pg_regclass_name") || name.equals("ygg_pg_regnamespace_name")
+              || name.equals("ygg_pg_to_regclass") || name.equals("ygg_pg_vector_text")) {
+            // x::regclass (rewritten to these functions) is labelled like the cast: after x.
+            String inner = label(named.operand(0));
+            return inner.equals("?column?") ? "regclass" : inner;
+          }
           if (name.startsWith("ygg_pg_")) {
             return name.substring(7);
           }

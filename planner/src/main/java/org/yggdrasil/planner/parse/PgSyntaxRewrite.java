@@ -12,6 +12,7 @@ import java.util.Set;
  *       value}, {@code year} …) are quoted where they are not used as keywords, so {@code
  *       SELECT value FROM t} and {@code INSERT INTO t (id, by)} parse.
  *   <li>The spellings of {@link CatalogSyntax} (OPERATOR(pg_catalog.~), COLLATE …).
+ *   <li>{@code unnest(…)} in a select list is renamed ({@link SelectListUnnest}).
  *   <li>{@code expr::type} becomes {@code CAST(expr AS type)} ({@link InfixCasts}).
  *   <li>{@code expr AT TIME ZONE zone} becomes a function call ({@link AtTimeZoneSyntax}).
  *   <li>A SELECT with WHERE but no FROM gets a one-row FROM ({@link SelectWithoutFrom}).
@@ -33,7 +34,7 @@ public final class PgSyntaxRewrite {
   private PgSyntaxRewrite() {}
 
   public static String apply(String original) {
-    String catalog = CatalogSyntax.apply(original);
+    String catalog = SelectListUnnest.apply(CatalogSyntax.apply(original));
     String sql = catalog.contains("::") ? InfixCasts.apply(catalog) : catalog;
     String lower = sql.toLowerCase(Locale.ROOT);
     if (lower.contains("zone")) {

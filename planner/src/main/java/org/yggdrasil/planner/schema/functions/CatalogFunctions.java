@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.calcite.linq4j.function.NonDeterministic;
 import org.yggdrasil.planner.schema.pgcatalog.CatalogDescriber;
 import org.yggdrasil.planner.schema.pgcatalog.CatalogOids;
+import org.yggdrasil.planner.schema.pgcatalog.Descriptions;
 
 /**
  * PostgreSQL's catalog information functions (pg_get_indexdef, format_type, pg_get_userbyid …)
@@ -81,20 +82,35 @@ public final class CatalogFunctions {
   }
 
   public static String pg_get_constraintdef(Long constraint, Boolean pretty) {
-    return constraint == null ? null : describer().constraintDefinition(constraint);
+    return constraint == null ? null
+        : describer().constraintDefinition(constraint, Boolean.TRUE.equals(pretty));
   }
 
-  /** Comments are not stored yet (COMMENT ON arrives with the DDL work): no description. */
+  /** The COMMENT ON text of an object of catalog {@code catalog} (pg_class, pg_namespace). */
   public static String obj_description(Long object, String catalog) {
-    return null;
+    if (object == null || catalog == null) {
+      return null;
+    }
+    long classoid = switch (catalog.startsWith("pg_catalog.") ? catalog.substring(11) : catalog) {
+      case "pg_class" -> Descriptions.PG_CLASS;
+      case "pg_namespace" -> Descriptions.PG_NAMESPACE;
+      default -> -1;
+    };
+    return Descriptions.find(SessionInfo.currentSnapshot(), object, classoid, 0);
   }
 
+  /** The deprecated one-argument form: a comment on the object in any catalog. */
   public static String obj_description(Long object) {
-    return null;
+    if (object == null) {
+      return null;
+    }
+    String relation = obj_description(object, "pg_class");
+    return relation != null ? relation : obj_description(object, "pg_namespace");
   }
 
   public static String col_description(Long table, Integer column) {
-    return null;
+    return table == null || column == null ? null
+        : Descriptions.find(SessionInfo.currentSnapshot(), table, Descriptions.PG_CLASS, column);
   }
 
   public static String shobj_description(Long object, String catalog) {
@@ -135,12 +151,24 @@ public final class CatalogFunctions {
   }
 
   /** Yggdrasil has no views yet, so no relation has a view definition. */
+  /**
+   * A view's query as CREATE VIEW recorded it, in PostgreSQL's shape (a leading space, a
+   * closing semicolon) but not re-deparsed: columns stay as written, not qualified.
+   */
   public static String pg_get_viewdef(Long view) {
+    if (view == null) {
+      return null;
+    }
+    for (var v : SessionInfo.currentSnapshot().catalog().views()) {
+      if (v.oid() == view) {
+        return " " + v.sql().strip() + ";";
+      }
+    }
     return null;
   }
 
   public static String pg_get_viewdef(Long view, Boolean pretty) {
-    return null;
+    return pg_get_viewdef(view);
   }
 
   public static String pg_get_statisticsobjdef_columns(Long statistics) {
@@ -208,6 +236,14 @@ public final class CatalogFunctions {
       int bits = 10 - 1 + (round ? 1 : 0);
       size /= 1L << bits;
     }
+  }
+
+  /**
+   * An int2vector or oidvector column (pg_index.indkey, …) as text: its elements separated by
+   * spaces, as PostgreSQL prints these types ({@code ix.indkey::varchar} in SQLAlchemy).
+   */
+  public static String ygg_pg_vector_text(List<Object> vector) {
+    return array_to_string(vector, " ");
   }
 
   public static String array_to_string(List<Object> array, String separator) {

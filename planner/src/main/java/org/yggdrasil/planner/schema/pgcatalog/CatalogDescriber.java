@@ -140,21 +140,71 @@ public final class CatalogDescriber {
       return column <= index.columns().size()
           ? quoteIdentifier(index.columns().get(column - 1)) : "";
     }
+    var definition = index.definition();
+    String method = definition == null ? "btree" : definition.method();
+    String keys = definition == null ? columnList(index.columns())
+        : IndexColumns.describe(definition.columns());
+    String where = definition == null || definition.predicate() == null ? ""
+        : " WHERE (" + definition.predicate() + ")";
     return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
         + quoteIdentifier(index.name()) + " ON " + (pretty ? "" : "public.")
-        + quoteIdentifier(index.tableName())
-        + " USING btree (" + columnList(index.columns()) + ")";
+        + quoteIdentifier(index.tableName()) + " USING " + method + " (" + keys + ")" + where;
   }
 
-  /** pg_get_constraintdef: {@code PRIMARY KEY (id)}, {@code UNIQUE (code)}. */
-  public String constraintDefinition(long constraintOid) {
+  /**
+   * pg_get_constraintdef: {@code PRIMARY KEY (id)}, {@code UNIQUE (code)}, {@code FOREIGN KEY
+   * (a) REFERENCES t(id) ON DELETE CASCADE}, {@code CHECK (n > 0)} — the check's expression as
+   * written, in one more pair of parentheses when not {@code pretty}, as PostgreSQL's deparser
+   * puts around an operator expression.
+   */
+  public String constraintDefinition(long constraintOid, boolean pretty) {
     RelationCatalog.Constraint c = catalog.constraint(constraintOid);
     if (c == null) {
       return null;
     }
-    RelationCatalog.Index index = catalog.index(c.indexOid());
-    String kind = c.type().equals("p") ? "PRIMARY KEY" : "UNIQUE";
-    return kind + " (" + columnList(index.columns()) + ")";
+    return switch (c.type()) {
+      case "f" -> foreignKeyDefinition(c);
+      case "c" -> pretty ? "CHECK (" + c.expression() + ")" : "CHECK ((" + c.expression() + "))";
+      default -> (c.type().equals("p") ? "PRIMARY KEY" : "UNIQUE") + " ("
+          + columnList(catalog.index(c.indexOid()).columns()) + ")";
+    };
+  }
+
+  private String foreignKeyDefinition(RelationCatalog.Constraint c) {
+    RelationCatalog.Relation child = catalog.relation(c.tableOid());
+    RelationCatalog.Relation parent = catalog.relation(c.refTableOid());
+    StringBuilder out = new StringBuilder("FOREIGN KEY (")
+        .append(columnList(names(child, c.keys()))).append(") REFERENCES ")
+        .append(quoteIdentifier(parent.name())).append('(')
+        .append(columnList(names(parent, c.refKeys()))).append(')');
+    String update = action(c.onUpdate());
+    String delete = action(c.onDelete());
+    if (update != null) {
+      out.append(" ON UPDATE ").append(update);
+    }
+    if (delete != null) {
+      out.append(" ON DELETE ").append(delete);
+    }
+    return out.toString();
+  }
+
+  /** The action a pg_constraint letter stands for; null for the default, NO ACTION. */
+  private static String action(String letter) {
+    return switch (letter) {
+      case "r" -> "RESTRICT";
+      case "c" -> "CASCADE";
+      case "n" -> "SET NULL";
+      case "d" -> "SET DEFAULT";
+      default -> null;
+    };
+  }
+
+  private static List<String> names(RelationCatalog.Relation relation, List<Short> attnums) {
+    List<String> out = new ArrayList<>();
+    for (short a : attnums) {
+      out.add(relation.table().column(a - 1).name());
+    }
+    return out;
   }
 
   /** regclass input: the OID of a relation named {@code name} (optionally schema-qualified). */
@@ -195,6 +245,9 @@ public final class CatalogDescriber {
 
   /** regclass output: the relation's name, or its OID as text when there is none. */
   public String relationName(long oid) {
+    if (oid == 0) {
+      return "-"; // InvalidOid, as regclass prints it
+    }
     RelationCatalog.Relation r = catalog.relation(oid);
     if (r != null) {
       return quoteIdentifier(r.name());

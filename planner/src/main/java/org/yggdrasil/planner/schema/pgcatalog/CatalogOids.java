@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The OIDs pg_catalog hands out. Namespaces and system catalogs have PostgreSQL's fixed OIDs;
- * the index and constraint behind a table's k-th key derive from the table's OID (the store
+ * the index and constraint behind a table's k-th key, and its foreign keys and checks, derive
+ * from the table's OID (the store
  * allocates table OIDs from 16384 up), in ranges no table OID reaches.
  */
 public final class CatalogOids {
@@ -20,6 +21,8 @@ public final class CatalogOids {
   private static final long KEYS_PER_TABLE = 64;
   private static final long INDEX_BASE = 1_000_000_000L;
   private static final long CONSTRAINT_BASE = 1_500_000_000L;
+  private static final long FOREIGN_KEY_BASE = 1_600_000_000L;
+  private static final long CHECK_BASE = 1_700_000_000L;
 
   /** System catalogs clients name in {@code 'pg_class'::regclass} and the like. */
   static final Map<String, Long> SYSTEM_RELATIONS = Map.ofEntries(
@@ -43,5 +46,15 @@ public final class CatalogOids {
 
   public static long keyConstraint(long tableOid, int key) {
     return CONSTRAINT_BASE + tableOid * KEYS_PER_TABLE + key;
+  }
+
+  /** The table's {@code n}-th FOREIGN KEY constraint. */
+  public static long foreignKey(long tableOid, int n) {
+    return FOREIGN_KEY_BASE + tableOid * KEYS_PER_TABLE + n;
+  }
+
+  /** The table's {@code n}-th CHECK constraint. */
+  public static long check(long tableOid, int n) {
+    return CHECK_BASE + tableOid * KEYS_PER_TABLE + n;
   }
 }

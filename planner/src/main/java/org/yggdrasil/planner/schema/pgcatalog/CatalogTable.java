@@ -24,10 +24,25 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
   record Col(String name, SqlTypeName type, boolean array) {}
 
   private final List<Col> columns;
-  private final Function<Snapshot, List<Object[]>> rows;
+  private final java.util.function.BiFunction<Snapshot, DataContext, List<Object[]>> rows;
 
   /** @param rows computes the rows from the snapshot the executing statement reads */
   CatalogTable(List<Col> columns, Function<Snapshot, List<Object[]>> rows) {
+    this.columns = columns;
+    this.rows = (snapshot, context) -> rows.apply(snapshot);
+  }
+
+  /**
+   * A table whose rows also need the executing statement's schemas and type factory (the
+   * columns of views, known by validating their queries).
+   */
+  static CatalogTable withContext(List<Col> columns,
+      java.util.function.BiFunction<Snapshot, DataContext, List<Object[]>> rows) {
+    return new CatalogTable(columns, rows);
+  }
+
+  private CatalogTable(List<Col> columns,
+      java.util.function.BiFunction<Snapshot, DataContext, List<Object[]>> rows) {
     this.columns = columns;
     this.rows = rows;
   }
@@ -70,6 +85,6 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
 
   @Override
   public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(rows.apply(SnapshotSchema.live(root)));
+    return Linq4j.asEnumerable(rows.apply(SnapshotSchema.live(root), root));
   }
 }

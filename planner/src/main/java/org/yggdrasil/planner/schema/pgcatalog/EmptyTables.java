@@ -7,7 +7,6 @@ import org.apache.calcite.schema.Table;
  * Catalogs of features Yggdrasil does not have (inheritance, enums, triggers, rules, policies,
  * extended statistics, publications, extensions, dependencies): empty, with PostgreSQL 15's
  * columns, so that psql's and drivers' queries that join them run and find nothing.
- * pg_sequence and pg_description fill in when sequences and COMMENT ON exist.
  */
 final class EmptyTables {
   private EmptyTables() {}
@@ -19,13 +18,8 @@ final class EmptyTables {
         "partnatts:SMALLINT", "partdefid:BIGINT", "partattrs:SMALLINT[]"));
     t.put("pg_enum", CatalogTable.empty("oid:BIGINT", "enumtypid:BIGINT", "enumsortorder:REAL",
         "enumlabel:VARCHAR"));
-    t.put("pg_sequence", CatalogTable.empty("seqrelid:BIGINT", "seqtypid:BIGINT",
-        "seqstart:BIGINT", "seqincrement:BIGINT", "seqmax:BIGINT", "seqmin:BIGINT",
-        "seqcache:BIGINT", "seqcycle:BOOLEAN"));
     t.put("pg_depend", CatalogTable.empty("classid:BIGINT", "objid:BIGINT", "objsubid:INTEGER",
         "refclassid:BIGINT", "refobjid:BIGINT", "refobjsubid:INTEGER", "deptype:VARCHAR"));
-    t.put("pg_description", CatalogTable.empty("objoid:BIGINT", "classoid:BIGINT",
-        "objsubid:INTEGER", "description:VARCHAR"));
     t.put("pg_shdescription", CatalogTable.empty("objoid:BIGINT", "classoid:BIGINT",
         "description:VARCHAR"));
     t.put("pg_trigger", CatalogTable.empty("oid:BIGINT", "tgrelid:BIGINT", "tgparentid:BIGINT",

@@ -64,15 +64,19 @@ public final class InformationSchema extends AbstractSchema {
         "table_catalog:VARCHAR", "table_schema:VARCHAR", "table_name:VARCHAR",
         "column_name:VARCHAR", "ordinal_position:INTEGER",
         "position_in_unique_constraint:INTEGER"), InformationSchema::keyColumnUsage));
-    t.put("referential_constraints", CatalogTable.empty("constraint_catalog:VARCHAR",
-        "constraint_schema:VARCHAR", "constraint_name:VARCHAR",
+    t.put("referential_constraints", new CatalogTable(CatalogTable.columns(
+        "constraint_catalog:VARCHAR", "constraint_schema:VARCHAR", "constraint_name:VARCHAR",
         "unique_constraint_catalog:VARCHAR", "unique_constraint_schema:VARCHAR",
         "unique_constraint_name:VARCHAR", "match_option:VARCHAR", "update_rule:VARCHAR",
-        "delete_rule:VARCHAR"));
-    t.put("views", CatalogTable.empty("table_catalog:VARCHAR", "table_schema:VARCHAR",
-        "table_name:VARCHAR", "view_definition:VARCHAR", "check_option:VARCHAR",
-        "is_updatable:VARCHAR", "is_insertable_into:VARCHAR", "is_trigger_updatable:VARCHAR",
-        "is_trigger_deletable:VARCHAR", "is_trigger_insertable_into:VARCHAR"));
+        "delete_rule:VARCHAR"), ConstraintViews::referentialConstraints));
+    t.put("check_constraints", new CatalogTable(CatalogTable.columns(
+        "constraint_catalog:VARCHAR", "constraint_schema:VARCHAR", "constraint_name:VARCHAR",
+        "check_clause:VARCHAR"), ConstraintViews::checkConstraints));
+    t.put("views", new CatalogTable(CatalogTable.columns("table_catalog:VARCHAR",
+        "table_schema:VARCHAR", "table_name:VARCHAR", "view_definition:VARCHAR",
+        "check_option:VARCHAR", "is_updatable:VARCHAR", "is_insertable_into:VARCHAR",
+        "is_trigger_updatable:VARCHAR", "is_trigger_deletable:VARCHAR",
+        "is_trigger_insertable_into:VARCHAR"), InformationSchema::views));
     t.put("sequences", new CatalogTable(CatalogTable.columns("sequence_catalog:VARCHAR",
         "sequence_schema:VARCHAR", "sequence_name:VARCHAR", "data_type:VARCHAR",
         "numeric_precision:INTEGER", "numeric_precision_radix:INTEGER", "numeric_scale:INTEGER",
@@ -104,7 +108,18 @@ public final class InformationSchema extends AbstractSchema {
     return rows;
   }
 
-  private static String database() {
+  /** Views are read-only in Yggdrasil: not updatable, not insertable into. */
+  private static List<Object[]> views(Snapshot snapshot) {
+    List<Object[]> rows = new ArrayList<>();
+    String db = database();
+    for (var v : snapshot.catalog().views()) {
+      rows.add(new Object[] {db, "public", v.name(), " " + v.sql().strip() + ";", "NONE", "NO",
+          "NO", "NO", "NO", "NO"});
+    }
+    return rows;
+  }
+
+  static String database() {
     return SessionInfo.current().database();
   }
 
@@ -162,9 +177,14 @@ public final class InformationSchema extends AbstractSchema {
     RelationCatalog catalog = RelationCatalog.of(snapshot);
     for (RelationCatalog.Constraint c : catalog.constraints()) {
       String table = catalog.relation(c.tableOid()).name();
-      boolean primary = c.type().equals("p");
-      rows.add(new Object[] {db, "public", c.name(), db, "public", table,
-          primary ? "PRIMARY KEY" : "UNIQUE", "NO", "NO", "YES", primary ? null : "YES"});
+      String type = switch (c.type()) {
+        case "p" -> "PRIMARY KEY";
+        case "u" -> "UNIQUE";
+        case "f" -> "FOREIGN KEY";
+        default -> "CHECK";
+      };
+      rows.add(new Object[] {db, "public", c.name(), db, "public", table, type, "NO", "NO",
+          "YES", c.type().equals("u") ? "YES" : null});
     }
     for (RelationCatalog.Relation r : catalog.relations()) {
       if (r.table() == null) {
@@ -187,11 +207,17 @@ public final class InformationSchema extends AbstractSchema {
     String db = database();
     RelationCatalog catalog = RelationCatalog.of(snapshot);
     for (RelationCatalog.Constraint c : catalog.constraints()) {
+      if (c.type().equals("c")) {
+        continue;
+      }
       RelationCatalog.Relation table = catalog.relation(c.tableOid());
       for (int k = 0; k < c.keys().size(); k++) {
         String column = table.table().column(c.keys().get(k) - 1).name();
+        // A foreign key column's position among the referenced key's columns.
+        Integer inUnique = c.type().equals("f")
+            ? ConstraintViews.positionInKey(catalog, c, k) : null;
         rows.add(new Object[] {db, "public", c.name(), db, "public", table.name(), column, k + 1,
-            null});
+            inUnique});
       }
     }
     return rows;

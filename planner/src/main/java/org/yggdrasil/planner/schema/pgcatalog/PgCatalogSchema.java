@@ -29,6 +29,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     RelationTables.register(t);
     SystemTables.register(t);
     EmptyTables.register(t);
+    Descriptions.register(t);
     t.put("pg_type", new CatalogTable(CatalogTable.columns("oid:BIGINT", "typname:VARCHAR",
         "typnamespace:BIGINT", "typowner:BIGINT", "typlen:SMALLINT", "typbyval:BOOLEAN",
         "typtype:VARCHAR", "typcategory:VARCHAR", "typispreferred:BOOLEAN",

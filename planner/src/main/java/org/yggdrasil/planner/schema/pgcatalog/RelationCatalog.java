@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.yggdrasil.storage.nativestore.IndexDef;
 import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
 import org.yggdrasil.storage.nativestore.TableVersion;
@@ -13,9 +14,8 @@ import org.yggdrasil.storage.nativestore.TableVersion;
  * and the key constraints — with OIDs that stay the same for the same object, so pg_class,
  * pg_attribute, pg_index, pg_constraint and RowDescription agree.
  *
- * <p>Each kind of object comes from one provider method ({@link #tables}, {@link #keyIndexes});
- * views, sequences and CREATE INDEX indexes plug in as further providers adding {@link Relation}s
- * (kind {@code v}, {@code S}, {@code i}) and {@link Index} entries.
+ * <p>Each kind of object comes from one provider ({@link #tables}, {@link #keyIndexes},
+ * {@link CreatedIndexes}, {@link ViewsAndSequences}, {@link TableConstraints}).
  */
 public record RelationCatalog(List<Relation> relations, List<Index> indexes,
     List<Constraint> constraints) {
@@ -24,13 +24,29 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
   public record Relation(long oid, String name, long namespace, String kind, TableSchema table,
       long rowCount, boolean hasIndex, int columnCount) {}
 
-  /** A pg_index row; {@code keys} are the attnums of the indexed table's columns. */
+  /**
+   * A pg_index row; {@code keys} are the attnums of the indexed table's columns.
+   * {@code definition} is the CREATE INDEX behind it, null for the index of a key constraint.
+   */
   public record Index(long oid, String name, long tableOid, String tableName, List<Short> keys,
-      List<String> columns, boolean unique, boolean primary) {}
+      List<String> columns, boolean unique, boolean primary, IndexDef definition) {}
 
-  /** A pg_constraint row: {@code type} p (primary key) or u (unique). */
+  /**
+   * A pg_constraint row: {@code type} p (primary key), u (unique), f (foreign key) or c (check).
+   * A foreign key also names the referenced table, its key columns ({@code refKeys}) and the
+   * actions' pg_constraint letters; {@code indexOid} is then the referenced key's index. A check
+   * carries its {@code expression}; its {@code keys} are the columns the expression names.
+   */
   public record Constraint(long oid, String name, String type, long tableOid, long indexOid,
-      List<Short> keys) {}
+      List<Short> keys, long refTableOid, List<Short> refKeys, String onUpdate,
+      String onDelete, String expression) {
+
+    /** A primary key or unique constraint. */
+    Constraint(long oid, String name, String type, long tableOid, long indexOid,
+        List<Short> keys) {
+      this(oid, name, type, tableOid, indexOid, keys, 0L, null, " ", " ", null);
+    }
+  }
 
   /**
    * The last catalog built and the snapshot it describes, replaced together; weakly, so that it
@@ -52,6 +68,9 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
     List<Constraint> constraints = new ArrayList<>();
     tables(snapshot, relations);
     keyIndexes(snapshot, relations, indexes, constraints);
+    CreatedIndexes.add(snapshot, relations, indexes);
+    ViewsAndSequences.add(snapshot, relations);
+    TableConstraints.add(snapshot, indexes, constraints);
     RelationCatalog built = new RelationCatalog(List.copyOf(relations), List.copyOf(indexes),
         List.copyOf(constraints));
     last = new Built(new java.lang.ref.WeakReference<>(snapshot), built);
@@ -99,7 +118,8 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
   private static void tables(Snapshot snapshot, List<Relation> out) {
     for (TableSchema schema : snapshot.tables()) {
       TableVersion v = snapshot.table(schema.name());
-      boolean keyed = !schema.primaryKey().isEmpty() || !schema.uniqueKeys().isEmpty();
+      boolean keyed = !schema.primaryKey().isEmpty() || !schema.uniqueKeys().isEmpty()
+          || !schema.indexes().isEmpty();
       out.add(new Relation(v.tableOid(), schema.name(), CatalogOids.PUBLIC, "r", schema,
           v.rowCount(), keyed, schema.columns().size()));
     }
@@ -132,7 +152,7 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
         relations.add(new Relation(indexOid, name, CatalogOids.PUBLIC, "i", null, 0, false,
             columns.size()));
         indexes.add(new Index(indexOid, name, tableOid, schema.name(), List.copyOf(attnums),
-            List.copyOf(columns), true, primary));
+            List.copyOf(columns), true, primary, null));
         constraints.add(new Constraint(CatalogOids.keyConstraint(tableOid, k), name,
             primary ? "p" : "u", tableOid, indexOid, List.copyOf(attnums)));
       }

@@ -13,7 +13,7 @@ import org.yggdrasil.storage.nativestore.Snapshot;
 import org.yggdrasil.storage.nativestore.TableSchema;
 
 /**
- * pg_class, pg_attribute, pg_attrdef, pg_index and pg_constraint, generated from the
+ * pg_class, pg_attribute, pg_attrdef, pg_index, pg_sequence and pg_constraint, generated from the
  * {@link RelationCatalog} of the statement's snapshot.
  */
 final class RelationTables {
@@ -30,7 +30,7 @@ final class RelationTables {
         "relispopulated:BOOLEAN", "relreplident:VARCHAR", "relispartition:BOOLEAN",
         "relrewrite:BIGINT", "relacl:VARCHAR[]", "reloptions:VARCHAR[]",
         "relpartbound:VARCHAR"), RelationTables::classes));
-    t.put("pg_attribute", new CatalogTable(CatalogTable.columns("attrelid:BIGINT",
+    t.put("pg_attribute", CatalogTable.withContext(CatalogTable.columns("attrelid:BIGINT",
         "attname:VARCHAR", "atttypid:BIGINT", "attstattarget:INTEGER", "attlen:SMALLINT",
         "attnum:SMALLINT", "attndims:INTEGER", "attcacheoff:INTEGER", "atttypmod:INTEGER",
         "attbyval:BOOLEAN", "attalign:VARCHAR", "attstorage:VARCHAR", "attcompression:VARCHAR",
@@ -48,6 +48,10 @@ final class RelationTables {
         "indisreplident:BOOLEAN", "indkey:SMALLINT[]", "indcollation:BIGINT[]",
         "indclass:BIGINT[]", "indoption:SMALLINT[]", "indexprs:VARCHAR", "indpred:VARCHAR"),
         RelationTables::indexes));
+    t.put("pg_sequence", new CatalogTable(CatalogTable.columns("seqrelid:BIGINT",
+        "seqtypid:BIGINT", "seqstart:BIGINT", "seqincrement:BIGINT", "seqmax:BIGINT",
+        "seqmin:BIGINT", "seqcache:BIGINT", "seqcycle:BOOLEAN"),
+        ViewsAndSequences::sequenceRows));
     t.put("pg_constraint", new CatalogTable(CatalogTable.columns("oid:BIGINT",
         "conname:VARCHAR", "connamespace:BIGINT", "contype:VARCHAR", "condeferrable:BOOLEAN",
         "condeferred:BOOLEAN", "convalidated:BOOLEAN", "conrelid:BIGINT", "contypid:BIGINT",
@@ -60,27 +64,42 @@ final class RelationTables {
   }
 
   private static List<Object[]> classes(Snapshot snapshot) {
+    RelationCatalog catalog = RelationCatalog.of(snapshot);
+    // PostgreSQL keeps a foreign key with triggers on both tables; psql asks for foreign keys
+    // and "Referenced by" only where relhastriggers is set.
+    java.util.Set<Long> withTriggers = new java.util.HashSet<>();
+    for (RelationCatalog.Constraint c : catalog.constraints()) {
+      if (c.type().equals("f")) {
+        withTriggers.add(c.tableOid());
+        withTriggers.add(c.refTableOid());
+      }
+    }
     List<Object[]> rows = new ArrayList<>();
-    for (RelationCatalog.Relation r : RelationCatalog.of(snapshot).relations()) {
+    for (RelationCatalog.Relation r : catalog.relations()) {
       boolean index = r.kind().equals("i");
       long am = switch (r.kind()) {
         case "r", "m" -> CatalogOids.HEAP_AM;
         case "i" -> CatalogOids.BTREE_AM;
         default -> 0L;
       };
+      short checks = (short) (r.table() == null ? 0 : r.table().checks().size());
       // Like a table PostgreSQL has not analyzed yet: reltuples -1, an index's one meta page.
       rows.add(new Object[] {r.oid(), r.name(), r.namespace(), 0L, 0L, CatalogOids.OWNER, am,
           r.oid(), 0L, index ? 1 : 0, index ? 0f : -1f, 0, 0L, r.hasIndex(), false, "p",
-          r.kind(), (short) r.columnCount(), (short) 0, false, false, false, false, false, true,
-          index ? "n" : "d", false, 0L, null, null, null});
+          r.kind(), (short) r.columnCount(), checks, false, withTriggers.contains(r.oid()),
+          false, false, false, true, index ? "n" : "d", false, 0L, null, null, null});
     }
     return rows;
   }
 
-  private static List<Object[]> attributes(Snapshot snapshot) {
+  private static List<Object[]> attributes(Snapshot snapshot,
+      org.apache.calcite.DataContext context) {
     RelationCatalog catalog = RelationCatalog.of(snapshot);
     List<Object[]> rows = new ArrayList<>();
     for (RelationCatalog.Relation r : catalog.relations()) {
+      if (r.kind().equals("v")) {
+        rows.addAll(ViewColumns.attributes(r, context));
+      }
       if (r.table() == null) {
         continue;
       }
@@ -102,12 +121,18 @@ final class RelationTables {
 
   private static Object[] attribute(long relation, ColumnDef c, int attnum, boolean notNull,
       boolean hasDefault) {
-    int typeOid = ColumnTypes.oid(c.type());
+    return attribute(relation, c.name(), ColumnTypes.oid(c.type()), ColumnTypes.typeModifier(c),
+        attnum, notNull, hasDefault, storage(c.type()), c.type().isString());
+  }
+
+  /** A pg_attribute row of a column of type {@code typeOid}. */
+  static Object[] attribute(long relation, String name, int typeOid, int typeModifier,
+      int attnum, boolean notNull, boolean hasDefault, String storage, boolean collatable) {
     short length = PgOid.typeSize(typeOid);
-    return new Object[] {relation, c.name(), (long) typeOid, -1, length, (short) attnum, 0, -1,
-        ColumnTypes.typeModifier(c), length > 0 && length <= 8, align(length), storage(c.type()),
-        "", notNull, hasDefault, false, "", "", false, true, 0,
-        c.type().isString() ? CatalogOids.DEFAULT_COLLATION : 0L, null, null};
+    return new Object[] {relation, name, (long) typeOid, -1, length, (short) attnum, 0, -1,
+        typeModifier, length > 0 && length <= 8, align(length), storage, "", notNull,
+        hasDefault, false, "", "", false, true, 0,
+        collatable ? CatalogOids.DEFAULT_COLLATION : 0L, null, null};
   }
 
   private static String align(short length) {
@@ -151,18 +176,33 @@ final class RelationTables {
       int n = i.keys().size();
       rows.add(new Object[] {i.oid(), i.tableOid(), (short) n, (short) n, i.unique(), false,
           i.primary(), false, true, false, true, false, true, true, false, i.keys(),
-          Collections.nCopies(n, 0L), Collections.nCopies(n, 0L),
-          Collections.nCopies(n, (short) 0), null, null});
+          Collections.nCopies(n, 0L), Collections.nCopies(n, 0L), options(i), null,
+          i.definition() == null ? null : i.definition().predicate()});
     }
     return rows;
+  }
+
+  /** indoption per key column: bit 0 DESC, bit 1 NULLS FIRST (PostgreSQL's encoding). */
+  private static List<Short> options(RelationCatalog.Index index) {
+    if (index.definition() == null) {
+      return Collections.nCopies(index.keys().size(), (short) 0);
+    }
+    List<Short> out = new ArrayList<>();
+    for (var column : index.definition().columns()) {
+      out.add((short) ((column.descending() ? 1 : 0) | (column.nullsFirst() ? 2 : 0)));
+    }
+    return out;
   }
 
   private static List<Object[]> constraints(Snapshot snapshot) {
     List<Object[]> rows = new ArrayList<>();
     for (RelationCatalog.Constraint c : RelationCatalog.of(snapshot).constraints()) {
+      boolean foreign = c.type().equals("f");
+      // A check is not inherited-only: connoinherit false, as PostgreSQL sets it by default.
       rows.add(new Object[] {c.oid(), c.name(), CatalogOids.PUBLIC, c.type(), false, false, true,
-          c.tableOid(), 0L, c.indexOid(), 0L, 0L, " ", " ", " ", true, 0, true, c.keys(), null,
-          null, null, null, null, null, null});
+          c.tableOid(), 0L, c.indexOid(), 0L, c.refTableOid(), c.onUpdate(), c.onDelete(),
+          foreign ? "s" : " ", true, 0, !c.type().equals("c"), c.keys(), c.refKeys(), null,
+          null, null, null, null, c.expression()});
     }
     return rows;
   }
