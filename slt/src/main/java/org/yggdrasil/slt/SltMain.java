@@ -39,7 +39,8 @@ public final class SltMain {
         --seed S             seed for --sample and --report (default 4)
         --report             the larger report of issue 4, not run in CI: select5.test, one
                              file of each index/ directory and 50 random/ files drawn with
-                             --seed; --timeout defaults to 10 and --max-queries to 300 here.
+                             --seed; --timeout defaults to 10 here, and --max-queries to 300
+                             for the index/ and random/ files (select5.test runs whole).
                              Prints a table per group (index/between, random/expr, ...).
         --url JDBC_URL       run against this PostgreSQL instead of an in-process Yggdrasil
                              (reference mode; a database is created and dropped per file)
@@ -153,9 +154,10 @@ public final class SltMain {
           "slt: " + sources.size() + " file(s) against " + target.describe() + ", timeout "
               + timeout + " s, " + jobs + " job(s), skip list " + skips.size() + " entr"
               + (skips.size() == 1 ? "y" : "ies")
-              + (maxQueries > 0 ? ", at most " + maxQueries + " queries per file" : ""));
-      SltRunner runner =
-          new SltRunner(target, skips, timeout).limit(limit).maxQueries(maxQueries);
+              + (maxQueries > 0 ? ", at most " + maxQueries + " queries per file" : "")
+              + (report && maxQueries > 0 ? " (select5.test whole)" : ""));
+      SltRunner runner = new SltRunner(target, skips, timeout).limit(limit)
+          .maxQueries(maxQueries, report ? Corpus::reportCapsQueries : file -> true);
       results.addAll(
           runner.runAll(
               sources,

@@ -37,6 +37,7 @@ public final class SltRunner {
   private final int timeoutSeconds;
   private int maxRecords;
   private int maxQueries;
+  private java.util.function.Predicate<String> capped = file -> true;
 
   public SltRunner(Target target, SkipList skips, int timeoutSeconds) {
     this.target = target;
@@ -55,7 +56,13 @@ public final class SltRunner {
    * statements before it all run, so a sample of a large file keeps its setup.
    */
   public SltRunner maxQueries(int n) {
+    return maxQueries(n, file -> true);
+  }
+
+  /** As {@link #maxQueries(int)}, for the files that {@code capped} accepts only. */
+  public SltRunner maxQueries(int n, java.util.function.Predicate<String> capped) {
     this.maxQueries = n;
+    this.capped = capped;
     return this;
   }
 
@@ -71,6 +78,7 @@ public final class SltRunner {
     int passed = 0;
     int skipped = 0;
     int queries = 0;
+    int queryCap = capped.test(file) ? maxQueries : 0;
     List<Failure> failures = new ArrayList<>();
     String fatal = null;
     Target.Database db = null;
@@ -99,7 +107,7 @@ public final class SltRunner {
         if (maxRecords > 0 && total >= maxRecords) {
           break;
         }
-        if (r instanceof SltRecord.Query && maxQueries > 0 && queries++ >= maxQueries) {
+        if (r instanceof SltRecord.Query && queryCap > 0 && queries++ >= queryCap) {
           break;
         }
         total++;

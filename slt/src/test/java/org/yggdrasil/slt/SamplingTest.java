@@ -88,6 +88,11 @@ class SamplingTest {
       assertEquals(5, r.records());
       assertEquals(5, r.passed());
       assertEquals(0, r.failed());
+
+      FileResult whole = new SltRunner(target, SkipList.empty(), 30)
+          .maxQueries(2, Corpus::reportCapsQueries).run("select5.test", text);
+      assertEquals(6, whole.records());
+      assertEquals(1, whole.failed());
     }
   }
 
