@@ -128,8 +128,14 @@ public final class QueryCompiler {
     GroupedSemiJoinRules.install(planner);
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
-    RelRoot relRoot = converter(validator, catalogReader, cluster)
-        .convertQuery(validated, false, true);
+    RelRoot relRoot;
+    try {
+      relRoot = converter(validator, catalogReader, cluster).convertQuery(validated, false, true);
+    } catch (AssertionError e) {
+      // Calcite's monotonicity check asserts on constant non-literal operands such as
+      // `x * (-7 / NULL)` while building a projection: fail the statement, not the connection.
+      throw CalciteErrors.runtimeError(e);
+    }
     RelNode logical = PgNumericRewrite.apply(relRoot.rel);
     RelTraitSet desired = logical.getTraitSet()
         .replace(EnumerableConvention.INSTANCE)
