@@ -26,17 +26,17 @@ import org.apache.calcite.tools.Programs;
 /**
  * Join order for queries with many inner joins. The cost-based (Volcano) phase reorders
  * joins by exhaustive search (commute, associate, push-through-join), which grows
- * exponentially: six tables already took many seconds. Above {@link #MIN_INNER_JOINS} this
- * program instead gathers each tree of inner joins into a MultiJoin, with the WHERE clause's
- * predicates pushed into it first so that equalities become join conditions, and lets
- * {@link GreedyJoinOrder} pick the order (it joins connected tables before resorting to a
- * cross product). The reordering rules are then taken out of the Volcano
- * planner, which still picks the join algorithms and pushes filters. Smaller queries are
- * left to the exhaustive search, which finds better plans and is fast there.
+ * exponentially: five tables could take over ten seconds on a busy machine, six many more.
+ * From {@link #MIN_INNER_JOINS} inner joins on, this program instead gathers each tree of
+ * inner joins into a MultiJoin, with the WHERE clause's predicates pushed into it first so
+ * that equalities become join conditions, and lets {@link GreedyJoinOrder} pick the order
+ * (it joins connected tables before resorting to a cross product). The reordering rules are
+ * then taken out of the Volcano planner, which still picks the join algorithms and pushes
+ * filters. Smaller queries are left to the exhaustive search, which is fast there.
  */
 final class HeuristicJoinOrder implements Program {
   /** Inner joins (tables minus one) from which the heuristic order is used. */
-  static final int MIN_INNER_JOINS = 5;
+  static final int MIN_INNER_JOINS = 4;
 
   static final HeuristicJoinOrder INSTANCE = new HeuristicJoinOrder();
 
