@@ -54,6 +54,21 @@ class SltRegressionTest {
     assertEquals(List.of(List.of(1)), d.run("SELECT 1"));
   }
 
+  /**
+   * The same assertion, raised while converting the select list (random/expr/slt_good_41.test;
+   * PostgreSQL answers NULL), escaped the statement's error handling and closed the connection.
+   */
+  @Test
+  void plannerAssertionWhileConvertingFailsTheStatementNotTheSession() {
+    try {
+      d.run("SELECT ALL - 7 / + CASE + + 90 WHEN 65 THEN - 61 + - 64 * - + 44 END * - 18"
+          + " + + + 57 + + + 10 col2");
+    } catch (org.yggdrasil.catalog.error.SqlStateException statementFailed) {
+      // acceptable until the root cause is fixed; an Error escaping is not
+    }
+    assertEquals(List.of(List.of(1)), d.run("SELECT 1"));
+  }
+
   @Test
   void constantBesideAnAggregateOverNoRows() {
     assertEquals(List.of(List.of(62, 0L)),

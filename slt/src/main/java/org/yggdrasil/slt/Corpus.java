@@ -52,6 +52,14 @@ public final class Corpus {
 
   /** Expands names and globs, in order, without duplicates; throws when one matches nothing. */
   public static List<Source> resolve(List<String> args) {
+    return resolve(args, 0, 0);
+  }
+
+  /**
+   * As {@link #resolve(List)}, but each glob that matches more than {@code sample} files
+   * (when {@code sample > 0}) is cut down to a {@link #sample} of them drawn with {@code seed}.
+   */
+  public static List<Source> resolve(List<String> args, int sample, long seed) {
     Set<Source> out = new LinkedHashSet<>();
     for (String arg : args) {
       Path p = Path.of(arg);
@@ -83,11 +91,64 @@ public final class Corpus {
         throw new IllegalArgumentException(
             "no test file matches '" + arg + "' (on disk or in the sqllogictest jar)");
       }
+      if (sample > 0 && isGlob(name)) {
+        matches = sample(matches, sample, seed);
+      }
       for (String n : matches) {
         out.add(new Source(n, null));
       }
     }
     return List.copyOf(out);
+  }
+
+  private static final String SELECT5 = "select5.test";
+
+  /**
+   * The issue-4 report: select5.test (joins of up to 64 tables), one file of each directory
+   * of index/ (every kind and table size), and 50 files of random/, drawn with {@code seed}.
+   */
+  public static List<Source> reportSample(long seed) {
+    List<String> index = jarNames().stream().filter(n -> n.startsWith("index/")).toList();
+    List<String> random = jarNames().stream().filter(n -> n.startsWith("random/")).toList();
+    List<String> names = new ArrayList<>();
+    names.add(SELECT5);
+    names.addAll(sample(index, 1, seed));
+    names.addAll(sample(random, 50, seed));
+    return names.stream().map(n -> new Source(n, null)).toList();
+  }
+
+  /** Whether the report's per-file query cap applies: to the sampled files, not select5.test. */
+  public static boolean reportCapsQueries(String name) {
+    return !name.equals(SELECT5);
+  }
+
+  /**
+   * {@code n} of {@code names} drawn with {@code seed}, and never fewer than one from each
+   * directory: first one file of every directory, then the rest drawn from all that are left.
+   * Sorted by name, so that the same seed gives the same run.
+   */
+  static List<String> sample(List<String> names, int n, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    java.util.Map<String, List<String>> byDirectory = new java.util.TreeMap<>();
+    for (String name : names) {
+      int slash = name.lastIndexOf('/');
+      byDirectory.computeIfAbsent(slash < 0 ? "" : name.substring(0, slash),
+          k -> new ArrayList<>()).add(name);
+    }
+    List<String> chosen = new ArrayList<>();
+    List<String> rest = new ArrayList<>();
+    for (List<String> files : byDirectory.values()) {
+      List<String> shuffled = new ArrayList<>(files);
+      java.util.Collections.sort(shuffled);
+      java.util.Collections.shuffle(shuffled, random);
+      chosen.add(shuffled.get(0));
+      rest.addAll(shuffled.subList(1, shuffled.size()));
+    }
+    java.util.Collections.sort(rest);
+    java.util.Collections.shuffle(rest, random);
+    chosen.addAll(rest.subList(0, Math.max(0, Math.min(rest.size(), n - chosen.size()))));
+    chosen.sort(null);
+    return chosen;
   }
 
   /** The .test files directly in {@code dir}, sorted by name. */

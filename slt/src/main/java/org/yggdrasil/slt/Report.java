@@ -64,6 +64,41 @@ public final class Report {
             });
   }
 
+  /**
+   * Records per group of files (select5.test, index/between, random/expr, ...), when the run
+   * has more than one group: files, records, passed, failed, skipped, pass rate of the records
+   * that ran, time, records per second of that time.
+   */
+  public static void printGroupTable(List<FileResult> results, PrintStream out) {
+    Map<String, List<FileResult>> groups = new java.util.TreeMap<>();
+    results.forEach(r -> groups.computeIfAbsent(group(r.file()), k -> new ArrayList<>()).add(r));
+    if (groups.size() < 2) {
+      return;
+    }
+    out.println();
+    out.printf("%-22s %5s %8s %8s %6s %8s %8s %9s %9s%n",
+        "group", "files", "records", "passed", "failed", "skipped", "pass %", "time s", "records/s");
+    groups.forEach((name, rs) -> out.println(groupLine(name, rs)));
+    out.println(groupLine("total", results));
+  }
+
+  private static String groupLine(String name, List<FileResult> rs) {
+    long records = rs.stream().mapToLong(FileResult::records).sum();
+    long passed = rs.stream().mapToLong(FileResult::passed).sum();
+    long failed = rs.stream().mapToLong(r -> r.failed() + (r.fatal() == null ? 0 : 1)).sum();
+    long skipped = rs.stream().mapToLong(FileResult::skipped).sum();
+    double seconds = rs.stream().mapToLong(FileResult::millis).sum() / 1000.0;
+    double rate = passed + failed == 0 ? 100.0 : 100.0 * passed / (passed + failed);
+    return String.format("%-22s %5d %8d %8d %6d %8d %8.2f %9.1f %9.1f", name, rs.size(), records,
+        passed, failed, skipped, rate, seconds, records / Math.max(seconds, 1e-9));
+  }
+
+  /** index/between/10/slt_good_1.test and random/expr/x.test group by their first two parts. */
+  static String group(String file) {
+    String[] parts = file.split("/");
+    return parts.length >= 3 ? parts[0] + "/" + parts[1] : parts.length == 2 ? parts[0] : file;
+  }
+
   static String oneLine(String s, int max) {
     String t = s.replaceAll("\\s+", " ").strip();
     return t.length() > max ? t.substring(0, max) + " …" : t;

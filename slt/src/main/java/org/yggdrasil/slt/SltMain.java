@@ -32,6 +32,16 @@ public final class SltMain {
         --examples N         example records printed per failure group (default 3)
         --jobs N             files run in parallel, each with its own server (default 2)
         --limit N            run only the first N statement/query records of each file
+        --max-queries N      stop each file before its (N+1)-th query record; the statements
+                             before it all run (large files keep their setup)
+        --sample N           cut each glob down to N files drawn with --seed, but never fewer
+                             than one per directory (e.g. --sample 28 'index/**')
+        --seed S             seed for --sample and --report (default 4)
+        --report             the larger report of issue 4, not run in CI: select5.test, one
+                             file of each index/ directory and 50 random/ files drawn with
+                             --seed; --timeout defaults to 10 here, and --max-queries to 300
+                             for the index/ and random/ files (select5.test runs whole).
+                             Prints a table per group (index/between, random/expr, ...).
         --url JDBC_URL       run against this PostgreSQL instead of an in-process Yggdrasil
                              (reference mode; a database is created and dropped per file)
         --reference-pg       start a throwaway PostgreSQL (initdb + pg_ctl, $PGBIN or
@@ -57,9 +67,13 @@ public final class SltMain {
   }
 
   public static int run(String[] args, PrintStream out) throws IOException {
-    int timeout = 30;
+    Integer timeoutOption = null;
     int examples = 3;
     int limit = 0;
+    Integer maxQueriesOption = null;
+    int sample = 0;
+    long seed = 4;
+    boolean report = false;
     int jobs = Math.min(2, Runtime.getRuntime().availableProcessors());
     String url = null;
     String user = "postgres";
@@ -76,7 +90,11 @@ public final class SltMain {
           out.print(USAGE);
           return 0;
         }
-        case "--timeout" -> timeout = Integer.parseInt(args[++i]);
+        case "--timeout" -> timeoutOption = Integer.parseInt(args[++i]);
+        case "--max-queries" -> maxQueriesOption = Integer.parseInt(args[++i]);
+        case "--sample" -> sample = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--report" -> report = true;
         case "--examples" -> examples = Integer.parseInt(args[++i]);
         case "--jobs", "-j" -> jobs = Integer.parseInt(args[++i]);
         case "--limit" -> limit = Integer.parseInt(args[++i]);
@@ -97,9 +115,17 @@ public final class SltMain {
         }
       }
     }
+    if (report && !names.isEmpty()) {
+      System.err.println("slt: --report chooses its own files; give either files or --report");
+      return 2;
+    }
+    int timeout = timeoutOption != null ? timeoutOption : report ? 10 : 30;
+    int maxQueries = maxQueriesOption != null ? maxQueriesOption : report ? 300 : 0;
     List<Corpus.Source> sources;
     try {
-      sources = Corpus.resolve(names.isEmpty() ? Corpus.CI_SUBSET : names);
+      sources = report
+          ? Corpus.reportSample(seed)
+          : Corpus.resolve(names.isEmpty() ? Corpus.CI_SUBSET : names, sample, seed);
     } catch (IllegalArgumentException e) {
       System.err.println("slt: " + e.getMessage());
       return 2;
@@ -127,8 +153,11 @@ public final class SltMain {
       out.println(
           "slt: " + sources.size() + " file(s) against " + target.describe() + ", timeout "
               + timeout + " s, " + jobs + " job(s), skip list " + skips.size() + " entr"
-              + (skips.size() == 1 ? "y" : "ies"));
-      SltRunner runner = new SltRunner(target, skips, timeout).limit(limit);
+              + (skips.size() == 1 ? "y" : "ies")
+              + (maxQueries > 0 ? ", at most " + maxQueries + " queries per file" : "")
+              + (report && maxQueries > 0 ? " (select5.test whole)" : ""));
+      SltRunner runner = new SltRunner(target, skips, timeout).limit(limit)
+          .maxQueries(maxQueries, report ? Corpus::reportCapsQueries : file -> true);
       results.addAll(
           runner.runAll(
               sources,
@@ -140,6 +169,7 @@ public final class SltMain {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Report.printGroups(results, examples, out);
+    Report.printGroupTable(results, out);
     if (failuresFile != null) {
       List<String> lines = new ArrayList<>();
       results.forEach(r -> r.failures().forEach(f -> lines.add(Report.baselineLine(f))));

@@ -36,6 +36,8 @@ public final class SltRunner {
   private final SkipList skips;
   private final int timeoutSeconds;
   private int maxRecords;
+  private int maxQueries;
+  private java.util.function.Predicate<String> capped = file -> true;
 
   public SltRunner(Target target, SkipList skips, int timeoutSeconds) {
     this.target = target;
@@ -46,6 +48,21 @@ public final class SltRunner {
   /** Runs only the first {@code n} statement and query records of each file (0: all). */
   public SltRunner limit(int n) {
     this.maxRecords = n;
+    return this;
+  }
+
+  /**
+   * Stops each file before its first query record after the {@code n}-th (0: no limit); the
+   * statements before it all run, so a sample of a large file keeps its setup.
+   */
+  public SltRunner maxQueries(int n) {
+    return maxQueries(n, file -> true);
+  }
+
+  /** As {@link #maxQueries(int)}, for the files that {@code capped} accepts only. */
+  public SltRunner maxQueries(int n, java.util.function.Predicate<String> capped) {
+    this.maxQueries = n;
+    this.capped = capped;
     return this;
   }
 
@@ -60,6 +77,8 @@ public final class SltRunner {
     int total = 0;
     int passed = 0;
     int skipped = 0;
+    int queries = 0;
+    int queryCap = capped.test(file) ? maxQueries : 0;
     List<Failure> failures = new ArrayList<>();
     String fatal = null;
     Target.Database db = null;
@@ -86,6 +105,9 @@ public final class SltRunner {
           continue;
         }
         if (maxRecords > 0 && total >= maxRecords) {
+          break;
+        }
+        if (r instanceof SltRecord.Query && queryCap > 0 && queries++ >= queryCap) {
           break;
         }
         total++;

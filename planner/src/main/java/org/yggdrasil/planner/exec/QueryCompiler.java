@@ -137,8 +137,14 @@ public final class QueryCompiler {
     GroupedSemiJoinRules.install(planner);
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
-    RelRoot relRoot = converter(validator, catalogReader, cluster)
-        .convertQuery(validated, false, true);
+    RelRoot relRoot;
+    try {
+      relRoot = converter(validator, catalogReader, cluster).convertQuery(validated, false, true);
+    } catch (AssertionError e) {
+      // Calcite's monotonicity check asserts on constant non-literal operands such as
+      // `x * (-7 / NULL)` while building a projection: fail the statement, not the connection.
+      throw CalciteErrors.runtimeError(e);
+    }
     RelNode logical = PgNumericRewrite.apply(relRoot.rel);
     RelTraitSet desired = logical.getTraitSet()
         .replace(EnumerableConvention.INSTANCE)
@@ -146,8 +152,7 @@ public final class QueryCompiler {
         .simplify();
     RelNode physical;
     try {
-      org.apache.calcite.tools.Program program = CorrelatedSeries.isUsedIn(parsed)
-          ? untrimmedProgram() : Programs.standard();
+      org.apache.calcite.tools.Program program = program(!CorrelatedSeries.isUsedIn(parsed));
       physical = program.run(planner, logical, desired, List.of(), List.of());
     } catch (RuntimeException | AssertionError e) {
       // Calcite reports its own inconsistencies as AssertionError: fail the statement (XX000),
@@ -223,20 +228,28 @@ public final class QueryCompiler {
   }
 
   /**
-   * Programs.standard() without its field-trimming step, which loses the correlation of an
-   * UNNEST over an outer column in Calcite 1.42 (see {@link CorrelatedSeries}).
+   * Programs.standard() with a heuristic join order for many-table joins before the
+   * cost-based phase ({@link HeuristicJoinOrder}). Field trimming is left out where it loses
+   * the correlation of an UNNEST over an outer column in Calcite 1.42 (see
+   * {@link CorrelatedSeries}); it runs after the join order because the projections it adds
+   * between joins would keep them from being gathered into one MultiJoin.
    */
-  private static org.apache.calcite.tools.Program untrimmedProgram() {
+  private static org.apache.calcite.tools.Program program(boolean trimFields) {
     var metadata = org.apache.calcite.rel.metadata.DefaultRelMetadataProvider.INSTANCE;
-    return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(),
-        Programs.measure(metadata),
-        (planner, rel, traits, materializations, lattices) -> {
-          planner.setRoot(rel);
-          RelNode root = rel.getTraitSet().equals(traits) ? rel : planner.changeTraits(rel, traits);
-          planner.setRoot(root);
-          return planner.chooseDelegate().findBestExp();
-        },
-        Programs.calc(metadata));
+    List<org.apache.calcite.tools.Program> steps = new java.util.ArrayList<>(List.of(
+        Programs.subQuery(metadata), Programs.decorrelate(), Programs.measure(metadata),
+        HeuristicJoinOrder.INSTANCE));
+    if (trimFields) {
+      steps.add(Programs.trim());
+    }
+    steps.add((planner, rel, traits, materializations, lattices) -> {
+      planner.setRoot(rel);
+      RelNode root = rel.getTraitSet().equals(traits) ? rel : planner.changeTraits(rel, traits);
+      planner.setRoot(root);
+      return planner.chooseDelegate().findBestExp();
+    });
+    steps.add(Programs.calc(metadata));
+    return Programs.sequence(steps.toArray(org.apache.calcite.tools.Program[]::new));
   }
 
   /**
