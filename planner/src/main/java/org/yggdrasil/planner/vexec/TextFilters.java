@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import org.apache.calcite.DataContext;
+import org.yggdrasil.accel.groupby.ChunkDictionary;
 import org.yggdrasil.accel.kernels.Bitmaps;
 import org.yggdrasil.accel.kernels.CmpOp;
 import org.yggdrasil.accel.strings.LikePattern;
@@ -73,6 +74,27 @@ final class TextFilters {
     @Override
     void evaluate(ChunkData chunk, long[] out, Scratch scratch) {
       int rows = chunk.rows();
+      ChunkDictionary dict = ChunkDictionaries.of(chunk.chunk(slot));
+      if (dict != null) {
+        // compare once per distinct value, then map the codes
+        byte[][] distinct = dict.values();
+        boolean[] hit = new boolean[distinct.length];
+        for (int d = 0; d < distinct.length; d++) {
+          boolean equal = false;
+          for (byte[] v : values) {
+            equal |= java.util.Arrays.equals(v, distinct[d]);
+          }
+          hit[d] = equal != negated;
+        }
+        int[] codes = dict.codes();
+        java.util.Arrays.fill(out, 0, Bitmaps.words(rows), 0L);
+        for (int r = 0; r < rows; r++) {
+          if (hit[codes[r]]) {
+            out[r >>> 6] |= 1L << r;
+          }
+        }
+        return;
+      }
       MemorySegment offsets = chunk.chunk(slot).offsets();
       MemorySegment data = chunk.data(slot);
       java.util.Arrays.fill(out, 0, Bitmaps.words(rows), 0L);
@@ -115,7 +137,12 @@ final class TextFilters {
     @Override
     void evaluate(ChunkData chunk, long[] out, Scratch scratch) {
       int rows = chunk.rows();
-      pattern.filter(chunk.chunk(slot).offsets(), chunk.data(slot), rows, out);
+      ChunkDictionary dict = ChunkDictionaries.of(chunk.chunk(slot));
+      if (dict != null) {
+        pattern.filter(dict.codes(), dict.values(), rows, null, out);
+      } else {
+        pattern.filter(chunk.chunk(slot).offsets(), chunk.data(slot), rows, out);
+      }
       if (negated) {
         long[] all = scratch.bitmap();
         Bitmaps.setAll(all, rows);
