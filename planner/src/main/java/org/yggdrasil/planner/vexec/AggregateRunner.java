@@ -159,11 +159,14 @@ public final class AggregateRunner {
         flat.merge(o.flat);
         return;
       }
-      for (int g = 0, n = o.keys.count(); g < n; g++) {
+      int[] map = new int[o.keys.count()];
+      for (int g = 0; g < map.length; g++) {
         int to = keys.idOfRaw(o.keys.raw(g));
+        map[g] = to;
         grouped.ensure(keys.count());
         grouped.mergeGroup(o.grouped, g, to);
       }
+      grouped.mergeStats(o.grouped, map);
     }
 
     List<Object[]> rows() {

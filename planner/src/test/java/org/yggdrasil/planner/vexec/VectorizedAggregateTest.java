@@ -79,6 +79,21 @@ class VectorizedAggregateTest {
       "SELECT n, g, f, count(*) FROM m WHERE id < 20000 GROUP BY n, g, f",
       "SELECT g, stddev_samp(d), var_pop(d) FROM m GROUP BY g",
       "SELECT g, count(*), sum(d) FROM m WHERE i > 100000 GROUP BY g",
+      "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.1) WITHIN GROUP (ORDER BY i DESC),"
+          + " percentile_disc(0.75) WITHIN GROUP (ORDER BY s), percentile_disc(0.3) WITHIN GROUP (ORDER BY r DESC),"
+          + " percentile_cont(0.5) WITHIN GROUP (ORDER BY n), percentile_disc(0.5) WITHIN GROUP (ORDER BY dt) FROM m",
+      "SELECT g, percentile_cont(0.25) WITHIN GROUP (ORDER BY d), percentile_disc(0.9) WITHIN GROUP (ORDER BY i DESC),"
+          + " count(*) FROM m GROUP BY g",
+      "SELECT g, f, percentile_cont(1) WITHIN GROUP (ORDER BY d * 2), percentile_cont(0) WITHIN GROUP (ORDER BY i)"
+          + " FROM m WHERE i > 100 GROUP BY g, f",
+      "SELECT i, percentile_cont(0.5) WITHIN GROUP (ORDER BY i), percentile_disc(0.5) WITHIN GROUP (ORDER BY d)"
+          + " FROM m WHERE id < 3000 GROUP BY i",
+      "SELECT corr(d, i), covar_pop(d, r), covar_samp(i, s), corr(n, d), corr(s, s) FROM m",
+      "SELECT g, corr(d, i), covar_samp(d, r), covar_pop(d, i), corr(s, i) FROM m GROUP BY g",
+      "SELECT dt, percentile_cont(0.5) WITHIN GROUP (ORDER BY d), corr(i, d) FROM m WHERE dt < DATE '2020-01-20' GROUP BY dt",
+      "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_disc(0.5) WITHIN GROUP (ORDER BY i), corr(d, i)"
+          + " FROM m WHERE i > 100000",
+      "SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY d), corr(d, i) FROM m WHERE i > 100000 GROUP BY g",
   })
   void vectorizedMatchesEnumerable(String sql) {
     db.run("SET ygg.vectorize = on");
