@@ -139,7 +139,8 @@ public final class QueryCompiler {
     RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
     RelRoot relRoot = converter(validator, catalogReader, cluster)
         .convertQuery(validated, false, true);
-    RelNode logical = PgNumericRewrite.apply(relRoot.rel);
+    RelNode logical = org.yggdrasil.planner.stats.FloatVarianceRewrite.apply(
+        PgNumericRewrite.apply(relRoot.rel));
     RelTraitSet desired = logical.getTraitSet()
         .replace(EnumerableConvention.INSTANCE)
         .replace(relRoot.collation)

@@ -70,6 +70,20 @@ final class StatAggMatcher {
         };
         return new AggSpec(fn, y, -1, resultType, 0, x, 0, false);
       }
+      case PgStatFunctions.VAR_POP, PgStatFunctions.VAR_SAMP, PgStatFunctions.STDDEV_POP,
+          PgStatFunctions.STDDEV_SAMP -> {
+        VecExpr x = doubleValue(args.get(0), rex);
+        if (x == null) {
+          return null;
+        }
+        AggSpec.Fn fn = switch (call.getAggregation().getName()) {
+          case PgStatFunctions.VAR_POP -> AggSpec.Fn.VAR_POP;
+          case PgStatFunctions.VAR_SAMP -> AggSpec.Fn.VAR_SAMP;
+          case PgStatFunctions.STDDEV_POP -> AggSpec.Fn.STDDEV_POP;
+          default -> AggSpec.Fn.STDDEV_SAMP;
+        };
+        return new AggSpec(fn, x, -1, resultType, 0);
+      }
       default -> {
         return null;
       }

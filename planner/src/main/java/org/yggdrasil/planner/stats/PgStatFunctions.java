@@ -66,6 +66,35 @@ public final class PgStatFunctions {
   private static final SqlUserDefinedAggFunction COVAR_SAMP_FN =
       aggregate(COVAR_SAMP, DOUBLE, TWO_NUMERICS, TWO_DOUBLES, Regression.CovarSamp.class);
 
+  public static final String VAR_POP = "ygg_pg_var_pop";
+  public static final String VAR_SAMP = "ygg_pg_var_samp";
+  public static final String STDDEV_POP = "ygg_pg_stddev_pop";
+  public static final String STDDEV_SAMP = "ygg_pg_stddev_samp";
+
+  private static final List<SqlTypeFamily> ONE_NUMERIC = List.of(SqlTypeFamily.NUMERIC);
+  private static final Function<RelDataTypeFactory, List<RelDataType>> ONE_DOUBLE =
+      f -> List.of(f.createSqlType(SqlTypeName.DOUBLE));
+  // Not in the operator table: FloatVarianceRewrite puts them in plans of double precision input.
+  private static final SqlUserDefinedAggFunction VAR_POP_FN =
+      aggregate(VAR_POP, DOUBLE, ONE_NUMERIC, ONE_DOUBLE, Variance.VarPop.class);
+  private static final SqlUserDefinedAggFunction VAR_SAMP_FN =
+      aggregate(VAR_SAMP, DOUBLE, ONE_NUMERIC, ONE_DOUBLE, Variance.VarSamp.class);
+  private static final SqlUserDefinedAggFunction STDDEV_POP_FN =
+      aggregate(STDDEV_POP, DOUBLE, ONE_NUMERIC, ONE_DOUBLE, Variance.StddevPop.class);
+  private static final SqlUserDefinedAggFunction STDDEV_SAMP_FN =
+      aggregate(STDDEV_SAMP, DOUBLE, ONE_NUMERIC, ONE_DOUBLE, Variance.StddevSamp.class);
+
+  /** PostgreSQL's float8 form of a variance or standard deviation aggregate, else null. */
+  static SqlUserDefinedAggFunction floatVariance(SqlKind kind) {
+    return switch (kind) {
+      case VAR_POP -> VAR_POP_FN;
+      case VAR_SAMP -> VAR_SAMP_FN;
+      case STDDEV_POP -> STDDEV_POP_FN;
+      case STDDEV_SAMP -> STDDEV_SAMP_FN;
+      default -> null;
+    };
+  }
+
   /** The operators the validator must find (calls are created with them, then resolved by name). */
   public static final SqlOperatorTable OPERATORS = SqlOperatorTables.of(CONT, DISC, CORR_FN,
       COVAR_POP_FN, COVAR_SAMP_FN);

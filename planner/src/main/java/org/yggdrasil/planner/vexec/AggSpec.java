@@ -35,7 +35,12 @@ public record AggSpec(Fn fn, VecExpr arg, int minMaxSlot, SqlTypeName resultType
     PERCENTILE_DISC,
     CORR,
     COVAR_POP,
-    COVAR_SAMP;
+    COVAR_SAMP,
+    /** The variance family of double precision input, as PostgreSQL's float8_accum computes it. */
+    VAR_POP,
+    VAR_SAMP,
+    STDDEV_POP,
+    STDDEV_SAMP;
 
     /** Computed by {@link StatAggregates} rather than from counts, sums and extremes. */
     public boolean statistical() {

@@ -168,7 +168,8 @@ final class FlatAggregates {
           }
         }
       }
-      case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP ->
+      case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP ->
           stats.add(i, chunk, sel, null, eval, scratch);
       case COUNT -> {}
     }
@@ -242,7 +243,8 @@ final class FlatAggregates {
           yield slot.isFloating() ? ResultValues.doubleExtreme(slot, doubleExtremes[i], found[i])
               : ResultValues.exactExtreme(slot, longExtremes[i], found[i]);
         }
-        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP -> stats.value(i, 0);
+        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP -> stats.value(i, 0);
       };
     }
     return row;

@@ -74,7 +74,8 @@ final class GroupedAggregates {
       Grouped.count(gids, rows, argSel, counts[i]);
       switch (a.fn()) {
         case COUNT -> {}
-        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP ->
+        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP ->
             stats.add(i, chunk, argSel, gids, eval, scratch);
         case SUM, SUM0 -> {
           if (exactArg(a)) {
@@ -173,7 +174,8 @@ final class GroupedAggregates {
           yield exactArg(a) ? ResultValues.exactExtreme(slot, longs[i][g], n > 0)
               : ResultValues.doubleExtreme(slot, doubles[i][g], n > 0);
         }
-        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP -> stats.value(i, g);
+        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP -> stats.value(i, g);
       };
     }
   }

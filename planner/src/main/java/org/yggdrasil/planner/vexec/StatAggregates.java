@@ -1,6 +1,7 @@
 package org.yggdrasil.planner.vexec;
 
 import java.util.List;
+import org.yggdrasil.accel.agg.VarianceStates;
 import org.yggdrasil.accel.agg.YoungsCramer;
 import org.yggdrasil.accel.groupby.Quantiles;
 import org.yggdrasil.accel.kernels.Lane;
@@ -8,7 +9,7 @@ import org.yggdrasil.accel.kernels.Lane;
 /**
  * The statistical aggregates of a vectorized aggregation (percentile_cont / percentile_disc with
  * accel's exact {@link Quantiles}, corr / covar_pop / covar_samp with PostgreSQL's
- * {@link YoungsCramer} states), per group; a query without GROUP BY is group 0. Entries of other
+ * {@link YoungsCramer} states, the float8 variance family with {@link VarianceStates}), per group; a query without GROUP BY is group 0. Entries of other
  * aggregates stay null.
  */
 final class StatAggregates {
@@ -16,6 +17,7 @@ final class StatAggregates {
   private final List<ColumnSlot> slots;
   private final Quantiles[] quantiles;
   private final YoungsCramer[] regressions;
+  private final VarianceStates[] variances;
   /** Per percentile, its value for every group, computed once all rows are in. */
   private final double[][] percentiles;
 
@@ -25,11 +27,13 @@ final class StatAggregates {
     int n = aggs.size();
     quantiles = new Quantiles[n];
     regressions = new YoungsCramer[n];
+    variances = new VarianceStates[n];
     percentiles = new double[n][];
     for (int i = 0; i < n; i++) {
       switch (aggs.get(i).fn()) {
         case PERCENTILE_CONT, PERCENTILE_DISC -> quantiles[i] = new Quantiles();
         case CORR, COVAR_POP, COVAR_SAMP -> regressions[i] = new YoungsCramer(64);
+        case VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP -> variances[i] = new VarianceStates(64);
         default -> {}
       }
     }
@@ -39,6 +43,11 @@ final class StatAggregates {
     for (YoungsCramer r : regressions) {
       if (r != null) {
         r.ensure(groups);
+      }
+    }
+    for (VarianceStates v : variances) {
+      if (v != null) {
+        v.ensure(groups);
       }
     }
   }
@@ -58,6 +67,10 @@ final class StatAggregates {
         quantiles[i].add(gids, v, rows, argSel);
         scratch.release(v);
       }
+    } else if (variances[i] != null) {
+      double[] x = eval.doubles(a.arg(), chunk);
+      variances[i].add(gids, x, rows, argSel);
+      scratch.release(x);
     } else {
       double[] y = eval.doubles(a.arg(), chunk);
       double[] x = eval.doubles(a.arg2(), chunk);
@@ -77,6 +90,10 @@ final class StatAggregates {
         for (int g = 0; g < groups; g++) {
           regressions[i].merge(o.regressions[i], g, map == null ? g : map[g]);
         }
+      } else if (variances[i] != null) {
+        for (int g = 0; g < groups; g++) {
+          variances[i].merge(o.variances[i], g, map == null ? g : map[g]);
+        }
       }
     }
   }
@@ -89,6 +106,10 @@ final class StatAggregates {
       case CORR -> regressions[i].corr(g);
       case COVAR_POP -> regressions[i].covarPop(g);
       case COVAR_SAMP -> regressions[i].covarSamp(g);
+      case VAR_POP -> variances[i].varPop(g);
+      case VAR_SAMP -> variances[i].varSamp(g);
+      case STDDEV_POP -> variances[i].stddevPop(g);
+      case STDDEV_SAMP -> variances[i].stddevSamp(g);
       default -> throw new IllegalStateException("not a statistical aggregate: " + a);
     };
   }

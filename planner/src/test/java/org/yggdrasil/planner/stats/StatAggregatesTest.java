@@ -85,4 +85,21 @@ class StatAggregatesTest {
     assertEquals(Arrays.asList(0.9732227014483794, 4.888888888888888, 7.333333333333333, null, 16.666666666666668),
         rows.get(0));
   }
+
+  @Test
+  void varianceOfDoublesKeepsItsDigitsWhenTheMeanIsLarge() {
+    // PostgreSQL 15's float8_accum bits; the sum-of-squares formula leaves nothing of them
+    String values = "(VALUES (CAST(1e9 AS double precision) + 0.1), (CAST(1e9 AS double precision) + 0.2),"
+        + " (CAST(1e9 AS double precision) + 0.3), (CAST(1e9 AS double precision) + 0.4)) t(v)";
+    for (String vectorize : List.of("on", "off")) {
+      db.run("SET ygg.vectorize = " + vectorize);
+      assertEquals(Arrays.asList(0.016666618982993795, 0.012499964237245345, 0.12909926019537754,
+          0.11180323893897415, 0.12909926019537754, 0.016666618982993795),
+          db.run("SELECT var_samp(v), var_pop(v), stddev_samp(v), stddev_pop(v), stddev(v), variance(v)"
+              + " FROM " + values).get(0));
+      assertEquals(Arrays.asList(null, 0.0, null),
+          db.run("SELECT stddev(y), var_pop(y), var_samp(y) FROM p WHERE g = 2").get(0));
+    }
+    db.run("SET ygg.vectorize = off");
+  }
 }

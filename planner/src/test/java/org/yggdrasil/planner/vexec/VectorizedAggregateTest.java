@@ -78,6 +78,8 @@ class VectorizedAggregateTest {
       "SELECT i, count(*) FROM m GROUP BY i",
       "SELECT n, g, f, count(*) FROM m WHERE id < 20000 GROUP BY n, g, f",
       "SELECT g, stddev_samp(d), var_pop(d) FROM m GROUP BY g",
+      "SELECT stddev(d), variance(r), stddev_pop(d * 2 + 1), var_samp(d) FROM m",
+      "SELECT s, stddev(d), var_samp(r), count(*) FROM m WHERE s < 3 GROUP BY s",
       "SELECT g, count(*), sum(d) FROM m WHERE i > 100000 GROUP BY g",
       "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.1) WITHIN GROUP (ORDER BY i DESC),"
           + " percentile_disc(0.75) WITHIN GROUP (ORDER BY s), percentile_disc(0.3) WITHIN GROUP (ORDER BY r DESC),"
