@@ -78,6 +78,9 @@ class VectorizedAggregateTest {
       "SELECT i, count(*) FROM m GROUP BY i",
       "SELECT n, g, f, count(*) FROM m WHERE id < 20000 GROUP BY n, g, f",
       "SELECT g, stddev_samp(d), var_pop(d) FROM m GROUP BY g",
+      // a one-column aggregate under a sort and a join (its rows must be scalars, as Calcite's are)
+      "SELECT id, t FROM m WHERE n = (SELECT max(n) FROM m)",
+      "SELECT g FROM m WHERE d = (SELECT min(d) FROM m WHERE i > 500)",
       "SELECT stddev(d), variance(r), stddev_pop(d * 2 + 1), var_samp(d) FROM m",
       "SELECT s, stddev(d), var_samp(r), count(*) FROM m WHERE s < 3 GROUP BY s",
       "SELECT g, count(*), sum(d) FROM m WHERE i > 100000 GROUP BY g",
