@@ -156,6 +156,14 @@ public final class Quantiles {
      * interpolated linearly between its floor and ceiling.
      */
     public double[] percentileCont(double f) {
+        return percentileCont(f, false);
+    }
+
+    /**
+     * percentile_cont(f) WITHIN GROUP (ORDER BY x [DESC]): the position counts in the requested
+     * order (NaN first when descending, as PostgreSQL sorts it above every number).
+     */
+    public double[] percentileCont(double f, boolean descending) {
         check(f);
         layOut();
         double[] out = new double[groups];
@@ -169,19 +177,31 @@ public final class Quantiles {
             double pos = f * (cnt - 1);
             int first = (int) Math.floor(pos);
             int second = (int) Math.ceil(pos);
-            double lo = rank(from, cnt, first);
+            double lo;
+            double hi;
             if (first == second) {
-                out[g] = lo;
+                out[g] = rank(from, cnt, descending ? cnt - 1 - first : first);
+                continue;
+            } else if (descending) {
+                // ascending ranks cnt-1-second < cnt-1-first = that + 1
+                hi = rank(from, cnt, cnt - 1 - second);
+                lo = next(from, cnt, cnt - 1 - second);
             } else {
-                double hi = next(from, cnt, first);
-                out[g] = lo + (pos - first) * (hi - lo); // float8_lerp
+                lo = rank(from, cnt, first);
+                hi = next(from, cnt, first);
             }
+            out[g] = lo + (pos - first) * (hi - lo); // float8_lerp
         }
         return out;
     }
 
     /** PostgreSQL's percentile_disc: the first value whose position reaches fraction {@code f}. */
     public double[] percentileDisc(double f) {
+        return percentileDisc(f, false);
+    }
+
+    /** percentile_disc(f) WITHIN GROUP (ORDER BY x [DESC]). */
+    public double[] percentileDisc(double f, boolean descending) {
         check(f);
         layOut();
         double[] out = new double[groups];
@@ -193,9 +213,33 @@ public final class Quantiles {
                 continue;
             }
             long row = (long) Math.ceil(f * cnt);
-            out[g] = rank(from, cnt, (int) Math.max(row, 1) - 1);
+            int k = (int) Math.max(row, 1) - 1;
+            out[g] = rank(from, cnt, descending ? cnt - 1 - k : k);
         }
         return out;
+    }
+
+    /**
+     * Adds every value of {@code other} (a partial state, e.g. another thread's), its group g
+     * becoming group {@code groupMap[g]} here; {@code groupMap} null keeps the ids.
+     */
+    public void addAll(Quantiles other, int[] groupMap) {
+        int m = other.n;
+        boolean grouped = other.gids != null || (groupMap != null && groupMap.length > 0 && groupMap[0] != 0);
+        ensure(m, grouped);
+        if (gids != null) {
+            for (int i = 0; i < m; i++) {
+                int g = other.gids == null ? 0 : other.gids[i];
+                int to = groupMap == null ? g : groupMap[g];
+                gids[n + i] = to;
+                groups = Math.max(groups, to + 1);
+            }
+        } else if (m > 0) {
+            groups = Math.max(groups, 1);
+        }
+        System.arraycopy(other.values, 0, values, n, m);
+        n += m;
+        laidOut = null;
     }
 
     /** The k-th smallest value (0-based) of the group at {@code from}; NaNs count as largest. */

@@ -6,12 +6,14 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
- * The PostgreSQL operators Yggdrasil adds to Calcite's (AT TIME ZONE, json_build_object), and
+ * The PostgreSQL operators Yggdrasil adds to Calcite's (AT TIME ZONE, json_build_object, the
+ * statistical aggregates of {@link org.yggdrasil.planner.stats.PgStatFunctions}), and
  * the conversion that expands them into calls Calcite can execute.
  */
 final class PgOperators {
-  static final SqlOperatorTable OPERATORS = SqlOperatorTables.of(AtTimeZone.FUNCTION,
-      JsonBuildObject.JSON, JsonBuildObject.JSONB);
+  static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+      SqlOperatorTables.of(AtTimeZone.FUNCTION, JsonBuildObject.JSON, JsonBuildObject.JSONB),
+      org.yggdrasil.planner.stats.PgStatFunctions.OPERATORS);
 
   static final SqlRexConvertletTable CONVERTLETS = call -> call.getOperator() == AtTimeZone.FUNCTION
       ? AtTimeZone::convert

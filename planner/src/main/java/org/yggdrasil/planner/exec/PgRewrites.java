@@ -48,6 +48,10 @@ public final class PgRewrites extends SqlShuttle {
       return SqlStdOperatorTable.AS.createCall(call.getParserPosition(),
           List.of(function, alias, alias));
     }
+    SqlNode statistical = org.yggdrasil.planner.stats.PgStatFunctions.rewrite(call, this);
+    if (statistical != null) {
+      return statistical;
+    }
     String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
     if (OWN_FUNCTIONS.contains(name)) {
       return super.visit(ownFunction(name, call.getParserPosition(), call.getOperandList()));

@@ -145,7 +145,8 @@ public final class QueryCompiler {
       // `x * (-7 / NULL)` while building a projection: fail the statement, not the connection.
       throw CalciteErrors.runtimeError(e);
     }
-    RelNode logical = PgNumericRewrite.apply(relRoot.rel);
+    RelNode logical = org.yggdrasil.planner.stats.FloatVarianceRewrite.apply(
+        PgNumericRewrite.apply(relRoot.rel));
     RelTraitSet desired = logical.getTraitSet()
         .replace(EnumerableConvention.INSTANCE)
         .replace(relRoot.collation)

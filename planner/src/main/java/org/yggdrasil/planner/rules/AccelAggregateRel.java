@@ -50,12 +50,13 @@ public final class AccelAggregateRel extends AbstractRelNode implements Enumerab
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    // Rows are always Object[] (no single-column scalar rows), which parents read through the
-    // physical type declared here.
+    // One output column makes scalar rows, as Calcite's own operators produce them: parents such
+    // as EnumerableSort re-derive the physical type from the row type and would misread Object[].
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+        JavaRowFormat.ARRAY);
     Expression planRef = implementor.stash(plan, AggregatePlan.class);
-    Expression rows = Expressions.call(AggregateRunner.class, "run",
+    Expression rows = Expressions.call(AggregateRunner.class,
+        physType.getFormat() == JavaRowFormat.SCALAR ? "runScalar" : "run",
         implementor.getRootExpression(), planRef);
     return implementor.result(physType, Blocks.toBlock(rows));
   }

@@ -106,6 +106,9 @@ final class AggregateMatcher {
   }
 
   private static AggSpec aggSpec(AggregateCall call, List<RexNode> fields, RexToVec rex) {
+    if (call.getAggregation() instanceof org.apache.calcite.sql.validate.SqlUserDefinedAggFunction) {
+      return StatAggMatcher.spec(call, fields, rex);
+    }
     if (call.isDistinct() || call.hasFilter() || call.isApproximate() || call.getArgList().size() > 1
         || !call.getCollation().getFieldCollations().isEmpty()) {
       return null;

@@ -21,6 +21,21 @@ final class AggArgs {
     }
     BitSet slots = new BitSet();
     arg.slots(slots);
+    return selection(slots, chunk, sel, scratch);
+  }
+
+  /** As {@link #selection(VecExpr, ChunkData, long[], Scratch)} over all of the aggregate's arguments. */
+  static long[] selection(AggSpec agg, ChunkData chunk, long[] sel, Scratch scratch) {
+    if (agg.arg2() == null) {
+      return selection(agg.arg(), chunk, sel, scratch);
+    }
+    BitSet slots = new BitSet();
+    agg.arg().slots(slots);
+    agg.arg2().slots(slots);
+    return selection(slots, chunk, sel, scratch);
+  }
+
+  private static long[] selection(BitSet slots, ChunkData chunk, long[] sel, Scratch scratch) {
     long[] out = sel;
     for (int s = slots.nextSetBit(0); s >= 0; s = slots.nextSetBit(s + 1)) {
       MemorySegment validity = chunk.validity(s);

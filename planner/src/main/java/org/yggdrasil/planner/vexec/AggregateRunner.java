@@ -74,6 +74,11 @@ public final class AggregateRunner {
     return Linq4j.asEnumerable(first.rows());
   }
 
+  /** As {@link #run} for a one-column result: each row is its single value. */
+  public static Enumerable<Object> runScalar(DataContext root, AggregatePlan plan) {
+    return run(root, plan).select(row -> row[0]);
+  }
+
   private static int threads(DataContext root) {
     Object v = root.get(THREADS_VARIABLE);
     return v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors();
@@ -159,11 +164,14 @@ public final class AggregateRunner {
         flat.merge(o.flat);
         return;
       }
-      for (int g = 0, n = o.keys.count(); g < n; g++) {
+      int[] map = new int[o.keys.count()];
+      for (int g = 0; g < map.length; g++) {
         int to = keys.idOfRaw(o.keys.raw(g));
+        map[g] = to;
         grouped.ensure(keys.count());
         grouped.mergeGroup(o.grouped, g, to);
       }
+      grouped.mergeStats(o.grouped, map);
     }
 
     List<Object[]> rows() {

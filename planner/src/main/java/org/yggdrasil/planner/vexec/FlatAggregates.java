@@ -23,6 +23,7 @@ final class FlatAggregates {
   private final long[] longExtremes;
   private final double[] doubleExtremes;
   private final boolean[] found;
+  private final StatAggregates stats;
 
   FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
     this.aggs = aggs;
@@ -35,11 +36,15 @@ final class FlatAggregates {
     longExtremes = new long[n];
     doubleExtremes = new double[n];
     found = new boolean[n];
+    stats = new StatAggregates(aggs, slots);
   }
 
   /** True when chunk statistics answer every aggregate (no filter, no deleted rows). */
   boolean statsAnswer(ChunkData chunk) {
     for (AggSpec a : aggs) {
+      if (a.fn().statistical()) {
+        return false;
+      }
       if (a.arg() == null) {
         continue;
       }
@@ -106,7 +111,7 @@ final class FlatAggregates {
     int rows = chunk.rows();
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
-      long[] argSel = AggArgs.selection(a.arg(), chunk, sel, scratch);
+      long[] argSel = AggArgs.selection(a, chunk, sel, scratch);
       long n = Selections.count(argSel, rows);
       counts[i] += n;
       if (n > 0 && a.fn() != AggSpec.Fn.COUNT) {
@@ -163,6 +168,9 @@ final class FlatAggregates {
           }
         }
       }
+      case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP ->
+          stats.add(i, chunk, sel, null, eval, scratch);
       case COUNT -> {}
     }
   }
@@ -204,6 +212,7 @@ final class FlatAggregates {
   }
 
   void merge(FlatAggregates o) {
+    stats.merge(o.stats, null);
     for (int i = 0; i < aggs.size(); i++) {
       counts[i] += o.counts[i];
       addLong(i, o.longSums[i]);
@@ -234,6 +243,8 @@ final class FlatAggregates {
           yield slot.isFloating() ? ResultValues.doubleExtreme(slot, doubleExtremes[i], found[i])
               : ResultValues.exactExtreme(slot, longExtremes[i], found[i]);
         }
+        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP -> stats.value(i, 0);
       };
     }
     return row;

@@ -14,6 +14,7 @@ final class GroupedAggregates {
   private final long[][] counts;
   private final long[][] longs;
   private final double[][] doubles;
+  private final StatAggregates stats;
   private int capacity;
 
   GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
@@ -24,6 +25,7 @@ final class GroupedAggregates {
     longs = new long[n][];
     doubles = new double[n][];
     capacity = 0;
+    stats = new StatAggregates(aggs, slots);
     ensure(64);
   }
 
@@ -44,7 +46,7 @@ final class GroupedAggregates {
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
       counts[i] = counts[i] == null ? new long[cap] : Arrays.copyOf(counts[i], cap);
-      if (a.fn() == AggSpec.Fn.COUNT) {
+      if (a.fn() == AggSpec.Fn.COUNT || a.fn().statistical()) {
         continue;
       }
       if (exactArg(a)) {
@@ -60,6 +62,7 @@ final class GroupedAggregates {
         }
       }
     }
+    stats.ensure(cap);
     capacity = cap;
   }
 
@@ -67,10 +70,13 @@ final class GroupedAggregates {
     int rows = chunk.rows();
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
-      long[] argSel = AggArgs.selection(a.arg(), chunk, sel, scratch);
+      long[] argSel = AggArgs.selection(a, chunk, sel, scratch);
       Grouped.count(gids, rows, argSel, counts[i]);
       switch (a.fn()) {
         case COUNT -> {}
+        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP ->
+            stats.add(i, chunk, argSel, gids, eval, scratch);
         case SUM, SUM0 -> {
           if (exactArg(a)) {
             long[] v = eval.longs(a.arg(), chunk);
@@ -109,7 +115,12 @@ final class GroupedAggregates {
     }
   }
 
-  /** Adds group {@code from} of {@code o} into group {@code to} of this. */
+  /** Adds the statistical states of {@code o}, its group g going to group {@code map[g]}. */
+  void mergeStats(GroupedAggregates o, int[] map) {
+    stats.merge(o.stats, map);
+  }
+
+  /** Adds group {@code from} of {@code o} into group {@code to} of this (statistical aggregates: see mergeStats). */
   void mergeGroup(GroupedAggregates o, int from, int to) {
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
@@ -163,6 +174,8 @@ final class GroupedAggregates {
           yield exactArg(a) ? ResultValues.exactExtreme(slot, longs[i][g], n > 0)
               : ResultValues.doubleExtreme(slot, doubles[i][g], n > 0);
         }
+        case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
+            STDDEV_POP, STDDEV_SAMP -> stats.value(i, g);
       };
     }
   }

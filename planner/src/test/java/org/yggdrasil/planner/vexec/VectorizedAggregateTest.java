@@ -79,6 +79,11 @@ class VectorizedAggregateTest {
       "SELECT i, count(*) FROM m GROUP BY i",
       "SELECT n, g, f, count(*) FROM m WHERE id < 20000 GROUP BY n, g, f",
       "SELECT g, stddev_samp(d), var_pop(d) FROM m GROUP BY g",
+      // a one-column aggregate under a sort and a join (its rows must be scalars, as Calcite's are)
+      "SELECT id, t FROM m WHERE n = (SELECT max(n) FROM m)",
+      "SELECT g FROM m WHERE d = (SELECT min(d) FROM m WHERE i > 500)",
+      "SELECT stddev(d), variance(r), stddev_pop(d * 2 + 1), var_samp(d) FROM m",
+      "SELECT s, stddev(d), var_samp(r), count(*) FROM m WHERE s < 3 GROUP BY s",
       "SELECT g, count(*), sum(d) FROM m WHERE i > 100000 GROUP BY g",
       // ROW_NUMBER() top-n per partition (ties project only partition and order values)
       "SELECT g, d, rn FROM (SELECT g, d, row_number() OVER (PARTITION BY g ORDER BY d DESC) AS rn"
@@ -89,6 +94,21 @@ class VectorizedAggregateTest {
           + " AS rn FROM m WHERE d IS NOT NULL AND s < 40) x WHERE rn < 4",
       "SELECT dt, ts FROM (SELECT dt, ts, row_number() OVER (PARTITION BY dt ORDER BY ts DESC NULLS LAST)"
           + " AS rn FROM m) x WHERE rn <= 3",
+      "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.1) WITHIN GROUP (ORDER BY i DESC),"
+          + " percentile_disc(0.75) WITHIN GROUP (ORDER BY s), percentile_disc(0.3) WITHIN GROUP (ORDER BY r DESC),"
+          + " percentile_cont(0.5) WITHIN GROUP (ORDER BY n), percentile_disc(0.5) WITHIN GROUP (ORDER BY dt) FROM m",
+      "SELECT g, percentile_cont(0.25) WITHIN GROUP (ORDER BY d), percentile_disc(0.9) WITHIN GROUP (ORDER BY i DESC),"
+          + " count(*) FROM m GROUP BY g",
+      "SELECT g, f, percentile_cont(1) WITHIN GROUP (ORDER BY d * 2), percentile_cont(0) WITHIN GROUP (ORDER BY i)"
+          + " FROM m WHERE i > 100 GROUP BY g, f",
+      "SELECT i, percentile_cont(0.5) WITHIN GROUP (ORDER BY i), percentile_disc(0.5) WITHIN GROUP (ORDER BY d)"
+          + " FROM m WHERE id < 3000 GROUP BY i",
+      "SELECT corr(d, i), covar_pop(d, r), covar_samp(i, s), corr(n, d), corr(s, s) FROM m",
+      "SELECT g, corr(d, i), covar_samp(d, r), covar_pop(d, i), corr(s, i) FROM m GROUP BY g",
+      "SELECT dt, percentile_cont(0.5) WITHIN GROUP (ORDER BY d), corr(i, d) FROM m WHERE dt < DATE '2020-01-20' GROUP BY dt",
+      "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_disc(0.5) WITHIN GROUP (ORDER BY i), corr(d, i)"
+          + " FROM m WHERE i > 100000",
+      "SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY d), corr(d, i) FROM m WHERE i > 100000 GROUP BY g",
   })
   void vectorizedMatchesEnumerable(String sql) {
     db.run("SET ygg.vectorize = on");
