@@ -1,6 +1,8 @@
 package org.yggdrasil.planner.vexec;
 
+import java.math.BigInteger;
 import java.util.Arrays;
+import org.apache.calcite.sql.type.SqlTypeName;
 import java.util.List;
 import org.yggdrasil.accel.agg.Grouped;
 
@@ -14,6 +16,12 @@ final class GroupedAggregates {
   private final long[][] counts;
   private final long[][] longs;
   private final double[][] doubles;
+  /**
+   * For numeric sums: how many times each group's long sum wrapped around (the exact sum is
+   * longs + wraps * 2^64, see {@link Grouped#sumLongWide}) and the rows a long could not hold.
+   */
+  private final long[][] wraps;
+  private final BigInteger[][] beyond;
   private int capacity;
 
   GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
@@ -23,6 +31,8 @@ final class GroupedAggregates {
     counts = new long[n][];
     longs = new long[n][];
     doubles = new double[n][];
+    wraps = new long[n][];
+    beyond = new BigInteger[n][];
     capacity = 0;
     ensure(64);
   }
@@ -32,6 +42,12 @@ final class GroupedAggregates {
       return !slots.get(a.minMaxSlot()).isFloating();
     }
     return a.arg() != null && a.arg().kind() == VecExpr.Kind.LONG;
+  }
+
+  /** Numeric sums never overflow: they run wide and keep what exceeds a long as BigIntegers. */
+  private boolean wide(AggSpec a) {
+    return (a.fn() == AggSpec.Fn.SUM || a.fn() == AggSpec.Fn.SUM0) && exactArg(a)
+        && a.resultType() == SqlTypeName.DECIMAL;
   }
 
   /** Makes room for group ids below {@code groups}. */
@@ -49,6 +65,10 @@ final class GroupedAggregates {
       }
       if (exactArg(a)) {
         longs[i] = longs[i] == null ? new long[cap] : Arrays.copyOf(longs[i], cap);
+        if (wide(a)) {
+          wraps[i] = wraps[i] == null ? new long[cap] : Arrays.copyOf(wraps[i], cap);
+          beyond[i] = beyond[i] == null ? new BigInteger[cap] : Arrays.copyOf(beyond[i], cap);
+        }
         if (a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) {
           Arrays.fill(longs[i], old, cap, a.fn() == AggSpec.Fn.MIN ? Long.MAX_VALUE : Long.MIN_VALUE);
         }
@@ -72,7 +92,15 @@ final class GroupedAggregates {
       switch (a.fn()) {
         case COUNT -> {}
         case SUM, SUM0 -> {
-          if (exactArg(a)) {
+          if (wide(a)) {
+            long[] v = eval.longs(a.arg(), chunk);
+            if (v == null) {
+              ExactRows.sumGroups(a.arg(), chunk, argSel, gids, beyond[i]);
+            } else {
+              Grouped.sumLongWide(gids, v, rows, argSel, longs[i], wraps[i]);
+              scratch.release(v);
+            }
+          } else if (exactArg(a)) {
             long[] v = eval.longs(a.arg(), chunk);
             Grouped.sumLong(gids, v, rows, argSel, longs[i]);
             scratch.release(v);
@@ -117,7 +145,11 @@ final class GroupedAggregates {
       switch (a.fn()) {
         case COUNT -> {}
         case SUM, SUM0 -> {
-          if (exactArg(a)) {
+          if (wide(a)) {
+            Grouped.addWide(to, o.longs[i][from], longs[i], wraps[i]);
+            wraps[i][to] += o.wraps[i][from];
+            beyond[i][to] = ExactRows.add(beyond[i][to], o.beyond[i][from]);
+          } else if (exactArg(a)) {
             longs[i][to] = Math.addExact(longs[i][to], o.longs[i][from]);
           } else {
             doubles[i][to] += o.doubles[i][from];
@@ -141,6 +173,13 @@ final class GroupedAggregates {
     }
   }
 
+  /** The part of group g's wide sum beyond its long accumulator, or null. */
+  private BigInteger beyondLong(int i, int g) {
+    BigInteger b = beyond[i][g];
+    long w = wraps[i][g];
+    return w == 0 ? b : ExactRows.add(b, BigInteger.valueOf(w).shiftLeft(64));
+  }
+
   private static double pgMin(double a, double b) {
     return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
   }
@@ -156,7 +195,8 @@ final class GroupedAggregates {
       long n = counts[i][g];
       row[at + i] = switch (a.fn()) {
         case COUNT -> ResultValues.count(n);
-        case SUM, SUM0 -> exactArg(a) ? ResultValues.exactSum(a, longs[i][g], n)
+        case SUM, SUM0 -> wide(a) ? ResultValues.exactSum(a, longs[i][g], beyondLong(i, g), n)
+            : exactArg(a) ? ResultValues.exactSum(a, longs[i][g], n)
             : ResultValues.doubleSum(a, doubles[i][g], n);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());
