@@ -402,6 +402,12 @@ final class RexToVec {
       }
       case OTHER_FUNCTION -> {
         String name = ((RexCall) node).getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("PG_NUMERIC_KEEPSCALE") || name.equals("PG_NUMERIC_FROMLONG")) {
+          // casts to unconstrained numeric (PgNumericRewrite): the value and its scale stay
+          VecExpr inner = value(((RexCall) node).getOperands().get(0));
+          return inner instanceof VecExpr.Exact
+              || (inner instanceof VecExpr.Column c && c.kind() == VecExpr.Kind.LONG) ? inner : null;
+        }
         if (name.equals("CHAR_LENGTH") || name.equals("CHARACTER_LENGTH") || name.equals("LENGTH")) {
           Integer slot = columnSlot(((RexCall) node).getOperands().get(0), false);
           if (slot != null && slots.get(slot).isText()) {

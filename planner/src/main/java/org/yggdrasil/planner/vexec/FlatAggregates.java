@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import org.yggdrasil.accel.agg.Aggregates;
+import org.yggdrasil.accel.agg.ExactProductSum;
+import org.yggdrasil.accel.kernels.Lane;
 import org.yggdrasil.accel.kernels.Bitmaps;
 import org.yggdrasil.accel.strings.Utf8Length;
 import org.yggdrasil.storage.nativestore.ColumnType;
@@ -133,6 +135,15 @@ final class FlatAggregates {
             addLong(i, Aggregates.sumLong(chunk.data(c.slot()), slots.get(c.slot()).lane(), rows, sel));
           } catch (ArithmeticException overflow) {
             addExact(i, ExactRows.sum(e, chunk, sel));
+          }
+        } else if (e instanceof VecExpr.Exact x && x.op() == VecExpr.ArithOp.MUL
+            && x.left() instanceof VecExpr.Column l && x.right() instanceof VecExpr.Column r
+            && slots.get(l.slot()).lane() == Lane.LONG && slots.get(r.slot()).lane() == Lane.LONG) {
+          // numeric column times numeric column (TPC-H Q6): fused, reading only selected words
+          try {
+            addLong(i, ExactProductSum.sum(chunk.data(l.slot()), chunk.data(r.slot()), rows, sel));
+          } catch (ArithmeticException overflow) {
+            addExact(i, ExactRows.sum(x, chunk, sel));
           }
         } else if (e instanceof VecExpr.Exact x) {
           long[] v = eval.longs(x, chunk);

@@ -162,6 +162,7 @@ class VectorizedAggregateTest {
       "SELECT sum(n * n), sum(n + n * 3) FROM m WHERE i > 100 AND n < 900",
       "SELECT g, sum(n * (1 + n)), sum(b * n), avg(n * 2), count(n * 2) FROM m GROUP BY g",
       "SELECT f, sum(s * n - 1.5) FROM m WHERE dt < DATE '2020-02-01' GROUP BY f",
+      "SELECT g, sum(CAST(n AS numeric)), sum(CAST(i AS numeric)), sum(CAST(n * n AS numeric)) FROM m GROUP BY g",
       // partial sums beyond the long range, flat and grouped; stats and kernels both
       "SELECT sum(v), sum(w), count(*) FROM big",
       "SELECT sum(v), sum(v + 1), sum(v - w), sum(w - v) FROM big WHERE id > 5",
