@@ -50,12 +50,18 @@ public final class AccelAggregateRel extends AbstractRelNode implements Enumerab
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    // Rows are always Object[] (no single-column scalar rows), which parents read through the
-    // physical type declared here.
+    // Rows are Object[], except that a single column travels as the bare value: parents such as
+    // EnumerableSort re-derive their physical type with Calcite's optimisation, which makes a
+    // one-column row SCALAR, so rows declared as one-element arrays would reach them as arrays.
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+        JavaRowFormat.ARRAY);
+    boolean scalar = physType.getFormat() == JavaRowFormat.SCALAR;
+    if (!scalar) {
+      physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+          JavaRowFormat.ARRAY, false);
+    }
     Expression planRef = implementor.stash(plan, AggregatePlan.class);
-    Expression rows = Expressions.call(AggregateRunner.class, "run",
+    Expression rows = Expressions.call(AggregateRunner.class, scalar ? "runScalar" : "run",
         implementor.getRootExpression(), planRef);
     return implementor.result(physType, Blocks.toBlock(rows));
   }

@@ -74,6 +74,11 @@ public final class AggregateRunner {
     return Linq4j.asEnumerable(first.rows());
   }
 
+  /** {@link #run} for a one-column result, whose rows Calcite passes as the bare value. */
+  public static Enumerable<Object> runScalar(DataContext root, AggregatePlan plan) {
+    return run(root, plan).select(row -> row[0]);
+  }
+
   private static int threads(DataContext root) {
     Object v = root.get(THREADS_VARIABLE);
     return v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors();

@@ -2,8 +2,8 @@ package org.yggdrasil.planner.vexec;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.apache.calcite.sql.type.SqlTypeName;
 import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.accel.agg.Grouped;
 
 /**
