@@ -141,6 +141,40 @@ public final class Grouped {
     }
   }
 
+  /**
+   * Per-group sums that never overflow: the exact total of group g is
+   * {@code sums[g] + wraps[g] * 2^64}. A long sum that overflows wraps around and counts the wrap,
+   * so exact (numeric) sums stay right however large they grow, at the cost of one rarely taken
+   * branch per row.
+   */
+  public static void sumLongWide(int[] gid, long[] v, int rows, long[] sel, long[] sums, long[] wraps) {
+    int n = Bitmaps.words(rows);
+    for (int w = 0; w < n; w++) {
+      long word = word(sel, w, rows);
+      int base = w << 6;
+      if (word == -1L) {
+        for (int i = base; i < base + 64; i++) {
+          addWide(gid[i], v[i], sums, wraps);
+        }
+      } else {
+        for (; word != 0; word &= word - 1) {
+          int i = base + Long.numberOfTrailingZeros(word);
+          addWide(gid[i], v[i], sums, wraps);
+        }
+      }
+    }
+  }
+
+  /** Adds x to the wide sum of group g (see {@link #sumLongWide}). */
+  public static void addWide(int g, long x, long[] sums, long[] wraps) {
+    long s = sums[g];
+    long t = s + x;
+    if (((s ^ t) & (x ^ t)) < 0) {
+      wraps[g] += x < 0 ? -1 : 1;
+    }
+    sums[g] = t;
+  }
+
   /** Per-group minimum in PostgreSQL order (NaN greatest); pre-fill acc with {@link #initMin}. */
   public static void minDouble(int[] gid, double[] v, int rows, long[] sel, double[] acc) {
     int n = Bitmaps.words(rows);

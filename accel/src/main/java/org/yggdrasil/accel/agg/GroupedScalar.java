@@ -36,6 +36,17 @@ public final class GroupedScalar {
     }
   }
 
+  public static void sumLongWide(int[] gid, long[] v, int rows, long[] sel, long[] sums, long[] wraps) {
+    for (int i = 0; i < rows; i++) {
+      if (ScalarAggregates.selected(sel, i)) {
+        java.math.BigInteger total = java.math.BigInteger.valueOf(wraps[gid[i]]).shiftLeft(64)
+            .add(java.math.BigInteger.valueOf(sums[gid[i]])).add(java.math.BigInteger.valueOf(v[i]));
+        sums[gid[i]] = total.longValue();
+        wraps[gid[i]] = total.subtract(java.math.BigInteger.valueOf(total.longValue())).shiftRight(64).longValueExact();
+      }
+    }
+  }
+
   public static void minDouble(int[] gid, double[] v, int rows, long[] sel, double[] acc) {
     for (int i = 0; i < rows; i++) {
       if (ScalarAggregates.selected(sel, i)) {

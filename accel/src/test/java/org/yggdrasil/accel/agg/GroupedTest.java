@@ -119,6 +119,43 @@ class GroupedTest {
   }
 
   @Test
+  void wideLongSumsMatchScalarTwinAndStayExact() {
+    for (int rows : new int[] {0, 1, 63, 64, 65, 129, 4095}) {
+      for (int groupCount : new int[] {1, 7}) {
+        int[] gid = groups(rows, groupCount, rows + groupCount);
+        SplittableRandom r = new SplittableRandom(rows * 31L + groupCount);
+        long[] v = new long[rows];
+        for (int i = 0; i < rows; i++) {
+          // huge values of both signs: sums wrap around many times, both ways
+          v[i] = r.nextInt(4) == 0 ? r.nextLong(-1000, 1000) : r.nextLong();
+        }
+        for (long[] sel : TestData.selections(rows, rows + groupCount)) {
+          String what = "rows=" + rows + " groups=" + groupCount + " " + TestData.describe(sel, rows);
+          long[] s1 = new long[groupCount];
+          long[] w1 = new long[groupCount];
+          long[] s2 = new long[groupCount];
+          long[] w2 = new long[groupCount];
+          Grouped.sumLongWide(gid, v, rows, sel, s1, w1);
+          GroupedScalar.sumLongWide(gid, v, rows, sel, s2, w2);
+          assertArrayEquals(s2, s1, what + " sums");
+          assertArrayEquals(w2, w1, what + " wraps");
+          java.math.BigInteger[] exact = new java.math.BigInteger[groupCount];
+          Arrays.fill(exact, java.math.BigInteger.ZERO);
+          for (int i = 0; i < rows; i++) {
+            if (sel == null || (sel[i >>> 6] >>> i & 1) != 0) {
+              exact[gid[i]] = exact[gid[i]].add(java.math.BigInteger.valueOf(v[i]));
+            }
+          }
+          for (int g = 0; g < groupCount; g++) {
+            assertEquals(exact[g], java.math.BigInteger.valueOf(w1[g]).shiftLeft(64)
+                .add(java.math.BigInteger.valueOf(s1[g])), what + " group " + g);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void groupResultsAreRight() {
     int[] gid = {0, 1, 0, 1, 2};
     double[] v = {1, Double.NaN, 3, 5, Double.NaN};

@@ -141,7 +141,7 @@ final class AggregateMatcher {
           return resultType == SqlTypeName.DOUBLE || resultType == SqlTypeName.REAL
               || resultType == SqlTypeName.FLOAT ? new AggSpec(fn, e, -1, resultType, 0) : null;
         }
-        int scale = e instanceof VecExpr.Column c ? rex.column(c.slot()).scale() : 0;
+        int scale = rex.scale(e);
         boolean ok = switch (resultType) {
           case BIGINT, INTEGER -> scale == 0;
           // Calcite's SUM over BigDecimals keeps the inputs' scale whatever the declared type

@@ -32,6 +32,7 @@ final class RexToVec {
   private final TableSchema schema;
   private final List<ColumnSlot> slots = new ArrayList<>();
   private final Map<Integer, Integer> slotOfColumn = new java.util.HashMap<>();
+  private final ExactArithmetic exact = new ExactArithmetic(this);
 
   RexToVec(RexBuilder rexBuilder, TableSchema schema) {
     this.rexBuilder = rexBuilder;
@@ -52,6 +53,11 @@ final class RexToVec {
 
   ColumnSlot column(int slot) {
     return slots.get(slot);
+  }
+
+  /** The scale of an exact value's unscaled integers (0 for integers). */
+  int scale(VecExpr e) {
+    return exact.scale(e);
   }
 
   // ---- predicates ----
@@ -369,7 +375,7 @@ final class RexToVec {
       }
       case PLUS, MINUS, TIMES, DIVIDE -> {
         if (!floating) {
-          return null;
+          return exact.translate((RexCall) node);
         }
         RexCall call = (RexCall) node;
         if (call.getOperands().size() != 2) {
@@ -396,6 +402,12 @@ final class RexToVec {
       }
       case OTHER_FUNCTION -> {
         String name = ((RexCall) node).getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+        if (name.equals("PG_NUMERIC_KEEPSCALE") || name.equals("PG_NUMERIC_FROMLONG")) {
+          // casts to unconstrained numeric (PgNumericRewrite): the value and its scale stay
+          VecExpr inner = value(((RexCall) node).getOperands().get(0));
+          return inner instanceof VecExpr.Exact
+              || (inner instanceof VecExpr.Column c && c.kind() == VecExpr.Kind.LONG) ? inner : null;
+        }
         if (name.equals("CHAR_LENGTH") || name.equals("CHARACTER_LENGTH") || name.equals("LENGTH")) {
           Integer slot = columnSlot(((RexCall) node).getOperands().get(0), false);
           if (slot != null && slots.get(slot).isText()) {
@@ -435,7 +447,7 @@ final class RexToVec {
     if (e instanceof VecExpr.Column c) {
       return new VecExpr.Column(c.slot(), VecExpr.Kind.DOUBLE);
     }
-    if (e instanceof VecExpr.CharLength) {
+    if (e instanceof VecExpr.CharLength || e instanceof VecExpr.Exact) {
       return null;
     }
     return e;

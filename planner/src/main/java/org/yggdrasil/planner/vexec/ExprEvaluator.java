@@ -3,6 +3,7 @@ package org.yggdrasil.planner.vexec;
 import java.math.BigDecimal;
 import org.apache.calcite.DataContext;
 import org.yggdrasil.accel.kernels.Arith;
+import org.yggdrasil.accel.kernels.ExactArith;
 import org.yggdrasil.accel.strings.Utf8Length;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
@@ -41,8 +42,26 @@ final class ExprEvaluator {
         scratch.release(lens);
       }
       case VecExpr.Arith a -> arith(a, chunk, out);
+      case VecExpr.Exact x -> exactAsDoubles(x, chunk, out);
     }
     return out;
+  }
+
+  /** An exact value as doubles: unscaled / 10^scale, each correctly rounded while below 2^53. */
+  private void exactAsDoubles(VecExpr.Exact x, ChunkData chunk, double[] out) {
+    int rows = chunk.rows();
+    long[] v = exact(x, chunk);
+    if (v == null) {
+      for (int i = 0; i < rows; i++) {
+        out[i] = new BigDecimal(ExactRows.value(x, chunk, i), x.scale()).doubleValue();
+      }
+      return;
+    }
+    double pow = BigDecimal.ONE.movePointRight(x.scale()).doubleValue();
+    for (int i = 0; i < rows; i++) {
+      out[i] = v[i] / pow;
+    }
+    scratch.release(v);
   }
 
   private void arith(VecExpr.Arith a, ChunkData chunk, double[] out) {
@@ -88,8 +107,14 @@ final class ExprEvaluator {
     scratch.release(right);
   }
 
-  /** The value as exact integers (caller releases the array to the scratch). */
+  /**
+   * The value as exact integers (caller releases the array to the scratch), or null when an
+   * {@link VecExpr.Exact} value of some row does not fit a long (then use {@link ExactRows}).
+   */
   long[] longs(VecExpr e, ChunkData chunk) {
+    if (e instanceof VecExpr.Exact x) {
+      return exact(x, chunk);
+    }
     int rows = chunk.rows();
     long[] out = scratch.longs();
     switch (e) {
@@ -103,8 +128,88 @@ final class ExprEvaluator {
       }
       case VecExpr.Constant k -> java.util.Arrays.fill(out, 0, rows, ((Number) k.value().value(root)).longValue());
       case VecExpr.Arith a -> throw new IllegalStateException("integer arithmetic is not vectorized: " + a);
+      case VecExpr.Exact x -> throw new AssertionError(x);
     }
     return out;
+  }
+
+  private static final long[] POW10 = new long[19];
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10;
+    }
+  }
+
+  /** Overflow-checked kernels; null (nothing to release) as soon as one reports an overflow. */
+  private long[] exact(VecExpr.Exact x, ChunkData chunk) {
+    int rows = chunk.rows();
+    if (x.right() instanceof VecExpr.Constant k) {
+      long c = exactConstant(k);
+      long[] l = scaled(x.left(), x.leftUp(), chunk);
+      if (l == null) {
+        return null;
+      }
+      return checked(l, switch (x.op()) {
+        case ADD -> ExactArith.addConst(l, c, l, rows);
+        // the planner never makes Long.MIN_VALUE a constant, so -c is exact
+        case SUB -> ExactArith.addConst(l, -c, l, rows);
+        case MUL -> ExactArith.mulConst(l, c, l, rows);
+        case DIV -> throw new IllegalStateException("exact division is not vectorized");
+      });
+    }
+    if (x.left() instanceof VecExpr.Constant k) {
+      long c = exactConstant(k);
+      long[] r = scaled(x.right(), x.rightUp(), chunk);
+      if (r == null) {
+        return null;
+      }
+      return checked(r, switch (x.op()) {
+        case ADD -> ExactArith.addConst(r, c, r, rows);
+        case SUB -> ExactArith.constSub(c, r, r, rows);
+        case MUL -> ExactArith.mulConst(r, c, r, rows);
+        case DIV -> throw new IllegalStateException("exact division is not vectorized");
+      });
+    }
+    long[] l = scaled(x.left(), x.leftUp(), chunk);
+    if (l == null) {
+      return null;
+    }
+    long[] r = scaled(x.right(), x.rightUp(), chunk);
+    if (r == null) {
+      scratch.release(l);
+      return null;
+    }
+    boolean ok = switch (x.op()) {
+      case ADD -> ExactArith.add(l, r, l, rows);
+      case SUB -> ExactArith.sub(l, r, l, rows);
+      case MUL -> ExactArith.mul(l, r, l, rows);
+      case DIV -> throw new IllegalStateException("exact division is not vectorized");
+    };
+    scratch.release(r);
+    return checked(l, ok);
+  }
+
+  /** {@code e} multiplied by 10^up (to a common scale), or null on overflow. */
+  private long[] scaled(VecExpr e, int up, ChunkData chunk) {
+    long[] v = longs(e, chunk);
+    if (v == null || up == 0) {
+      return v;
+    }
+    return checked(v, ExactArith.mulConst(v, POW10[up], v, chunk.rows()));
+  }
+
+  private long[] checked(long[] v, boolean fits) {
+    if (fits) {
+      return v;
+    }
+    scratch.release(v);
+    return null;
+  }
+
+  private static long exactConstant(VecExpr.Constant k) {
+    return ((Number) k.value().literal()).longValue();
   }
 
   private double constant(VecExpr.Constant k) {

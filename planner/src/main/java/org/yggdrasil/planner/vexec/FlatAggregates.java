@@ -1,9 +1,12 @@
 package org.yggdrasil.planner.vexec;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import org.yggdrasil.accel.agg.Aggregates;
+import org.yggdrasil.accel.agg.ExactProductSum;
 import org.yggdrasil.accel.kernels.Bitmaps;
+import org.yggdrasil.accel.kernels.Lane;
 import org.yggdrasil.accel.strings.Utf8Length;
 import org.yggdrasil.storage.nativestore.ColumnType;
 import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
@@ -24,6 +27,8 @@ final class FlatAggregates {
   private final double[] doubleExtremes;
   private final boolean[] found;
   private final StatAggregates stats;
+  /** Exact sums beyond the long range (numeric results only), added to longSums; null = 0. */
+  private final BigInteger[] spill;
 
   FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
     this.aggs = aggs;
@@ -37,6 +42,7 @@ final class FlatAggregates {
     doubleExtremes = new double[n];
     found = new boolean[n];
     stats = new StatAggregates(aggs, slots);
+    spill = new BigInteger[n];
   }
 
   /** True when chunk statistics answer every aggregate (no filter, no deleted rows). */
@@ -95,9 +101,11 @@ final class FlatAggregates {
           if (slot.isFloating()) {
             addDouble(i, ((Number) s.sum()).doubleValue());
           } else {
-            long v = s.sum() instanceof BigDecimal d ? d.movePointRight(slot.scale()).longValueExact()
-                : ((Number) s.sum()).longValue();
-            addLong(i, v);
+            if (s.sum() instanceof BigDecimal d) {
+              addExact(i, d.movePointRight(slot.scale()).toBigIntegerExact());
+            } else {
+              addLong(i, ((Number) s.sum()).longValue());
+            }
           }
         }
         case MIN -> extremeLong(i, slot.encoding().toBits(s.min()), true);
@@ -131,7 +139,28 @@ final class FlatAggregates {
           try {
             addLong(i, Aggregates.sumLong(chunk.data(c.slot()), slots.get(c.slot()).lane(), rows, sel));
           } catch (ArithmeticException overflow) {
-            throw ResultValues.overflow();
+            addExact(i, ExactRows.sum(e, chunk, sel));
+          }
+        } else if (e instanceof VecExpr.Exact x && x.op() == VecExpr.ArithOp.MUL
+            && x.left() instanceof VecExpr.Column l && x.right() instanceof VecExpr.Column r
+            && slots.get(l.slot()).lane() == Lane.LONG && slots.get(r.slot()).lane() == Lane.LONG) {
+          // numeric column times numeric column (TPC-H Q6): fused, reading only selected words
+          try {
+            addLong(i, ExactProductSum.sum(chunk.data(l.slot()), chunk.data(r.slot()), rows, sel));
+          } catch (ArithmeticException overflow) {
+            addExact(i, ExactRows.sum(x, chunk, sel));
+          }
+        } else if (e instanceof VecExpr.Exact x) {
+          long[] v = eval.longs(x, chunk);
+          if (v == null) {
+            addExact(i, ExactRows.sum(x, chunk, sel));
+          } else {
+            try {
+              addLong(i, Aggregates.sumLong(v, rows, sel));
+            } catch (ArithmeticException overflow) {
+              addExact(i, ExactRows.sum(v, rows, sel));
+            }
+            scratch.release(v);
           }
         } else if (e instanceof VecExpr.CharLength l) {
           addLong(i, Utf8Length.sumChars(chunk.chunk(l.slot()).offsets(), chunk.data(l.slot()), rows, sel));
@@ -176,11 +205,28 @@ final class FlatAggregates {
   }
 
   private void addLong(int i, long v) {
-    try {
-      longSums[i] = Math.addExact(longSums[i], v);
-    } catch (ArithmeticException e) {
+    if (addOverflows(longSums[i], v)) {
+      addExact(i, BigInteger.valueOf(v));
+    } else {
+      longSums[i] += v;
+    }
+  }
+
+  /** Adds a sum that may not fit a long: exact for numeric results, else out of range. */
+  private void addExact(int i, BigInteger v) {
+    if (v.bitLength() < 64 && !addOverflows(longSums[i], v.longValue())) {
+      longSums[i] += v.longValue();
+      return;
+    }
+    if (aggs.get(i).resultType() != org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
       throw ResultValues.overflow();
     }
+    spill[i] = ExactRows.add(spill[i], v);
+  }
+
+  private static boolean addOverflows(long a, long b) {
+    long t = a + b;
+    return ((a ^ t) & (b ^ t)) < 0;
   }
 
   /** Kahan-Babuska (Neumaier) summation across chunks. */
@@ -218,6 +264,9 @@ final class FlatAggregates {
       addLong(i, o.longSums[i]);
       addDouble(i, o.doubleSums[i]);
       compensation[i] += o.compensation[i];
+      if (o.spill[i] != null) {
+        addExact(i, o.spill[i]);
+      }
       if (o.found[i]) {
         boolean min = aggs.get(i).fn() == AggSpec.Fn.MIN;
         if (slots.get(Math.max(aggs.get(i).minMaxSlot(), 0)).isFloating()) {
@@ -236,7 +285,7 @@ final class FlatAggregates {
       AggSpec a = aggs.get(i);
       row[i] = switch (a.fn()) {
         case COUNT -> ResultValues.count(counts[i]);
-        case SUM, SUM0 -> isExact(a) ? ResultValues.exactSum(a, longSums[i], counts[i])
+        case SUM, SUM0 -> isExact(a) ? ResultValues.exactSum(a, longSums[i], spill[i], counts[i])
             : ResultValues.doubleSum(a, doubleSums[i] + compensation[i], counts[i]);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());

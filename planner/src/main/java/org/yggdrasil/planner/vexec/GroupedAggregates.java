@@ -1,7 +1,9 @@
 package org.yggdrasil.planner.vexec;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.accel.agg.Grouped;
 
 /**
@@ -15,6 +17,12 @@ final class GroupedAggregates {
   private final long[][] longs;
   private final double[][] doubles;
   private final StatAggregates stats;
+  /**
+   * For numeric sums: how many times each group's long sum wrapped around (the exact sum is
+   * longs + wraps * 2^64, see {@link Grouped#sumLongWide}) and the rows a long could not hold.
+   */
+  private final long[][] wraps;
+  private final BigInteger[][] beyond;
   private int capacity;
 
   GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
@@ -24,6 +32,8 @@ final class GroupedAggregates {
     counts = new long[n][];
     longs = new long[n][];
     doubles = new double[n][];
+    wraps = new long[n][];
+    beyond = new BigInteger[n][];
     capacity = 0;
     stats = new StatAggregates(aggs, slots);
     ensure(64);
@@ -34,6 +44,12 @@ final class GroupedAggregates {
       return !slots.get(a.minMaxSlot()).isFloating();
     }
     return a.arg() != null && a.arg().kind() == VecExpr.Kind.LONG;
+  }
+
+  /** Numeric sums never overflow: they run wide and keep what exceeds a long as BigIntegers. */
+  private boolean wide(AggSpec a) {
+    return (a.fn() == AggSpec.Fn.SUM || a.fn() == AggSpec.Fn.SUM0) && exactArg(a)
+        && a.resultType() == SqlTypeName.DECIMAL;
   }
 
   /** Makes room for group ids below {@code groups}. */
@@ -51,6 +67,10 @@ final class GroupedAggregates {
       }
       if (exactArg(a)) {
         longs[i] = longs[i] == null ? new long[cap] : Arrays.copyOf(longs[i], cap);
+        if (wide(a)) {
+          wraps[i] = wraps[i] == null ? new long[cap] : Arrays.copyOf(wraps[i], cap);
+          beyond[i] = beyond[i] == null ? new BigInteger[cap] : Arrays.copyOf(beyond[i], cap);
+        }
         if (a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) {
           Arrays.fill(longs[i], old, cap, a.fn() == AggSpec.Fn.MIN ? Long.MAX_VALUE : Long.MIN_VALUE);
         }
@@ -78,7 +98,15 @@ final class GroupedAggregates {
             STDDEV_POP, STDDEV_SAMP ->
             stats.add(i, chunk, argSel, gids, eval, scratch);
         case SUM, SUM0 -> {
-          if (exactArg(a)) {
+          if (wide(a)) {
+            long[] v = eval.longs(a.arg(), chunk);
+            if (v == null) {
+              ExactRows.sumGroups(a.arg(), chunk, argSel, gids, beyond[i]);
+            } else {
+              Grouped.sumLongWide(gids, v, rows, argSel, longs[i], wraps[i]);
+              scratch.release(v);
+            }
+          } else if (exactArg(a)) {
             long[] v = eval.longs(a.arg(), chunk);
             Grouped.sumLong(gids, v, rows, argSel, longs[i]);
             scratch.release(v);
@@ -128,7 +156,11 @@ final class GroupedAggregates {
       switch (a.fn()) {
         case COUNT -> {}
         case SUM, SUM0 -> {
-          if (exactArg(a)) {
+          if (wide(a)) {
+            Grouped.addWide(to, o.longs[i][from], longs[i], wraps[i]);
+            wraps[i][to] += o.wraps[i][from];
+            beyond[i][to] = ExactRows.add(beyond[i][to], o.beyond[i][from]);
+          } else if (exactArg(a)) {
             longs[i][to] = Math.addExact(longs[i][to], o.longs[i][from]);
           } else {
             doubles[i][to] += o.doubles[i][from];
@@ -152,6 +184,13 @@ final class GroupedAggregates {
     }
   }
 
+  /** The part of group g's wide sum beyond its long accumulator, or null. */
+  private BigInteger beyondLong(int i, int g) {
+    BigInteger b = beyond[i][g];
+    long w = wraps[i][g];
+    return w == 0 ? b : ExactRows.add(b, BigInteger.valueOf(w).shiftLeft(64));
+  }
+
   private static double pgMin(double a, double b) {
     return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
   }
@@ -167,7 +206,8 @@ final class GroupedAggregates {
       long n = counts[i][g];
       row[at + i] = switch (a.fn()) {
         case COUNT -> ResultValues.count(n);
-        case SUM, SUM0 -> exactArg(a) ? ResultValues.exactSum(a, longs[i][g], n)
+        case SUM, SUM0 -> wide(a) ? ResultValues.exactSum(a, longs[i][g], beyondLong(i, g), n)
+            : exactArg(a) ? ResultValues.exactSum(a, longs[i][g], n)
             : ResultValues.doubleSum(a, doubles[i][g], n);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());

@@ -13,6 +13,20 @@ final class ResultValues {
     return n;
   }
 
+  /**
+   * An exact (unscaled) sum {@code sum + beyond}, or null / zero when no row contributed;
+   * {@code beyond} (null = 0) is the part a long could not hold, kept for numeric results only.
+   */
+  static Object exactSum(AggSpec agg, long sum, java.math.BigInteger beyond, long contributing) {
+    if (beyond != null && beyond.signum() != 0 && contributing > 0) {
+      if (agg.resultType() != org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+        throw overflow();
+      }
+      return new BigDecimal(java.math.BigInteger.valueOf(sum).add(beyond), agg.resultScale());
+    }
+    return exactSum(agg, sum, contributing);
+  }
+
   /** An exact (unscaled) sum, or null / zero when no row contributed. */
   static Object exactSum(AggSpec agg, long sum, long contributing) {
     if (contributing == 0) {

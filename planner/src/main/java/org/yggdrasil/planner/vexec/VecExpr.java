@@ -43,6 +43,30 @@ public sealed interface VecExpr {
     }
   }
 
+  /**
+   * Exact arithmetic on scaled integers (a numeric(p, s) value is stored as value × 10^s; integers
+   * have scale 0), with PostgreSQL's result scales: {@code ADD} and {@code SUB} first multiply
+   * each operand by 10^{@code leftUp} / 10^{@code rightUp} to the common scale, {@code MUL} adds
+   * the operands' scales. {@link Kind#LONG} constants in it are already unscaled at the scale they
+   * take part in. A row whose value leaves the long range is computed exactly another way (see
+   * {@code ExactRows}), never wrapped.
+   *
+   * @param scale the result's scale
+   */
+  record Exact(ArithOp op, VecExpr left, int leftUp, VecExpr right, int rightUp, int scale)
+      implements VecExpr {
+    @Override
+    public Kind kind() {
+      return Kind.LONG;
+    }
+
+    @Override
+    public void slots(BitSet into) {
+      left.slots(into);
+      right.slots(into);
+    }
+  }
+
   /** {@code char_length(text column)} in characters. */
   record CharLength(int slot) implements VecExpr {
     @Override
