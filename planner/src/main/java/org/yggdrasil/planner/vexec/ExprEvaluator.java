@@ -2,8 +2,8 @@ package org.yggdrasil.planner.vexec;
 
 import java.math.BigDecimal;
 import org.apache.calcite.DataContext;
-import org.yggdrasil.accel.kernels.Arith;
-import org.yggdrasil.accel.kernels.ExactArith;
+import org.yggdrasil.planner.vexec.Kernels.Arith;
+import org.yggdrasil.planner.vexec.Kernels.ExactArith;
 import org.yggdrasil.accel.strings.Utf8Length;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.yggdrasil.accel.agg.Grouped;
+import org.yggdrasil.planner.vexec.Kernels.Grouped;
 
 /**
  * The aggregates of a GROUP BY query: one slot per group in primitive arrays that grow with the
@@ -157,7 +157,7 @@ final class GroupedAggregates {
         case COUNT -> {}
         case SUM, SUM0 -> {
           if (wide(a)) {
-            Grouped.addWide(to, o.longs[i][from], longs[i], wraps[i]);
+            org.yggdrasil.accel.agg.Grouped.addWide(to, o.longs[i][from], longs[i], wraps[i]);
             wraps[i][to] += o.wraps[i][from];
             beyond[i][to] = ExactRows.add(beyond[i][to], o.beyond[i][from]);
           } else if (exactArg(a)) {

@@ -316,5 +316,51 @@ public final class Kernels {
         org.yggdrasil.accel.agg.GroupedScalar.sumLong(gid, v, rows, sel, sums);
       }
     }
+
+    public static void sumLongWide(int[] gid, long[] v, int rows, long[] sel, long[] sums, long[] wraps) {
+      if (VECTOR) {
+        org.yggdrasil.accel.agg.Grouped.sumLongWide(gid, v, rows, sel, sums, wraps);
+      } else {
+        org.yggdrasil.accel.agg.GroupedScalar.sumLongWide(gid, v, rows, sel, sums, wraps);
+      }
+    }
+  }
+
+  /** ExactArith or its scalar twin ScalarExactArith. */
+  public static final class ExactArith {
+    private ExactArith() {}
+
+    public static boolean add(long[] a, long[] b, long[] out, int rows) {
+      return VECTOR ? org.yggdrasil.accel.kernels.ExactArith.add(a, b, out, rows) : org.yggdrasil.accel.kernels.ScalarExactArith.add(a, b, out, rows);
+    }
+
+    public static boolean addConst(long[] a, long c, long[] out, int rows) {
+      return VECTOR ? org.yggdrasil.accel.kernels.ExactArith.addConst(a, c, out, rows) : org.yggdrasil.accel.kernels.ScalarExactArith.addConst(a, c, out, rows);
+    }
+
+    public static boolean constSub(long c, long[] a, long[] out, int rows) {
+      return VECTOR ? org.yggdrasil.accel.kernels.ExactArith.constSub(c, a, out, rows) : org.yggdrasil.accel.kernels.ScalarExactArith.constSub(c, a, out, rows);
+    }
+
+    public static boolean mul(long[] a, long[] b, long[] out, int rows) {
+      return VECTOR ? org.yggdrasil.accel.kernels.ExactArith.mul(a, b, out, rows) : org.yggdrasil.accel.kernels.ScalarExactArith.mul(a, b, out, rows);
+    }
+
+    public static boolean mulConst(long[] a, long c, long[] out, int rows) {
+      return VECTOR ? org.yggdrasil.accel.kernels.ExactArith.mulConst(a, c, out, rows) : org.yggdrasil.accel.kernels.ScalarExactArith.mulConst(a, c, out, rows);
+    }
+
+    public static boolean sub(long[] a, long[] b, long[] out, int rows) {
+      return VECTOR ? org.yggdrasil.accel.kernels.ExactArith.sub(a, b, out, rows) : org.yggdrasil.accel.kernels.ScalarExactArith.sub(a, b, out, rows);
+    }
+  }
+
+  /** ExactProductSum or its scalar twin ScalarExactProductSum. */
+  public static final class ExactProductSum {
+    private ExactProductSum() {}
+
+    public static long sum(MemorySegment a, MemorySegment b, int rows, long[] sel) {
+      return VECTOR ? org.yggdrasil.accel.agg.ExactProductSum.sum(a, b, rows, sel) : org.yggdrasil.accel.agg.ScalarExactProductSum.sum(a, b, rows, sel);
+    }
   }
 }
