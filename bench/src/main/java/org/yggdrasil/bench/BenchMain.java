@@ -71,6 +71,9 @@ public final class BenchMain {
             + " perf-anchors did (--duckdb-fetch fetches those too).");
     log.println(Machine.describe(duckVersion));
     Path dir = Files.createTempDirectory("ygg-bench-");
+    // Ctrl-C or a kill ends the JVM without running finally blocks: remove the data then too.
+    Thread cleanup = new Thread(() -> deleteTree(dir), "ygg-bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     QueryTimer timer = new QueryTimer(options.warmups(), options.runs(), options.timeout(),
         options.slowMs());
     try {
@@ -79,6 +82,7 @@ public final class BenchMain {
     } finally {
       timer.close();
       deleteTree(dir);
+      Runtime.getRuntime().removeShutdownHook(cleanup);
     }
     log.println();
     log.println("## Results (" + String.format("%,d", options.rows()) + " rows; "
@@ -153,7 +157,7 @@ public final class BenchMain {
     return m;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  private void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
@@ -161,6 +165,8 @@ public final class BenchMain {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    } catch (IOException e) {
+      log.println("ygg bench: could not remove " + dir + ": " + e.getMessage());
     }
   }
 }
