@@ -24,13 +24,14 @@ public final class BenchMain {
   private final Options options;
   private final PrintStream log;
   private final List<BenchQuery> queries;
-  private final List<BenchTable> tables = BenchTable.all();
+  private final List<BenchTable> tables;
   private final Map<Integer, List<QueryOutcome>> outcomes = new LinkedHashMap<>();
 
   private BenchMain(Options options, PrintStream log) {
     this.options = options;
     this.log = log;
     this.queries = QuerySet.select(options.queries());
+    this.tables = BenchTable.usedBy(queries);
     for (int t : options.threads()) {
       List<QueryOutcome> list = new ArrayList<>();
       for (BenchQuery q : queries) {
@@ -70,6 +71,8 @@ public final class BenchMain {
             + " ROW_NUMBER queries, timed as CREATE OR REPLACE TEMP TABLE ans AS … as"
             + " perf-anchors did (--duckdb-fetch fetches those too).");
     log.println(Machine.describe(duckVersion));
+    log.println("Tables the queries read: "
+        + String.join(", ", tables.stream().map(BenchTable::name).toList()));
     Path dir = Files.createTempDirectory("ygg-bench-");
     // Ctrl-C or a kill ends the JVM without running finally blocks: remove the data then too.
     Thread cleanup = new Thread(() -> deleteTree(dir), "ygg-bench-cleanup");
@@ -102,7 +105,7 @@ public final class BenchMain {
     }
     try (Connection c = DuckDatabases.openFile(file)) {
       log.println("data checksums (DuckDB):");
-      DataChecks.run(c, options.rows(), log);
+      DataChecks.run(c, options.rows(), tables, log);
       runAll("DuckDB file", new JdbcRunner(c, "SET threads = %d", 0, true), timer,
           BenchQuery::duckSql, (o, m) -> o.duckFile = m);
     }
