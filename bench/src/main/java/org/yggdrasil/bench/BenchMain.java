@@ -155,7 +155,8 @@ public final class BenchMain {
     Measurement m = timer.measure(runner, sql, query.materialized() && !options.duckdbFetch());
     log.printf("  %-15s threads=%d %-20s %s%n", label, threads, query.name(),
         m.ok() ? m.cell() + " ms, " + m.result().count() + " rows, first " + m.result().firstRow()
-            + String.format(java.util.Locale.ROOT, " (others used %.2f cores)", m.othersCores())
+            + (Double.isNaN(m.othersCores()) ? "" : String.format(java.util.Locale.ROOT,
+                " (others used %.2f cores)", m.othersCores()))
             : m.status() + " " + m.message());
     return m;
   }

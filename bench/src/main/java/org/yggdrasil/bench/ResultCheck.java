@@ -1,7 +1,6 @@
 package org.yggdrasil.bench;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,12 +28,8 @@ public final class ResultCheck {
     if (!expected.complete() || !actual.complete()) {
       return fingerprintDifference(expected, actual);
     }
-    List<Object[]> e = expected.rows();
-    List<Object[]> a = actual.rows();
-    if (!ordered) {
-      e = sorted(e);
-      a = sorted(a);
-    }
+    List<Object[]> e = ordered ? expected.rows() : expected.sortedRows(ROW_ORDER);
+    List<Object[]> a = ordered ? actual.rows() : actual.sortedRows(ROW_ORDER);
     for (int r = 0; r < e.size(); r++) {
       for (int c = 0; c < expected.width(); c++) {
         if (!same(e.get(r)[c], a.get(r)[c])) {
@@ -78,12 +73,6 @@ public final class ResultCheck {
       return true;
     }
     return Math.abs(e - a) <= RELATIVE * Math.max(Math.abs(e), Math.abs(a));
-  }
-
-  private static List<Object[]> sorted(List<Object[]> rows) {
-    List<Object[]> copy = new ArrayList<>(rows);
-    copy.sort(ROW_ORDER);
-    return copy;
   }
 
   private static final Comparator<Object[]> ROW_ORDER = (x, y) -> {
