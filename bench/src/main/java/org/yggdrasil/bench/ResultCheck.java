@@ -7,10 +7,13 @@ import java.util.List;
 /**
  * Compares two engines' results: the same rows (in order only when the query orders them),
  * exact for integers, decimals and text, floats (and a float against a decimal, as an average
- * may be either) to a relative 1e-9. Results too large to keep are compared by fingerprint.
+ * may be either) to a relative 1e-9, or an absolute 1e-12 where a result cancels to about zero
+ * (a correlation of unrelated columns is 1e-17 in one summation order and 1e-16 in another).
+ * Results too large to keep are compared by fingerprint.
  */
 public final class ResultCheck {
   static final double RELATIVE = 1e-9;
+  static final double ABSOLUTE = 1e-12;
 
   private ResultCheck() {}
 
@@ -72,7 +75,8 @@ public final class ResultCheck {
     if (e == a || (Double.isNaN(e) && Double.isNaN(a))) {
       return true;
     }
-    return Math.abs(e - a) <= RELATIVE * Math.max(Math.abs(e), Math.abs(a));
+    double difference = Math.abs(e - a);
+    return difference <= ABSOLUTE || difference <= RELATIVE * Math.max(Math.abs(e), Math.abs(a));
   }
 
   private static final Comparator<Object[]> ROW_ORDER = (x, y) -> {
