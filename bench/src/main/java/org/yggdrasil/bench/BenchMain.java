@@ -24,13 +24,14 @@ public final class BenchMain {
   private final Options options;
   private final PrintStream log;
   private final List<BenchQuery> queries;
-  private final List<BenchTable> tables = BenchTable.all();
+  private final List<BenchTable> tables;
   private final Map<Integer, List<QueryOutcome>> outcomes = new LinkedHashMap<>();
 
   private BenchMain(Options options, PrintStream log) {
     this.options = options;
     this.log = log;
     this.queries = QuerySet.select(options.queries());
+    this.tables = BenchTable.usedBy(queries);
     for (int t : options.threads()) {
       List<QueryOutcome> list = new ArrayList<>();
       for (BenchQuery q : queries) {
@@ -70,7 +71,12 @@ public final class BenchMain {
             + " ROW_NUMBER queries, timed as CREATE OR REPLACE TEMP TABLE ans AS … as"
             + " perf-anchors did (--duckdb-fetch fetches those too).");
     log.println(Machine.describe(duckVersion));
+    log.println("Tables the queries read: "
+        + String.join(", ", tables.stream().map(BenchTable::name).toList()));
     Path dir = Files.createTempDirectory("ygg-bench-");
+    // Ctrl-C or a kill ends the JVM without running finally blocks: remove the data then too.
+    Thread cleanup = new Thread(() -> deleteTree(dir), "ygg-bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     QueryTimer timer = new QueryTimer(options.warmups(), options.runs(), options.timeout(),
         options.slowMs());
     try {
@@ -79,6 +85,7 @@ public final class BenchMain {
     } finally {
       timer.close();
       deleteTree(dir);
+      Runtime.getRuntime().removeShutdownHook(cleanup);
     }
     log.println();
     log.println("## Results (" + String.format("%,d", options.rows()) + " rows; "
@@ -98,7 +105,7 @@ public final class BenchMain {
     }
     try (Connection c = DuckDatabases.openFile(file)) {
       log.println("data checksums (DuckDB):");
-      DataChecks.run(c, options.rows(), log);
+      DataChecks.run(c, options.rows(), tables, log);
       runAll("DuckDB file", new JdbcRunner(c, "SET threads = %d", 0, true), timer,
           BenchQuery::duckSql, (o, m) -> o.duckFile = m);
     }
@@ -148,12 +155,13 @@ public final class BenchMain {
     Measurement m = timer.measure(runner, sql, query.materialized() && !options.duckdbFetch());
     log.printf("  %-15s threads=%d %-20s %s%n", label, threads, query.name(),
         m.ok() ? m.cell() + " ms, " + m.result().count() + " rows, first " + m.result().firstRow()
-            + String.format(java.util.Locale.ROOT, " (others used %.2f cores)", m.othersCores())
+            + (Double.isNaN(m.othersCores()) ? "" : String.format(java.util.Locale.ROOT,
+                " (others used %.2f cores)", m.othersCores()))
             : m.status() + " " + m.message());
     return m;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  private void deleteTree(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
@@ -161,6 +169,8 @@ public final class BenchMain {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    } catch (IOException e) {
+      log.println("ygg bench: could not remove " + dir + ": " + e.getMessage());
     }
   }
 }

@@ -41,6 +41,19 @@ public record BenchTable(String name, TableData data, List<String> duckTypes,
             "b7e17925e0796da9b8270d0aae933b5e246eea2b7b4395e61059f113d25acfd7"));
   }
 
+  /** The tables {@code queries} read (the name as a word of their SQL), in {@link #all()} order. */
+  public static List<BenchTable> usedBy(List<BenchQuery> queries) {
+    List<BenchTable> used = new ArrayList<>();
+    for (BenchTable t : all()) {
+      java.util.regex.Pattern word = java.util.regex.Pattern.compile("\\b" + t.name() + "\\b");
+      if (queries.stream().anyMatch(q -> word.matcher(q.duckSql()).find()
+          || word.matcher(q.yggSql()).find())) {
+        used.add(t);
+      }
+    }
+    return used;
+  }
+
   /** {@code CREATE TABLE name (col type, ...)} with the given types. */
   public String createTable(List<String> types) {
     List<String> columns = new ArrayList<>();

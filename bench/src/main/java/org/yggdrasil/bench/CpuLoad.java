@@ -27,7 +27,10 @@ final class CpuLoad {
     return new CpuLoad(System.nanoTime(), machineBusyTicks(), ownTicks());
   }
 
-  /** Other processes' average use since {@link #start()}, in cores; NaN where unknown. */
+  /**
+   * Other processes' average use since {@link #start()}, in cores; NaN where unknown, and for
+   * spans under half a second, which the counters' 10 ms ticks cannot resolve.
+   */
   double othersCores() {
     long busy = machineBusyTicks();
     long own = ownTicks();
@@ -35,7 +38,7 @@ final class CpuLoad {
       return Double.NaN;
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    if (seconds <= 0) {
+    if (seconds < 0.5) {
       return Double.NaN;
     }
     long others = Math.max(0, (busy - startBusy) - (own - startOwn));

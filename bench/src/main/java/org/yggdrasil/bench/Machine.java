@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The machine a run was on, for the report: CPU, cores, memory, JDK, DuckDB. */
 final class Machine {
@@ -17,13 +18,30 @@ final class Machine {
         + "\nDuckDB: " + duckVersion + " (org.duckdb:duckdb_jdbc)";
   }
 
+  /** e.g. {@code AMD EPYC (family 25 model 17, avx2 avx512f)}: the name hides the generation. */
   private static String cpuModel() {
+    String name = null;
+    String family = null;
+    String model = null;
+    String simd = "";
     for (String line : lines("/proc/cpuinfo")) {
-      if (line.startsWith("model name")) {
-        return line.substring(line.indexOf(':') + 1).trim();
+      String value = line.substring(line.indexOf(':') + 1).trim();
+      if (name == null && line.startsWith("model name")) {
+        name = value;
+      } else if (family == null && line.startsWith("cpu family")) {
+        family = value;
+      } else if (model == null && line.matches("model\\s*:.*")) {
+        model = value;
+      } else if (simd.isEmpty() && line.startsWith("flags")) {
+        List<String> flags = List.of(value.split(" "));
+        simd = String.join(" ", Stream.of("avx2", "avx512f").filter(flags::contains).toList());
       }
     }
-    return System.getProperty("os.arch");
+    if (name == null) {
+      return System.getProperty("os.arch");
+    }
+    return name + " (family " + family + " model " + model + (simd.isEmpty() ? "" : ", " + simd)
+        + ")";
   }
 
   private static String memory() {

@@ -34,8 +34,20 @@ final class QueryOutcome {
     return duckMemory.ok() ? duckMemory.result() : duckFile.ok() ? duckFile.result() : null;
   }
 
-  /** Problems with this query's results or runs, one line each; empty when all agree. */
+  private List<String> problems;
+
+  /**
+   * Problems with this query's results or runs, one line each; empty when all agree. Worked out
+   * once, when every measurement is in (the report asks twice; sorting large results is slow).
+   */
   List<String> problems() {
+    if (problems == null) {
+      problems = findProblems();
+    }
+    return problems;
+  }
+
+  private List<String> findProblems() {
     List<String> out = new ArrayList<>();
     ResultRows reference = reference();
     compare("DuckDB file", duckFile, reference, out);

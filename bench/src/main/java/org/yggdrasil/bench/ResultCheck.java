@@ -1,17 +1,19 @@
 package org.yggdrasil.bench;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Compares two engines' results: the same rows (in order only when the query orders them),
  * exact for integers, decimals and text, floats (and a float against a decimal, as an average
- * may be either) to a relative 1e-9. Results too large to keep are compared by fingerprint.
+ * may be either) to a relative 1e-9, or an absolute 1e-12 where a result cancels to about zero
+ * (a correlation of unrelated columns is 1e-17 in one summation order and 1e-16 in another).
+ * Results too large to keep are compared by fingerprint.
  */
 public final class ResultCheck {
   static final double RELATIVE = 1e-9;
+  static final double ABSOLUTE = 1e-12;
 
   private ResultCheck() {}
 
@@ -29,12 +31,8 @@ public final class ResultCheck {
     if (!expected.complete() || !actual.complete()) {
       return fingerprintDifference(expected, actual);
     }
-    List<Object[]> e = expected.rows();
-    List<Object[]> a = actual.rows();
-    if (!ordered) {
-      e = sorted(e);
-      a = sorted(a);
-    }
+    List<Object[]> e = ordered ? expected.rows() : expected.sortedRows(ROW_ORDER);
+    List<Object[]> a = ordered ? actual.rows() : actual.sortedRows(ROW_ORDER);
     for (int r = 0; r < e.size(); r++) {
       for (int c = 0; c < expected.width(); c++) {
         if (!same(e.get(r)[c], a.get(r)[c])) {
@@ -77,13 +75,8 @@ public final class ResultCheck {
     if (e == a || (Double.isNaN(e) && Double.isNaN(a))) {
       return true;
     }
-    return Math.abs(e - a) <= RELATIVE * Math.max(Math.abs(e), Math.abs(a));
-  }
-
-  private static List<Object[]> sorted(List<Object[]> rows) {
-    List<Object[]> copy = new ArrayList<>(rows);
-    copy.sort(ROW_ORDER);
-    return copy;
+    double difference = Math.abs(e - a);
+    return difference <= ABSOLUTE || difference <= RELATIVE * Math.max(Math.abs(e), Math.abs(a));
   }
 
   private static final Comparator<Object[]> ROW_ORDER = (x, y) -> {

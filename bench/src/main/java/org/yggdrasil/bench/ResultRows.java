@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * What one run of a query returned, in values both engines' drivers agree on: integers as
  * Long, floats as Double, decimals as BigDecimal, everything else (strings, dates) as text.
- * Rows are kept up to {@link #KEEP}; beyond that (H2O Q10's 10M groups) only an
- * order-insensitive fingerprint of every row is, so the check stays within memory.
+ * Rows are kept up to {@link #KEEP}; beyond that (H2O Q10's groups) only an order-insensitive
+ * fingerprint of every row is, so the check stays within memory and time: every query keeps its
+ * first rows per engine, path and thread setting until the report.
  */
 public final class ResultRows {
-  static final int KEEP = 1_000_000;
+  static final int KEEP = 250_000;
 
   private final List<Object[]> rows = new ArrayList<>();
   private long count;
@@ -19,6 +20,7 @@ public final class ResultRows {
   private double[] numberSums;
   private long[] textHashes;
   private long[] nulls;
+  private List<Object[]> sorted;
 
   /** Takes one row (values as the driver or session gave them); the array is not kept. */
   public void add(Object[] raw) {
@@ -73,6 +75,15 @@ public final class ResultRows {
 
   public List<Object[]> rows() {
     return rows;
+  }
+
+  /** The rows in {@code order}, sorted once (the reference is compared with several results). */
+  List<Object[]> sortedRows(java.util.Comparator<Object[]> order) {
+    if (sorted == null) {
+      sorted = new ArrayList<>(rows);
+      sorted.sort(order);
+    }
+    return sorted;
   }
 
   int width() {
