@@ -183,8 +183,12 @@ public final class CalciteErrors {
     if (t != null) {
       return t;
     }
+    // An internal error is a bug: keep its stack in the server log, as PostgreSQL logs errors.
+    LOG.log(System.Logger.Level.WARNING, "internal error (XX000) while executing a statement", e);
     return new SqlStateException(SqlState.INTERNAL_ERROR, rootMessage(e), e);
   }
+
+  private static final System.Logger LOG = System.getLogger(CalciteErrors.class.getName());
 
   private static SqlStateException runtimeErrorOrNull(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
