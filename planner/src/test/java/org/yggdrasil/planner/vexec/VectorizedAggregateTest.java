@@ -123,6 +123,8 @@ class VectorizedAggregateTest {
           + " FROM m WHERE id < 3000 GROUP BY i",
       "SELECT corr(d, i), covar_pop(d, r), covar_samp(i, s), corr(n, d), corr(s, s) FROM m",
       "SELECT g, corr(d, i), covar_samp(d, r), covar_pop(d, i), corr(s, i) FROM m GROUP BY g",
+      // pow is PostgreSQL's other name for power (H2O q9 squares corr with it)
+      "SELECT g, pow(corr(d, i), 2) FROM m GROUP BY g",
       "SELECT dt, percentile_cont(0.5) WITHIN GROUP (ORDER BY d), corr(i, d) FROM m WHERE dt < DATE '2020-01-20' GROUP BY dt",
       "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_disc(0.5) WITHIN GROUP (ORDER BY i), corr(d, i)"
           + " FROM m WHERE i > 100000",
