@@ -97,8 +97,8 @@ public final class PgRewrites extends SqlShuttle {
         return dateArithmetic;
       }
     }
-    if (call.getOperator().getName().equals("^") && call.operandCount() == 2) {
-      // PostgreSQL's ^ is exponentiation, not XOR.
+    if ((call.getOperator().getName().equals("^") || name.equals("pow")) && call.operandCount() == 2) {
+      // PostgreSQL's ^ is exponentiation, not XOR; pow is power's other name.
       return super.visit(SqlStdOperatorTable.POWER.createCall(call.getParserPosition(),
           call.getOperandList()));
     }

@@ -84,6 +84,8 @@ class StatAggregatesTest {
         + " corr(x, 1), covar_samp(x, x) FROM p WHERE g = 1");
     assertEquals(Arrays.asList(0.9732227014483794, 4.888888888888888, 7.333333333333333, null, 16.666666666666668),
         rows.get(0));
+    // H2O q9's spelling
+    assertEquals(Math.pow(0.9732227014483794, 2), db.value("SELECT pow(corr(y, x), 2) FROM p WHERE g = 1"));
   }
 
   @Test
