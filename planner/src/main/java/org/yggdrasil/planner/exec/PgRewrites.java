@@ -53,11 +53,6 @@ public final class PgRewrites extends SqlShuttle {
       return statistical;
     }
     String name = call.getOperator().getName().toLowerCase(java.util.Locale.ROOT);
-    if (name.equals("pow")) {
-      // PostgreSQL's other name for power
-      return super.visit(org.apache.calcite.sql.fun.SqlStdOperatorTable.POWER.createCall(
-          call.getParserPosition(), call.getOperandList()));
-    }
     if (OWN_FUNCTIONS.contains(name)) {
       return super.visit(ownFunction(name, call.getParserPosition(), call.getOperandList()));
     }
