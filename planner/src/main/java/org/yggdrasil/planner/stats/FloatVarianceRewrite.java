@@ -16,12 +16,14 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * against the spread. Other inputs (integers, numeric) keep Calcite's plan.
  */
 public final class FloatVarianceRewrite extends RelHomogeneousShuttle {
-  private static final FloatVarianceRewrite INSTANCE = new FloatVarianceRewrite();
-
   private FloatVarianceRewrite() {}
 
+  /**
+   * A new shuttle per plan: Calcite's shuttles keep a stack of the nodes being visited, so one
+   * instance shared by concurrent sessions corrupted each other's walks (NoSuchElementException).
+   */
   public static RelNode apply(RelNode rel) {
-    return rel.accept(INSTANCE);
+    return rel.accept(new FloatVarianceRewrite());
   }
 
   @Override
