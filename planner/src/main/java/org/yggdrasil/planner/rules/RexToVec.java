@@ -408,24 +408,20 @@ final class RexToVec {
           return inner instanceof VecExpr.Exact
               || (inner instanceof VecExpr.Column c && c.kind() == VecExpr.Kind.LONG) ? inner : null;
         }
-        if (name.equals("CHAR_LENGTH") || name.equals("CHARACTER_LENGTH") || name.equals("LENGTH")) {
-          Integer slot = columnSlot(((RexCall) node).getOperands().get(0), false);
-          if (slot != null && slots.get(slot).isText()) {
-            return new VecExpr.CharLength(slot);
-          }
-        }
-        return null;
+        boolean length = name.equals("CHAR_LENGTH") || name.equals("CHARACTER_LENGTH")
+            || name.equals("LENGTH");
+        return length ? charLength((RexCall) node) : null;
       }
       default -> {
-        if (node.getKind() == SqlKind.CHAR_LENGTH) {
-          Integer slot = columnSlot(((RexCall) node).getOperands().get(0), false);
-          if (slot != null && slots.get(slot).isText()) {
-            return new VecExpr.CharLength(slot);
-          }
-        }
-        return null;
+        return node.getKind() == SqlKind.CHAR_LENGTH ? charLength((RexCall) node) : null;
       }
     }
+  }
+
+  /** {@code char_length(text column)}, or null for any other argument. */
+  private VecExpr charLength(RexCall call) {
+    Integer slot = columnSlot(call.getOperands().get(0), false);
+    return slot != null && slots.get(slot).isText() ? new VecExpr.CharLength(slot) : null;
   }
 
   private VecExpr doubleOperand(RexNode node) {

@@ -1,6 +1,5 @@
 package org.yggdrasil.planner.vexec;
 
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +15,6 @@ import org.yggdrasil.accel.kernels.Bitmaps;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.storage.nativestore.TableVersion;
-import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
 
 /**
  * Runs an {@link AggregatePlan}: morsel-driven over the table's chunks on up to
@@ -130,23 +128,12 @@ public final class AggregateRunner {
       if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
         return;
       }
-      DeleteVector deletes = chunk.deletes();
-      if (flat != null && filter == null && (deletes == null || deletes.count() == 0)
+      if (flat != null && filter == null && !ChunkSelection.hasDeletes(chunk)
           && flat.statsAnswer(chunk)) {
         flat.addStats(chunk);
         return;
       }
-      boolean deleted = deletes != null && deletes.count() > 0;
-      // null: every row, which lets the kernels run plain counted loops
-      long[] selected = filter == null && !deleted ? null : sel;
-      if (filter != null) {
-        filter.evaluate(chunk, sel, scratch);
-      } else if (deleted) {
-        Bitmaps.setAll(sel, rows);
-      }
-      if (deleted) {
-        Bitmaps.andNot(sel, deletes.bits().toArray(ValueLayout.JAVA_LONG), rows);
-      }
+      long[] selected = ChunkSelection.select(chunk, filter, sel, scratch);
       if (flat != null) {
         flat.add(chunk, selected, eval, scratch);
         return;

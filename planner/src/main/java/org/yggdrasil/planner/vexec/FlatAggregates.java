@@ -8,7 +8,6 @@ import org.yggdrasil.planner.vexec.Kernels.ExactProductSum;
 import org.yggdrasil.accel.kernels.Bitmaps;
 import org.yggdrasil.accel.kernels.Lane;
 import org.yggdrasil.accel.strings.Utf8Length;
-import org.yggdrasil.storage.nativestore.ColumnType;
 import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
 
 /**
@@ -302,9 +301,5 @@ final class FlatAggregates {
   /** True when a sum accumulates exact integers (its argument is an exact column or a length). */
   static boolean isExact(AggSpec a) {
     return a.arg().kind() == VecExpr.Kind.LONG;
-  }
-
-  static boolean isStatsSummable(ColumnType t) {
-    return t != ColumnType.DATE && t != ColumnType.TIMESTAMP && t != ColumnType.TIMESTAMPTZ;
   }
 }

@@ -84,15 +84,7 @@ final class Ranges {
 
     @Override
     boolean mayMatch(ChunkData chunk) {
-      if (lo > hi || allNull(chunk, slot)) {
-        return false;
-      }
-      var s = chunk.chunk(slot).stats();
-      if (s.min() == null || s.max() == null) {
-        return true;
-      }
-      var enc = chunk.slot(slot).encoding();
-      return enc.toBits(s.min()) <= hi && enc.toBits(s.max()) >= lo;
+      return RowFilter.exactOverlaps(chunk, slot, lo, hi);
     }
   }
 
@@ -118,15 +110,7 @@ final class Ranges {
 
     @Override
     boolean mayMatch(ChunkData chunk) {
-      if (allNull(chunk, slot)) {
-        return false;
-      }
-      var s = chunk.chunk(slot).stats();
-      if (!(s.min() instanceof Number mn) || !(s.max() instanceof Number mx)
-          || Double.isNaN(mn.doubleValue()) || Double.isNaN(mx.doubleValue())) {
-        return true;
-      }
-      return mx.doubleValue() >= lo && (Double.isNaN(hi) || mn.doubleValue() <= hi);
+      return RowFilter.floatingOverlaps(chunk, slot, lo, hi);
     }
   }
 }

@@ -161,25 +161,54 @@ abstract sealed class RowFilter {
 
     @Override
     boolean mayMatch(ChunkData chunk) {
-      if (allNull(chunk, slot)) {
-        return false;
-      }
-      ChunkStats s = chunk.chunk(slot).stats();
-      if (s.min() == null || s.max() == null) {
-        return true;
-      }
-      var enc = chunk.slot(slot).encoding();
-      long min = enc.toBits(s.min());
-      long max = enc.toBits(s.max());
       return switch (op) {
-        case EQ -> min <= value && value <= max;
-        case NE -> !(min == value && max == value);
-        case LT -> min < value;
-        case LE -> min <= value;
-        case GT -> max > value;
-        case GE -> max >= value;
+        case EQ -> exactOverlaps(chunk, slot, value, value);
+        case NE -> !allNull(chunk, slot) && !exactOverlapsOnly(chunk, slot, value);
+        case LT -> value != Long.MIN_VALUE && exactOverlaps(chunk, slot, Long.MIN_VALUE, value - 1);
+        case LE -> exactOverlaps(chunk, slot, Long.MIN_VALUE, value);
+        case GT -> value != Long.MAX_VALUE && exactOverlaps(chunk, slot, value + 1, Long.MAX_VALUE);
+        case GE -> exactOverlaps(chunk, slot, value, Long.MAX_VALUE);
       };
     }
+  }
+
+  /** False when the chunk's statistics prove no non-null value of an exact column is in [lo, hi]. */
+  static boolean exactOverlaps(ChunkData chunk, int slot, long lo, long hi) {
+    if (lo > hi || allNull(chunk, slot)) {
+      return false;
+    }
+    ChunkStats s = chunk.chunk(slot).stats();
+    if (s.min() == null || s.max() == null) {
+      return true;
+    }
+    var enc = chunk.slot(slot).encoding();
+    return enc.toBits(s.min()) <= hi && enc.toBits(s.max()) >= lo;
+  }
+
+  /** True when the statistics prove every non-null value of an exact column equals {@code v}. */
+  private static boolean exactOverlapsOnly(ChunkData chunk, int slot, long v) {
+    ChunkStats s = chunk.chunk(slot).stats();
+    if (s.min() == null || s.max() == null) {
+      return false;
+    }
+    var enc = chunk.slot(slot).encoding();
+    return enc.toBits(s.min()) == v && enc.toBits(s.max()) == v;
+  }
+
+  /**
+   * False when the chunk's statistics prove no non-null value of a floating column is in
+   * [lo, hi] (hi NaN: no upper bound); NaN anywhere in the statistics proves nothing.
+   */
+  static boolean floatingOverlaps(ChunkData chunk, int slot, double lo, double hi) {
+    if (allNull(chunk, slot)) {
+      return false;
+    }
+    ChunkStats s = chunk.chunk(slot).stats();
+    if (!(s.min() instanceof Number mn) || !(s.max() instanceof Number mx)
+        || Double.isNaN(mn.doubleValue()) || Double.isNaN(mx.doubleValue())) {
+      return true;
+    }
+    return mx.doubleValue() >= lo && (Double.isNaN(hi) || mn.doubleValue() <= hi);
   }
 
   /** A floating-point column against a constant, in PostgreSQL's order (NaN above all). */
@@ -204,25 +233,16 @@ abstract sealed class RowFilter {
 
     @Override
     boolean mayMatch(ChunkData chunk) {
-      if (allNull(chunk, slot)) {
-        return false;
-      }
-      ChunkStats s = chunk.chunk(slot).stats();
-      if (!(s.min() instanceof Number mn) || !(s.max() instanceof Number mx)) {
-        return true;
-      }
-      double min = mn.doubleValue();
-      double max = mx.doubleValue();
-      if (Double.isNaN(min) || Double.isNaN(max) || Double.isNaN(value)) {
-        return true;
+      if (Double.isNaN(value)) {
+        return !allNull(chunk, slot);
       }
       return switch (op) {
-        case EQ -> min <= value && value <= max;
-        case NE -> true;
-        case LT -> min < value;
-        case LE -> min <= value;
-        case GT -> max > value;
-        case GE -> max >= value;
+        case EQ -> floatingOverlaps(chunk, slot, value, value);
+        case NE -> !allNull(chunk, slot);
+        case LT -> floatingOverlaps(chunk, slot, Double.NEGATIVE_INFINITY, Math.nextDown(value));
+        case LE -> floatingOverlaps(chunk, slot, Double.NEGATIVE_INFINITY, value);
+        case GT -> floatingOverlaps(chunk, slot, Math.nextUp(value), Double.NaN);
+        case GE -> floatingOverlaps(chunk, slot, value, Double.NaN);
       };
     }
   }

@@ -1,7 +1,6 @@
 package org.yggdrasil.planner.vexec;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +13,6 @@ import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.schema.InternalValues;
 import org.yggdrasil.storage.nativestore.TableVersion;
-import org.yggdrasil.storage.nativestore.chunk.DeleteVector;
 
 /**
  * Runs a {@link TopNPlan} in one pass over the chunks: partition ids from {@link GroupKeys}, the
@@ -46,28 +44,19 @@ public final class TopNRunner {
       if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
         continue;
       }
-      DeleteVector deletes = chunk.deletes();
-      boolean deleted = deletes != null && deletes.count() > 0;
-      if (filter != null) {
-        filter.evaluate(chunk, sel, scratch);
-      } else {
-        Bitmaps.setAll(sel, rows);
-      }
-      if (deleted) {
-        Bitmaps.andNot(sel, deletes.bits().toArray(ValueLayout.JAVA_LONG), rows);
-      }
-      if (Bitmaps.none(sel, rows)) {
+      long[] kept = ChunkSelection.select(chunk, filter, sel, scratch);
+      if (kept != null && Bitmaps.none(kept, rows)) {
         continue;
       }
       int[] gids = scratch.gids;
-      keys.assign(chunk, sel, gids, scratch);
+      keys.assign(chunk, kept, gids, scratch);
       long first = (long) c * table.chunkRows();
       MemorySegment validity = chunk.validity(plan.orderSlot());
-      long[] valued = sel;
+      long[] valued = kept;
       if (validity != null) {
-        valued = Selections.copyOrAll(sel, rows, scratch);
+        valued = Selections.copyOrAll(kept, rows, scratch);
         Bitmaps.andValidity(valued, validity, rows);
-        long[] nullRows = Selections.copyOrAll(sel, rows, scratch);
+        long[] nullRows = Selections.copyOrAll(kept, rows, scratch);
         Bitmaps.andNot(nullRows, valued, rows);
         for (int w = 0; w < Bitmaps.words(rows); w++) {
           for (long x = nullRows[w]; x != 0; x &= x - 1) {
@@ -83,7 +72,7 @@ public final class TopNRunner {
       } else {
         values.addLongs(gids, data, order.encoding().physical().width(), rows, valued, first);
       }
-      if (valued != sel) {
+      if (valued != kept) {
         scratch.releaseBitmap(valued);
       }
     }

@@ -106,6 +106,14 @@ public final class DeleteVector {
     return count;
   }
 
+  /** Clears the bits of deleted rows among the first {@code rows} of a selection bitmap. */
+  public void clearDeleted(long[] selection, int rows) {
+    int n = Math.min(words.length, (rows + 63) >>> 6);
+    for (int w = 0; w < n; w++) {
+      selection[w] &= ~words[w];
+    }
+  }
+
   /** The bitmap words (64 rows each); rows past its end are not deleted. */
   public MemorySegment bits() {
     return MemorySegment.ofArray(words);
