@@ -20,7 +20,7 @@ class ConcurrentPlanningTest {
   @Test
   void sessionsPlanConcurrently() throws Exception {
     YggEngine engine = new YggEngine(EngineOptions.memory());
-    try (SqlDriver setup = new SqlDriver(engine)) {
+    try (SqlDriver setup = SqlDriver.sharing(engine)) {
       setup.run("CREATE TABLE t (a int, b double precision)");
       setup.run("INSERT INTO t VALUES (1, 1.5), (2, 2.5), (3, 3.5)");
     }
@@ -31,7 +31,7 @@ class ConcurrentPlanningTest {
         int w = worker;
         runs.add(pool.submit(() -> {
           int ok = 0;
-          try (SqlDriver db = new SqlDriver(engine)) {
+          try (SqlDriver db = SqlDriver.sharing(engine)) {
             for (int i = 0; i < 60; i++) {
               // distinct texts, so every statement is planned anew
               List<List<Object>> rows = db.run("SELECT a FROM t WHERE a > " + (i % 2) + " UNION ALL"
@@ -48,6 +48,7 @@ class ConcurrentPlanningTest {
       }
     } finally {
       pool.shutdownNow();
+      engine.close();
     }
   }
 }

@@ -14,14 +14,27 @@ import org.yggdrasil.planner.session.StartupParameters;
 public final class SqlDriver implements AutoCloseable {
   private final YggEngine engine;
   private final Session session;
+  /** Whether closing this driver closes the engine: only when the driver created it. */
+  private final boolean ownsEngine;
   public String lastTag;
 
   public SqlDriver() {
-    this(new YggEngine(EngineOptions.memory()));
+    this(new YggEngine(EngineOptions.memory()), true);
   }
 
+  /** A session on the engine; closing the driver closes the engine too. */
   public SqlDriver(YggEngine engine) {
+    this(engine, true);
+  }
+
+  /** A session on an engine other sessions share: closing the driver leaves the engine open. */
+  public static SqlDriver sharing(YggEngine engine) {
+    return new SqlDriver(engine, false);
+  }
+
+  private SqlDriver(YggEngine engine, boolean ownsEngine) {
     this.engine = engine;
+    this.ownsEngine = ownsEngine;
     this.session = engine.open(new StartupParameters(Map.of("user", "ygg", "database", "ygg")));
   }
 
@@ -66,6 +79,8 @@ public final class SqlDriver implements AutoCloseable {
   @Override
   public void close() {
     session.close();
-    engine.close();
+    if (ownsEngine) {
+      engine.close();
+    }
   }
 }
