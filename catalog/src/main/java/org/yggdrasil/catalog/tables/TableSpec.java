@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param name the table name within the system's schema
  * @param columns the columns in order
  * @param key the column positions that identify a row (what UPDATE and DELETE address); empty
- *     when the table has no key (then it is read-only)
+ *     when the table has no key, and then the whole old row identifies it (the first equal row)
  * @param writable whether INSERT/UPDATE/DELETE are accepted
  */
 public record TableSpec(String name, List<ColumnSpec> columns, List<Integer> key, boolean writable) {
