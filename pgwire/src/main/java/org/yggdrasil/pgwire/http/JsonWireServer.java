@@ -32,6 +32,7 @@ public final class JsonWireServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService executor;
   private final WatchStreams watches;
+  private boolean stopped;
 
   private JsonWireServer(HttpServer http, ExecutorService executor, WatchStreams watches) {
     this.http = http;
@@ -101,9 +102,13 @@ public final class JsonWireServer implements AutoCloseable {
     }
   }
 
-  /** Ends every watch stream, stops listening and closes open exchanges. */
+  /** Ends every watch stream, stops listening and closes open exchanges; once. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     watches.close();
     http.stop(0);
     executor.shutdownNow();
