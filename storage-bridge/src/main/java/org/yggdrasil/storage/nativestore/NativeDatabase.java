@@ -493,6 +493,9 @@ public final class NativeDatabase implements AutoCloseable {
     }
     awaitDurable(ticket);
     publish(b, c, s, seq);
+    for (java.util.function.BiConsumer<String, String> listener : headListeners) {
+      listener.accept(branchName, c.id);
+    }
   }
 
   // ---- diff and merge (see Merges) ----
@@ -835,6 +838,17 @@ public final class NativeDatabase implements AutoCloseable {
    */
   public void onCommit(java.util.function.Consumer<CommitMeta> listener) {
     commitListeners.add(listener);
+  }
+
+  private final List<java.util.function.BiConsumer<String, String>> headListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code listener} with (branch, new head commit id) after a branch head moved without a
+   * commit (a reset or a fast-forward merge), once durable, on the calling thread.
+   */
+  public void onHeadMove(java.util.function.BiConsumer<String, String> listener) {
+    headListeners.add(listener);
   }
 
   private final List<java.util.function.BiConsumer<String, String>> branchListeners =

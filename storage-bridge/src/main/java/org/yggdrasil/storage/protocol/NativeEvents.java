@@ -11,6 +11,8 @@ import org.yggdrasil.storage.nativestore.NativeDatabase;
  * Fans the native store's commit and branch callbacks out to protocol watchers. One per
  * database (the store's listener lists only grow, so each watcher must not register its own);
  * a watcher unsubscribes by closing its handle. Overlay branches are internal and not reported.
+ * A {@code commit} event means the branch's head moved to the event's snapshot: a new commit,
+ * or a head move without one (a fast-forward merge, a reset).
  */
 final class NativeEvents {
   private final CopyOnWriteArrayList<Consumer<SystemEvent>> watchers = new CopyOnWriteArrayList<>();
@@ -19,6 +21,11 @@ final class NativeEvents {
   NativeEvents(NativeDatabase db, String systemId, java.util.function.Function<String, SnapshotRef> refs) {
     this.systemId = systemId;
     db.onCommit(meta -> commit(meta, refs));
+    db.onHeadMove((branch, head) -> {
+      if (!watchers.isEmpty() && !NativeOverlay.isHidden(branch)) {
+        publish(new SystemEvent(SystemEvent.COMMIT, systemId, branch, refs.apply(head)));
+      }
+    });
     db.onBranchChange((branch, head) -> {
       if (!NativeOverlay.isHidden(branch)) {
         publish(new SystemEvent(head == null ? SystemEvent.BRANCH_DELETED : SystemEvent.BRANCH_CREATED,
