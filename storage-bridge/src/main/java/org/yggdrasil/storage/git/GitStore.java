@@ -143,7 +143,7 @@ final class GitStore implements AutoCloseable {
       var candidates = reader.resolve(AbbreviatedObjectId.fromString(id.toLowerCase(java.util.Locale.ROOT)));
       List<ObjectId> commits = new ArrayList<>();
       for (ObjectId candidate : candidates) {
-        if (walk.parseAny(candidate) instanceof RevCommit) {
+        if (reader.has(candidate) && walk.parseAny(candidate) instanceof RevCommit) {
           commits.add(candidate.copy());
         }
       }
