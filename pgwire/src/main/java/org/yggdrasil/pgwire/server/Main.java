@@ -8,9 +8,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.auth.Credentials;
+import org.yggdrasil.pgwire.http.EngineSystemDirectory;
+import org.yggdrasil.pgwire.http.JsonWireServer;
 import org.yggdrasil.planner.engine.EngineOptions;
 import org.yggdrasil.planner.engine.YggEngine;
-import org.yggdrasil.planner.session.SqlEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  * The {@code ygg} command line.
  *
  * <pre>
- *   ygg serve [--host H] [--port P] [--memory] [--data DIR] [--read-only]
+ *   ygg serve [--host H] [--port P] [--http-port P] [--memory] [--data DIR] [--read-only]
  *             [--auth trust|scram] [--users FILE] [--password PW]
  *             [--tls-cert FILE --tls-key FILE]
  *   ygg --help | ygg serve --help | ygg --version
@@ -66,6 +67,11 @@ public final class Main implements Runnable {
         description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--http-port", defaultValue = "-1",
+        description = "Also serve the JSON wire (docs/json-wire.md) over HTTP on this port"
+            + " (0 picks a free one; default: off).")
+    int httpPort;
+
     @Option(names = "--memory", description = "Keep all databases in memory (nothing on disk).")
     boolean memory;
 
@@ -105,6 +111,10 @@ public final class Main implements Runnable {
         err.println("ygg: --port must be between 0 and 65535");
         return 2;
       }
+      if (httpPort < -1 || httpPort > 65535) {
+        err.println("ygg: --http-port must be between 0 and 65535");
+        return 2;
+      }
       Authentication authentication;
       SslContext tls;
       try {
@@ -115,7 +125,7 @@ public final class Main implements Runnable {
         return 2;
       }
       EngineOptions options = new EngineOptions(memory ? null : data, memory, readOnly);
-      SqlEngine engine;
+      YggEngine engine;
       try {
         engine = new YggEngine(options);
       } catch (RuntimeException e) {
@@ -130,12 +140,27 @@ public final class Main implements Runnable {
         err.println("ygg: " + e.getMessage());
         return 1;
       }
+      JsonWireServer wire = null;
+      if (httpPort >= 0) {
+        try {
+          wire = JsonWireServer.start(new EngineSystemDirectory(engine::database), host, httpPort);
+        } catch (RuntimeException e) {
+          server.close();
+          engine.close();
+          err.println("ygg: " + e.getMessage());
+          return 1;
+        }
+      }
+      JsonWireServer http = wire;
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
                     try {
+                      if (http != null) {
+                        http.close();
+                      }
                       server.close();
                     } finally {
                       engine.close();
@@ -146,6 +171,9 @@ public final class Main implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.println("Yggdrasil listening on " + host + ":" + server.port()
           + " \u2014 connect: psql -h " + host + " -p " + server.port() + " -U ygg ygg");
+      if (http != null) {
+        out.println("JSON wire on http://" + host + ":" + http.port() + "/ (POST {\"op\": \"branches\"})");
+      }
       out.flush();
       stopped.await();
       return 0;

@@ -167,6 +167,16 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
     return advisoryLocks;
   }
 
+  /** The open database of this name (for the JSON wire); 3D000 if there is none. */
+  public NativeDatabase database(String name) {
+    NativeDatabase db = databases.get(name);
+    if (db == null) {
+      throw new SqlStateException(SqlState.INVALID_CATALOG_NAME,
+          "database \"" + name + "\" does not exist");
+    }
+    return db;
+  }
+
   @Override
   public java.util.List<String> databaseNames() {
     return databases.keySet().stream().sorted().toList();
