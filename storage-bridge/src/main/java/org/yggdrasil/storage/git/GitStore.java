@@ -54,8 +54,15 @@ final class GitStore implements AutoCloseable {
     this.hlc = new GitHlc(repo);
   }
 
-  /** The full ref name of a protocol branch. */
+  /** Overlays' hidden branches: not valid Git branch names, so no user branch can take them. */
+  static final String OVERLAY_PREFIX = ".overlay/";
+  static final String OVERLAY_REFS = "refs/ygg/overlays/";
+
+  /** The full ref name of a protocol branch (or of an overlay's hidden branch). */
   String refName(String branch) {
+    if (branch.startsWith(OVERLAY_PREFIX)) {
+      return OVERLAY_REFS + branch.substring(OVERLAY_PREFIX.length());
+    }
     return Constants.R_HEADS + (Branchable.DEFAULT_BRANCH.equals(branch) ? mainGitBranch : branch);
   }
 
@@ -193,6 +200,9 @@ final class GitStore implements AutoCloseable {
   }
 
   void publish(SystemEvent event) {
+    if (event.branch() != null && event.branch().startsWith(OVERLAY_PREFIX)) {
+      return; // an overlay's writes are private until merged down
+    }
     for (Consumer<SystemEvent> watcher : watchers) {
       try {
         watcher.accept(event);

@@ -26,6 +26,9 @@ import org.yggdrasil.catalog.protocol.Layer;
 import org.yggdrasil.catalog.protocol.MergeOutcome;
 import org.yggdrasil.catalog.protocol.MergePolicy;
 import org.yggdrasil.catalog.protocol.Mergeable;
+import org.yggdrasil.catalog.protocol.Overlay;
+import org.yggdrasil.catalog.protocol.OverlayMode;
+import org.yggdrasil.catalog.protocol.Overlayable;
 import org.yggdrasil.catalog.protocol.SnapshotMeta;
 import org.yggdrasil.catalog.protocol.SnapshotRef;
 import org.yggdrasil.catalog.protocol.SystemEvent;
@@ -45,18 +48,25 @@ import org.yggdrasil.catalog.tables.TabularSystem;
  */
 public final class GitSystem
     implements TabularSystem, Mergeable, Branchable, Committable, Addressable, GarbageCollectable, Watchable,
-        AutoCloseable {
+        Overlayable, AutoCloseable {
   private final GitStore store;
   private final String branch;
   /** The commit a read-only as-of value is pinned at; null for a value following its branch. */
   private final ObjectId pinned;
+  /** The overlay this value is the view of (its branch is the overlay's hidden one), or null. */
+  private final GitOverlay overlay;
   private final GitGraph graph;
   private final GitMerges merges;
 
   GitSystem(GitStore store, String branch, ObjectId pinned) {
+    this(store, branch, pinned, null);
+  }
+
+  GitSystem(GitStore store, String branch, ObjectId pinned, GitOverlay overlay) {
     this.store = store;
     this.branch = branch;
     this.pinned = pinned;
+    this.overlay = overlay;
     this.graph = new GitGraph(store);
     this.merges = new GitMerges(store);
   }
@@ -64,12 +74,19 @@ public final class GitSystem
   @Override
   public Capabilities capabilities() {
     return Capabilities.of(store.systemId, "git", Layer.SNAPSHOTABLE, Layer.BRANCHABLE, Layer.GRAPHABLE,
-        Layer.MERGEABLE, Layer.COMMITTABLE, Layer.ADDRESSABLE, Layer.GARBAGE_COLLECTABLE, Layer.WATCHABLE);
+        Layer.MERGEABLE, Layer.OVERLAYABLE, Layer.COMMITTABLE, Layer.ADDRESSABLE, Layer.GARBAGE_COLLECTABLE,
+        Layer.WATCHABLE);
   }
 
   /** The commit this value reads. */
   private ObjectId at() {
-    return pinned != null ? pinned : store.existingHead(branch);
+    if (pinned != null) {
+      return pinned;
+    }
+    if (overlay != null) {
+      overlay.beforeRead();
+    }
+    return store.existingHead(branch);
   }
 
   private void requireBranchValue() {
@@ -118,7 +135,7 @@ public final class GitSystem
 
   @Override
   public GitSystem asOf(String snapshotId) {
-    return new GitSystem(store, branch, store.resolveSnapshot(snapshotId));
+    return new GitSystem(store, branch, store.resolveSnapshot(snapshotId), overlay);
   }
 
   // ---- TabularSystem
@@ -144,6 +161,9 @@ public final class GitSystem
   @Override
   public TableWriter writer() {
     requireBranchValue();
+    if (overlay != null) {
+      overlay.beforeRead();
+    }
     return new GitFilesWriter(this, store, branch);
   }
 
@@ -168,9 +188,7 @@ public final class GitSystem
       if (store.head(name) != null) {
         throw SqlStateException.of(SqlState.DUPLICATE_OBJECT, "branch \"%s\" already exists", name);
       }
-      if (source.equals(GitStore.EMPTY)) {
-        source = io(this::emptyRoot, name);
-      }
+      source = startOf(source);
       GitCommits.moveBranch(store, name, GitStore.EMPTY, source, "branch: created from " + source.name());
     } finally {
       store.writeLock.unlock();
@@ -350,6 +368,20 @@ public final class GitSystem
         GitTrees.diff(store.repo, GitTrees.treeOf(store.repo, from), GitTrees.treeOf(store.repo, to))), a);
   }
 
+  // ---- Overlayable
+
+  /** An overlay of this value's branch: a hidden ref {@code refs/ygg/overlays/<n>} (see {@link GitOverlay}). */
+  @Override
+  public Overlay overlay(OverlayMode mode) {
+    requireBranchValue();
+    return GitOverlay.open(this, mode);
+  }
+
+  /** The empty root commit when {@code id} is the empty snapshot (a ref cannot point at nothing). */
+  ObjectId startOf(ObjectId id) {
+    return id.equals(GitStore.EMPTY) ? io(this::emptyRoot, "the empty snapshot") : id;
+  }
+
   // ---- Committable, Addressable, GarbageCollectable, Watchable
 
   /**
@@ -386,6 +418,10 @@ public final class GitSystem
   @Override
   public void close() {
     store.close();
+  }
+
+  GitStore store() {
+    return store;
   }
 
   /** The repository's directory (its .git directory, or itself when bare). */

@@ -65,8 +65,7 @@ class GitSystemFactoryTest {
       assertEquals(List.of("main"), List.copyOf(git.branches()));
       assertFalse(git.rows("files").iterator().hasNext());
       assertEquals("git", git.systemType());
-      assertTrue(git.capabilities().has(Layer.MERGEABLE));
-      assertFalse(git.capabilities().has(Layer.OVERLAYABLE));
+      assertEquals(java.util.EnumSet.allOf(Layer.class), java.util.EnumSet.copyOf(git.capabilities().layers()));
     }
     try (Git reopened = Git.open(repo.toFile())) {
       assertTrue(reopened.getRepository().isBare());
