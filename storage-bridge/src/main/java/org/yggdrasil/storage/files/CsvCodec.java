@@ -13,9 +13,13 @@ import org.yggdrasil.catalog.error.SqlStateException;
 final class CsvCodec {
   private CsvCodec() {}
 
+  /** One record: its fields and its text as it stands in the file (without the line break). */
+  record Record(String[] fields, String text) {}
+
   /** The records of a CSV text (a blank line is no record; a trailing line break ends the last). */
-  static List<String[]> parse(String text, String fileName) {
-    List<String[]> records = new ArrayList<>();
+  static List<Record> parse(String text, String fileName) {
+    List<Record> records = new ArrayList<>();
+    int start = text.startsWith("\uFEFF") ? 1 : 0;
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
@@ -57,13 +61,15 @@ final class CsvCodec {
           recordStarted = true;
         }
         case '\r', '\n' -> {
+          int end = i;
           if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
             i++;
           }
           if (recordStarted || !field.isEmpty()) {
             fields.add(finish(field, wasQuoted));
-            records.add(fields.toArray(String[]::new));
+            records.add(new Record(fields.toArray(String[]::new), text.substring(start, end)));
           }
+          start = i + 1;
           fields.clear();
           wasQuoted = false;
           recordStarted = false;
@@ -83,7 +89,7 @@ final class CsvCodec {
     }
     if (recordStarted || !field.isEmpty()) {
       fields.add(finish(field, wasQuoted));
-      records.add(fields.toArray(String[]::new));
+      records.add(new Record(fields.toArray(String[]::new), text.substring(start)));
     }
     return records;
   }

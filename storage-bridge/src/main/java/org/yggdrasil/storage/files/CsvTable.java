@@ -10,14 +10,16 @@ import org.yggdrasil.catalog.tables.TableSpec;
 /** A CSV file with a header row as a table; column types inferred from the fields. */
 final class CsvTable implements TableFile {
   private final String fileName;
-  private final String[] header;
+  private final String headerLine;
+  private final int width;
   private final String eol;
   private final TableSpec spec;
   private final List<TableRow> rows;
 
-  private CsvTable(String fileName, String[] header, String eol, TableSpec spec, List<TableRow> rows) {
+  private CsvTable(String fileName, String headerLine, String eol, TableSpec spec, List<TableRow> rows) {
     this.fileName = fileName;
-    this.header = header;
+    this.headerLine = headerLine;
+    this.width = spec.columns().size();
     this.eol = eol;
     this.spec = spec;
     this.rows = rows;
@@ -25,14 +27,14 @@ final class CsvTable implements TableFile {
 
   static CsvTable parse(String fileName, String tableName, byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
-    List<String[]> records = CsvCodec.parse(text, fileName);
+    List<CsvCodec.Record> records = CsvCodec.parse(text, fileName);
     String eol = text.contains("\r\n") ? "\r\n" : "\n";
-    String[] header = records.isEmpty() ? new String[0] : records.getFirst();
+    String[] header = records.isEmpty() ? new String[0] : records.getFirst().fields();
     List<String> names = Names.columns(Arrays.asList(header));
     int width = header.length;
     String[] types = new String[width];
     for (int r = 1; r < records.size(); r++) {
-      String[] rec = records.get(r);
+      String[] rec = records.get(r).fields();
       if (rec.length > width) {
         throw CsvCodec.badFormat(fileName, r + 1, "record " + r + " has " + rec.length
             + " fields but the header has " + width);
@@ -49,7 +51,7 @@ final class CsvTable implements TableFile {
     }
     List<TableRow> rows = new ArrayList<>(Math.max(0, records.size() - 1));
     for (int r = 1; r < records.size(); r++) {
-      String[] rec = records.get(r);
+      String[] rec = records.get(r).fields();
       Object[] values = new Object[width];
       for (int c = 0; c < rec.length; c++) {
         String type = columns.get(c).pgType();
@@ -57,9 +59,9 @@ final class CsvTable implements TableFile {
         values[c] = rec[c] == null || (rec[c].isEmpty() && !type.equals(ValueTypes.TEXT))
             ? null : ValueTypes.parse(rec[c], type);
       }
-      rows.add(new TableRow(values, rec));
+      rows.add(new TableRow(values, records.get(r).text()));
     }
-    return new CsvTable(fileName, header, eol,
+    return new CsvTable(fileName, records.isEmpty() ? null : records.getFirst().text(), eol,
         new TableSpec(tableName, columns, List.of(), true), List.copyOf(rows));
   }
 
@@ -81,16 +83,17 @@ final class CsvTable implements TableFile {
   @Override
   public byte[] render(List<TableRow> out) {
     StringBuilder sb = new StringBuilder();
-    CsvCodec.appendRecord(sb, header, eol);
+    if (headerLine != null) {
+      sb.append(headerLine).append(eol);
+    }
     for (TableRow row : out) {
-      String[] fields;
-      if (row.source() instanceof String[] raw) {
-        fields = raw;
-      } else {
-        fields = new String[header.length];
-        for (int c = 0; c < fields.length; c++) {
-          fields[c] = ValueTypes.render(row.values()[c]);
-        }
+      if (row.source() instanceof String line) {
+        sb.append(line).append(eol);
+        continue;
+      }
+      String[] fields = new String[width];
+      for (int c = 0; c < fields.length; c++) {
+        fields[c] = ValueTypes.render(row.values()[c]);
       }
       CsvCodec.appendRecord(sb, fields, eol);
     }

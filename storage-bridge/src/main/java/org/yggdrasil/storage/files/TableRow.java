@@ -1,8 +1,8 @@
 package org.yggdrasil.storage.files;
 
 /**
- * One row of a data file: its values in column order, and the file text it came from ({@code
- * String[]} fields of a CSV record, or the JSON line) so unchanged rows are written back exactly
+ * One row of a data file: its values in column order, and the text it came from (the CSV
+ * record or the JSON line, without the line break) so unchanged rows are written back exactly
  * as they were; null for rows written through Yggdrasil.
  */
 record TableRow(Object[] values, Object source) {
