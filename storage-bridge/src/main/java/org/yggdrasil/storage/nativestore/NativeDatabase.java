@@ -391,6 +391,7 @@ public final class NativeDatabase implements AutoCloseable {
     checkBranchName(newBranch);
     gcLock.readLock().lock();
     long ticket;
+    String created;
     try {
       Commit c = commit(resolve(fromRef));
       DbState s = state(c);
@@ -404,10 +405,14 @@ public final class NativeDatabase implements AutoCloseable {
         appendMove(new HeadMove(newBranch, c.id, hlc, refTime()));
         ticket = ticket();
       }
+      created = c.id;
     } finally {
       gcLock.readLock().unlock();
     }
     awaitDurable(ticket);
+    for (java.util.function.BiConsumer<String, String> listener : branchListeners) {
+      listener.accept(newBranch, created);
+    }
   }
 
   /** Deletes a branch (not main); its open transactions fail to commit. Same as {@link #dropBranch}. */
@@ -438,6 +443,9 @@ public final class NativeDatabase implements AutoCloseable {
       gcLock.readLock().unlock();
     }
     awaitDurable(ticket);
+    for (java.util.function.BiConsumer<String, String> listener : branchListeners) {
+      listener.accept(branchName, null);
+    }
   }
 
   /** Moves a branch to any ref's commit (recorded in its head history). */
@@ -827,6 +835,17 @@ public final class NativeDatabase implements AutoCloseable {
    */
   public void onCommit(java.util.function.Consumer<CommitMeta> listener) {
     commitListeners.add(listener);
+  }
+
+  private final List<java.util.function.BiConsumer<String, String>> branchListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code listener} with (branch, head commit id) after a branch is created and with
+   * (branch, null) after one is deleted, once durable, on the calling thread (protocol watchers).
+   */
+  public void onBranchChange(java.util.function.BiConsumer<String, String> listener) {
+    branchListeners.add(listener);
   }
 
   private void publish(Branch b, Commit c, DbState s, long seq) {
