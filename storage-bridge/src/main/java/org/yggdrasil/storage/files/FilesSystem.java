@@ -79,6 +79,27 @@ public final class FilesSystem implements TabularSystem, Branchable, Mergeable, 
     return new FilesTableWriter(this, repo, branch, snapshotId());
   }
 
+  /**
+   * Writes whole data files on this branch as one snapshot (on main into the directory, on other
+   * branches into the store); a null content deletes the file. Names are plain file names ending
+   * in .csv, .jsonl or .ndjson; contents must parse (22P04 otherwise).
+   */
+  public SnapshotRef putFiles(Map<String, byte[]> files, String message, String author) {
+    requireBranchView("write to");
+    for (Map.Entry<String, byte[]> e : files.entrySet()) {
+      String name = e.getKey();
+      if (!DataDirectory.isDataFile(name) || name.contains("/") || name.contains("\\")) {
+        throw new SqlStateException(SqlState.INVALID_PARAMETER_VALUE, "\"" + name
+            + "\" is not a data file name", null,
+            "Use a plain file name ending in .csv, .jsonl or .ndjson.", 0, null);
+      }
+      if (e.getValue() != null) {
+        FileFormat.of(name).parse(name, Names.tableOf(name), e.getValue());
+      }
+    }
+    return repo.commitFiles(branch, snapshotId(), files, message, author);
+  }
+
   /** The data files of a snapshot by table name, parsed. */
   Map<String, TableFile> files(String snapshotId) {
     Manifest m = repo.snapshot(snapshotId).manifest();

@@ -409,4 +409,26 @@ class FilesVersioningTest {
     assertEquals(List.of(), g.parents().get(root));
     assertEquals(List.of(root), main.ancestors(devHead));
   }
+
+  @Test
+  void putFilesAddsAndDeletesWholeFilesOnABranch() throws IOException {
+    write("a.csv", "x\n1\n");
+    FilesSystem main = open();
+    main.branch("dev", null);
+    FilesSystem dev = main.checkout("dev");
+    Map<String, byte[]> files = new java.util.HashMap<>();
+    files.put("n.jsonl", "{\"k\":1}\n".getBytes());
+    files.put("a.csv", null);
+    dev.putFiles(files, "swap", "");
+    assertEquals(List.of("n"), dev.tables().stream().map(t -> t.name()).toList());
+    assertEquals("x\n1\n", read("a.csv"));
+    assertFalse(Files.exists(dir.resolve("n.jsonl")));
+    assertEquals(SqlState.INVALID_PARAMETER_VALUE, assertThrows(SqlStateException.class,
+        () -> dev.putFiles(Map.of("../x.csv", new byte[0]), "", "")).state());
+    assertEquals(SqlState.BAD_COPY_FILE_FORMAT, assertThrows(SqlStateException.class,
+        () -> dev.putFiles(Map.of("b.jsonl", "[1]".getBytes()), "", "")).state());
+    main.merge("dev", MergePolicy.FAIL, "");
+    assertFalse(Files.exists(dir.resolve("a.csv")), "merging into main deletes the file");
+    assertEquals("{\"k\":1}\n", read("n.jsonl"));
+  }
 }
