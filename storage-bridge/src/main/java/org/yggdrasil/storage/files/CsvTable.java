@@ -76,6 +76,11 @@ final class CsvTable implements TableFile {
   }
 
   @Override
+  public String header() {
+    return headerLine;
+  }
+
+  @Override
   public List<TableRow> rows() {
     return rows;
   }

@@ -34,6 +34,8 @@ import org.yggdrasil.catalog.protocol.SystemEvent;
  */
 final class FilesRepository {
   static final String MAIN = Branchable.DEFAULT_BRANCH;
+  /** Branches of overlays: not listed, not user-visible, gone when their overlay closes. */
+  static final String HIDDEN_PREFIX = ".overlay/";
 
   private final String systemId;
   private final DataDirectory directory;
@@ -44,6 +46,7 @@ final class FilesRepository {
   private final Hlc.Clock clock;
   private final List<Consumer<SystemEvent>> watchers = new CopyOnWriteArrayList<>();
   private final TableCache tables;
+  private long overlays;
 
   private FilesRepository(String systemId, Path dir, Path stateDir) {
     this.systemId = systemId;
@@ -60,6 +63,8 @@ final class FilesRepository {
     this.clock = new Hlc.Clock(high);
     if (refs != null) {
       branches.putAll(refs.branches());
+      // Overlays live in memory; their branches from an earlier run have no owner any more.
+      branches.keySet().removeIf(FilesRepository::isHidden);
     }
   }
 
@@ -85,12 +90,26 @@ final class FilesRepository {
 
   // ---- reading ---------------------------------------------------------------------------
 
+  static boolean isHidden(String branch) {
+    return branch.startsWith(HIDDEN_PREFIX);
+  }
+
   synchronized SortedSet<String> branches() {
-    return new TreeSet<>(branches.keySet());
+    TreeSet<String> out = new TreeSet<>(branches.keySet());
+    out.removeIf(FilesRepository::isHidden);
+    return out;
   }
 
   synchronized boolean hasBranch(String name) {
-    return branches.containsKey(name);
+    return branches.containsKey(name) && !isHidden(name);
+  }
+
+  /** A user-visible branch's head; overlays' hidden branches are unknown by name. */
+  private String visibleHead(String name) {
+    if (isHidden(name)) {
+      throw unknownBranch(name);
+    }
+    return head(name);
   }
 
   synchronized String head(String branch) {
@@ -125,7 +144,9 @@ final class FilesRepository {
   }
 
   synchronized Map<String, String> heads() {
-    return Map.copyOf(branches);
+    Map<String, String> out = new TreeMap<>(branches);
+    out.keySet().removeIf(FilesRepository::isHidden);
+    return out;
   }
 
   SnapshotRef ref(SnapshotRecord s) {
@@ -177,6 +198,10 @@ final class FilesRepository {
     if (name == null || name.isBlank()) {
       throw SqlStateException.of(SqlState.INVALID_PARAMETER_VALUE, "a branch name cannot be empty");
     }
+    if (isHidden(name)) {
+      throw SqlStateException.of(SqlState.INVALID_PARAMETER_VALUE,
+          "branch names starting with \"%s\" are reserved for overlays", HIDDEN_PREFIX);
+    }
     if (branches.containsKey(name)) {
       throw SqlStateException.of(SqlState.DUPLICATE_OBJECT, "branch \"%s\" already exists", name);
     }
@@ -189,7 +214,7 @@ final class FilesRepository {
   }
 
   synchronized void deleteBranch(String name, String currentBranch) {
-    head(name);
+    visibleHead(name);
     if (name.equals(MAIN) || name.equals(currentBranch)) {
       throw SqlStateException.of(SqlState.INVALID_PARAMETER_VALUE,
           "cannot delete branch \"%s\": it is the %s branch", name,
@@ -200,9 +225,23 @@ final class FilesRepository {
     fire(new SystemEvent(SystemEvent.BRANCH_DELETED, systemId, name, null));
   }
 
+  /** Opens an overlay of a branch at its head, as a hidden branch. */
+  synchronized FilesOverlay openOverlay(String parent, org.yggdrasil.catalog.protocol.OverlayMode mode) {
+    String base = head(parent);
+    String hidden = HIDDEN_PREFIX + (++overlays);
+    branches.put(hidden, base);
+    saveRefs();
+    return new FilesOverlay(this, mode, parent, hidden, base);
+  }
+
+  synchronized void deleteHidden(String hidden) {
+    branches.remove(hidden);
+    saveRefs();
+  }
+
   /** Points a branch at a snapshot; for main the directory is rewritten to that snapshot. */
   synchronized void resetBranch(String name, String snapshotId) {
-    head(name);
+    visibleHead(name);
     SnapshotRecord target = snapshot(snapshotId);
     if (name.equals(MAIN)) {
       syncMain("changes made in the directory", "");
@@ -250,7 +289,33 @@ final class FilesRepository {
       MergePolicy policy) {
     Manifest base = h.commonAncestor(ours.id(), theirs.id())
         .map(id -> snapshot(id).manifest()).orElse(Manifest.EMPTY);
-    return ManifestMerge.merge(systemId, base, ours.manifest(), theirs.manifest(), policy);
+    return ManifestMerge.merge(systemId, base, ours.manifest(), theirs.manifest(), policy,
+        this::mergeRecords);
+  }
+
+  /** A file both sides changed, merged record by record; null when that conflicts. */
+  private String mergeRecords(String path, String base, String ours, String theirs) {
+    try {
+      String table = Names.tableOf(path);
+      TableFile b = tables.table(table, path, base);
+      TableFile o = tables.table(table, path, ours);
+      TableFile t = tables.table(table, path, theirs);
+      if (!java.util.Objects.equals(b.header(), o.header())
+          || !java.util.Objects.equals(o.header(), t.header())) {
+        return null;
+      }
+      List<String> merged = RowMerge.merge(texts(b), texts(o), texts(t));
+      if (merged == null) {
+        return null;
+      }
+      return blobs.put(o.render(merged.stream().map(text -> new TableRow(null, text)).toList()));
+    } catch (SqlStateException unreadable) {
+      return null;
+    }
+  }
+
+  private static List<String> texts(TableFile f) {
+    return f.rows().stream().map(r -> (String) r.source()).toList();
   }
 
   /** Branch heads: what garbage collection keeps alive with everything they descend from. */
@@ -334,6 +399,9 @@ final class FilesRepository {
   }
 
   private void fire(SystemEvent e) {
+    if (e.branch() != null && isHidden(e.branch())) {
+      return;
+    }
     for (Consumer<SystemEvent> w : watchers) {
       try {
         w.accept(e);

@@ -24,6 +24,9 @@ import org.yggdrasil.catalog.protocol.Layer;
 import org.yggdrasil.catalog.protocol.MergeOutcome;
 import org.yggdrasil.catalog.protocol.MergePolicy;
 import org.yggdrasil.catalog.protocol.Mergeable;
+import org.yggdrasil.catalog.protocol.Overlay;
+import org.yggdrasil.catalog.protocol.OverlayMode;
+import org.yggdrasil.catalog.protocol.Overlayable;
 import org.yggdrasil.catalog.protocol.SnapshotMeta;
 import org.yggdrasil.catalog.protocol.SnapshotRef;
 import org.yggdrasil.catalog.protocol.SystemEvent;
@@ -37,24 +40,31 @@ import org.yggdrasil.catalog.tables.TabularSystem;
  * follow the branch's head) or, from {@link #asOf}, at one fixed snapshot (read-only).
  */
 public final class FilesSystem implements TabularSystem, Branchable, Mergeable, Committable,
-    Addressable, GarbageCollectable, Watchable {
+    Addressable, GarbageCollectable, Watchable, Overlayable {
   public static final String TYPE = "files";
 
   private final FilesRepository repo;
   private final String branch;
   private final String pinned;
+  private final FilesOverlay overlay;
 
   FilesSystem(FilesRepository repo, String branch, String pinned) {
+    this(repo, branch, pinned, null);
+  }
+
+  /** A view; {@code overlay} is set for an overlay's view, whose reads may first catch up. */
+  FilesSystem(FilesRepository repo, String branch, String pinned, FilesOverlay overlay) {
     this.repo = repo;
     this.branch = branch;
     this.pinned = pinned;
+    this.overlay = overlay;
   }
 
   @Override
   public Capabilities capabilities() {
     return Capabilities.of(repo.systemId(), TYPE, Layer.SNAPSHOTABLE, Layer.BRANCHABLE,
         Layer.GRAPHABLE, Layer.MERGEABLE, Layer.COMMITTABLE, Layer.ADDRESSABLE,
-        Layer.GARBAGE_COLLECTABLE, Layer.WATCHABLE);
+        Layer.GARBAGE_COLLECTABLE, Layer.WATCHABLE, Layer.OVERLAYABLE);
   }
 
   // ---- tables ----------------------------------------------------------------------------
@@ -109,13 +119,15 @@ public final class FilesSystem implements TabularSystem, Branchable, Mergeable, 
     return out;
   }
 
+  /** One table of a snapshot; only its own file is read. */
   TableFile file(String snapshotId, String table) {
-    TableFile t = files(snapshotId).get(table);
-    if (t == null) {
+    Manifest m = repo.snapshot(snapshotId).manifest();
+    String file = TableCache.tableNames(m).get(table);
+    if (file == null) {
       throw SqlStateException.of(SqlState.UNDEFINED_TABLE,
           "relation \"%s.%s\" does not exist", repo.systemId(), table);
     }
-    return t;
+    return repo.tables().table(table, file, m.blob(file));
   }
 
   static List<Object[]> valuesOf(List<TableRow> rows) {
@@ -130,7 +142,13 @@ public final class FilesSystem implements TabularSystem, Branchable, Mergeable, 
 
   @Override
   public String snapshotId() {
-    return pinned != null ? pinned : repo.head(branch);
+    if (pinned != null) {
+      return pinned;
+    }
+    if (overlay != null) {
+      overlay.beforeRead();
+    }
+    return repo.head(branch);
   }
 
   @Override
@@ -296,6 +314,13 @@ public final class FilesSystem implements TabularSystem, Branchable, Mergeable, 
   @Override
   public AutoCloseable watch(Consumer<SystemEvent> listener) {
     return repo.watch(listener);
+  }
+
+  /** A live fork of this branch kept in the store; see {@link FilesOverlay}. */
+  @Override
+  public Overlay overlay(OverlayMode mode) {
+    requireBranchView("open an overlay of");
+    return repo.openOverlay(branch, mode == null ? OverlayMode.FROZEN : mode);
   }
 
   private void requireBranchView(String what) {

@@ -126,6 +126,11 @@ final class JsonLinesTable implements TableFile {
   }
 
   @Override
+  public String header() {
+    return null;
+  }
+
+  @Override
   public List<TableRow> rows() {
     return rows;
   }

@@ -10,7 +10,8 @@ import org.yggdrasil.catalog.protocol.MergePolicy;
 
 /**
  * Three-way merge of manifests, file by file: a file changed on one side only takes that side; a
- * file both sides changed the same way is kept; a file both changed differently is a conflict
+ * file both sides changed the same way is kept; a file both changed differently is merged by
+ * {@link ContentMerge} (record by record, see {@link RowMerge}) or else is a conflict
  * (renderings are the files' hashes, null where a side deleted it), resolved by the policy.
  */
 final class ManifestMerge {
@@ -18,7 +19,13 @@ final class ManifestMerge {
 
   record Result(Manifest merged, List<Conflict> conflicts) {}
 
-  static Result merge(String systemId, Manifest base, Manifest ours, Manifest theirs, MergePolicy policy) {
+  /** Merges the contents of one file both sides changed; returns the merged blob or null. */
+  interface ContentMerge {
+    String merge(String path, String base, String ours, String theirs);
+  }
+
+  static Result merge(String systemId, Manifest base, Manifest ours, Manifest theirs,
+      MergePolicy policy, ContentMerge contents) {
     TreeSet<String> paths = new TreeSet<>(base.files().keySet());
     paths.addAll(ours.files().keySet());
     paths.addAll(theirs.files().keySet());
@@ -33,6 +40,9 @@ final class ManifestMerge {
         pick = o;
       } else if (Objects.equals(o, b)) {
         pick = t;
+      } else if (b != null && o != null && t != null
+          && (pick = contents.merge(path, b, o, t)) != null) {
+        // both changed the file, in records the other did not touch
       } else {
         conflicts.add(new Conflict(systemId, path, b, o, t, detail(b, o, t)));
         pick = policy == MergePolicy.THEIRS ? t : o;

@@ -11,6 +11,9 @@ interface TableFile {
 
   List<TableRow> rows();
 
+  /** The text before the rows (a CSV header line), or null; rows of files with equal headers merge. */
+  String header();
+
   /** The file's bytes holding {@code rows} (in this file's columns, header and line style). */
   byte[] render(List<TableRow> rows);
 }

@@ -64,9 +64,7 @@ class FilesVersioningTest {
     FilesSystem fs = open();
     assertEquals("fs", fs.systemId());
     assertEquals("files", fs.systemType());
-    assertFalse(fs.capabilities().has(Layer.OVERLAYABLE));
-    for (Layer l : List.of(Layer.SNAPSHOTABLE, Layer.BRANCHABLE, Layer.GRAPHABLE, Layer.MERGEABLE,
-        Layer.COMMITTABLE, Layer.ADDRESSABLE, Layer.GARBAGE_COLLECTABLE, Layer.WATCHABLE)) {
+    for (Layer l : Layer.values()) {
       assertTrue(fs.capabilities().has(l), l.name());
     }
   }
@@ -231,17 +229,17 @@ class FilesVersioningTest {
   }
 
   @Test
-  void bothSidesChangingAFileIsAConflict() throws IOException {
-    write("a.csv", "x\n1\n");
+  void bothSidesChangingTheSameRowIsAConflict() throws IOException {
+    write("a.csv", "x,y\n1,a\n2,b\n");
     write("b.csv", "y\n1\n");
     FilesSystem main = open();
     main.branch("dev", null);
     FilesSystem dev = main.checkout("dev");
     TableWriter w = dev.writer();
-    w.insert("a", new Object[] {2L});
+    w.update("a", new Object[] {1L, "a"}, new Object[] {1L, "dev"});
     w.insert("b", new Object[] {2L});
     w.commit("dev", "");
-    write("a.csv", "x\n1\n3\n");
+    write("a.csv", "x,y\n1,main\n2,b\n");
     String mainHead = main.commit("main", "").snapshotId();
     List<Conflict> predicted = main.conflicts(mainHead, "dev");
     assertEquals(List.of("a.csv"), predicted.stream().map(Conflict::path).toList());
@@ -250,14 +248,14 @@ class FilesVersioningTest {
     assertEquals("conflicts", stopped.kind());
     Conflict c = stopped.conflicts().getFirst();
     assertEquals("fs", c.systemId());
-    assertEquals(main.snapshotRef(mainHead).snapshotId(), main.snapshotId(), "nothing changed");
-    assertEquals("x\n1\n3\n", read("a.csv"));
+    assertEquals(mainHead, main.snapshotId(), "nothing changed");
+    assertEquals("x,y\n1,main\n2,b\n", read("a.csv"));
     assertEquals("y\n1\n", read("b.csv"));
 
     MergeOutcome theirs = main.merge("dev", MergePolicy.THEIRS, "take dev");
     assertEquals("merge", theirs.kind());
     assertEquals(1, theirs.conflicts().size());
-    assertEquals("x\n1\n2\n", read("a.csv"));
+    assertEquals("x,y\n1,dev\n2,b\n", read("a.csv"));
     assertEquals("y\n1\n2\n", read("b.csv"));
   }
 
@@ -267,12 +265,51 @@ class FilesVersioningTest {
     FilesSystem main = open();
     main.branch("dev", null);
     TableWriter w = main.checkout("dev").writer();
-    w.insert("a", new Object[] {2L});
+    w.update("a", new Object[] {1L}, new Object[] {2L});
     w.commit("dev", "");
-    write("a.csv", "x\n1\n3\n");
+    write("a.csv", "x\n3\n");
     main.commit("main", "");
     assertEquals("merge", main.merge("dev", MergePolicy.OURS, "").kind());
-    assertEquals("x\n1\n3\n", read("a.csv"));
+    assertEquals("x\n3\n", read("a.csv"));
+  }
+
+  @Test
+  void rowsBothSidesChangedApartMergeRecordByRecord() throws IOException {
+    write("a.csv", "x,y\n1,a\n2,b\n3,c\n4,d\n");
+    write("e.jsonl", "{\"k\":1}\n{\"k\":2}\n");
+    FilesSystem main = open();
+    main.branch("dev", null);
+    FilesSystem dev = main.checkout("dev");
+    TableWriter w = dev.writer();
+    w.update("a", new Object[] {1L, "a"}, new Object[] {1L, "dev"});
+    w.delete("a", new Object[] {3L, "c"});
+    w.insert("a", new Object[] {5L, "dev"});
+    w.insert("e", new Object[] {3L});
+    w.commit("dev", "");
+    write("a.csv", "x,y\n1,a\n2,main\n3,c\n4,d\n6,main\n");
+    write("e.jsonl", "{\"k\":1}\n{\"k\":2}\n{\"k\":4}\n");
+    main.commit("main", "");
+    MergeOutcome m = main.merge("dev", MergePolicy.FAIL, "");
+    assertEquals("merge", m.kind(), () -> "conflicts: " + m.conflicts());
+    assertTrue(m.conflicts().isEmpty());
+    assertEquals("x,y\n1,dev\n2,main\n4,d\n6,main\n5,dev\n", read("a.csv"),
+        "rows both sides appended are all kept, the target's first");
+    assertEquals("{\"k\":1}\n{\"k\":2}\n{\"k\":4}\n{\"k\":3}\n", read("e.jsonl"));
+  }
+
+  @Test
+  void aChangedCsvHeaderMergesOnlyAsAWholeFile() throws IOException {
+    write("a.csv", "x\n1\n");
+    FilesSystem main = open();
+    main.branch("dev", null);
+    TableWriter w = main.checkout("dev").writer();
+    w.insert("a", new Object[] {2L});
+    w.commit("dev", "");
+    write("a.csv", "z\n1\n");
+    main.commit("main", "");
+    MergeOutcome m = main.merge("dev", MergePolicy.FAIL, "");
+    assertEquals("conflicts", m.kind());
+    assertEquals("a.csv", m.conflicts().getFirst().path());
   }
 
   @Test
