@@ -33,11 +33,13 @@ final class GitTables {
       new ColumnSpec("target", "text", false),
       new ColumnSpec("kind", "text", false)), List.of(0, 2), false);
 
+  // size, mode and blob_id are nullable because an INSERT may leave them out: mode defaults
+  // to 100644, size and blob_id follow from the content. A read always fills them (size is NULL only for a submodule).
   static final TableSpec FILES_SPEC = new TableSpec(FILES, List.of(
       new ColumnSpec("path", "text", false),
       new ColumnSpec("size", "bigint", true),
-      new ColumnSpec("mode", "text", false),
-      new ColumnSpec("blob_id", "text", false),
+      new ColumnSpec("mode", "text", true),
+      new ColumnSpec("blob_id", "text", true),
       new ColumnSpec("content", "text", true),
       new ColumnSpec("content_bytes", "bytea", true)), List.of(PATH), true);
 

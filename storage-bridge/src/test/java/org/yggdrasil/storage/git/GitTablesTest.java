@@ -97,6 +97,14 @@ class GitTablesTest {
     }
   }
 
+  /** The SQL layer checks NOT NULL before the adapter: INSERT (path, content) must pass it. */
+  @Test
+  void onlyThePathIsNotNullInFiles() {
+    var notNull = GitTables.FILES_SPEC.columns().stream().filter(c -> !c.nullable()).map(c -> c.name()).toList();
+    assertEquals(List.of("path"), notNull);
+    assertEquals(List.of(0), GitTables.FILES_SPEC.key());
+  }
+
   @Test
   void unknownTableIsUndefinedTable() throws Exception {
     try (Git git = GitRepos.init(dir, "main")) {
