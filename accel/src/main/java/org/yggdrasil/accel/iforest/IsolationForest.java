@@ -149,7 +149,29 @@ public final class IsolationForest {
     if (count == 0) {
       return;
     }
-    Scoring.evaluate(this, columns, from, count, m, out);
+    Scoring.evaluate(this, Scoring.Columns.of(columns), from, count, m, out);
+  }
+
+  /**
+   * Batch over rows {@code from .. from+count)} of columns of little-endian doubles (8 bytes a row,
+   * unaligned allowed), as the native store's chunks hold them, writing {@code out[0..count)}.
+   */
+  public void evaluate(java.lang.foreign.MemorySegment[] columns, long from, int count, Measure m, double[] out) {
+    if (columns.length != forest.features) {
+      throw new IllegalArgumentException("the model has " + forest.features + " features, got " + columns.length + " columns");
+    }
+    if (count < 0 || from < 0 || out.length < count) {
+      throw new IllegalArgumentException("bad batch range: from " + from + ", count " + count);
+    }
+    for (java.lang.foreign.MemorySegment col : columns) {
+      if (col.byteSize() / Double.BYTES - count < from) {
+        throw new IllegalArgumentException("a column has fewer than " + (from + count) + " values");
+      }
+    }
+    if (count == 0) {
+      return;
+    }
+    Scoring.evaluate(this, Scoring.Columns.of(columns), from, count, m, out);
   }
 
   /** The measure of a row from its summed path length and its count of anomaly votes. */

@@ -23,13 +23,34 @@ final class Scoring {
     return vectorFor(forest) ? TopLevels.of(forest, VectorTraversal.lanes(), VectorTraversal.LEVELS) : null;
   }
 
-  static void evaluate(IsolationForest model, double[][] columns, int from, int count, Measure m,
+  /** Copies {@code n} values of feature {@code f} from row {@code row} on into {@code dst[at..]}. */
+  @FunctionalInterface
+  interface Columns {
+    void copy(int f, long row, double[] dst, int at, int n);
+
+    static Columns of(double[][] columns) {
+      return (f, row, dst, at, n) -> System.arraycopy(columns[f], (int) row, dst, at, n);
+    }
+
+    /** Little-endian doubles, as the native store's chunks hold them. */
+    static Columns of(java.lang.foreign.MemorySegment[] columns) {
+      return (f, row, dst, at, n) -> java.lang.foreign.MemorySegment.copy(columns[f],
+          org.yggdrasil.accel.kernels.Layouts.DOUBLE, row * Double.BYTES, dst, at, n);
+    }
+  }
+
+  static void evaluate(IsolationForest model, Columns columns, long from, int count, Measure m,
       double[] out) {
     evaluate(model, columns, from, count, m, out, model.topLevels() != null);
   }
 
-  /** {@code vector} picks the twin; tests compare them. */
   static void evaluate(IsolationForest model, double[][] columns, int from, int count, Measure m,
+      double[] out, boolean vector) {
+    evaluate(model, Columns.of(columns), from, count, m, out, vector);
+  }
+
+  /** {@code vector} picks the twin; tests compare them. */
+  static void evaluate(IsolationForest model, Columns columns, long from, int count, Measure m,
       double[] out, boolean vector) {
     PackedForest forest = model.forest();
     TopLevels top = vector ? model.topLevels() : null;
@@ -46,7 +67,7 @@ final class Scoring {
     for (int start = 0; start < count; start += batch) {
       int n = Math.min(batch, count - start);
       for (int f = 0; f < nf; f++) {
-        System.arraycopy(columns[f], from + start, x, f * batch, n);
+        columns.copy(f, from + start, x, f * batch, n);
         if (keys != null) {
           for (int r = 0; r < n; r++) {
             keys[f * batch + r] = TopLevels.key(x[f * batch + r]);

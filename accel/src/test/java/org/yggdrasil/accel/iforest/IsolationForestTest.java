@@ -221,6 +221,33 @@ class IsolationForestTest {
   }
 
   @Test
+  void memorySegmentColumnsScoreLikeArrays() {
+    IsolationForest model = train(new ForestParams(40, 128, 0.1, 4));
+    try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+      java.lang.foreign.MemorySegment[] segs = new java.lang.foreign.MemorySegment[DATA.columns().length];
+      for (int f = 0; f < segs.length; f++) {
+        // one byte of offset: chunk data need not be 8-byte aligned
+        java.lang.foreign.MemorySegment raw = arena.allocate(DATA.rows() * 8L + 1);
+        segs[f] = raw.asSlice(1, DATA.rows() * 8L);
+        for (int r = 0; r < DATA.rows(); r++) {
+          segs[f].setAtIndex(org.yggdrasil.accel.kernels.Layouts.DOUBLE, r, DATA.columns()[f][r]);
+        }
+      }
+      for (Measure m : Measure.values()) {
+        for (int count : new int[] {0, 1, 513, 3000}) {
+          double[] fromArrays = new double[count];
+          double[] fromSegments = new double[count];
+          model.evaluate(DATA.columns(), 999, count, m, fromArrays);
+          model.evaluate(segs, 999, count, m, fromSegments);
+          assertArrayEquals(fromArrays, fromSegments, m + " count " + count);
+        }
+      }
+      assertThrows(IllegalArgumentException.class,
+          () -> model.evaluate(segs, DATA.rows() - 10, 11, Measure.SCORE, new double[11]));
+    }
+  }
+
+  @Test
   void batchesOfAnyLengthAndOffset() {
     IsolationForest model = train(new ForestParams(20, 64, 0.1, 2));
     double[] ref = all(model, Measure.SCORE);
