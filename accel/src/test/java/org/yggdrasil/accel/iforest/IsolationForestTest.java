@@ -172,6 +172,8 @@ class IsolationForestTest {
     assertMessage("contamination", () -> new ForestParams(100, 256, 0.0, 1));
     assertMessage("contamination", () -> new ForestParams(100, 256, 0.51, 1));
     assertMessage("contamination", () -> new ForestParams(100, 256, Double.NaN, 1));
+    assertMessage("sample_size", () -> new ForestParams(100, 65_537, 0.1, 1));
+    assertMessage("n_trees x sample_size", () -> new ForestParams(10_000, 65_536, 0.1, 1));
     new ForestParams(1, 2, 0.5, 0);
     new ForestParams(10_000, 256, 1e-9, 0);
     assertEquals(new ForestParams(100, 256, 0.1, 42), ForestParams.defaults());
@@ -198,6 +200,18 @@ class IsolationForestTest {
     assertEquals(10, model.samplesPerTree());
     assertEquals(10, model.trainingRows());
     assertTrue(model.evaluate(new double[] {100}, Measure.SCORE) > model.evaluate(new double[] {5}, Measure.SCORE));
+  }
+
+  @Test
+  void valuesNearTheDoubleRangeEndsTrainAndRoundTrip() {
+    double[][] cols = {{-Double.MAX_VALUE, Double.MAX_VALUE, 0, 1, -1, 1e300, -1e300, 5}};
+    IsolationForest model = IsolationForest.train(cols, 8, new ForestParams(50, 8, 0.25, 3));
+    IsolationForest back = IsolationForest.fromBytes(model.toBytes());
+    for (double v : cols[0]) {
+      double s = model.evaluate(new double[] {v}, Measure.SCORE);
+      assertTrue(s > 0 && s <= 1, "score " + s);
+      assertEquals(s, back.evaluate(new double[] {v}, Measure.SCORE));
+    }
   }
 
   @Test
