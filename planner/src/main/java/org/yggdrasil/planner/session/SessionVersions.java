@@ -22,12 +22,30 @@ final class SessionVersions implements VersionControl {
   private final TransactionContext transaction;
   /** The conflicts of this session's last merge, cherry-pick or revert. */
   private List<Object[]> lastConflicts = List.of();
+  /** The attached systems: branch operations apply to them too (composite branching). */
+  private final org.yggdrasil.planner.attach.CompositeVersions composite;
+  private org.yggdrasil.planner.attach.SessionSystems systems;
 
   SessionVersions(NativeDatabase database, SessionSettings settings,
       TransactionContext transaction) {
     this.database = database;
     this.settings = settings;
     this.transaction = transaction;
+    this.composite = new org.yggdrasil.planner.attach.CompositeVersions(database);
+  }
+
+  void systems(org.yggdrasil.planner.attach.SessionSystems systems) {
+    this.systems = systems;
+  }
+
+  @Override
+  public org.yggdrasil.planner.attach.SessionSystems systems() {
+    return systems;
+  }
+
+  @Override
+  public List<Object[]> diffSystems(String from, String to) {
+    return composite.diff(snapshotAt(from), snapshotAt(to));
   }
 
   @Override
@@ -42,7 +60,7 @@ final class SessionVersions implements VersionControl {
 
   @Override
   public void createBranch(String name, String from) {
-    database.createBranch(name, from);
+    composite.createBranch(name, from);
   }
 
   @Override
@@ -91,7 +109,8 @@ final class SessionVersions implements VersionControl {
 
   @Override
   public long gc() {
-    return database.gc();
+    var head = database.snapshot(currentBranch());
+    return database.gc() + composite.gcMembers(head);
   }
 
   @Override
@@ -137,8 +156,8 @@ final class SessionVersions implements VersionControl {
   @Override
   public String merge(String source, String target, String strategy) {
     checkNoPendingWrites(target, "merge into");
-    return finish(database.merge(source, target, MergeStrategy.of(strategy), null),
-        "merge of \"" + source + "\" into \"" + target + "\"");
+    return composite.merge(source, target, strategy, this::finish,
+        rows -> lastConflicts = List.copyOf(rows));
   }
 
   @Override
@@ -189,6 +208,6 @@ final class SessionVersions implements VersionControl {
           "cannot delete branch \"" + name + "\": this session is on it", null,
           "RESET ygg.branch or SET ygg.branch to another branch first.", 0, null);
     }
-    database.dropBranch(name);
+    composite.deleteBranch(name);
   }
 }

@@ -34,6 +34,12 @@ final class TransactionContext {
   private record SavepointEntry(String name, Savepoint savepoint, Map<String, String> settings) {}
 
   private final String user;
+  /** The attached systems whose staged writes commit with the database (composite commit). */
+  private org.yggdrasil.planner.attach.SessionSystems systems;
+
+  void systems(org.yggdrasil.planner.attach.SessionSystems systems) {
+    this.systems = systems;
+  }
 
   TransactionContext(NativeDatabase database, SessionSettings settings, String user) {
     this.database = database;
@@ -54,7 +60,8 @@ final class TransactionContext {
 
   /** True when the open transaction has uncommitted writes. */
   boolean hasWrites() {
-    return transaction != null && transaction.hasWrites();
+    return transaction != null && transaction.hasWrites()
+        || systems != null && systems.hasWrites();
   }
 
   /** True once a statement of the open transaction has read or written data. */
@@ -196,7 +203,18 @@ final class TransactionContext {
     try {
       if (transaction != null) {
         String message = settings.get("ygg.commit_message");
-        transaction.commit(message == null ? "" : message, user);
+        message = message == null ? "" : message;
+        // The database commit is the composite commit: members first, their heads recorded in it.
+        var members = systems == null
+            ? org.yggdrasil.planner.attach.SessionSystems.PreparedCommit.NONE
+            : systems.prepareCommit(transaction, message, user);
+        try {
+          transaction.commit(message, user);
+        } catch (RuntimeException e) {
+          members.failed(e);
+          throw e;
+        }
+        members.committed();
       }
     } catch (RuntimeException e) {
       end(false);
@@ -232,6 +250,9 @@ final class TransactionContext {
   private java.util.function.Consumer<Boolean> onEnd = committed -> { };
 
   private void end(boolean committed) {
+    if (systems != null) {
+      systems.rollback(); // staged member writes not committed by now go
+    }
     onEnd.accept(committed);
     settings.endTransaction(committed);
     transaction = null;

@@ -80,6 +80,8 @@ public final class YggSession implements Session, StatementContext {
   /** This session's advisory locks (a private table until the engine gives its own). */
   private AdvisoryLocks.Session locks;
   private final SessionSequences sequences;
+  /** The attached systems as this session reads and writes them. */
+  private final org.yggdrasil.planner.attach.SessionSystems systems;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -92,6 +94,10 @@ public final class YggSession implements Session, StatementContext {
     this.transaction = new TransactionContext(database, settings, user);
     this.versions = new SessionVersions(database, settings, transaction);
     this.sequences = new SessionSequences(database, this::readSnapshot);
+    this.systems = new org.yggdrasil.planner.attach.SessionSystems(database,
+        transaction::snapshot, transaction::forWrite, () -> settings.get("ygg.branch"));
+    transaction.systems(systems);
+    versions.systems(systems);
     this.timer = timer;
     this.onClose = onClose;
     this.locks = new AdvisoryLocks().forSession(databaseName, processId, cancel);
@@ -200,6 +206,7 @@ public final class YggSession implements Session, StatementContext {
           DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, CREATE_SCHEMA, DROP_SCHEMA, COMMENT ->
           prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
+      case CREATE_SERVER, DROP_SERVER -> prepareServerStatement(sql);
       case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
       case LISTEN -> new YggPreparedStatement(new int[0], List.of(), false,
           p -> new GuardedPortal(this, new ResultPortal(List.of(), () -> listens.execute(sql)),
@@ -255,6 +262,14 @@ public final class YggSession implements Session, StatementContext {
             new ResultPortal(List.of(), () -> statement.execute(this, admin)), true));
   }
 
+  private PreparedStatement prepareServerStatement(String sql) {
+    var statement = org.yggdrasil.planner.attach.ServerStatement.parse(sql);
+    return new YggPreparedStatement(new int[0], List.of(), false,
+        p -> new GuardedPortal(this, new ResultPortal(List.of(), () ->
+            org.yggdrasil.planner.exec.StatementResult.of(statement.execute(writeTransaction(),
+                systems, currentBranch()))), false));
+  }
+
   private PreparedStatement prepareDdl(String sql) {
     DdlStatement ddl = DdlParser.parse(sql);
     return new YggPreparedStatement(new int[0], List.of(), false,
@@ -265,7 +280,16 @@ public final class YggSession implements Session, StatementContext {
   private PreparedStatement prepareDml(StatementKind kind, String sql, int[] declared) {
     ParameterRewrite params = ParameterRewrite.of(sql);
     currentMarkerOids = markerOids(params, declared);
-    DmlStatement dml = DmlStatement.prepare(kind, params.sql(), this);
+    DmlStatement dml;
+    var attached = org.yggdrasil.planner.attach.AttachedDml.target(kind, sql, readSnapshot());
+    if (attached != null) {
+      try (SessionInfo.Scope scope = SessionInfo.enter(sessionInfo())) {
+        dml = org.yggdrasil.planner.attach.AttachedDml.prepare(kind, params.sql(), attached,
+            this, systems);
+      }
+    } else {
+      dml = DmlStatement.prepare(kind, params.sql(), this);
+    }
     int[] types = parameterTypes(declared, params, dml.markerTypes(), dml.markerOids());
     return new YggPreparedStatement(types, dml.resultColumns(), false, values -> {
       Object[] markers = markerValues(params, values);
