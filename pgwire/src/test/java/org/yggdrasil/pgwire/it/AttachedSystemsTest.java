@@ -3,6 +3,7 @@ package org.yggdrasil.pgwire.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yggdrasil.pgwire.it.Db.exec;
 import static org.yggdrasil.pgwire.it.Db.failsWith;
 import static org.yggdrasil.pgwire.it.Db.lines;
@@ -10,12 +11,15 @@ import static org.yggdrasil.pgwire.it.Db.list;
 import static org.yggdrasil.pgwire.it.Db.one;
 import static org.yggdrasil.pgwire.it.Db.update;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Attached systems (CREATE SERVER) and composite branching through pgjdbc, with the test-only
@@ -196,6 +200,43 @@ class AttachedSystemsTest {
       c.rollback();
       c.setAutoCommit(true);
       failsWith("42P01", () -> exec(c, "SELECT * FROM at_rb.items"));
+    }
+  }
+
+  @Test
+  void asOfAndBranchResetMoveMembersToo() throws SQLException, InterruptedException {
+    try (Connection c = server.connect()) {
+      attach(c, "at_asof", "rows 'first'");
+      String first = one(c, "SELECT ygg.commit_id()");
+      Thread.sleep(20);
+      String between = one(c, "SELECT now()::text");
+      Thread.sleep(20);
+      exec(c, "UPDATE at_asof.items SET name = 'second'");
+      exec(c, "SET ygg.as_of = '" + between + "'");
+      assertEquals("first", one(c, "SELECT name FROM at_asof.items"));
+      exec(c, "RESET ygg.as_of");
+      assertEquals("second", one(c, "SELECT name FROM at_asof.items"));
+      exec(c, "SELECT ygg.reset_branch('main', '" + first + "')");
+      assertEquals("first", one(c, "SELECT name FROM at_asof.items"));
+      exec(c, "INSERT INTO at_asof.items VALUES (2, 'after reset')");
+      assertEquals(list("1|first", "2|after reset"),
+          lines(c, "SELECT * FROM at_asof.items ORDER BY id"),
+          "writes build on the member snapshot the reset commit records");
+    }
+  }
+
+  @Test
+  void attachmentsSurviveARestartWithStateUnderTheDataDirectory(@TempDir Path dir)
+      throws SQLException {
+    try (DiskServer s = new DiskServer(dir); Connection c = s.connect()) {
+      attach(c, "at_disk", "rows 'persisted'");
+      exec(c, "INSERT INTO at_disk.items VALUES (2, 'written')");
+    }
+    assertTrue(Files.exists(dir.resolve("ygg/systems/at_disk/memtest-at_disk")));
+    try (DiskServer s = new DiskServer(dir); Connection c = s.connect()) {
+      assertEquals(list("1|persisted", "2|written"),
+          lines(c, "SELECT * FROM at_disk.items ORDER BY id"));
+      assertEquals("memtest", one(c, "SELECT type FROM ygg.systems WHERE name = 'at_disk'"));
     }
   }
 

@@ -62,6 +62,24 @@ public final class CompositeVersions {
     }
   }
 
+  /**
+   * Points {@code name} at {@code ref} in the database and every member at the snapshot that
+   * commit records, so later member writes build on what the branch now shows.
+   */
+  public void resetBranch(String name, String ref) {
+    Snapshot at = database.snapshotAt(ref);
+    ReentrantLock lock = registry.commitLock();
+    lock.lock();
+    try {
+      database.resetBranch(name, ref);
+      if (!MemberViews.servers(at).isEmpty()) {
+        MemberViews.composite(registry, at).branch(name, MemberViews.heads(at));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Deletes {@code name} in the database, then in every member its head records. */
   public void deleteBranch(String name) {
     Snapshot at = database.snapshotAt(name);

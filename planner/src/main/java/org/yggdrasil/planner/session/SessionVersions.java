@@ -75,7 +75,7 @@ final class SessionVersions implements VersionControl {
           "cannot reset branch \"" + name + "\" while this transaction has uncommitted writes"
               + " on it", null, "COMMIT or ROLLBACK first.", 0, null);
     }
-    database.resetBranch(name, ref);
+    composite.resetBranch(name, ref);
     return database.headCommit(name);
   }
 

@@ -39,6 +39,11 @@ public final class MemtestSystemFactory implements SystemFactory {
     String rows = options.getOrDefault("rows", "");
     List<String> names = rows.isEmpty() ? List.of() : Arrays.asList(rows.split(","));
     MemStore store = MemStore.at(path, names);
+    try { // shows the tests where the server put this system's state
+      java.nio.file.Files.writeString(stateDir.resolve("memtest-" + path), systemId);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return new MemtestSystem(store, systemId, "main", null, options.get("fail_on"),
         "true".equals(options.get("readonly")));
   }
