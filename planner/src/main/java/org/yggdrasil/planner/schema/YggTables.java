@@ -61,6 +61,10 @@ public final class YggTables {
             .add("base", text(f)).add("ours", text(f)).add("theirs", text(f))
             .add("detail", text(f)).build(),
             VersionControl::conflicts),
+        "overlay", new VersionTable(f -> f.builder()
+            .add("mode", text(f)).add("parent_branch", text(f)).add("overlay_branch", text(f))
+            .add("base_commit", text(f)).add("parent_head", text(f)).build(),
+            v -> v.overlay() == null ? List.of() : v.overlay().rows()),
         "systems", new VersionTable(f -> f.builder()
             .add("name", text(f)).add("type", text(f)).add("capabilities", text(f))
             .add("snapshot_id", text(f)).build(),

@@ -25,6 +25,8 @@ final class SessionVersions implements VersionControl {
   /** The attached systems: branch operations apply to them too (composite branching). */
   private final org.yggdrasil.planner.attach.CompositeVersions composite;
   private org.yggdrasil.planner.attach.SessionSystems systems;
+  /** The session's overlay (SET ygg.overlay), open or not. */
+  private org.yggdrasil.planner.attach.SessionOverlay overlay;
 
   SessionVersions(NativeDatabase database, SessionSettings settings,
       TransactionContext transaction) {
@@ -36,6 +38,42 @@ final class SessionVersions implements VersionControl {
 
   void systems(org.yggdrasil.planner.attach.SessionSystems systems) {
     this.systems = systems;
+  }
+
+  /** Makes the session's overlay; its hidden branches are named after {@code processId}. */
+  void overlays(int processId) {
+    overlay = new org.yggdrasil.planner.attach.SessionOverlay(database, composite, processId,
+        new org.yggdrasil.planner.attach.SessionOverlay.Host() {
+          @Override
+          public void switchTo(String branch, String overlayMode) {
+            settings.set("ygg.branch", branch, false, transaction.inBlock());
+            settings.set("ygg.overlay", overlayMode, false, transaction.inBlock());
+          }
+
+          @Override
+          public void checkIdle(String what) {
+            if (transaction.inBlock() || transaction.hasWrites()) {
+              throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+                  what + " cannot run inside a transaction block or after uncommitted writes",
+                  null, "COMMIT or ROLLBACK first.", 0, null);
+            }
+          }
+
+          @Override
+          public String finish(MergeResult r, String what) {
+            return SessionVersions.this.finish(r, what);
+          }
+
+          @Override
+          public void conflicts(List<Object[]> rows) {
+            lastConflicts = List.copyOf(rows);
+          }
+        });
+  }
+
+  @Override
+  public org.yggdrasil.planner.attach.SessionOverlay overlay() {
+    return overlay;
   }
 
   @Override

@@ -76,6 +76,7 @@ final class TransactionContext {
   /** Called before every statement: opens the implicit transaction if none is open. */
   void statementStart() {
     if (!open) {
+      onStart.run();
       open = true;
       explicit = false;
       failed = false;
@@ -248,6 +249,12 @@ final class TransactionContext {
   }
 
   private java.util.function.Consumer<Boolean> onEnd = committed -> { };
+  /** Runs before each transaction starts (a following overlay takes in its parent's commits). */
+  private Runnable onStart = () -> { };
+
+  void onStart(Runnable action) {
+    this.onStart = action;
+  }
 
   private void end(boolean committed) {
     if (systems != null) {

@@ -98,6 +98,8 @@ public final class YggSession implements Session, StatementContext {
         transaction::snapshot, transaction::forWrite, () -> settings.get("ygg.branch"));
     transaction.systems(systems);
     versions.systems(systems);
+    versions.overlays(processId);
+    transaction.onStart(() -> versions.overlay().follow());
     this.timer = timer;
     this.onClose = onClose;
     this.locks = new AdvisoryLocks().forSession(databaseName, processId, cancel);
@@ -549,7 +551,12 @@ public final class YggSession implements Session, StatementContext {
   // ---- settings ----
 
   void set(String name, String value, boolean local) {
+    if (name.equalsIgnoreCase("ygg.overlay")) {
+      openOverlay(value);
+      return;
+    }
     if (name.equalsIgnoreCase("ygg.branch")) {
+      checkOverlayClosed("ygg.branch");
       checkBranchChange(value);
     } else if (name.equalsIgnoreCase("ygg.commit_id")) {
       value = value.isEmpty() ? value : database.resolve(value);
@@ -565,6 +572,26 @@ public final class YggSession implements Session, StatementContext {
     settings.set(name, value, local, transaction.inBlock());
   }
 
+  /** SET ygg.overlay = mode: forks the session's branch (see SessionOverlay). */
+  private void openOverlay(String mode) {
+    if (transaction.inBlock() || transaction.snapshotTaken()) {
+      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "SET ygg.overlay cannot run inside a transaction block", null,
+          "COMMIT or ROLLBACK first.", 0, null);
+    }
+    String hidden = versions.overlay().open(mode, currentBranch());
+    settings.set("ygg.branch", hidden, false, false);
+    settings.set("ygg.overlay", mode.strip().toLowerCase(java.util.Locale.ROOT), false, false);
+  }
+
+  private void checkOverlayClosed(String what) {
+    if (versions.overlay().isOpen()) {
+      throw new SqlStateException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "cannot change " + what + " while an overlay is open", null,
+          "SELECT ygg.merge_down() or ygg.discard() first.", 0, null);
+    }
+  }
+
   /** Pins follow the branch rule: they may change until the transaction takes its snapshot. */
   private void checkPinChange(String name, String value) {
     if (!value.equals(settings.get(name)) && transaction.snapshotTaken()) {
@@ -576,6 +603,11 @@ public final class YggSession implements Session, StatementContext {
   }
 
   void reset(String name) {
+    if (name == null) {
+      versions.overlay().discardQuietly();
+    } else if (name.equalsIgnoreCase("ygg.branch") || name.equalsIgnoreCase("ygg.overlay")) {
+      checkOverlayClosed(name);
+    }
     if (name == null || name.equalsIgnoreCase("ygg.branch")) {
       checkBranchChange(settings.startValue("ygg.branch"));
     }
@@ -631,6 +663,7 @@ public final class YggSession implements Session, StatementContext {
       throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
           "DISCARD ALL cannot run inside a transaction block");
     }
+    versions.overlay().discardQuietly();
     checkBranchChange(settings.startValue("ygg.branch"));
     settings.resetAll();
   }
@@ -754,6 +787,7 @@ public final class YggSession implements Session, StatementContext {
   public void close() {
     try {
       transaction.rollback();
+      versions.overlay().discardQuietly();
     } finally {
       locks.release();
       cursors.closeAll();

@@ -82,6 +82,11 @@ public interface VersionControl {
     return null;
   }
 
+  /** The session's overlay (SET ygg.overlay); null when the session cannot have one. */
+  default org.yggdrasil.planner.attach.SessionOverlay overlay() {
+    return null;
+  }
+
   /** {@code ygg.diff_systems(from, to)}: what changed in the attached systems between two refs. */
   default List<Object[]> diffSystems(String from, String to) {
     return List.of();
