@@ -53,6 +53,9 @@ class AttachedSystemsTest {
       assertEquals("snapshotable,branchable,graphable,mergeable,committable",
           one(c, "SELECT capabilities FROM ygg.systems WHERE name = 'at_join'"));
       assertNotNull(one(c, "SELECT snapshot_id FROM ygg.systems WHERE name = 'at_join'"));
+      assertEquals("FOREIGN|YES", one(c, "SELECT table_type || '|' || is_insertable_into"
+          + " FROM information_schema.tables WHERE table_schema = 'at_join'"
+          + " AND table_name = 'items'"));
       assertEquals(one(c, "SELECT ygg.commit_id()"),
           one(c, "SELECT snapshot_id FROM ygg.systems WHERE name = 'native'"));
     }
@@ -208,9 +211,9 @@ class AttachedSystemsTest {
     try (Connection c = server.connect()) {
       attach(c, "at_asof", "rows 'first'");
       String first = one(c, "SELECT ygg.commit_id()");
-      Thread.sleep(20);
+      Thread.sleep(1100); // now()::text may print whole seconds only
       String between = one(c, "SELECT now()::text");
-      Thread.sleep(20);
+      Thread.sleep(1100);
       exec(c, "UPDATE at_asof.items SET name = 'second'");
       exec(c, "SET ygg.as_of = '" + between + "'");
       assertEquals("first", one(c, "SELECT name FROM at_asof.items"));

@@ -18,6 +18,24 @@ public final class AttachedSchemas {
     }
   }
 
+  /**
+   * The attached tables a snapshot records, as (schema, table, writable) rows for the
+   * information schema; empty outside a session.
+   */
+  public static java.util.List<Object[]> tables(Snapshot snapshot) {
+    SessionSystems systems = current();
+    java.util.List<Object[]> out = new java.util.ArrayList<>();
+    if (systems == null) {
+      return out;
+    }
+    for (ServerDef def : MemberViews.servers(snapshot).values()) {
+      for (var t : systems.tables(def, snapshot)) {
+        out.add(new Object[] {def.name(), t.name(), t.writable()});
+      }
+    }
+    return out;
+  }
+
   /** The executing session's attached systems, or null outside a session. */
   static SessionSystems current() {
     try {
