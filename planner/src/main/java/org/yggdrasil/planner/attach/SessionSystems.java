@@ -117,6 +117,9 @@ public final class SessionSystems {
    * commits of the database wait, and on failure the members go back by branch reset.
    */
   public PreparedCommit prepareCommit(Transaction tx, String message, String author) {
+    if (writers.isEmpty() && !registry.hasOpenSystems()) {
+      return PreparedCommit.NONE; // the common case: a database without attached systems
+    }
     Map<String, ServerDef> servers = MemberViews.servers(tx.snapshot());
     if (servers.isEmpty() || (!tx.hasWrites() && !hasWrites())) {
       writers.clear();

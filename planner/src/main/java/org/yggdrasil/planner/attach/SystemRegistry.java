@@ -97,6 +97,11 @@ public final class SystemRegistry {
     }
   }
 
+  /** Whether any system of this database is open (else no commit has members to handle). */
+  public synchronized boolean hasOpenSystems() {
+    return !open.isEmpty();
+  }
+
   /** Taken around every commit that changes attached systems. */
   public java.util.concurrent.locks.ReentrantLock commitLock() {
     return commitLock;
