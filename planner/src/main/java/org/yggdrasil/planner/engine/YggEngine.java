@@ -206,7 +206,10 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
       }
       return NativeDatabase.openReadOnly(dir);
     }
-    return NativeDatabase.open(dir);
+    NativeDatabase db = NativeDatabase.open(dir);
+    // Attached systems keep their own state beside the store (CREATE SERVER).
+    org.yggdrasil.planner.attach.SystemRegistry.stateRoot(db, dir.resolve("systems"));
+    return db;
   }
 
   public EngineOptions options() {

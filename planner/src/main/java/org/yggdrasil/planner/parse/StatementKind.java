@@ -9,6 +9,8 @@ public enum StatementKind {
   /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
   CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE,
   CREATE_SCHEMA, DROP_SCHEMA, COMMENT,
+  /** CREATE SERVER / DROP SERVER: attaching and detaching systems. */
+  CREATE_SERVER, DROP_SERVER,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   /** SQL cursors: DECLARE … CURSOR, FETCH / MOVE, CLOSE. */
@@ -67,6 +69,7 @@ public enum StatementKind {
         case "view" -> DROP_VIEW;
         case "sequence" -> DROP_SEQUENCE;
         case "schema" -> DROP_SCHEMA;
+        case "server" -> DROP_SERVER;
         default -> UNSUPPORTED;
       };
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
@@ -104,6 +107,9 @@ public enum StatementKind {
         }
         case "database" -> {
           return i == 1 ? CREATE_DATABASE : UNSUPPORTED;
+        }
+        case "server" -> {
+          return i == 1 ? CREATE_SERVER : UNSUPPORTED;
         }
         default -> {
           return UNSUPPORTED;

@@ -61,6 +61,7 @@ public final class RootSchemas {
       pgCatalog.add(f.getKey(), f.getValue());
     }
     publicSchema.attach(root);
+    org.yggdrasil.planner.attach.AttachedSchemas.addTo(root, snapshot);
     return root;
   }
 

@@ -29,6 +29,8 @@ public final class YggSchema extends AbstractSchema {
           YggTables.class.getMethod("ancestors", String.class)));
       b.put("diff", org.apache.calcite.schema.impl.TableFunctionImpl.create(
           YggTables.class.getMethod("diff", String.class, String.class)));
+      b.put("diff_systems", org.apache.calcite.schema.impl.TableFunctionImpl.create(
+          YggTables.class.getMethod("diffSystems", String.class, String.class)));
       b.put("diff", org.apache.calcite.schema.impl.TableFunctionImpl.create(
           YggTables.class.getMethod("diff", String.class, String.class, String.class)));
     } catch (NoSuchMethodException e) {

@@ -60,7 +60,15 @@ public final class YggTables {
             .add("table_name", text(f)).add("kind", text(f)).add("key", text(f))
             .add("base", text(f)).add("ours", text(f)).add("theirs", text(f))
             .add("detail", text(f)).build(),
-            VersionControl::conflicts));
+            VersionControl::conflicts),
+        "overlay", new VersionTable(f -> f.builder()
+            .add("mode", text(f)).add("parent_branch", text(f)).add("overlay_branch", text(f))
+            .add("base_commit", text(f)).add("parent_head", text(f)).build(),
+            v -> v.overlay() == null ? List.of() : v.overlay().rows()),
+        "systems", new VersionTable(f -> f.builder()
+            .add("name", text(f)).add("type", text(f)).add("capabilities", text(f))
+            .add("snapshot_id", text(f)).build(),
+            v -> v.systems() == null ? List.of() : v.systems().systemRows(v.commitId())));
   }
 
   private static RelDataType text(RelDataTypeFactory f) {
@@ -109,6 +117,14 @@ public final class YggTables {
         .add("table_name", text(f)).add("kind", text(f)).add("key", text(f))
         .add("old", text(f)).add("new", text(f)).build(),
         v -> v.diff(from, to, table));
+  }
+
+  /** {@code ygg.diff_systems(from, to)}: what changed in the attached systems (see docs). */
+  public static ScannableTable diffSystems(String from, String to) {
+    return new VersionTable(f -> f.builder()
+        .add("system", text(f)).add("kind", text(f)).add("path", text(f))
+        .add("old", text(f)).add("new", text(f)).build(),
+        v -> v.diffSystems(from, to));
   }
 
   /** {@code ygg.ancestors(ref)}: the commit ids reachable from a ref, newest first. */

@@ -22,12 +22,68 @@ final class SessionVersions implements VersionControl {
   private final TransactionContext transaction;
   /** The conflicts of this session's last merge, cherry-pick or revert. */
   private List<Object[]> lastConflicts = List.of();
+  /** The attached systems: branch operations apply to them too (composite branching). */
+  private final org.yggdrasil.planner.attach.CompositeVersions composite;
+  private org.yggdrasil.planner.attach.SessionSystems systems;
+  /** The session's overlay (SET ygg.overlay), open or not. */
+  private org.yggdrasil.planner.attach.SessionOverlay overlay;
 
   SessionVersions(NativeDatabase database, SessionSettings settings,
       TransactionContext transaction) {
     this.database = database;
     this.settings = settings;
     this.transaction = transaction;
+    this.composite = new org.yggdrasil.planner.attach.CompositeVersions(database);
+  }
+
+  void systems(org.yggdrasil.planner.attach.SessionSystems systems) {
+    this.systems = systems;
+  }
+
+  /** Makes the session's overlay; its hidden branches are named after {@code processId}. */
+  void overlays(int processId) {
+    overlay = new org.yggdrasil.planner.attach.SessionOverlay(database, composite, processId,
+        new org.yggdrasil.planner.attach.SessionOverlay.Host() {
+          @Override
+          public void switchTo(String branch, String overlayMode) {
+            settings.set("ygg.branch", branch, false, transaction.inBlock());
+            settings.set("ygg.overlay", overlayMode, false, transaction.inBlock());
+          }
+
+          @Override
+          public void checkIdle(String what) {
+            if (transaction.inBlock() || transaction.hasWrites()) {
+              throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+                  what + " cannot run inside a transaction block or after uncommitted writes",
+                  null, "COMMIT or ROLLBACK first.", 0, null);
+            }
+          }
+
+          @Override
+          public String finish(MergeResult r, String what) {
+            return SessionVersions.this.finish(r, what);
+          }
+
+          @Override
+          public void conflicts(List<Object[]> rows) {
+            lastConflicts = List.copyOf(rows);
+          }
+        });
+  }
+
+  @Override
+  public org.yggdrasil.planner.attach.SessionOverlay overlay() {
+    return overlay;
+  }
+
+  @Override
+  public org.yggdrasil.planner.attach.SessionSystems systems() {
+    return systems;
+  }
+
+  @Override
+  public List<Object[]> diffSystems(String from, String to) {
+    return composite.diff(snapshotAt(from), snapshotAt(to));
   }
 
   @Override
@@ -42,7 +98,7 @@ final class SessionVersions implements VersionControl {
 
   @Override
   public void createBranch(String name, String from) {
-    database.createBranch(name, from);
+    composite.createBranch(name, from);
   }
 
   @Override
@@ -57,7 +113,7 @@ final class SessionVersions implements VersionControl {
           "cannot reset branch \"" + name + "\" while this transaction has uncommitted writes"
               + " on it", null, "COMMIT or ROLLBACK first.", 0, null);
     }
-    database.resetBranch(name, ref);
+    composite.resetBranch(name, ref);
     return database.headCommit(name);
   }
 
@@ -91,7 +147,8 @@ final class SessionVersions implements VersionControl {
 
   @Override
   public long gc() {
-    return database.gc();
+    var head = database.snapshot(currentBranch());
+    return database.gc() + composite.gcMembers(head);
   }
 
   @Override
@@ -137,8 +194,8 @@ final class SessionVersions implements VersionControl {
   @Override
   public String merge(String source, String target, String strategy) {
     checkNoPendingWrites(target, "merge into");
-    return finish(database.merge(source, target, MergeStrategy.of(strategy), null),
-        "merge of \"" + source + "\" into \"" + target + "\"");
+    return composite.merge(source, target, strategy, this::finish,
+        rows -> lastConflicts = List.copyOf(rows));
   }
 
   @Override
@@ -189,6 +246,6 @@ final class SessionVersions implements VersionControl {
           "cannot delete branch \"" + name + "\": this session is on it", null,
           "RESET ygg.branch or SET ygg.branch to another branch first.", 0, null);
     }
-    database.dropBranch(name);
+    composite.deleteBranch(name);
   }
 }

@@ -75,6 +75,7 @@ public final class SettingsRegistry {
     plain("ygg.commit_message", "", false, "message of the session's next commits", any);
     plain("ygg.commit_id", "", false, "commit the session is pinned to (read-only)", any);
     plain("ygg.as_of", "", false, "time the session reads its branch as of (read-only)", any);
+    plain("ygg.overlay", "", false, "mode of the session's open overlay (frozen, following, gated)", any);
     // How many threads one query may use (the vectorized executor's morsel workers); 1 makes
     // single-thread measurements possible. The bound is PostgreSQL's max_parallel_workers'.
     plain("ygg.threads", Integer.toString(Runtime.getRuntime().availableProcessors()), false,

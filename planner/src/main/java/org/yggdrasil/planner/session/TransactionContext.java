@@ -34,6 +34,12 @@ final class TransactionContext {
   private record SavepointEntry(String name, Savepoint savepoint, Map<String, String> settings) {}
 
   private final String user;
+  /** The attached systems whose staged writes commit with the database (composite commit). */
+  private org.yggdrasil.planner.attach.SessionSystems systems;
+
+  void systems(org.yggdrasil.planner.attach.SessionSystems systems) {
+    this.systems = systems;
+  }
 
   TransactionContext(NativeDatabase database, SessionSettings settings, String user) {
     this.database = database;
@@ -54,7 +60,8 @@ final class TransactionContext {
 
   /** True when the open transaction has uncommitted writes. */
   boolean hasWrites() {
-    return transaction != null && transaction.hasWrites();
+    return transaction != null && transaction.hasWrites()
+        || systems != null && systems.hasWrites();
   }
 
   /** True once a statement of the open transaction has read or written data. */
@@ -69,6 +76,7 @@ final class TransactionContext {
   /** Called before every statement: opens the implicit transaction if none is open. */
   void statementStart() {
     if (!open) {
+      onStart.run();
       open = true;
       explicit = false;
       failed = false;
@@ -196,7 +204,18 @@ final class TransactionContext {
     try {
       if (transaction != null) {
         String message = settings.get("ygg.commit_message");
-        transaction.commit(message == null ? "" : message, user);
+        message = message == null ? "" : message;
+        // The database commit is the composite commit: members first, their heads recorded in it.
+        var members = systems == null
+            ? org.yggdrasil.planner.attach.SessionSystems.PreparedCommit.NONE
+            : systems.prepareCommit(transaction, message, user);
+        try {
+          transaction.commit(message, user);
+        } catch (RuntimeException e) {
+          members.failed(e);
+          throw e;
+        }
+        members.committed();
       }
     } catch (RuntimeException e) {
       end(false);
@@ -230,8 +249,17 @@ final class TransactionContext {
   }
 
   private java.util.function.Consumer<Boolean> onEnd = committed -> { };
+  /** Runs before each transaction starts (a following overlay takes in its parent's commits). */
+  private Runnable onStart = () -> { };
+
+  void onStart(Runnable action) {
+    this.onStart = action;
+  }
 
   private void end(boolean committed) {
+    if (systems != null) {
+      systems.rollback(); // staged member writes not committed by now go
+    }
     onEnd.accept(committed);
     settings.endTransaction(committed);
     transaction = null;

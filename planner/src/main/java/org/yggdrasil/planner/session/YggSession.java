@@ -80,6 +80,8 @@ public final class YggSession implements Session, StatementContext {
   /** This session's advisory locks (a private table until the engine gives its own). */
   private AdvisoryLocks.Session locks;
   private final SessionSequences sequences;
+  /** The attached systems as this session reads and writes them. */
+  private final org.yggdrasil.planner.attach.SessionSystems systems;
 
   YggSession(String databaseName, NativeDatabase database, String user, int processId,
       int secretKey, ScheduledExecutorService timer, Runnable onClose) {
@@ -92,6 +94,12 @@ public final class YggSession implements Session, StatementContext {
     this.transaction = new TransactionContext(database, settings, user);
     this.versions = new SessionVersions(database, settings, transaction);
     this.sequences = new SessionSequences(database, this::readSnapshot);
+    this.systems = new org.yggdrasil.planner.attach.SessionSystems(database,
+        transaction::snapshot, transaction::forWrite, () -> settings.get("ygg.branch"));
+    transaction.systems(systems);
+    versions.systems(systems);
+    versions.overlays(processId);
+    transaction.onStart(() -> versions.overlay().follow());
     this.timer = timer;
     this.onClose = onClose;
     this.locks = new AdvisoryLocks().forSession(databaseName, processId, cancel);
@@ -200,6 +208,7 @@ public final class YggSession implements Session, StatementContext {
           DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, CREATE_SCHEMA, DROP_SCHEMA, COMMENT ->
           prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
+      case CREATE_SERVER, DROP_SERVER -> prepareServerStatement(sql);
       case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
       case LISTEN -> new YggPreparedStatement(new int[0], List.of(), false,
           p -> new GuardedPortal(this, new ResultPortal(List.of(), () -> listens.execute(sql)),
@@ -255,6 +264,14 @@ public final class YggSession implements Session, StatementContext {
             new ResultPortal(List.of(), () -> statement.execute(this, admin)), true));
   }
 
+  private PreparedStatement prepareServerStatement(String sql) {
+    var statement = org.yggdrasil.planner.attach.ServerStatement.parse(sql);
+    return new YggPreparedStatement(new int[0], List.of(), false,
+        p -> new GuardedPortal(this, new ResultPortal(List.of(), () ->
+            org.yggdrasil.planner.exec.StatementResult.of(statement.execute(writeTransaction(),
+                systems, currentBranch()))), false));
+  }
+
   private PreparedStatement prepareDdl(String sql) {
     DdlStatement ddl = DdlParser.parse(sql);
     return new YggPreparedStatement(new int[0], List.of(), false,
@@ -265,7 +282,16 @@ public final class YggSession implements Session, StatementContext {
   private PreparedStatement prepareDml(StatementKind kind, String sql, int[] declared) {
     ParameterRewrite params = ParameterRewrite.of(sql);
     currentMarkerOids = markerOids(params, declared);
-    DmlStatement dml = DmlStatement.prepare(kind, params.sql(), this);
+    DmlStatement dml;
+    var attached = org.yggdrasil.planner.attach.AttachedDml.target(kind, sql, readSnapshot());
+    if (attached != null) {
+      try (SessionInfo.Scope scope = SessionInfo.enter(sessionInfo())) {
+        dml = org.yggdrasil.planner.attach.AttachedDml.prepare(kind, params.sql(), attached,
+            this, systems);
+      }
+    } else {
+      dml = DmlStatement.prepare(kind, params.sql(), this);
+    }
     int[] types = parameterTypes(declared, params, dml.markerTypes(), dml.markerOids());
     return new YggPreparedStatement(types, dml.resultColumns(), false, values -> {
       Object[] markers = markerValues(params, values);
@@ -525,7 +551,12 @@ public final class YggSession implements Session, StatementContext {
   // ---- settings ----
 
   void set(String name, String value, boolean local) {
+    if (name.equalsIgnoreCase("ygg.overlay")) {
+      openOverlay(value);
+      return;
+    }
     if (name.equalsIgnoreCase("ygg.branch")) {
+      checkOverlayClosed("ygg.branch");
       checkBranchChange(value);
     } else if (name.equalsIgnoreCase("ygg.commit_id")) {
       value = value.isEmpty() ? value : database.resolve(value);
@@ -541,6 +572,26 @@ public final class YggSession implements Session, StatementContext {
     settings.set(name, value, local, transaction.inBlock());
   }
 
+  /** SET ygg.overlay = mode: forks the session's branch (see SessionOverlay). */
+  private void openOverlay(String mode) {
+    if (transaction.inBlock() || transaction.snapshotTaken()) {
+      throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "SET ygg.overlay cannot run inside a transaction block", null,
+          "COMMIT or ROLLBACK first.", 0, null);
+    }
+    String hidden = versions.overlay().open(mode, currentBranch());
+    settings.set("ygg.branch", hidden, false, false);
+    settings.set("ygg.overlay", mode.strip().toLowerCase(java.util.Locale.ROOT), false, false);
+  }
+
+  private void checkOverlayClosed(String what) {
+    if (versions.overlay().isOpen()) {
+      throw new SqlStateException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "cannot change " + what + " while an overlay is open", null,
+          "SELECT ygg.merge_down() or ygg.discard() first.", 0, null);
+    }
+  }
+
   /** Pins follow the branch rule: they may change until the transaction takes its snapshot. */
   private void checkPinChange(String name, String value) {
     if (!value.equals(settings.get(name)) && transaction.snapshotTaken()) {
@@ -552,6 +603,11 @@ public final class YggSession implements Session, StatementContext {
   }
 
   void reset(String name) {
+    if (name == null) {
+      versions.overlay().discardQuietly();
+    } else if (name.equalsIgnoreCase("ygg.branch") || name.equalsIgnoreCase("ygg.overlay")) {
+      checkOverlayClosed(name);
+    }
     if (name == null || name.equalsIgnoreCase("ygg.branch")) {
       checkBranchChange(settings.startValue("ygg.branch"));
     }
@@ -607,6 +663,7 @@ public final class YggSession implements Session, StatementContext {
       throw new SqlStateException(SqlState.ACTIVE_SQL_TRANSACTION,
           "DISCARD ALL cannot run inside a transaction block");
     }
+    versions.overlay().discardQuietly();
     checkBranchChange(settings.startValue("ygg.branch"));
     settings.resetAll();
   }
@@ -730,6 +787,7 @@ public final class YggSession implements Session, StatementContext {
   public void close() {
     try {
       transaction.rollback();
+      versions.overlay().discardQuietly();
     } finally {
       locks.release();
       cursors.closeAll();

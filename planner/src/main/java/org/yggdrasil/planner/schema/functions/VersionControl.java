@@ -76,4 +76,19 @@ public interface VersionControl {
 
   /** Reclaims unreachable objects no open snapshot reads; returns the bytes reclaimed. */
   long gc();
+
+  /** The session's attached systems (CREATE SERVER); null when it cannot have any. */
+  default org.yggdrasil.planner.attach.SessionSystems systems() {
+    return null;
+  }
+
+  /** The session's overlay (SET ygg.overlay); null when the session cannot have one. */
+  default org.yggdrasil.planner.attach.SessionOverlay overlay() {
+    return null;
+  }
+
+  /** {@code ygg.diff_systems(from, to)}: what changed in the attached systems between two refs. */
+  default List<Object[]> diffSystems(String from, String to) {
+    return List.of();
+  }
 }

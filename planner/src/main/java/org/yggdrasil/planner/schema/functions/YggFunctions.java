@@ -104,6 +104,33 @@ public final class YggFunctions {
     return report;
   }
 
+  /** Moves the session's gated or following overlay to its parent's head; returns that commit. */
+  public static String ygg_advance() {
+    return overlay().advance();
+  }
+
+  /** Merges the session's overlay into its parent branch and closes it; returns the new head. */
+  public static String ygg_merge_down(String strategy) {
+    return overlay().mergeDown(strategy);
+  }
+
+  public static String ygg_merge_down() {
+    return ygg_merge_down(null);
+  }
+
+  /** Drops the session's overlay and its writes; returns the branch the session is back on. */
+  public static String ygg_discard() {
+    return overlay().discard();
+  }
+
+  private static org.yggdrasil.planner.attach.SessionOverlay overlay() {
+    var o = SessionInfo.current().versions().overlay();
+    if (o == null) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED, "this session has no overlays");
+    }
+    return o;
+  }
+
   /** Garbage-collects the store; returns the bytes reclaimed. */
   public static long ygg_gc() {
     return SessionInfo.current().versions().gc();

@@ -145,6 +145,10 @@ public final class InformationSchema extends AbstractSchema {
             r.kind().equals("r") ? "YES" : "NO", "NO", null});
       }
     }
+    for (Object[] t : org.yggdrasil.planner.attach.AttachedSchemas.tables(snapshot)) {
+      rows.add(new Object[] {db, t[0], t[1], "FOREIGN", null, null, null, null, null,
+          (Boolean) t[2] ? "YES" : "NO", "NO", null});
+    }
     return rows;
   }
 
