@@ -94,14 +94,18 @@ class JsonWireTest {
   }
 
   @Test
-  void capabilitiesAndSystemsDescribeTheNativeMember() throws Exception {
+  void capabilitiesAndSystemsDescribeTheDatabaseAndItsNativeMember() throws Exception {
     JsonNode caps = ok("{\"op\": \"capabilities\"}");
-    assertEquals("native", caps.get("system-id").asText());
-    assertEquals("native", caps.get("system-type").asText());
+    assertEquals("database", caps.get("system-id").asText());
+    assertEquals("composite", caps.get("system-type").asText());
     assertEquals("1.0", caps.get("version").asText());
     assertTrue(strings(caps.get("protocols")).containsAll(
+        List.of("snapshotable", "branchable", "graphable", "mergeable", "watchable")));
+    JsonNode member = ok("{\"op\": \"capabilities\", \"system\": \"native\"}");
+    assertEquals("native", member.get("system-type").asText());
+    assertTrue(strings(member.get("protocols")).containsAll(
         List.of("snapshotable", "branchable", "graphable", "mergeable", "overlayable", "watchable")));
-    assertEquals(List.of("native"), strings(ok("{\"op\": \"systems\"}").get("systems")));
+    assertEquals(List.of("database", "native"), strings(ok("{\"op\": \"systems\"}").get("systems")));
     assertEquals("native", ok("{\"op\": \"capabilities\", \"system\": \"native\", \"database\": \"postgres\"}")
         .get("system-id").asText());
   }

@@ -118,7 +118,7 @@ class WatchStreamTest {
     assertTrue(w.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
     Event ready = w.next();
     assertEquals("ready", ready.type());
-    assertEquals("native", ready.data().get("system-id").asText());
+    assertEquals("database", ready.data().get("system-id").asText());
 
     post("{\"op\": \"branch!\", \"name\": \"w_feature\"}");
     Event created = w.next();

@@ -16,7 +16,7 @@ import org.yggdrasil.storage.nativestore.SchemaChange;
  * merge conflicts as {@link Conflict}s. Paths are {@code table/key} for rows (key values joined
  * by {@code ,}) and {@code table} or {@code table.column} for schema changes.
  */
-final class NativeChanges {
+public final class NativeChanges {
   private NativeChanges() {}
 
   static List<Change> of(List<SchemaChange> schema, List<RowChange> rows) {
@@ -40,7 +40,8 @@ final class NativeChanges {
     return out;
   }
 
-  static List<Conflict> conflicts(String systemId, List<MergeConflict> conflicts) {
+  /** The store's merge conflicts as protocol conflicts of system {@code systemId}. */
+  public static List<Conflict> conflicts(String systemId, List<MergeConflict> conflicts) {
     return conflicts.stream()
         .map(c -> new Conflict(systemId, path(c.table(), c.key()), render(c.base()), render(c.ours()),
             render(c.theirs()), c.kind() + (c.detail() == null ? "" : ": " + c.detail())))
