@@ -164,12 +164,14 @@ public final class QueryCompiler {
       physical = org.yggdrasil.planner.rules.AccelRewrite.apply(physical);
     }
     physical = projectFinalFields(relRoot.withRel(physical));
+    String planText = RelOptUtil.toString(physical);
+    RelNode executable = MicrosecondTimestamps.apply(physical);
     Map<String, Object> stash = new HashMap<>();
     Bindable<Object> bindable = EnumerableInterpretable.toBindable(
-        stash, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+        stash, null, (EnumerableRel) executable, EnumerableRel.Prefer.ARRAY);
     return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
         ResultColumns.describe(validator, validated, physical.getRowType(), root),
-        RelOptUtil.toString(physical), Map.copyOf(stash), Map.copyOf(markerOids));
+        planText, Map.copyOf(stash), Map.copyOf(markerOids));
   }
 
   private static JavaTypeFactory newTypeFactory() {
