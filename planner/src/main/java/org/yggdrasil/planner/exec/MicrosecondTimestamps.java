@@ -85,11 +85,19 @@ final class MicrosecondTimestamps extends RexShuttle {
     if (node instanceof Bindables.BindableTableScan scan && !scan.filters.isEmpty()) {
       // pushed-down filters the table leaves to Calcite's interpreter, which compiles them
       List<RexNode> filters = scan.filters.stream().map(this::convert).toList();
+      if (filters.equals(scan.filters)) {
+        return node;
+      }
       return Bindables.BindableTableScan.create(scan.getCluster(), scan.getTable(), filters,
           scan.projects);
     }
     if (node instanceof Join || node instanceof Filter || node instanceof Project) {
-      return node.accept(this);
+      return node.accept(new RexShuttle() {
+        @Override
+        public RexNode visitCall(RexCall call) {
+          return convert(call);
+        }
+      });
     }
     return node;
   }
@@ -159,8 +167,51 @@ final class MicrosecondTimestamps extends RexShuttle {
         values.getRowType(), rex));
   }
 
+  /** The expression for microseconds; the same object when no timestamp is in it. */
   private RexNode convert(RexNode expr) {
-    return RexUtil.expandSearch(rex, null, expr).accept(this);
+    return mentionsTimestamp(expr) ? expr.accept(this) : expr;
+  }
+
+  private static boolean mentionsTimestamp(RexNode expr) {
+    try {
+      expr.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
+        @Override
+        public Void visitInputRef(org.apache.calcite.rex.RexInputRef ref) {
+          return check(ref);
+        }
+
+        @Override
+        public Void visitLocalRef(org.apache.calcite.rex.RexLocalRef ref) {
+          return check(ref);
+        }
+
+        @Override
+        public Void visitLiteral(RexLiteral literal) {
+          return check(literal);
+        }
+
+        @Override
+        public Void visitDynamicParam(org.apache.calcite.rex.RexDynamicParam param) {
+          return check(param);
+        }
+
+        @Override
+        public Void visitCall(RexCall call) {
+          check(call);
+          return super.visitCall(call);
+        }
+
+        private Void check(RexNode node) {
+          if (isTimestamp(node.getType())) {
+            throw org.apache.calcite.util.Util.FoundOne.NULL;
+          }
+          return null;
+        }
+      });
+      return false;
+    } catch (org.apache.calcite.util.Util.FoundOne found) {
+      return true;
+    }
   }
 
   @Override
@@ -175,7 +226,8 @@ final class MicrosecondTimestamps extends RexShuttle {
 
   @Override
   public RexNode visitCall(RexCall call) {
-    if (call.getKind() == SqlKind.SEARCH) {
+    if (call.getKind() == SqlKind.SEARCH && isTimestamp(call.getOperands().get(0).getType())) {
+      // the ranges are timestamp literals: compare with microsecond constants instead
       return RexUtil.expandSearch(rex, null, call).accept(this);
     }
     RexNode visited = super.visitCall(call);
