@@ -89,8 +89,8 @@ final class AtTimeZone {
   }
 
   private static SqlUserDefinedFunction runtime(String method) {
-    return new SqlUserDefinedFunction(
-        new SqlIdentifier("pg_zone_" + method, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+    return new MicrosecondFunction(
+        new SqlIdentifier("pg_zone_" + method, SqlParserPos.ZERO),
         ReturnTypes.ARG0, InferTypes.FIRST_KNOWN,
         OperandTypes.operandMetadata(List.of(SqlTypeFamily.ANY, SqlTypeFamily.ANY),
             f -> List.of(f.createSqlType(SqlTypeName.BIGINT), f.createSqlType(SqlTypeName.VARCHAR)),

@@ -24,7 +24,11 @@ public final class DdlExecutor {
           }
           Relations.requireFree(snapshot, c.schema().name());
         }
-        tx.createTable(SequenceExecutor.withOwnedSequences(c.schema(), c.identities(), snapshot, tx));
+        for (String keyName : c.keyNames().given()) {
+          Relations.requireFree(snapshot, keyName);
+        }
+        tx.createTable(SequenceExecutor.withOwnedSequences(c.schema(), c.identities(), snapshot, tx),
+            c.keyNames());
         yield StatementResult.of("CREATE TABLE");
       }
       case DdlStatement.DropTable d -> {

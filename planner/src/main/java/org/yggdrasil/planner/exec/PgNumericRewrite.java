@@ -42,11 +42,21 @@ final class PgNumericRewrite extends RexShuttle {
   private static final SqlUserDefinedFunction TEXT_BOOL = textUdf("ofBoolean");
   private static final SqlUserDefinedFunction TEXT_FLOAT8 = textUdf("ofFloat8");
   private static final SqlUserDefinedFunction TEXT_FLOAT4 = textUdf("ofFloat4");
-  private static final SqlUserDefinedFunction TEXT_TIMESTAMP = textUdf("ofTimestamp");
-  private static final SqlUserDefinedFunction TEXT_TIMESTAMPTZ = textUdf("ofTimestamptz");
+  private static final SqlUserDefinedFunction TEXT_TIMESTAMP = timestampTextUdf("ofTimestamp");
+  private static final SqlUserDefinedFunction TEXT_TIMESTAMPTZ = timestampTextUdf("ofTimestamptz");
 
   private static SqlUserDefinedFunction textUdf(String method) {
     return call(org.yggdrasil.planner.schema.functions.PgText.class, "pg_text_", method, 1);
+  }
+
+  /** A text conversion of a timestamp in microseconds. */
+  private static SqlUserDefinedFunction timestampTextUdf(String method) {
+    return new MicrosecondFunction(
+        new SqlIdentifier("pg_text_" + method, SqlParserPos.ZERO), ReturnTypes.ARG0,
+        InferTypes.FIRST_KNOWN,
+        OperandTypes.operandMetadata(List.of(SqlTypeFamily.ANY),
+            f -> List.of(f.createSqlType(SqlTypeName.ANY)), i -> "arg" + i, i -> false),
+        ScalarFunctionImpl.create(org.yggdrasil.planner.schema.functions.PgText.class, method));
   }
 
   private static SqlUserDefinedFunction udf(String method, int arity) {

@@ -17,6 +17,7 @@ final class PgOperators {
 
   static final SqlRexConvertletTable CONVERTLETS = call -> call.getOperator() == AtTimeZone.FUNCTION
       ? AtTimeZone::convert
+      : DateArithmetic.handles(call) ? DateArithmetic::convert
       : JsonBuildObject.handles(call) ? JsonBuildObject::convert
       : StandardConvertletTable.INSTANCE.get(call);
 

@@ -10,7 +10,6 @@ import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlLiteral;
-import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.yggdrasil.planner.schema.AssignmentCast;
 import org.yggdrasil.storage.nativestore.ColumnType;
@@ -79,17 +78,16 @@ public final class PgRewrites extends SqlShuttle {
       // validator infers parameter types only for CAST.
       call = SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), call.getOperandList());
     }
+    if ((call.getOperator() == SqlStdOperatorTable.PLUS
+        || call.getOperator() == SqlStdOperatorTable.MINUS) && call.operandCount() == 2) {
+      // + and - that know dates; set before validation so that parameters infer from them too
+      call = (call.getKind() == SqlKind.PLUS ? DateArithmetic.PLUS : DateArithmetic.MINUS)
+          .createCall(call.getParserPosition(), call.getOperandList());
+    }
     if (call.getKind() == SqlKind.CAST) {
       SqlNode rewritten = castOfLiteral(call);
       if (rewritten != null) {
         return rewritten;
-      }
-    }
-    if ((call.getKind() == SqlKind.PLUS || call.getKind() == SqlKind.MINUS)
-        && call.operandCount() == 2) {
-      SqlNode dateArithmetic = dateArithmetic(call);
-      if (dateArithmetic != null) {
-        return dateArithmetic;
       }
     }
     if ((call.getOperator().getName().equals("^") || name.equals("pow")) && call.operandCount() == 2) {
@@ -173,47 +171,6 @@ public final class PgRewrites extends SqlShuttle {
     return new SqlUnresolvedFunction(new SqlIdentifier("ygg_pg_" + name, pos), null, null, null,
         null, org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION)
         .createCall(pos, operands);
-  }
-
-  /**
-   * PostgreSQL's date arithmetic where it shows in the text: {@code date ± integer} is a date
-   * and {@code date - date} an integer number of days. Only operands that are dates by their
-   * form (DATE literals, casts to date, current_date) are recognised before validation.
-   */
-  private SqlNode dateArithmetic(SqlCall call) {
-    SqlNode left = call.operand(0);
-    SqlNode right = call.operand(1);
-    if (!isDate(left)) {
-      return null;
-    }
-    SqlParserPos pos = call.getParserPosition();
-    if (call.getKind() == SqlKind.MINUS && isDate(right)) {
-      return SqlStdOperatorTable.TIMESTAMP_DIFF.createCall(pos,
-          new org.apache.calcite.sql.SqlIntervalQualifier(
-              org.apache.calcite.avatica.util.TimeUnit.DAY, null, pos),
-          right.accept(this), left.accept(this));
-    }
-    if (right instanceof SqlNumericLiteral n && n.isInteger()) {
-      SqlNode days = SqlLiteral.createInterval(1, n.toValue(),
-          new org.apache.calcite.sql.SqlIntervalQualifier(
-              org.apache.calcite.avatica.util.TimeUnit.DAY, null, pos), pos);
-      return call.getOperator().createCall(pos, left.accept(this), days);
-    }
-    return null;
-  }
-
-  private static boolean isDate(SqlNode node) {
-    if (node instanceof SqlLiteral lit && lit.getTypeName() == SqlTypeName.DATE) {
-      return true;
-    }
-    if (node instanceof org.apache.calcite.sql.SqlUnknownLiteral u) {
-      return u.tag.equalsIgnoreCase("DATE");
-    }
-    if (node instanceof SqlCall c && c.getKind() == SqlKind.CAST && c.operandCount() == 2
-        && c.operand(1) instanceof SqlDataTypeSpec spec) {
-      return spec.getTypeNameSpec().getTypeName().getSimple().equalsIgnoreCase("date");
-    }
-    return node instanceof SqlCall c && c.getOperator() == SqlStdOperatorTable.CURRENT_DATE;
   }
 
   private static boolean isSingleColumnFunction(SqlCall collectionTable) {

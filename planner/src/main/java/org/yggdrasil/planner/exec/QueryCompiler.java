@@ -70,7 +70,7 @@ public final class QueryCompiler {
       .withIdentifierMaxLength(1024);
 
   private static final SqlOperatorTable OPERATORS = new CaseInsensitiveOperators(
-      SqlOperatorTables.chain(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+      SqlOperatorTables.chain(DateArithmetic.OPERATORS, SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
           SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), PgOperators.OPERATORS));
 
   private static final CalciteConnectionConfigImpl CONNECTION_CONFIG;
@@ -164,12 +164,21 @@ public final class QueryCompiler {
       physical = org.yggdrasil.planner.rules.AccelRewrite.apply(physical);
     }
     physical = projectFinalFields(relRoot.withRel(physical));
+    String planText = RelOptUtil.toString(physical);
+    RelNode executable = MicrosecondTimestamps.apply(physical);
     Map<String, Object> stash = new HashMap<>();
-    Bindable<Object> bindable = EnumerableInterpretable.toBindable(
-        stash, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+    Bindable<Object> bindable;
+    try {
+      bindable = EnumerableInterpretable.toBindable(
+          stash, null, (EnumerableRel) executable, EnumerableRel.Prefer.ARRAY);
+    } catch (RuntimeException | AssertionError e) {
+      // code generation asserts on plans it cannot implement: fail the statement (XX000),
+      // not the connection
+      throw CalciteErrors.runtimeError(e);
+    }
     return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
         ResultColumns.describe(validator, validated, physical.getRowType(), root),
-        RelOptUtil.toString(physical), Map.copyOf(stash), Map.copyOf(markerOids));
+        planText, Map.copyOf(stash), Map.copyOf(markerOids));
   }
 
   private static JavaTypeFactory newTypeFactory() {

@@ -10,6 +10,7 @@ import org.yggdrasil.storage.nativestore.CheckDef;
 import org.yggdrasil.storage.nativestore.ColumnDef;
 import org.yggdrasil.storage.nativestore.ColumnType;
 import org.yggdrasil.storage.nativestore.ForeignKeyDef;
+import org.yggdrasil.storage.nativestore.KeyNames;
 import org.yggdrasil.storage.nativestore.TableSchema;
 
 /**
@@ -25,6 +26,9 @@ public final class DdlParser {
   private final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
   /** The CHECK constraints (name or null for the default, expression) of the CREATE TABLE being parsed. */
   private final List<String[]> checks = new ArrayList<>();
+  /** CONSTRAINT names of the primary key and of each unique key (null: the default name). */
+  private String primaryKeyName;
+  private final List<String> uniqueKeyNames = new ArrayList<>();
   private String creating;
 
   private DdlParser(String sql) {
@@ -209,7 +213,8 @@ public final class DdlParser {
     List<String> columnNames = finalColumns.stream().map(ColumnDef::name).toList();
     List<CheckDef> checkDefs = ConstraintParser.checkDefs(name, columnNames, checks);
     return new DdlStatement.CreateTable(new TableSchema(name, finalColumns, primaryKey, uniqueKeys,
-        List.of(), foreignKeys, checkDefs), ifNotExists, identities);
+        List.of(), foreignKeys, checkDefs), ifNotExists, identities,
+        new KeyNames(primaryKeyName, uniqueKeyNames));
   }
 
   private boolean isTableConstraintStart() {
@@ -233,8 +238,10 @@ public final class DdlParser {
             "multiple primary keys for table are not allowed");
       }
       primaryKey.addAll(c.identifierList());
+      primaryKeyName = constraint;
     } else if (c.accept("unique")) {
       uniqueKeys.add(c.identifierList());
+      uniqueKeyNames.add(constraint);
     } else {
       throw unsupported(c.peek().text().toUpperCase(java.util.Locale.ROOT) + " constraints");
     }
@@ -282,9 +289,11 @@ public final class DdlParser {
               "multiple primary keys for table are not allowed");
         }
         primaryKey.add(name);
+        primaryKeyName = constraint;
         notNull = true;
       } else if (c.accept("unique")) {
         uniqueKeys.add(List.of(name));
+        uniqueKeyNames.add(constraint);
       } else if (c.accept("default")) {
         defaultSql = defaultExpression();
       } else if (c.accept("generated")) {

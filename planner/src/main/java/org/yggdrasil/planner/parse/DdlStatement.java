@@ -10,12 +10,17 @@ public sealed interface DdlStatement {
 
   /**
    * CREATE TABLE [IF NOT EXISTS]. {@code identities}: the serial and identity columns, each of which
-   * gets an owned sequence and a nextval DEFAULT when the table is made.
+   * gets an owned sequence and a nextval DEFAULT when the table is made. {@code keyNames}: the
+   * CONSTRAINT names of its keys.
    */
-  record CreateTable(TableSchema schema, boolean ifNotExists, List<Identity> identities)
-      implements DdlStatement {
+  record CreateTable(TableSchema schema, boolean ifNotExists, List<Identity> identities,
+      org.yggdrasil.storage.nativestore.KeyNames keyNames) implements DdlStatement {
     public CreateTable(TableSchema schema, boolean ifNotExists) {
       this(schema, ifNotExists, List.of());
+    }
+
+    public CreateTable(TableSchema schema, boolean ifNotExists, List<Identity> identities) {
+      this(schema, ifNotExists, identities, org.yggdrasil.storage.nativestore.KeyNames.DEFAULTS);
     }
   }
 

@@ -313,7 +313,8 @@ final class RexToVec {
     if (n instanceof RexLiteral lit && !lit.isNull()) {
       return Operand.of(switch (t) {
         case DATE -> lit.getValueAs(Integer.class);
-        case TIMESTAMP -> lit.getValueAs(Long.class);
+        case TIMESTAMP -> org.yggdrasil.planner.schema.functions.TimestampMicros.of(
+            lit.getValueAs(org.apache.calcite.util.TimestampString.class));
         case REAL, FLOAT, DOUBLE -> lit.getValueAs(Double.class);
         default -> lit.getValueAs(BigDecimal.class);
       });

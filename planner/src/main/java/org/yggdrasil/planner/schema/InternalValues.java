@@ -5,17 +5,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.yggdrasil.planner.schema.functions.TimestampMicros;
 
 /**
  * Converts between the canonical Java values that cross Yggdrasil's layers (see {@code PgOid})
  * and Calcite's internal runtime representation (dates as int days, timestamps as long
- * milliseconds, binary as {@link ByteString}).
+ * microseconds — see {@code MicrosecondTimestamps} —, binary as {@link ByteString}).
  */
 public final class InternalValues {
   private InternalValues() {}
@@ -28,12 +28,7 @@ public final class InternalValues {
     return switch (type) {
       case DATE -> v instanceof LocalDate d ? (Object) (int) d.toEpochDay() : v;
       case TIME -> v instanceof LocalTime t ? (Object) (int) (t.toNanoOfDay() / 1_000_000) : v;
-      case TIMESTAMP -> v instanceof LocalDateTime t
-          ? (Object) t.toInstant(ZoneOffset.UTC).toEpochMilli()
-          : v instanceof OffsetDateTime o ? (Object) o.toInstant().toEpochMilli() : v;
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> v instanceof OffsetDateTime o
-          ? (Object) o.toInstant().toEpochMilli()
-          : v instanceof LocalDateTime t ? (Object) t.toInstant(ZoneOffset.UTC).toEpochMilli() : v;
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> timestampMicros(v);
       case BINARY, VARBINARY -> v instanceof byte[] b ? new ByteString(b) : v;
       default -> v;
     };
@@ -48,10 +43,9 @@ public final class InternalValues {
       case DATE -> v instanceof Number n ? LocalDate.ofEpochDay(n.longValue()) : v;
       case TIME -> v instanceof Number n
           ? LocalTime.ofNanoOfDay(Math.floorMod(n.longValue(), 86_400_000L) * 1_000_000L) : v;
-      case TIMESTAMP -> v instanceof Number n
-          ? LocalDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC) : v;
+      case TIMESTAMP -> v instanceof Number n ? TimestampMicros.localDateTime(n.longValue()) : v;
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> v instanceof Number n
-          ? OffsetDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC) : v;
+          ? TimestampMicros.offsetDateTime(n.longValue()) : v;
       case BINARY, VARBINARY -> v instanceof ByteString b ? b.getBytes() : v;
       case TINYINT -> v instanceof Number n ? (Object) n.shortValue() : v;
       case CHAR, VARCHAR -> v instanceof String ? v : String.valueOf(v);
@@ -118,6 +112,15 @@ public final class InternalValues {
     return out;
   }
 
+  private static Object timestampMicros(Object v) {
+    return switch (v) {
+      case LocalDateTime t -> TimestampMicros.of(t);
+      case OffsetDateTime o -> TimestampMicros.of(o);
+      case Instant i -> TimestampMicros.of(i);
+      default -> v;
+    };
+  }
+
   /** Store value → Calcite internal (store values are canonical, but microsecond timestamps). */
   public static Object fromStore(Object v) {
     if (v == null) {
@@ -126,11 +129,8 @@ public final class InternalValues {
     if (v instanceof LocalDate d) {
       return (int) d.toEpochDay();
     }
-    if (v instanceof LocalDateTime t) {
-      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
-    if (v instanceof OffsetDateTime o) {
-      return o.toInstant().toEpochMilli();
+    if (v instanceof LocalDateTime || v instanceof OffsetDateTime) {
+      return timestampMicros(v);
     }
     if (v instanceof byte[] b) {
       return new ByteString(b);

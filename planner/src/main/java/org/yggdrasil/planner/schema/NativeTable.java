@@ -1,5 +1,7 @@
 package org.yggdrasil.planner.schema;
 
+import org.yggdrasil.planner.schema.functions.TimestampMicros;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -219,12 +221,22 @@ public final class NativeTable extends AbstractTable implements ProjectableFilte
     if (node instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
       node = cast.getOperands().get(0);
     }
+    if (node instanceof RexCall micros && micros.getKind() == SqlKind.REINTERPRET
+        && micros.getOperands().get(0) instanceof RexLiteral lit && !lit.isNull()) {
+      // a timestamp literal as the executed plan carries it: bigint microseconds
+      return InternalValues.toCanonical(lit.getValueAs(Long.class), micros.getType());
+    }
     if (node instanceof RexDynamicParam p) {
       Object v = root.get(p.getName());
       return v == null ? null : InternalValues.toCanonical(v, p.getType());
     }
     if (node instanceof RexLiteral lit && !lit.isNull()) {
-      Object v = lit.getValue2();
+      Object v = switch (lit.getType().getSqlTypeName()) {
+        // Calcite's own value is milliseconds; the literal keeps every digit
+        case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> (Object) TimestampMicros.of(
+            lit.getValueAs(org.apache.calcite.util.TimestampString.class));
+        default -> lit.getValue2();
+      };
       return v == null ? null : InternalValues.toCanonical(v, lit.getType());
     }
     return null;

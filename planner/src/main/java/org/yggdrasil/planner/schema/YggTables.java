@@ -92,7 +92,7 @@ public final class YggTables {
     for (CommitMeta c : commits) {
       out.add(new Object[] {c.id(), List.copyOf(c.parents()), c.branch(),
           c.hlc() == null ? null : c.hlc().toString(),
-          c.time() == null ? null : c.time().toEpochMilli(), c.message(), c.author()});
+          c.time() == null ? null : org.yggdrasil.planner.schema.functions.TimestampMicros.of(c.time()), c.message(), c.author()});
     }
     return out;
   }

@@ -18,7 +18,7 @@ record ExactBound(Kind kind, CmpOp op, long value) {
   private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   /**
-   * @param constant in Calcite's internal form: days for dates, milliseconds for timestamps,
+   * @param constant in Calcite's internal form: days for dates, microseconds for timestamps (as stored),
    *     else the number itself
    */
   static ExactBound of(ColumnSlot slot, CmpOp op, Number constant) {
@@ -48,9 +48,7 @@ record ExactBound(Kind kind, CmpOp op, long value) {
     } else {
       v = BigDecimal.valueOf(constant.longValue());
     }
-    if (type == ColumnType.TIMESTAMP || type == ColumnType.TIMESTAMPTZ) {
-      v = v.multiply(BigDecimal.valueOf(1000));
-    } else if (slot.scale() > 0) {
+    if (slot.scale() > 0 && type != ColumnType.TIMESTAMP && type != ColumnType.TIMESTAMPTZ) {
       v = v.movePointRight(slot.scale());
     }
     if (v.compareTo(MIN) < 0 || v.compareTo(MAX) > 0) {

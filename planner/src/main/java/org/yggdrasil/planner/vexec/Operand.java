@@ -5,7 +5,7 @@ import org.apache.calcite.DataContext;
 /**
  * A constant of a vectorized plan: a literal fixed at planning, or a parameter ({@code ?n}) read
  * when the cached plan runs. Values are in Calcite's internal representation (dates as int days,
- * timestamps as long milliseconds, exact numbers as BigDecimal or Long).
+ * timestamps as long microseconds, exact numbers as BigDecimal or Long).
  */
 public record Operand(Object literal, int parameter) {
   public static Operand of(Object literal) {

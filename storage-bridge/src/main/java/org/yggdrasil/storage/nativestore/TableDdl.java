@@ -20,6 +20,12 @@ final class TableDdl {
   private TableDdl() {}
 
   static TableState create(TableSchema schema, long oid, long lineage, StoreConfig config) {
+    return create(schema, KeyNames.DEFAULTS, oid, lineage, config);
+  }
+
+  /** As above, with the key constraints named as CREATE TABLE asked. */
+  static TableState create(TableSchema schema, KeyNames given, long oid, long lineage,
+      StoreConfig config) {
     Set<String> names = new HashSet<>();
     for (ColumnDef col : schema.columns()) {
       validateColumn(col);
@@ -42,13 +48,22 @@ final class TableDdl {
     TableSchema normalized = schema.withColumns(cols);
     List<KeyIndex> keys = new ArrayList<>();
     Set<String> used = new HashSet<>();
+    for (String name : given.given()) {
+      if (!used.add(name)) {
+        throw SqlStateException.of(SqlState.DUPLICATE_TABLE, "relation \"%s\" already exists", name);
+      }
+    }
     if (!normalized.primaryKey().isEmpty()) {
-      keys.add(KeyIndex.create(unique(used, schema.name() + "_pkey"), normalized,
+      String name = given.primaryKey() != null ? given.primaryKey()
+          : unique(used, schema.name() + "_pkey");
+      keys.add(KeyIndex.create(name, normalized,
           indexes(normalized, normalized.primaryKey()), config.keyHashMask()));
     }
-    for (List<String> key : normalized.uniqueKeys()) {
-      String name = schema.name() + "_" + String.join("_", key) + "_key";
-      keys.add(KeyIndex.create(unique(used, name), normalized, indexes(normalized, key), config.keyHashMask()));
+    for (int k = 0; k < normalized.uniqueKeys().size(); k++) {
+      List<String> key = normalized.uniqueKeys().get(k);
+      String name = given.uniqueKey(k) != null ? given.uniqueKey(k)
+          : unique(used, schema.name() + "_" + String.join("_", key) + "_key");
+      keys.add(KeyIndex.create(name, normalized, indexes(normalized, key), config.keyHashMask()));
     }
     return TableState.empty(config, normalized, oid, lineage, keys.toArray(KeyIndex[]::new));
   }

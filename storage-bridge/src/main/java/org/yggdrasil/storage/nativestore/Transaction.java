@@ -64,13 +64,18 @@ public final class Transaction {
   // ---- DDL ----
 
   public void createTable(TableSchema schema) {
+    createTable(schema, KeyNames.DEFAULTS);
+  }
+
+  /** CREATE TABLE whose key constraints have the given names (see {@link KeyNames}). */
+  public void createTable(TableSchema schema, KeyNames keyNames) {
     ensureActive();
     if (tables.containsKey(schema.name())) {
       throw Errors.duplicateTable(schema.name());
     }
     List<ForeignKeyDef> fks = schema.foreignKeys();
-    TableState t = TableDdl.create(schema.withForeignKeys(List.of()), db.allocateOid(), db.nextVersion(),
-        db.config());
+    TableState t = TableDdl.create(schema.withForeignKeys(List.of()), keyNames, db.allocateOid(),
+        db.nextVersion(), db.config());
     mutable().put(schema.name(), t);
     // resolved once the table exists, so that a table may reference itself
     for (ForeignKeyDef fk : fks) {

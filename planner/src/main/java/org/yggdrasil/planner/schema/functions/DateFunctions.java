@@ -46,21 +46,18 @@ public final class DateFunctions {
   }
 
   /**
-   * {@code timestamp AT TIME ZONE zone}: the instant (UTC milliseconds) at which the zone's
-   * clocks show {@code localMillis} (a wall-clock time counted as if in UTC).
+   * {@code timestamp AT TIME ZONE zone}: the instant (UTC microseconds) at which the zone's
+   * clocks show {@code localMicros} (a wall-clock time counted as if in UTC).
    */
-  public static long localToUtc(long localMillis, String zone) {
-    java.time.LocalDateTime local = java.time.LocalDateTime.ofEpochSecond(
-        Math.floorDiv(localMillis, 1000), (int) Math.floorMod(localMillis, 1000) * 1_000_000,
-        java.time.ZoneOffset.UTC);
-    return local.atZone(zone(zone)).toInstant().toEpochMilli();
+  public static long localToUtc(long localMicros, String zone) {
+    return TimestampMicros.of(
+        TimestampMicros.localDateTime(localMicros).atZone(zone(zone)).toInstant());
   }
 
   /** {@code timestamptz AT TIME ZONE zone}: what the zone's clocks show at an instant. */
-  public static long utcToLocal(long utcMillis, String zone) {
-    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
-        java.time.Instant.ofEpochMilli(utcMillis), zone(zone));
-    return local.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+  public static long utcToLocal(long utcMicros, String zone) {
+    return TimestampMicros.of(java.time.LocalDateTime.ofInstant(
+        TimestampMicros.instant(utcMicros), zone(zone)));
   }
 
   private static java.time.ZoneId zone(String name) {

@@ -30,18 +30,20 @@ public final class PgText {
     return d == null ? null : formatFloat(d.floatValue(), 6);
   }
 
-  public static String ofTimestamp(Long millis) {
-    if (millis == null) {
+  /** @param micros the timestamp in microseconds (see {@link TimestampMicros}) */
+  public static String ofTimestamp(Long micros) {
+    if (micros == null) {
       return null;
     }
-    return formatLocal(LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
+    return formatLocal(TimestampMicros.localDateTime(micros));
   }
 
-  public static String ofTimestamptz(Long millis) {
-    if (millis == null) {
+  /** @param micros the instant in microseconds (see {@link TimestampMicros}) */
+  public static String ofTimestamptz(Long micros) {
+    if (micros == null) {
       return null;
     }
-    ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(sessionZone());
+    ZonedDateTime t = TimestampMicros.instant(micros).atZone(sessionZone());
     int offset = t.getOffset().getTotalSeconds();
     String sign = offset < 0 ? "-" : "+";
     int abs = Math.abs(offset);

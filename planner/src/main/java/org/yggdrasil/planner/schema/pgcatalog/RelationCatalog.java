@@ -125,6 +125,17 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
     }
   }
 
+  /**
+   * Whether {@code stored} is the store's default name for a key (table_pkey, table_a_b_key,
+   * maybe numbered): those are named here as PostgreSQL would, cut to 63 bytes.
+   */
+  private static boolean isDefaultName(String table, List<String> columns, boolean primary,
+      String stored) {
+    String base = primary ? table + "_pkey" : table + "_" + String.join("_", columns) + "_key";
+    return stored.equals(base) || (stored.startsWith(base)
+        && stored.substring(base.length()).chars().allMatch(Character::isDigit));
+  }
+
   /** PRIMARY KEY and UNIQUE: each a constraint and the btree index that enforces it. */
   private static void keyIndexes(Snapshot snapshot, List<Relation> relations, List<Index> indexes,
       List<Constraint> constraints) {
@@ -134,6 +145,8 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
     }
     for (TableSchema schema : snapshot.tables()) {
       long tableOid = snapshot.table(schema.name()).tableOid();
+      // the store keeps each key's constraint name: CONSTRAINT name ... or a default one
+      List<String> storedNames = snapshot.table(schema.name()).constraintIndexNames();
       List<List<String>> keys = new ArrayList<>();
       if (!schema.primaryKey().isEmpty()) {
         keys.add(schema.primaryKey());
@@ -142,8 +155,10 @@ public record RelationCatalog(List<Relation> relations, List<Index> indexes,
       for (int k = 0; k < keys.size(); k++) {
         boolean primary = k == 0 && !schema.primaryKey().isEmpty();
         List<String> columns = keys.get(k);
-        String name = ConstraintNames.choose(schema.name(), columns, primary ? "pkey" : "key",
-            taken);
+        String stored = k < storedNames.size() ? storedNames.get(k) : null;
+        String name = stored != null && !isDefaultName(schema.name(), columns, primary, stored)
+            && taken.add(stored) ? stored
+            : ConstraintNames.choose(schema.name(), columns, primary ? "pkey" : "key", taken);
         long indexOid = CatalogOids.keyIndex(tableOid, k);
         List<Short> attnums = new ArrayList<>();
         for (String c : columns) {

@@ -151,13 +151,14 @@ final class SystemTables {
     }
     for (Object[] a : backends.activity()) {
       rows.add(new Object[] {null, a[0], a[1], null, null, a[2], a[3], "127.0.0.1", null, null,
-          millis(a[4]), millis(a[5]), millis(a[6]), millis(a[6]), null, null, a[7], null, null,
+          micros(a[4]), micros(a[5]), micros(a[6]), micros(a[6]), null, null, a[7], null, null,
           null, a[8], "client backend"});
     }
     return rows;
   }
 
-  private static Long millis(Object instant) {
-    return instant instanceof java.time.Instant i ? i.toEpochMilli() : null;
+  private static Long micros(Object instant) {
+    return instant instanceof java.time.Instant i
+        ? org.yggdrasil.planner.schema.functions.TimestampMicros.of(i) : null;
   }
 }
