@@ -78,6 +78,10 @@ class ThreeSystemsTest {
         rows("SELECT o.id, o.qty * p.price, f.content FROM orders o"
             + " JOIN sheet.prices p ON p.sku = o.sku"
             + " CROSS JOIN repo.files f WHERE f.path = 'README.md' ORDER BY o.id"));
+    assertEquals(String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue()),
+        one("SELECT extract(year FROM committed_at)::int FROM repo.commits"
+            + " WHERE committed_at > TIMESTAMPTZ '2020-01-01 00:00:00+00'"),
+        "Git commit times arrive as timestamps");
     assertEquals(List.of(List.of("native"), List.of("repo"), List.of("sheet")),
         rows("SELECT name FROM ygg.systems ORDER BY name"));
 
