@@ -363,4 +363,17 @@ public final class Kernels {
       return VECTOR ? org.yggdrasil.accel.agg.ExactProductSum.sum(a, b, rows, sel) : org.yggdrasil.accel.agg.ScalarExactProductSum.sum(a, b, rows, sel);
     }
   }
+
+  /** DenseKeys' composite-key packing or its scalar twin (added by hand). */
+  public static final class Keys {
+    private Keys() {}
+
+    public static void pack(long[] keys, int[] ids, int shift, int rows) {
+      if (VECTOR) {
+        org.yggdrasil.accel.groupby.DenseKeys.pack(keys, ids, shift, rows);
+      } else {
+        org.yggdrasil.accel.groupby.DenseKeys.packScalar(keys, ids, shift, rows);
+      }
+    }
+  }
 }

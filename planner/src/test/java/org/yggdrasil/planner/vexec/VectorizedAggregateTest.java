@@ -96,6 +96,11 @@ class VectorizedAggregateTest {
       "SELECT t, count(*), sum(i) FROM m GROUP BY t",
       "SELECT i, count(*) FROM m GROUP BY i",
       "SELECT n, g, f, count(*) FROM m WHERE id < 20000 GROUP BY n, g, f",
+      // several keys packed into one long, widened as ids grow across chunks, with a NULL group
+      "SELECT g, s, f, i, count(*), sum(d) FROM m GROUP BY g, s, f, i",
+      // 18 + 18 + 13 + 18 bits of ids: packed at first, moved to pairwise folds past 64 bits
+      "SELECT id, b, t, ts, count(*), sum(i), min(d) FROM m GROUP BY id, b, t, ts",
+      "SELECT t, g, count(*) FROM m WHERE i > 0 GROUP BY t, g",
       "SELECT g, stddev_samp(d), var_pop(d) FROM m GROUP BY g",
       // a one-column aggregate under a sort and a join (its rows must be scalars, as Calcite's are)
       "SELECT id, t FROM m WHERE n = (SELECT max(n) FROM m)",
