@@ -376,4 +376,18 @@ public final class Kernels {
       }
     }
   }
+
+  /** TopNPerGroup's vector prefilter or its scalar twin (added by hand). */
+  public static final class TopN {
+    private TopN() {}
+
+    public static void addDoubles(org.yggdrasil.accel.groupby.TopNPerGroup top, int[] gid,
+        MemorySegment data, int rows, long[] sel, long firstPosition) {
+      if (VECTOR) {
+        top.addDoubles(gid, data, rows, sel, firstPosition);
+      } else {
+        top.addDoublesScalar(gid, data, rows, sel, firstPosition);
+      }
+    }
+  }
 }
