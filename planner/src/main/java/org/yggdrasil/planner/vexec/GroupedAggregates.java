@@ -23,6 +23,8 @@ final class GroupedAggregates {
   private final long[][] nullArgs;
   /** Selected rows per group, counted once for all aggregates. */
   private long[] rowCounts = new long[0];
+  /** Whether any aggregate reads row counts (not so for a bare GROUP BY, as DISTINCT becomes). */
+  private final boolean countsRows;
   /** stateOf[i]: the aggregate whose state aggregate i reads (itself unless it shares one). */
   private final int[] stateOf;
   private final long[][] longs;
@@ -47,6 +49,7 @@ final class GroupedAggregates {
     beyond = new BigInteger[n][];
     capacity = 0;
     stats = new StatAggregates(aggs, slots);
+    countsRows = aggs.stream().anyMatch(a -> !a.fn().statistical());
     stateOf = new int[n];
     for (int i = 0; i < n; i++) {
       stateOf[i] = i;
@@ -180,7 +183,9 @@ final class GroupedAggregates {
       }
       AggArgs.release(argSel, sel, scratch);
     }
-    Grouped.count(gids, rows, sel, rowCounts);
+    if (countsRows) {
+      Grouped.count(gids, rows, sel, rowCounts);
+    }
   }
 
   /** Adds the statistical states of {@code o}, its group g going to group {@code map[g]}. */
