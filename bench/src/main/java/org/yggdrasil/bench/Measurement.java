@@ -8,15 +8,17 @@ package org.yggdrasil.bench;
  * @param shortened fewer runs than asked for, because a run was slow
  * @param othersCores CPU other processes used meanwhile, in cores (a shared machine is noisy)
  * @param result the rows of its first run (for the check), null when it did not complete
+ * @param cpuMs the median CPU time this process used per timed run (all its threads: query,
+ *     collector, DuckDB's), which other processes' load disturbs far less than elapsed time
  */
 public record Measurement(Status status, String message, double medianMs, int runs,
-    boolean shortened, double othersCores, ResultRows result) {
+    boolean shortened, double othersCores, ResultRows result, double cpuMs) {
 
   /** Whether the query ran, and if not, why. */
   public enum Status { OK, UNSUPPORTED, FAILED, TIMEOUT, SKIPPED }
 
   static Measurement failed(Status status, String message) {
-    return new Measurement(status, message, Double.NaN, 0, false, Double.NaN, null);
+    return new Measurement(status, message, Double.NaN, 0, false, Double.NaN, null, Double.NaN);
   }
 
   public boolean ok() {

@@ -48,6 +48,7 @@ public final class QueryTimer {
   public Measurement measure(QueryRunner runner, String sql, boolean materialize) {
     ResultRows first = new ResultRows();
     double[] timed = new double[runs];
+    double[] cpu = new double[runs];
     int done = 0;
     int planned = runs;
     double othersCores;
@@ -65,6 +66,7 @@ public final class QueryTimer {
       while (done < planned) {
         double ms = once(runner, sql, materialize, collect ? first : null);
         collect = false;
+        cpu[done] = lastCpuMs;
         timed[done++] = ms;
         if (ms > slowMs) {
           break;
@@ -82,12 +84,22 @@ public final class QueryTimer {
     } catch (Exception e) {
       return Measurement.failed(Measurement.Status.FAILED, e.toString());
     }
-    double[] sample = Arrays.copyOf(timed, done);
+    return new Measurement(Measurement.Status.OK, null, median(timed, done), done, done < runs,
+        othersCores, first, median(cpu, done));
+  }
+
+  private static double median(double[] values, int n) {
+    double[] sample = Arrays.copyOf(values, n);
     Arrays.sort(sample);
-    double median = done % 2 == 1 ? sample[done / 2]
-        : (sample[done / 2 - 1] + sample[done / 2]) / 2;
-    return new Measurement(Measurement.Status.OK, null, median, done, done < runs, othersCores,
-        first);
+    return n % 2 == 1 ? sample[n / 2] : (sample[n / 2 - 1] + sample[n / 2]) / 2;
+  }
+
+  /** CPU time of the last {@link #once} run, in ms (NaN where the JVM cannot tell). */
+  private double lastCpuMs = Double.NaN;
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   /**
@@ -111,6 +123,7 @@ public final class QueryTimer {
 
   private double once(QueryRunner runner, String sql, boolean materialize, ResultRows into)
       throws Exception {
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     Future<Long> run = worker.submit(() -> runner.run(sql, materialize, into));
     try {
@@ -133,7 +146,10 @@ public final class QueryTimer {
       }
       throw e;
     }
-    return (System.nanoTime() - start) / 1e6;
+    double ms = (System.nanoTime() - start) / 1e6;
+    long cpuEnd = processCpuNanos();
+    lastCpuMs = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e6;
+    return ms;
   }
 
   public void close() {

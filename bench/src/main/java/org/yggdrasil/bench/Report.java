@@ -22,7 +22,8 @@ final class Report {
         threads, threads, threads);
     List<String[]> table = new ArrayList<>();
     table.add(new String[] {"query", "ours in-process ms", "ours pgwire ms",
-        "DuckDB mem / file ms", "DuckDB/ours", "others' load", "check"});
+        "DuckDB mem / file ms", "DuckDB/ours", "CPU ms ours / DuckDB", "CPU DuckDB/ours",
+        "others' load", "check"});
     List<String> notes = new ArrayList<>();
     double logSum = 0;
     int compared = 0;
@@ -36,7 +37,8 @@ final class Report {
       }
       table.add(new String[] {o.query.name() + (o.query.extra() ? " †" : ""),
           o.inProcess.cell(), o.pgwire.cell(), duckCell(o),
-          Double.isNaN(ratio) ? "-" : ratio(ratio), load(o), o.checkCell()});
+          Double.isNaN(ratio) ? "-" : ratio(ratio), cpuCell(o), cpuRatio(o), load(o),
+          o.checkCell()});
       for (String p : o.problems()) {
         notes.add(o.query.name() + ": " + p);
       }
@@ -52,7 +54,9 @@ final class Report {
     }
     out.println("(* = DuckDB's faster mode; ¹ = fewer timed runs, the query was slow;"
         + " † = not in perf-anchors' list; others' load = the most CPU other processes used"
-        + " during the query's timed runs, in cores: above ~0.15 the figures are noisy)");
+        + " during the query's timed runs, in cores: above ~0.15 the figures are noisy; CPU = the"
+        + " median CPU time the whole process used per run, the collector's and DuckDB's threads"
+        + " included, which a loaded machine disturbs less)");
     if (!notes.isEmpty()) {
       out.println("notes:");
       for (String n : notes) {
@@ -70,6 +74,32 @@ final class Report {
       }
     }
     return Double.isNaN(max) ? "-" : String.format(Locale.ROOT, "%.2f", max);
+  }
+
+  /** The least CPU time either DuckDB mode used, NaN when neither ran. */
+  private static double duckCpu(QueryOutcome o) {
+    double best = Double.NaN;
+    for (Measurement m : List.of(o.duckMemory, o.duckFile)) {
+      if (m.ok() && !Double.isNaN(m.cpuMs())) {
+        best = Double.isNaN(best) ? m.cpuMs() : Math.min(best, m.cpuMs());
+      }
+    }
+    return best;
+  }
+
+  private static String cpuCell(QueryOutcome o) {
+    double duck = duckCpu(o);
+    String ours = o.inProcess.ok() && !Double.isNaN(o.inProcess.cpuMs())
+        ? millis(o.inProcess.cpuMs()) : "-";
+    return ours + " / " + (Double.isNaN(duck) ? "-" : millis(duck));
+  }
+
+  private static String cpuRatio(QueryOutcome o) {
+    double duck = duckCpu(o);
+    if (!o.inProcess.ok() || Double.isNaN(duck) || !(o.inProcess.cpuMs() > 0)) {
+      return "-";
+    }
+    return ratio(duck / o.inProcess.cpuMs());
   }
 
   private static String ratio(double r) {

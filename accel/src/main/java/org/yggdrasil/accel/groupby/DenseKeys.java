@@ -47,6 +47,31 @@ public final class DenseKeys {
         combineScalar(g1, g2, card2, 0, rows, outGid);
     }
 
+    /**
+     * Packs one more key column into composite keys: {@code keys[i] |= (long) ids[i] << shift}
+     * for every row. With each column's ids below {@code 2^width} and the columns at disjoint
+     * bit ranges, equal keys mean equal id tuples, so a GROUP BY over several columns hashes one
+     * long per row. Ids of unselected rows may be -1; their keys are garbage and must be skipped.
+     */
+    public static void pack(long[] keys, int[] ids, int shift, int rows) {
+        if (Simd.AVAILABLE) {
+            DenseKeysVector.pack(keys, ids, shift, rows);
+        } else {
+            packScalar(keys, ids, shift, 0, rows);
+        }
+    }
+
+    /** Scalar twin of {@link #pack}. */
+    public static void packScalar(long[] keys, int[] ids, int shift, int rows) {
+        packScalar(keys, ids, shift, 0, rows);
+    }
+
+    static void packScalar(long[] keys, int[] ids, int shift, int from, int rows) {
+        for (int i = from; i < rows; i++) {
+            keys[i] |= (long) ids[i] << shift;
+        }
+    }
+
     static void combineScalar(int[] g1, int[] g2, int card2, int from, int rows, int[] outGid) {
         for (int i = from; i < rows; i++) {
             int a = g1[i];

@@ -73,4 +73,13 @@ final class DenseKeysVector {
         }
         DenseKeys.combineScalar(g1, g2, card2, i, rows, out);
     }
+
+    static void pack(long[] keys, int[] ids, int shift, int rows) {
+        int i = 0;
+        for (int bound = L.loopBound(rows); i < bound; i += L.length()) {
+            LongVector v = (LongVector) IntVector.fromArray(I_FOR_L, ids, i).convertShape(VectorOperators.I2L, L, 0);
+            LongVector.fromArray(L, keys, i).or(v.lanewise(VectorOperators.LSHL, shift)).intoArray(keys, i);
+        }
+        DenseKeys.packScalar(keys, ids, shift, i, rows);
+    }
 }

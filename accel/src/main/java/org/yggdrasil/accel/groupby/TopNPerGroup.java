@@ -15,6 +15,11 @@ public final class TopNPerGroup {
     private long[] keys;
     private long[] positions;
     private int[] counts;
+    /**
+     * Per group, the key a new value must reach to enter: its worst kept key once it holds k
+     * entries, else the far end of the order (every value enters). Ties pass, positions decide.
+     */
+    private long[] bar;
     private int groups;
 
     public TopNPerGroup(int k, boolean largest) {
@@ -24,6 +29,8 @@ public final class TopNPerGroup {
         this.k = k;
         this.largest = largest;
         counts = new int[16];
+        bar = new long[16];
+        Arrays.fill(bar, open());
         keys = new long[16 * k];
         positions = new long[16 * k];
     }
@@ -46,8 +53,40 @@ public final class TopNPerGroup {
         }
     }
 
-    /** As {@link #add(int[], double[], int, long[], long)} from a little-endian float64 column. */
+    /** The bar of a group with room: every key reaches it. */
+    private long open() {
+        return largest ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+
+    /**
+     * As {@link #add(int[], double[], int, long[], long)} from a little-endian float64 column.
+     * On vectors, lanes whose value cannot reach its group's bar are dropped before any offer.
+     */
     public void addDoubles(int[] gid, MemorySegment data, int rows, long[] sel, long firstPosition) {
+        if (!Simd.AVAILABLE || rows == 0) {
+            addDoublesScalar(gid, data, rows, sel, firstPosition);
+            return;
+        }
+        int most = -1;
+        for (int i = 0; i < rows; i++) {
+            most = Math.max(most, gid[i]);
+        }
+        if (most >= groups) {
+            grow(most + 1);
+        }
+        TopNPerGroupVector.addDoubles(this, gid, data, rows, sel, firstPosition);
+    }
+
+    long[] bar() {
+        return bar;
+    }
+
+    boolean largest() {
+        return largest;
+    }
+
+    /** Scalar twin of {@link #addDoubles}. */
+    public void addDoublesScalar(int[] gid, MemorySegment data, int rows, long[] sel, long firstPosition) {
         if (sel == null) {
             for (int i = 0; i < rows; i++) {
                 offer(gid[i], TopKeys.ofDouble(data.get(Sel.LE_DOUBLE, 8L * i)), firstPosition + i);
@@ -102,6 +141,9 @@ public final class TopNPerGroup {
         }
         keys[j] = key;
         positions[j] = position;
+        if (counts[gid] == k) {
+            bar[gid] = keys[base + k - 1];
+        }
     }
 
     /** Adds another partial result over the same group ids (parallel workers). */
@@ -118,6 +160,9 @@ public final class TopNPerGroup {
         if (need > counts.length) {
             int cap = Math.max(need, (int) Math.min(Integer.MAX_VALUE / k, counts.length * 2L));
             counts = Arrays.copyOf(counts, cap);
+            int old = bar.length;
+            bar = Arrays.copyOf(bar, cap);
+            Arrays.fill(bar, old, cap, open());
             keys = Arrays.copyOf(keys, cap * k);
             positions = Arrays.copyOf(positions, cap * k);
         }

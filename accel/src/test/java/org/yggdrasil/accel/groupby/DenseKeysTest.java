@@ -47,6 +47,56 @@ class DenseKeysTest {
     }
 
     @Test
+    void packVectorAndScalarAgreeOnEveryShiftAndLength() {
+        assertTrue(Simd.AVAILABLE, "tests must run with --add-modules jdk.incubator.vector");
+        SplittableRandom r = new SplittableRandom(33);
+        for (int rows : TextColumns.AWKWARD_ROWS) {
+            for (int shift : new int[] {0, 1, 7, 31, 32, 40, 63}) {
+                long[] start = new long[rows];
+                int[] ids = new int[rows];
+                for (int i = 0; i < rows; i++) {
+                    start[i] = r.nextLong();
+                    ids[i] = r.nextInt(8) == 0 ? -1 : r.nextInt();
+                }
+                long[] expected = start.clone();
+                for (int i = 0; i < rows; i++) {
+                    expected[i] |= (long) ids[i] << shift;
+                }
+                long[] fast = start.clone();
+                long[] scalar = start.clone();
+                DenseKeys.pack(fast, ids, shift, rows);
+                DenseKeys.packScalar(scalar, ids, shift, rows);
+                assertArrayEquals(expected, fast, "rows " + rows + " shift " + shift);
+                assertArrayEquals(expected, scalar, "rows " + rows + " shift " + shift);
+            }
+        }
+    }
+
+    @Test
+    void packedColumnsUnpackToTheirIds() {
+        SplittableRandom r = new SplittableRandom(34);
+        int rows = 1000;
+        int[] widths = {7, 0, 17, 24, 16};
+        int[][] ids = new int[widths.length][rows];
+        long[] keys = new long[rows];
+        int shift = 0;
+        for (int c = 0; c < widths.length; c++) {
+            for (int i = 0; i < rows; i++) {
+                ids[c][i] = widths[c] == 0 ? 0 : r.nextInt(1 << widths[c]);
+            }
+            DenseKeys.pack(keys, ids[c], shift, rows);
+            shift += widths[c];
+        }
+        for (int i = 0; i < rows; i++) {
+            shift = 0;
+            for (int c = 0; c < widths.length; c++) {
+                assertEquals(ids[c][i], (int) ((keys[i] >>> shift) & ((1L << widths[c]) - 1)));
+                shift += widths[c];
+            }
+        }
+    }
+
+    @Test
     void rejectsUnknownWidth() {
         assertThrows(IllegalArgumentException.class,
                 () -> DenseKeys.groupIds(TextColumns.ints(new long[4], 4), 3, 0, 4, null, new int[4]));

@@ -139,4 +139,49 @@ class TopNTest {
             }
         }
     }
+
+    @Test
+    void vectorPrefilterKeepsWhatTheScalarTwinKeeps() {
+        assertTrue(Simd.AVAILABLE, "tests must run with --add-modules jdk.incubator.vector");
+        SplittableRandom r = new SplittableRandom(64);
+        double[] awkward = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.MIN_VALUE, -Double.MAX_VALUE};
+        for (boolean largest : new boolean[] {true, false}) {
+            for (int k : new int[] {1, 3}) {
+                for (int groupsCap : new int[] {1, 7, 300}) {
+                    TopNPerGroup fast = new TopNPerGroup(k, largest);
+                    TopNPerGroup scalar = new TopNPerGroup(k, largest);
+                    long first = 0;
+                    for (int rows : TextColumns.AWKWARD_ROWS) {
+                        double[] v = new double[rows];
+                        int[] gid = new int[rows];
+                        for (int i = 0; i < rows; i++) {
+                            int pick = r.nextInt(20);
+                            // few distinct values make ties, which positions must break alike
+                            v[i] = pick == 0 ? awkward[r.nextInt(awkward.length)]
+                                    : pick < 10 ? r.nextInt(5) : r.nextDouble() * 100 - 50;
+                            gid[i] = r.nextInt(15) == 0 ? -1 : r.nextInt(groupsCap);
+                        }
+                        java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(new byte[8 * rows]);
+                        for (int i = 0; i < rows; i++) {
+                            seg.set(Sel.LE_DOUBLE, 8L * i, v[i]);
+                        }
+                        for (long[] sel : TextColumns.selections(rows, r)) {
+                            fast.addDoubles(gid, seg, rows, sel, first);
+                            scalar.addDoublesScalar(gid, seg, rows, sel, first);
+                            first += rows;
+                        }
+                    }
+                    for (int g = 0; g < groupsCap; g++) {
+                        assertEquals(scalar.count(g), fast.count(g));
+                        for (int rank = 0; rank < scalar.count(g); rank++) {
+                            assertArrayEquals(new long[] {scalar.key(g, rank), scalar.position(g, rank)},
+                                    new long[] {fast.key(g, rank), fast.position(g, rank)},
+                                    "group " + g + " rank " + rank + " largest " + largest + " k " + k);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -106,6 +106,7 @@ public final class AggregateRunner {
       this.chunk = new ChunkData(table, plan.columns());
       this.scratch = new Scratch(table.chunkRows());
       this.eval = new ExprEvaluator(root, scratch);
+      eval.share(plan.aggs());
       boolean grouping = !plan.groupSlots().isEmpty();
       this.keys = grouping ? new GroupKeys(plan.groupSlots(), plan.columns()) : null;
       this.grouped = grouping ? new GroupedAggregates(plan.aggs(), plan.columns()) : null;
@@ -133,6 +134,7 @@ public final class AggregateRunner {
         flat.addStats(chunk);
         return;
       }
+      eval.newChunk();
       long[] selected = ChunkSelection.select(chunk, filter, sel, scratch);
       if (flat != null) {
         flat.add(chunk, selected, eval, scratch);
@@ -161,20 +163,30 @@ public final class AggregateRunner {
       grouped.mergeStats(o.grouped, map);
     }
 
+    /**
+     * The result rows, each built when it is read: with millions of groups, rows that die young
+     * cost the collector far less than a list of them all.
+     */
     List<Object[]> rows() {
       if (flat != null) {
         return List.<Object[]>of(flat.result());
       }
       int keyCount = plan.groupSlots().size();
       int n = keys.count();
-      List<Object[]> out = new ArrayList<>(n);
-      for (int g = 0; g < n; g++) {
-        Object[] row = new Object[keyCount + plan.aggs().size()];
-        keys.values(g, row, 0);
-        grouped.values(g, row, keyCount);
-        out.add(row);
-      }
-      return out;
+      return new java.util.AbstractList<>() {
+        @Override
+        public Object[] get(int g) {
+          Object[] row = new Object[keyCount + plan.aggs().size()];
+          keys.values(g, row, 0);
+          grouped.values(g, row, keyCount);
+          return row;
+        }
+
+        @Override
+        public int size() {
+          return n;
+        }
+      };
     }
   }
 }

@@ -1,6 +1,11 @@
 package org.yggdrasil.planner.vexec;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.yggdrasil.planner.vexec.Kernels.Arith;
 import org.yggdrasil.planner.vexec.Kernels.ExactArith;
@@ -21,8 +26,82 @@ final class ExprEvaluator {
     this.scratch = scratch;
   }
 
-  /** The value as doubles (caller releases the array to the scratch). */
+  /** Arithmetic computed once per chunk however often it occurs (TPC-H Q1's price * (1 - discount)). */
+  private Set<VecExpr> shared = Set.of();
+  private final Map<VecExpr, Object> memo = new HashMap<>();
+
+  /**
+   * Computes the arithmetic that occurs more than once in {@code aggs}' arguments once per chunk.
+   * Only the arguments of aggregates that merely read their work vectors take part; the memo's
+   * arrays are pinned in the scratch, so releasing them does nothing until {@link #newChunk}.
+   */
+  void share(List<AggSpec> aggs) {
+    Map<VecExpr, Integer> uses = new HashMap<>();
+    Set<VecExpr> excluded = new HashSet<>();
+    for (AggSpec a : aggs) {
+      boolean readOnly = !a.fn().statistical();
+      for (VecExpr e : java.util.Arrays.asList(a.arg(), a.arg2())) {
+        if (e != null) {
+          countArithmetic(e, readOnly ? uses : null, excluded);
+        }
+      }
+    }
+    Set<VecExpr> s = new HashSet<>();
+    uses.forEach((e, n) -> {
+      if (n > 1 && !excluded.contains(e)) {
+        s.add(e);
+      }
+    });
+    shared = s;
+  }
+
+  private static void countArithmetic(VecExpr e, Map<VecExpr, Integer> uses, Set<VecExpr> excluded) {
+    switch (e) {
+      case VecExpr.Arith a -> {
+        note(e, uses, excluded);
+        countArithmetic(a.left(), uses, excluded);
+        countArithmetic(a.right(), uses, excluded);
+      }
+      case VecExpr.Exact x -> {
+        note(e, uses, excluded);
+        countArithmetic(x.left(), uses, excluded);
+        countArithmetic(x.right(), uses, excluded);
+      }
+      default -> {}
+    }
+  }
+
+  private static void note(VecExpr e, Map<VecExpr, Integer> uses, Set<VecExpr> excluded) {
+    if (uses == null) {
+      excluded.add(e);
+    } else {
+      uses.merge(e, 1, Integer::sum);
+    }
+  }
+
+  /** Forgets the previous chunk's shared values (call before each chunk). */
+  void newChunk() {
+    if (!memo.isEmpty()) {
+      memo.clear();
+      scratch.releasePinned();
+    }
+  }
+
+  /** The value as doubles (caller releases the array to the scratch; shared values stay). */
   double[] doubles(VecExpr e, ChunkData chunk) {
+    if (e instanceof VecExpr.Arith && shared.contains(e)) {
+      double[] v = (double[]) memo.get(e);
+      if (v == null) {
+        v = computeDoubles(e, chunk);
+        memo.put(e, v);
+        scratch.pin(v);
+      }
+      return v;
+    }
+    return computeDoubles(e, chunk);
+  }
+
+  private double[] computeDoubles(VecExpr e, ChunkData chunk) {
     int rows = chunk.rows();
     double[] out = scratch.doubles();
     switch (e) {
@@ -142,8 +221,26 @@ final class ExprEvaluator {
     }
   }
 
-  /** Overflow-checked kernels; null (nothing to release) as soon as one reports an overflow. */
+  /**
+   * Overflow-checked kernels; null (nothing to release) as soon as one reports an overflow. A
+   * shared value is kept for the chunk (an overflowing one is recomputed, then goes exact).
+   */
   private long[] exact(VecExpr.Exact x, ChunkData chunk) {
+    if (!shared.contains(x)) {
+      return computeExact(x, chunk);
+    }
+    long[] v = (long[]) memo.get(x);
+    if (v == null) {
+      v = computeExact(x, chunk);
+      if (v != null) {
+        memo.put(x, v);
+        scratch.pin(v);
+      }
+    }
+    return v;
+  }
+
+  private long[] computeExact(VecExpr.Exact x, ChunkData chunk) {
     int rows = chunk.rows();
     if (x.right() instanceof VecExpr.Constant k) {
       long c = exactConstant(k);
@@ -191,9 +288,17 @@ final class ExprEvaluator {
     return checked(l, ok);
   }
 
-  /** {@code e} multiplied by 10^up (to a common scale), or null on overflow. */
+  /**
+   * {@code e} multiplied by 10^up (to a common scale), or null on overflow. Never a shared
+   * value's own array: the caller computes into it.
+   */
   private long[] scaled(VecExpr e, int up, ChunkData chunk) {
     long[] v = longs(e, chunk);
+    if (v != null && scratch.isPinned(v)) {
+      long[] copy = scratch.longs();
+      System.arraycopy(v, 0, copy, 0, chunk.rows());
+      v = copy;
+    }
     if (v == null || up == 0) {
       return v;
     }

@@ -9,11 +9,24 @@ import org.yggdrasil.planner.vexec.Kernels.Grouped;
 /**
  * The aggregates of a GROUP BY query: one slot per group in primitive arrays that grow with the
  * number of groups, fed a chunk at a time from group ids and work vectors.
+ *
+ * <p>Work is shared where results allow: selected rows are counted per group once for all
+ * aggregates ({@link #rowCounts}); {@code nullArgs} counts, per aggregate, only the selected rows
+ * where its argument is NULL, which no pass visits in a chunk without NULLs. Aggregates with the
+ * same state (SUM and Calcite's SUM0 of one argument, as AVG becomes) keep one state
+ * ({@link #stateOf}).
  */
 final class GroupedAggregates {
   private final List<AggSpec> aggs;
   private final List<ColumnSlot> slots;
-  private final long[][] counts;
+  /** Selected rows per group whose aggregate's argument is NULL (a row count is rowCounts - this). */
+  private final long[][] nullArgs;
+  /** Selected rows per group, counted once for all aggregates. */
+  private long[] rowCounts = new long[0];
+  /** Whether any aggregate reads row counts (not so for a bare GROUP BY, as DISTINCT becomes). */
+  private final boolean countsRows;
+  /** stateOf[i]: the aggregate whose state aggregate i reads (itself unless it shares one). */
+  private final int[] stateOf;
   private final long[][] longs;
   private final double[][] doubles;
   private final StatAggregates stats;
@@ -29,14 +42,34 @@ final class GroupedAggregates {
     this.aggs = aggs;
     this.slots = slots;
     int n = aggs.size();
-    counts = new long[n][];
+    nullArgs = new long[n][];
     longs = new long[n][];
     doubles = new double[n][];
     wraps = new long[n][];
     beyond = new BigInteger[n][];
     capacity = 0;
     stats = new StatAggregates(aggs, slots);
+    countsRows = aggs.stream().anyMatch(a -> !a.fn().statistical());
+    stateOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      stateOf[i] = i;
+      for (int j = 0; j < i; j++) {
+        if (stateOf[j] == j && sameState(aggs.get(i), aggs.get(j))) {
+          stateOf[i] = j;
+          break;
+        }
+      }
+    }
     ensure(64);
+  }
+
+  /** Whether two aggregates accumulate exactly the same way (they differ at most in SUM / SUM0). */
+  private static boolean sameState(AggSpec a, AggSpec b) {
+    boolean sums = (a.fn() == AggSpec.Fn.SUM || a.fn() == AggSpec.Fn.SUM0)
+        && (b.fn() == AggSpec.Fn.SUM || b.fn() == AggSpec.Fn.SUM0);
+    boolean counts = a.fn() == AggSpec.Fn.COUNT && b.fn() == AggSpec.Fn.COUNT;
+    return (sums || counts) && java.util.Objects.equals(a.arg(), b.arg())
+        && a.resultType() == b.resultType() && a.resultScale() == b.resultScale();
   }
 
   private boolean exactArg(AggSpec a) {
@@ -61,7 +94,7 @@ final class GroupedAggregates {
     int cap = Math.max(groups, capacity * 2);
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
-      counts[i] = counts[i] == null ? new long[cap] : Arrays.copyOf(counts[i], cap);
+      nullArgs[i] = nullArgs[i] == null ? new long[cap] : Arrays.copyOf(nullArgs[i], cap);
       if (a.fn() == AggSpec.Fn.COUNT || a.fn().statistical()) {
         continue;
       }
@@ -82,6 +115,7 @@ final class GroupedAggregates {
         }
       }
     }
+    rowCounts = Arrays.copyOf(rowCounts, cap);
     stats.ensure(cap);
     capacity = cap;
   }
@@ -89,9 +123,17 @@ final class GroupedAggregates {
   void add(ChunkData chunk, long[] sel, int[] gids, ExprEvaluator eval, Scratch scratch) {
     int rows = chunk.rows();
     for (int i = 0; i < aggs.size(); i++) {
+      if (stateOf[i] != i) {
+        continue;
+      }
       AggSpec a = aggs.get(i);
       long[] argSel = AggArgs.selection(a, chunk, sel, scratch);
-      Grouped.count(gids, rows, argSel, counts[i]);
+      if (argSel != sel) {
+        long[] nulls = Selections.copyOrAll(sel, rows, scratch);
+        org.yggdrasil.accel.kernels.Bitmaps.andNot(nulls, argSel, rows);
+        Grouped.count(gids, rows, nulls, nullArgs[i]);
+        scratch.releaseBitmap(nulls);
+      }
       switch (a.fn()) {
         case COUNT -> {}
         case PERCENTILE_CONT, PERCENTILE_DISC, CORR, COVAR_POP, COVAR_SAMP, VAR_POP, VAR_SAMP,
@@ -141,6 +183,9 @@ final class GroupedAggregates {
       }
       AggArgs.release(argSel, sel, scratch);
     }
+    if (countsRows) {
+      Grouped.count(gids, rows, sel, rowCounts);
+    }
   }
 
   /** Adds the statistical states of {@code o}, its group g going to group {@code map[g]}. */
@@ -150,9 +195,13 @@ final class GroupedAggregates {
 
   /** Adds group {@code from} of {@code o} into group {@code to} of this (statistical aggregates: see mergeStats). */
   void mergeGroup(GroupedAggregates o, int from, int to) {
+    rowCounts[to] += o.rowCounts[from];
     for (int i = 0; i < aggs.size(); i++) {
+      if (stateOf[i] != i) {
+        continue;
+      }
       AggSpec a = aggs.get(i);
-      counts[i][to] += o.counts[i][from];
+      nullArgs[i][to] += o.nullArgs[i][from];
       switch (a.fn()) {
         case COUNT -> {}
         case SUM, SUM0 -> {
@@ -201,10 +250,11 @@ final class GroupedAggregates {
 
   /** Writes the aggregates of group {@code g} into {@code row} from {@code at}. */
   void values(int g, Object[] row, int at) {
-    for (int i = 0; i < aggs.size(); i++) {
-      AggSpec a = aggs.get(i);
-      long n = counts[i][g];
-      row[at + i] = switch (a.fn()) {
+    for (int k = 0; k < aggs.size(); k++) {
+      AggSpec a = aggs.get(k);
+      int i = stateOf[k];
+      long n = rowCounts[g] - nullArgs[i][g];
+      row[at + k] = switch (a.fn()) {
         case COUNT -> ResultValues.count(n);
         case SUM, SUM0 -> wide(a) ? ResultValues.exactSum(a, longs[i][g], beyondLong(i, g), n)
             : exactArg(a) ? ResultValues.exactSum(a, longs[i][g], n)

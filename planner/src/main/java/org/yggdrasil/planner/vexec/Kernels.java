@@ -363,4 +363,31 @@ public final class Kernels {
       return VECTOR ? org.yggdrasil.accel.agg.ExactProductSum.sum(a, b, rows, sel) : org.yggdrasil.accel.agg.ScalarExactProductSum.sum(a, b, rows, sel);
     }
   }
+
+  /** DenseKeys' composite-key packing or its scalar twin (added by hand). */
+  public static final class Keys {
+    private Keys() {}
+
+    public static void pack(long[] keys, int[] ids, int shift, int rows) {
+      if (VECTOR) {
+        org.yggdrasil.accel.groupby.DenseKeys.pack(keys, ids, shift, rows);
+      } else {
+        org.yggdrasil.accel.groupby.DenseKeys.packScalar(keys, ids, shift, rows);
+      }
+    }
+  }
+
+  /** TopNPerGroup's vector prefilter or its scalar twin (added by hand). */
+  public static final class TopN {
+    private TopN() {}
+
+    public static void addDoubles(org.yggdrasil.accel.groupby.TopNPerGroup top, int[] gid,
+        MemorySegment data, int rows, long[] sel, long firstPosition) {
+      if (VECTOR) {
+        top.addDoubles(gid, data, rows, sel, firstPosition);
+      } else {
+        top.addDoublesScalar(gid, data, rows, sel, firstPosition);
+      }
+    }
+  }
 }

@@ -161,8 +161,22 @@ final class KeyColumn {
     return nullId >= 0 && t >= nullId ? t + 1 : t;
   }
 
+  /** Decoded keys by id, so a key in many result groups becomes one String or boxed value. */
+  private Object[] decoded = new Object[0];
+
   /** The key of id {@code id} as Calcite's runtime represents it. */
   Object value(int id) {
+    if (id >= decoded.length) {
+      decoded = java.util.Arrays.copyOf(decoded, Math.max(id + 1, Math.min(count(), decoded.length * 2 + 16)));
+    }
+    Object v = decoded[id];
+    if (v == null) {
+      v = decoded[id] = decode(id);
+    }
+    return v;
+  }
+
+  private Object decode(int id) {
     Object raw = raw(id);
     if (raw == null) {
       return null;

@@ -34,7 +34,37 @@ final class Scratch {
   }
 
   void release(double[] d) {
-    doubles.push(d);
+    if (!isPinned(d)) {
+      doubles.push(d);
+    }
+  }
+
+  /** Arrays a chunk's shared subexpressions keep (see ExprEvaluator): releasing them does nothing. */
+  private final java.util.List<Object> pinned = new java.util.ArrayList<>();
+
+  void pin(Object array) {
+    pinned.add(array);
+  }
+
+  boolean isPinned(Object array) {
+    for (int i = 0; i < pinned.size(); i++) {
+      if (pinned.get(i) == array) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Unpins every pinned array and returns it to the pool. */
+  void releasePinned() {
+    for (Object a : pinned) {
+      if (a instanceof double[] d) {
+        doubles.push(d);
+      } else {
+        longs.push((long[]) a);
+      }
+    }
+    pinned.clear();
   }
 
   long[] longs() {
@@ -43,7 +73,9 @@ final class Scratch {
   }
 
   void release(long[] l) {
-    longs.push(l);
+    if (!isPinned(l)) {
+      longs.push(l);
+    }
   }
 
   long[] bitmap() {

@@ -68,7 +68,7 @@ public final class TopNRunner {
       }
       MemorySegment data = chunk.data(plan.orderSlot());
       if (order.isFloating()) {
-        values.addDoubles(gids, data, rows, valued, first);
+        Kernels.TopN.addDoubles(values, gids, data, rows, valued, first);
       } else {
         values.addLongs(gids, data, order.encoding().physical().width(), rows, valued, first);
       }

@@ -96,7 +96,17 @@ class VectorizedAggregateTest {
       "SELECT t, count(*), sum(i) FROM m GROUP BY t",
       "SELECT i, count(*) FROM m GROUP BY i",
       "SELECT n, g, f, count(*) FROM m WHERE id < 20000 GROUP BY n, g, f",
+      // several keys packed into one long, widened as ids grow across chunks, with a NULL group
+      "SELECT g, s, f, i, count(*), sum(d) FROM m GROUP BY g, s, f, i",
+      // 18 + 18 + 13 + 18 bits of ids: packed at first, moved to pairwise folds past 64 bits
+      "SELECT id, b, t, ts, count(*), sum(i), min(d) FROM m GROUP BY id, b, t, ts",
+      "SELECT t, g, count(*) FROM m WHERE i > 0 GROUP BY t, g",
       "SELECT g, stddev_samp(d), var_pop(d) FROM m GROUP BY g",
+      // shared double arithmetic, and COUNT / SUM / AVG sharing counts and sums
+      "SELECT g, sum(d * (1 - r)), sum(d * (1 - r) * (1 + r)), avg(d * (1 - r)), avg(d), sum(d),"
+          + " count(d), count(*), count(i), sum(i) FROM m GROUP BY g",
+      "SELECT g, sum(d * (1 - r)), stddev(d * (1 - r)), max(d) FROM m WHERE i > 0 GROUP BY g",
+      "SELECT sum(d * (1 - r)), sum(d * (1 - r) * (1 + r)), avg(d * (1 - r)), count(d) FROM m",
       // a one-column aggregate under a sort and a join (its rows must be scalars, as Calcite's are)
       "SELECT id, t FROM m WHERE n = (SELECT max(n) FROM m)",
       "SELECT g FROM m WHERE d = (SELECT min(d) FROM m WHERE i > 500)",
@@ -217,6 +227,11 @@ class VectorizedAggregateTest {
       "SELECT sum(v), sum(v + 0.5) FROM big WHERE v > 100000",
       "SELECT k, sum(v * 10), sum(v * v), sum(w * 100000) FROM big GROUP BY k",
       "SELECT sum(v * 3) FROM big WHERE id = 1000",
+      // shared subexpressions computed once per chunk, also where they overflow a long
+      "SELECT sum(n * (1 - n)), sum(n * (1 - n) * (1 + n)), avg(n * (1 - n)), sum(n), avg(n), count(n) FROM m",
+      "SELECT g, sum(n * (1 - n)), sum(n * (1 - n) * (1 + n)), avg(n * (1 - n)), count(*) FROM m GROUP BY g",
+      "SELECT k, sum(v * 10), sum(v * 10 + 1), sum(v * 10) - 1, count(*) FROM big GROUP BY k",
+      "SELECT sum(v * w), sum(v * w - 1), max(v) FROM big WHERE id > 900",
   })
   void exactArithmeticMatchesEnumerable(String sql) {
     vectorizedMatchesEnumerable(sql);
