@@ -9,6 +9,8 @@ public enum StatementKind {
   /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
   CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE,
   CREATE_SCHEMA, DROP_SCHEMA, COMMENT,
+  /** CREATE [OR REPLACE] MODEL, DROP MODEL, SHOW MODELS, DESCRIBE MODEL. */
+  MODEL,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   /** SQL cursors: DECLARE … CURSOR, FETCH / MOVE, CLOSE. */
@@ -51,7 +53,8 @@ public enum StatementKind {
       case "savepoint" -> SAVEPOINT;
       case "release" -> RELEASE;
       case "set" -> SET;
-      case "show" -> SHOW;
+      case "show" -> w2.equals("models") ? MODEL : SHOW;
+      case "describe" -> w2.equals("model") ? MODEL : OTHER;
       case "reset" -> RESET;
       case "discard" -> DISCARD;
       case "declare" -> DECLARE;
@@ -67,6 +70,7 @@ public enum StatementKind {
         case "view" -> DROP_VIEW;
         case "sequence" -> DROP_SEQUENCE;
         case "schema" -> DROP_SCHEMA;
+        case "model" -> MODEL;
         default -> UNSUPPORTED;
       };
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
@@ -98,6 +102,9 @@ public enum StatementKind {
         }
         case "sequence" -> {
           return CREATE_SEQUENCE;
+        }
+        case "model" -> {
+          return MODEL;
         }
         case "schema" -> {
           return i == 1 ? CREATE_SCHEMA : UNSUPPORTED;

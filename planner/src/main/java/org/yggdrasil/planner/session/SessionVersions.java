@@ -131,6 +131,10 @@ final class SessionVersions implements VersionControl {
       rows.add(new Object[] {c.table(), c.kind().word(), JsonText.of(c.key()),
           JsonText.of(c.before()), JsonText.of(c.after())});
     }
+    if (table == null) {
+      rows.addAll(org.yggdrasil.planner.model.ModelDiff.rows(database.snapshotAt(from),
+          database.snapshotAt(to)));
+    }
     return rows;
   }
 

@@ -200,6 +200,7 @@ public final class YggSession implements Session, StatementContext {
           DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, CREATE_SCHEMA, DROP_SCHEMA, COMMENT ->
           prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
+      case MODEL -> prepareModelStatement(sql);
       case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
       case LISTEN -> new YggPreparedStatement(new int[0], List.of(), false,
           p -> new GuardedPortal(this, new ResultPortal(List.of(), () -> listens.execute(sql)),
@@ -260,6 +261,14 @@ public final class YggSession implements Session, StatementContext {
     return new YggPreparedStatement(new int[0], List.of(), false,
         p -> new GuardedPortal(this,
             new ResultPortal(List.of(), () -> DdlExecutor.execute(ddl, this)), false));
+  }
+
+  private PreparedStatement prepareModelStatement(String sql) {
+    var statement = org.yggdrasil.planner.model.ModelDdlParser.parse(sql);
+    List<ResultColumn> columns = org.yggdrasil.planner.model.ModelExecutor.columns(statement);
+    return new YggPreparedStatement(new int[0], columns, false, p -> new GuardedPortal(this,
+        new ResultPortal(columns,
+            () -> org.yggdrasil.planner.model.ModelExecutor.execute(statement, this)), false));
   }
 
   private PreparedStatement prepareDml(StatementKind kind, String sql, int[] declared) {
