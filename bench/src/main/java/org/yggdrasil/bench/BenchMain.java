@@ -42,6 +42,10 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--iforest")) {
+      org.yggdrasil.bench.iforest.IForestBench.main(args);
+      return;
+    }
     Options options;
     try {
       options = Options.parse(args);

@@ -28,6 +28,7 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
         --slow-ms MS      after a run longer than MS, time a single run (default 30000)
         --duckdb-fetch    time DuckDB by fetching every row on all queries, not into a
                           temp table on the H2O and ROW_NUMBER ones (perf-anchors' way)
+      ./ygg bench --iforest [options]: isolation forest against scikit-learn (--iforest --help)
       """;
 
   static Options parse(String[] args) {

@@ -33,6 +33,8 @@ public final class IsolationForest {
   private final double threshold;
   private final double votePath;
   private final double[] quantiles;
+  /** Lookup tables of the vectorized traversal; null when it is not used on this JVM. */
+  private final TopLevels topLevels;
 
   /**
    * @param threshold the PREDICT threshold score
@@ -49,6 +51,7 @@ public final class IsolationForest {
     this.quantiles = quantiles;
     // a tree votes "anomaly" when its own score 2^(-h/c) would reach the threshold
     this.votePath = -averagePath * Math.log(threshold) / Math.log(2.0);
+    this.topLevels = Scoring.topLevels(forest);
   }
 
   /**
@@ -181,6 +184,10 @@ public final class IsolationForest {
 
   PackedForest forest() {
     return forest;
+  }
+
+  TopLevels topLevels() {
+    return topLevels;
   }
 
   double votePathLength() {

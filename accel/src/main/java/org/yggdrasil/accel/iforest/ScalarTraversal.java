@@ -2,42 +2,57 @@ package org.yggdrasil.accel.iforest;
 
 /**
  * Walks a batch of rows through every tree with plain loops: per tree, level by level over the
- * whole batch, so the tree stays in L1 and the rows' steps are independent of each other.
- * The scalar twin of {@code VectorTraversal}; both add the trees in the same order, so they give
- * bit-identical sums.
+ * whole batch, so the tree stays in L1 and the rows' steps are independent of each other (the
+ * CPU overlaps them; a row-at-a-time walk would wait on each load). The scalar twin of {@link
+ * VectorTraversal}: both reach the same leaves and add the trees in the same order, so their sums
+ * are bit-identical.
  */
 final class ScalarTraversal {
   private ScalarTraversal() {}
 
   /**
-   * For rows {@code 0..n) of {@code x} (row-major, {@code forest.features} values per row), adds
-   * each tree's path length to {@code sum[r]} and, when {@code votes} is not null, counts in
-   * {@code votes[r]} the trees whose path length is at most {@code votePath}. {@code idx} is
-   * scratch of at least {@code n} ints.
+   * For rows {@code 0..n)} of the batch {@code x} (column-major: feature {@code f} of row {@code
+   * r} at {@code x[f * stride + r]}), adds each tree's path length to {@code sum[r]} and, when
+   * {@code votes} is not null, counts in {@code votes[r]} the trees whose path length is at most
+   * {@code votePath}. {@code idx} is scratch of at least {@code n} ints.
    */
-  static void accumulate(PackedForest forest, double[] x, int n, double[] sum, int[] votes,
-      double votePath, int[] idx) {
-    int nf = forest.features;
+  static void accumulate(PackedForest forest, double[] x, int stride, int n, double[] sum,
+      int[] votes, double votePath, int[] idx) {
+    for (int t = 0; t < forest.trees; t++) {
+      java.util.Arrays.fill(idx, 0, n, 0);
+      descend(forest, t, 0, x, stride, 0, n, idx);
+      addLeaves(forest, t, n, sum, votes, votePath, idx);
+    }
+  }
+
+  /** Moves rows {@code from..n)} of the batch from level {@code level} down to the bottom of tree {@code t}. */
+  static void descend(PackedForest forest, int t, int level, double[] x, int stride, int from,
+      int n, int[] idx) {
     int[] feature = forest.feature;
     double[] split = forest.split;
+    int base = t * forest.internal;
+    for (int l = level; l < forest.depth; l++) {
+      for (int r = from; r < n; r++) {
+        int h = idx[r];
+        idx[r] = 2 * h + (x[feature[base + h] * stride + r] > split[base + h] ? 2 : 1);
+      }
+    }
+  }
+
+  static void addLeaves(PackedForest forest, int t, int n, double[] sum, int[] votes,
+      double votePath, int[] idx) {
     double[] path = forest.pathLength;
-    for (int t = 0; t < forest.trees; t++) {
-      int base = t * forest.internal;
-      java.util.Arrays.fill(idx, 0, n, 0);
-      for (int level = 0; level < forest.depth; level++) {
-        for (int r = 0; r < n; r++) {
-          int h = idx[r];
-          idx[r] = 2 * h + (x[r * nf + feature[base + h]] > split[base + h] ? 2 : 1);
-        }
-      }
-      int leafBase = t * forest.leaves - forest.internal;
+    int leafBase = t * forest.leaves - forest.internal;
+    if (votes == null) {
       for (int r = 0; r < n; r++) {
-        double p = path[leafBase + idx[r]];
-        sum[r] += p;
-        if (votes != null && p <= votePath) {
-          votes[r]++;
-        }
+        sum[r] += path[leafBase + idx[r]];
       }
+      return;
+    }
+    for (int r = 0; r < n; r++) {
+      double p = path[leafBase + idx[r]];
+      sum[r] += p;
+      votes[r] += p <= votePath ? 1 : 0;
     }
   }
 }

@@ -1,0 +1,89 @@
+package org.yggdrasil.accel.iforest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.yggdrasil.accel.agg.VectorSupport;
+
+/** The vectorized traversal and its scalar twin give bit-identical results. */
+class TraversalTwinsTest {
+  private static final int[] COUNTS = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 63, 511, 512, 513, 1000, 1537};
+
+  @Test
+  void vectorAndScalarAgreeOnRandomDataAndAwkwardLengths() {
+    Random rnd = new Random(99);
+    for (int nf = 1; nf <= VectorTraversal.MAX_FEATURES; nf++) {
+      for (int psi : new int[] {2, 3, 5, 16, 17, 100, 256, 1000}) {
+        int rows = 3000;
+        double[][] cols = randomColumns(rnd, nf, rows);
+        IsolationForest model = IsolationForest.train(cols, rows, new ForestParams(13, psi, 0.1, rnd.nextLong()));
+        assertEquals(VectorSupport.available(), model.topLevels() != null);
+        if (model.topLevels() == null) {
+          continue; // no SIMD on this machine: only the scalar twin runs
+        }
+        for (int count : COUNTS) {
+          int from = rnd.nextInt(rows - count + 1);
+          for (Measure m : Measure.values()) {
+            double[] vector = new double[count];
+            double[] scalar = new double[count];
+            Scoring.evaluate(model, cols, from, count, m, vector, true);
+            Scoring.evaluate(model, cols, from, count, m, scalar, false);
+            assertArrayEquals(scalar, vector, "features " + nf + ", psi " + psi + ", count " + count + ", " + m);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void rowsOutsideTheTrainingRangeAndNaNAgreeToo() {
+    Random rnd = new Random(5);
+    double[][] cols = randomColumns(rnd, 2, 2000);
+    IsolationForest model = IsolationForest.train(cols, 2000, ForestParams.defaults());
+    double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, 1e300, -1e300,
+        Double.MIN_VALUE, 3, -3, 0.5};
+    double[][] probe = {new double[odd.length * odd.length], new double[odd.length * odd.length]};
+    for (int i = 0; i < odd.length; i++) {
+      for (int j = 0; j < odd.length; j++) {
+        probe[0][i * odd.length + j] = odd[i];
+        probe[1][i * odd.length + j] = odd[j];
+      }
+    }
+    int n = probe[0].length;
+    if (model.topLevels() != null) {
+      double[] vector = new double[n];
+      double[] scalar = new double[n];
+      Scoring.evaluate(model, probe, 0, n, Measure.SCORE, vector, true);
+      Scoring.evaluate(model, probe, 0, n, Measure.SCORE, scalar, false);
+      assertArrayEquals(scalar, vector);
+    }
+    for (int r = 0; r < n; r++) {
+      double[] out = new double[1];
+      model.evaluate(probe, r, 1, Measure.SCORE, out);
+      assertEquals(model.evaluate(new double[] {probe[0][r], probe[1][r]}, Measure.SCORE), out[0]);
+    }
+  }
+
+  @Test
+  void manyFeaturesUseTheScalarTraversal() {
+    Random rnd = new Random(8);
+    double[][] cols = randomColumns(rnd, VectorTraversal.MAX_FEATURES + 1, 500);
+    IsolationForest model = IsolationForest.train(cols, 500, ForestParams.defaults());
+    assertEquals(null, model.topLevels());
+    assertNotNull(model.forest());
+  }
+
+  private static double[][] randomColumns(Random rnd, int nf, int rows) {
+    double[][] cols = new double[nf][rows];
+    for (int f = 0; f < nf; f++) {
+      for (int r = 0; r < rows; r++) {
+        // some ties and a few far values, so splits land on repeated values too
+        cols[f][r] = rnd.nextInt(10) == 0 ? Math.round(rnd.nextGaussian() * 3) : rnd.nextGaussian() * (f + 1) * 100;
+      }
+    }
+    return cols;
+  }
+}
