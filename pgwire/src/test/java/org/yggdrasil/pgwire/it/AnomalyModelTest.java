@@ -10,6 +10,7 @@ import static org.yggdrasil.pgwire.it.Db.list;
 import static org.yggdrasil.pgwire.it.Db.one;
 import static org.yggdrasil.pgwire.it.Db.rows;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Isolation-forest models from SQL through pgjdbc: CREATE MODEL, the four ANOMALY_ functions in
@@ -401,10 +403,30 @@ class AnomalyModelTest {
               + " AS SELECT amount FROM am_mc",
           "RESET ygg.branch");
       failsWith("YG001", () -> one(c, "SELECT ygg.merge('am_mc_b', 'main')"));
+      assertEquals(list("am_mc_m|model cell"), lines(c, "SELECT table_name, kind FROM ygg.conflicts"));
+      // Both versions summarized (features, options), not the serialized weights.
+      assertEquals(list("t|t|t"), lines(c, "SELECT ours LIKE '%amount, freq%', theirs LIKE"
+          + " '%\"features\":\"amount\"%', length(ours) < 1000 FROM ygg.conflicts"));
       assertTrue(lines(c, "DESCRIBE MODEL am_mc_m").contains("features|amount, freq"));
       exec(c, "SELECT ygg.merge('am_mc_b', 'main', 'theirs')");
       assertTrue(lines(c, "DESCRIBE MODEL am_mc_m").contains("features|amount"));
       assertEquals("2010", one(c, "SELECT count(ANOMALY_SCORE('am_mc_m')) FROM am_mc"));
+    }
+  }
+
+  /** A model is stored with the data: after a restart it scores exactly as before. */
+  @Test
+  void modelsSurviveARestart(@TempDir Path dir) throws SQLException {
+    List<String> before;
+    try (DiskServer disk = new DiskServer(dir); Connection c = disk.connect()) {
+      createData(c, "am_disk");
+      exec(c, "CREATE MODEL am_disk_m TYPE ISOLATION_FOREST OPTIONS (seed = 4)"
+          + " AS SELECT amount, freq FROM am_disk");
+      before = lines(c, "SELECT id, ANOMALY_SCORE('am_disk_m') FROM am_disk ORDER BY id");
+    }
+    try (DiskServer disk = new DiskServer(dir); Connection c = disk.connect()) {
+      assertEquals(before, lines(c, "SELECT id, ANOMALY_SCORE('am_disk_m') FROM am_disk ORDER BY id"));
+      assertTrue(lines(c, "SHOW MODELS").get(0).startsWith("am_disk_m|isolation_forest|amount, freq|2010|"));
     }
   }
 }

@@ -4,6 +4,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yggdrasil.accel.iforest.IsolationForest;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
 
 /**
  * Deserialized models by {@link ModelDef#uid()}: a training run's uid names the same bytes on
@@ -29,14 +31,17 @@ final class ModelCache {
         return f;
       }
     }
-    IsolationForest f = IsolationForest.fromBytes(Base64.getDecoder().decode(def.payload()));
-    remember(def.uid(), f);
-    return f;
-  }
-
-  static void remember(String uid, IsolationForest forest) {
-    synchronized (CACHE) {
-      CACHE.put(uid, forest);
+    IsolationForest f;
+    try {
+      f = IsolationForest.fromBytes(Base64.getDecoder().decode(def.payload()));
+    } catch (IllegalArgumentException e) {
+      throw new SqlStateException(SqlState.DATA_CORRUPTED, "model \"" + def.name()
+          + "\" cannot be read: " + e.getMessage(), null,
+          "Retrain it with CREATE OR REPLACE MODEL.", 0, null);
     }
+    synchronized (CACHE) {
+      CACHE.put(def.uid(), f);
+    }
+    return f;
   }
 }

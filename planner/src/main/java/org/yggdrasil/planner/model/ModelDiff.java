@@ -44,7 +44,7 @@ public final class ModelDiff {
     return out;
   }
 
-  private static String summary(ModelDef m) {
+  static String summary(ModelDef m) {
     if (m == null) {
       return null;
     }

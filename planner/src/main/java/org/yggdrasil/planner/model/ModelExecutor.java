@@ -68,16 +68,17 @@ public final class ModelExecutor {
     IsolationForest forest;
     try {
       forest = IsolationForest.train(data.columns(), data.rows(), params);
-    } catch (IllegalArgumentException e) {
-      throw new SqlStateException(SqlState.INVALID_PARAMETER_VALUE,
+    } catch (IllegalArgumentException e) { // the data: too few rows, NaN or infinite values
+      throw new SqlStateException(SqlState.DATA_EXCEPTION,
           "cannot train model \"" + c.name() + "\": " + e.getMessage());
     }
     String payload = Base64.getEncoder().encodeToString(forest.toBytes());
     ModelDef def = new ModelDef(c.name(), type, ModelOptions.text(params), data.names(),
         trainedAt(), data.rows(), forest.threshold(), java.time.Instant.now().toString(),
         UUID.randomUUID().toString(), payload);
+    // Not put in ModelCache here: the first scoring decodes what the store holds, so the
+    // stored form is what every statement scores with.
     tx.putCatalogEntry(def.toEntry());
-    ModelCache.remember(def.uid(), forest);
     return StatementResult.of("CREATE MODEL");
   }
 
