@@ -22,6 +22,11 @@ final class ForestTrainer {
         for (int i = 0; i < psi; i++) {
           dst[i] = col[picked[i]];
         }
+        for (int i = 0; i < psi; i++) {
+          if (!Double.isFinite(dst[i])) {
+            IsolationForest.checkFinite(dst[i], f, picked[i]);
+          }
+        }
       }
       TreeGrower.grow(forest, t, rng, sample, psi);
     }
@@ -41,6 +46,7 @@ final class ForestTrainer {
     for (int f = 0; f < columns.length; f++) {
       for (int i = 0; i < m; i++) {
         calib[f][i] = columns[f][picked[i]];
+        IsolationForest.checkFinite(calib[f][i], f, picked[i]);
       }
     }
     double[] scores = new double[m];

@@ -35,6 +35,8 @@ public final class IsolationForest {
   private final double[] quantiles;
   /** Lookup tables of the vectorized traversal; null when it is not used on this JVM. */
   private final TopLevels topLevels;
+  /** The nodes' features premultiplied by the batch stride (see {@link PackedForest#featureOffsets}). */
+  private final int[] featureOffsets;
 
   /**
    * @param threshold the PREDICT threshold score
@@ -52,13 +54,16 @@ public final class IsolationForest {
     // a tree votes "anomaly" when its own score 2^(-h/c) would reach the threshold
     this.votePath = -averagePath * Math.log(threshold) / Math.log(2.0);
     this.topLevels = Scoring.topLevels(forest);
+    this.featureOffsets = forest.featureOffsets(Scoring.BATCH);
   }
 
   /**
    * Trains a forest.
    *
    * @param columns {@code columns[feature][row]}; only the first {@code rows} values of each are
-   *     read; NaN and infinite values are rejected (callers reject NULLs)
+   *     read. NaN and infinite values are rejected where training reads them (the sampled rows;
+   *     the whole table is not scanned, so a value in a row that is never drawn goes unnoticed
+   *     and cannot affect the model); callers reject NULLs
    * @param rows number of rows, at least 2
    * @throws IllegalArgumentException on no features, fewer than 2 rows, short columns or
    *     non-finite values
@@ -77,16 +82,17 @@ public final class IsolationForest {
       throw new IllegalArgumentException("an isolation forest needs at least 2 training rows, got " + rows);
     }
     for (int f = 0; f < columns.length; f++) {
-      double[] col = columns[f];
-      if (col == null || col.length < rows) {
+      if (columns[f] == null || columns[f].length < rows) {
         throw new IllegalArgumentException("feature " + (f + 1) + " has fewer than " + rows + " values");
       }
-      for (int r = 0; r < rows; r++) {
-        if (!Double.isFinite(col[r])) {
-          throw new IllegalArgumentException("feature " + (f + 1) + " has a non-finite value (" + col[r]
-              + ") in training row " + (r + 1) + "; remove or replace NaN and infinite values");
-        }
-      }
+    }
+  }
+
+  /** Rejects a NaN or infinite value read from training row {@code row} (0-based). */
+  static void checkFinite(double v, int feature, int row) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("feature " + (feature + 1) + " has a non-finite value (" + v
+          + ") in training row " + (row + 1) + "; remove or replace NaN and infinite values");
     }
   }
 
@@ -143,7 +149,29 @@ public final class IsolationForest {
     if (count == 0) {
       return;
     }
-    Scoring.evaluate(this, columns, from, count, m, out);
+    Scoring.evaluate(this, Scoring.Columns.of(columns), from, count, m, out);
+  }
+
+  /**
+   * Batch over rows {@code from .. from+count)} of columns of little-endian doubles (8 bytes a row,
+   * unaligned allowed), as the native store's chunks hold them, writing {@code out[0..count)}.
+   */
+  public void evaluate(java.lang.foreign.MemorySegment[] columns, long from, int count, Measure m, double[] out) {
+    if (columns.length != forest.features) {
+      throw new IllegalArgumentException("the model has " + forest.features + " features, got " + columns.length + " columns");
+    }
+    if (count < 0 || from < 0 || out.length < count) {
+      throw new IllegalArgumentException("bad batch range: from " + from + ", count " + count);
+    }
+    for (java.lang.foreign.MemorySegment col : columns) {
+      if (col.byteSize() / Double.BYTES - count < from) {
+        throw new IllegalArgumentException("a column has fewer than " + (from + count) + " values");
+      }
+    }
+    if (count == 0) {
+      return;
+    }
+    Scoring.evaluate(this, Scoring.Columns.of(columns), from, count, m, out);
   }
 
   /** The measure of a row from its summed path length and its count of anomaly votes. */
@@ -184,6 +212,10 @@ public final class IsolationForest {
 
   PackedForest forest() {
     return forest;
+  }
+
+  int[] featureOffsets() {
+    return featureOffsets;
   }
 
   TopLevels topLevels() {

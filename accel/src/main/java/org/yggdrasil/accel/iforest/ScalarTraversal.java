@@ -12,29 +12,29 @@ final class ScalarTraversal {
 
   /**
    * For rows {@code 0..n)} of the batch {@code x} (column-major: feature {@code f} of row {@code
-   * r} at {@code x[f * stride + r]}), adds each tree's path length to {@code sum[r]} and, when
+   * r} at {@code x[f * stride + r]}; {@code offsets[node]} is the node's feature times {@code
+   * stride}, see {@link PackedForest#featureOffsets}), adds each tree's path length to {@code sum[r]} and, when
    * {@code votes} is not null, counts in {@code votes[r]} the trees whose path length is at most
    * {@code votePath}. {@code idx} is scratch of at least {@code n} ints.
    */
-  static void accumulate(PackedForest forest, double[] x, int stride, int n, double[] sum,
+  static void accumulate(PackedForest forest, int[] offsets, double[] x, int n, double[] sum,
       int[] votes, double votePath, int[] idx) {
     for (int t = 0; t < forest.trees; t++) {
       java.util.Arrays.fill(idx, 0, n, 0);
-      descend(forest, t, 0, x, stride, 0, n, idx);
+      descend(forest, offsets, t, 0, x, 0, n, idx);
       addLeaves(forest, t, n, sum, votes, votePath, idx);
     }
   }
 
   /** Moves rows {@code from..n)} of the batch from level {@code level} down to the bottom of tree {@code t}. */
-  static void descend(PackedForest forest, int t, int level, double[] x, int stride, int from,
+  static void descend(PackedForest forest, int[] offsets, int t, int level, double[] x, int from,
       int n, int[] idx) {
-    int[] feature = forest.feature;
     double[] split = forest.split;
     int base = t * forest.internal;
     for (int l = level; l < forest.depth; l++) {
       for (int r = from; r < n; r++) {
         int h = idx[r];
-        idx[r] = 2 * h + (x[feature[base + h] * stride + r] > split[base + h] ? 2 : 1);
+        idx[r] = 2 * h + (x[offsets[base + h] + r] > split[base + h] ? 2 : 1);
       }
     }
   }

@@ -20,16 +20,37 @@ final class Scoring {
   }
 
   static TopLevels topLevels(PackedForest forest) {
-    return vectorFor(forest) ? TopLevels.of(forest, VectorTraversal.lanes()) : null;
+    return vectorFor(forest) ? TopLevels.of(forest, VectorTraversal.lanes(), VectorTraversal.LEVELS) : null;
   }
 
-  static void evaluate(IsolationForest model, double[][] columns, int from, int count, Measure m,
+  /** Copies {@code n} values of feature {@code f} from row {@code row} on into {@code dst[at..]}. */
+  @FunctionalInterface
+  interface Columns {
+    void copy(int f, long row, double[] dst, int at, int n);
+
+    static Columns of(double[][] columns) {
+      return (f, row, dst, at, n) -> System.arraycopy(columns[f], (int) row, dst, at, n);
+    }
+
+    /** Little-endian doubles, as the native store's chunks hold them. */
+    static Columns of(java.lang.foreign.MemorySegment[] columns) {
+      return (f, row, dst, at, n) -> java.lang.foreign.MemorySegment.copy(columns[f],
+          org.yggdrasil.accel.kernels.Layouts.DOUBLE, row * Double.BYTES, dst, at, n);
+    }
+  }
+
+  static void evaluate(IsolationForest model, Columns columns, long from, int count, Measure m,
       double[] out) {
     evaluate(model, columns, from, count, m, out, model.topLevels() != null);
   }
 
-  /** {@code vector} picks the twin; tests compare them. */
   static void evaluate(IsolationForest model, double[][] columns, int from, int count, Measure m,
+      double[] out, boolean vector) {
+    evaluate(model, Columns.of(columns), from, count, m, out, vector);
+  }
+
+  /** {@code vector} picks the twin; tests compare them. */
+  static void evaluate(IsolationForest model, Columns columns, long from, int count, Measure m,
       double[] out, boolean vector) {
     PackedForest forest = model.forest();
     TopLevels top = vector ? model.topLevels() : null;
@@ -37,24 +58,31 @@ final class Scoring {
       throw new IllegalStateException("vector scoring is not available for this model");
     }
     int nf = forest.features;
-    int batch = Math.min(BATCH, Math.max(count, 1));
+    int batch = BATCH; // the stride of the batch, fixed: the feature offsets are premultiplied by it
     double[] x = new double[batch * nf];
+    long[] keys = top == null ? null : new long[batch * nf];
     double[] sum = new double[batch];
     int[] idx = new int[batch];
     int[] votes = m == Measure.CONFIDENCE ? new int[batch] : null;
     for (int start = 0; start < count; start += batch) {
       int n = Math.min(batch, count - start);
       for (int f = 0; f < nf; f++) {
-        System.arraycopy(columns[f], from + start, x, f * batch, n);
+        columns.copy(f, from + start, x, f * batch, n);
+        if (keys != null) {
+          for (int r = 0; r < n; r++) {
+            keys[f * batch + r] = TopLevels.key(x[f * batch + r]);
+          }
+        }
       }
       Arrays.fill(sum, 0, n, 0.0);
       if (votes != null) {
         Arrays.fill(votes, 0, n, 0);
       }
       if (top != null) {
-        VectorTraversal.accumulate(forest, top, x, batch, n, sum, votes, model.votePathLength(), idx);
+        VectorTraversal.accumulate(forest, top, model.featureOffsets(), x, keys, batch, n, sum, votes,
+            model.votePathLength(), idx);
       } else {
-        ScalarTraversal.accumulate(forest, x, batch, n, sum, votes, model.votePathLength(), idx);
+        ScalarTraversal.accumulate(forest, model.featureOffsets(), x, n, sum, votes, model.votePathLength(), idx);
       }
       for (int r = 0; r < n; r++) {
         out[start + r] = model.measure(sum[r], votes == null ? 0 : votes[r], m);

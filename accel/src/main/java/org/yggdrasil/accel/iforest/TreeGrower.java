@@ -65,8 +65,11 @@ final class TreeGrower {
     int f = candidates[rng.nextInt(k)];
     double min = mins[f];
     double max = maxs[f];
-    double split = min + rng.nextDouble() * (max - min);
-    if (split >= max) { // rounding; keep min <= split < max so both sides get rows
+    double u = rng.nextDouble();
+    double span = max - min;
+    // max - min overflows for values near +-Double.MAX_VALUE: interpolate without the difference
+    double split = Double.isFinite(span) ? min + u * span : (1 - u) * min + u * max;
+    if (!(split >= min && split < max)) { // rounding; keep min <= split < max so both sides get rows
       split = min;
     }
     forest.setSplit(tree, node, f, split);

@@ -172,6 +172,8 @@ class IsolationForestTest {
     assertMessage("contamination", () -> new ForestParams(100, 256, 0.0, 1));
     assertMessage("contamination", () -> new ForestParams(100, 256, 0.51, 1));
     assertMessage("contamination", () -> new ForestParams(100, 256, Double.NaN, 1));
+    assertMessage("sample_size", () -> new ForestParams(100, 65_537, 0.1, 1));
+    assertMessage("n_trees x sample_size", () -> new ForestParams(10_000, 65_536, 0.1, 1));
     new ForestParams(1, 2, 0.5, 0);
     new ForestParams(10_000, 256, 1e-9, 0);
     assertEquals(new ForestParams(100, 256, 0.1, 42), ForestParams.defaults());
@@ -201,6 +203,18 @@ class IsolationForestTest {
   }
 
   @Test
+  void valuesNearTheDoubleRangeEndsTrainAndRoundTrip() {
+    double[][] cols = {{-Double.MAX_VALUE, Double.MAX_VALUE, 0, 1, -1, 1e300, -1e300, 5}};
+    IsolationForest model = IsolationForest.train(cols, 8, new ForestParams(50, 8, 0.25, 3));
+    IsolationForest back = IsolationForest.fromBytes(model.toBytes());
+    for (double v : cols[0]) {
+      double s = model.evaluate(new double[] {v}, Measure.SCORE);
+      assertTrue(s > 0 && s <= 1, "score " + s);
+      assertEquals(s, back.evaluate(new double[] {v}, Measure.SCORE));
+    }
+  }
+
+  @Test
   void constantDataGivesOneScoreForEveryRow() {
     double[][] cols = {new double[1000], new double[1000]};
     Arrays.fill(cols[1], 7.0);
@@ -218,6 +232,33 @@ class IsolationForestTest {
     assertEquals(0.5, model.evaluate(new double[] {1}, Measure.SCORE), 1e-15);
     assertEquals(1.0, PathLength.average(2));
     assertEquals(2 * (Math.log(255) + 0.5772156649015329) - 2.0 * 255 / 256, PathLength.average(256), 1e-12);
+  }
+
+  @Test
+  void memorySegmentColumnsScoreLikeArrays() {
+    IsolationForest model = train(new ForestParams(40, 128, 0.1, 4));
+    try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+      java.lang.foreign.MemorySegment[] segs = new java.lang.foreign.MemorySegment[DATA.columns().length];
+      for (int f = 0; f < segs.length; f++) {
+        // one byte of offset: chunk data need not be 8-byte aligned
+        java.lang.foreign.MemorySegment raw = arena.allocate(DATA.rows() * 8L + 1);
+        segs[f] = raw.asSlice(1, DATA.rows() * 8L);
+        for (int r = 0; r < DATA.rows(); r++) {
+          segs[f].setAtIndex(org.yggdrasil.accel.kernels.Layouts.DOUBLE, r, DATA.columns()[f][r]);
+        }
+      }
+      for (Measure m : Measure.values()) {
+        for (int count : new int[] {0, 1, 513, 3000}) {
+          double[] fromArrays = new double[count];
+          double[] fromSegments = new double[count];
+          model.evaluate(DATA.columns(), 999, count, m, fromArrays);
+          model.evaluate(segs, 999, count, m, fromSegments);
+          assertArrayEquals(fromArrays, fromSegments, m + " count " + count);
+        }
+      }
+      assertThrows(IllegalArgumentException.class,
+          () -> model.evaluate(segs, DATA.rows() - 10, 11, Measure.SCORE, new double[11]));
+    }
   }
 
   @Test

@@ -68,6 +68,55 @@ class TraversalTwinsTest {
   }
 
   @Test
+  void everyNumberOfVectorLevelsAgreesWithTheScalarWalk() {
+    if (!VectorSupport.available()) {
+      return;
+    }
+    Random rnd = new Random(17);
+    int stride = Scoring.BATCH;
+    for (int nf = 1; nf <= VectorTraversal.MAX_FEATURES; nf++) {
+      double[][] cols = randomColumns(rnd, nf, 4000);
+      IsolationForest model = IsolationForest.train(cols, 4000, new ForestParams(9, 1000, 0.1, rnd.nextLong()));
+      PackedForest forest = model.forest();
+      int[] offsets = forest.featureOffsets(stride);
+      for (int n : new int[] {0, 1, 7, 8, 9, 100, stride}) {
+        double[] x = new double[stride * nf];
+        long[] keys = new long[stride * nf];
+        for (int f = 0; f < nf; f++) {
+          for (int r = 0; r < n; r++) {
+            x[f * stride + r] = rnd.nextInt(20) == 0 ? Double.NaN : cols[f][rnd.nextInt(4000)];
+            keys[f * stride + r] = TopLevels.key(x[f * stride + r]);
+          }
+        }
+        double[] scalarSum = new double[n];
+        int[] scalarVotes = new int[n];
+        ScalarTraversal.accumulate(forest, offsets, x, n, scalarSum, scalarVotes, 10.0, new int[n]);
+        for (int levels = 1; levels <= forest.depth; levels++) {
+          TopLevels top = TopLevels.of(forest, VectorTraversal.lanes(), levels);
+          double[] sum = new double[n];
+          int[] votes = new int[n];
+          VectorTraversal.accumulate(forest, top, offsets, x, keys, stride, n, sum, votes, 10.0, new int[n]);
+          assertArrayEquals(scalarSum, sum, "features " + nf + ", rows " + n + ", vector levels " + levels);
+          assertArrayEquals(scalarVotes, votes);
+        }
+      }
+    }
+  }
+
+  @Test
+  void splitKeysOrderLikeTheDoubles() {
+    double[] v = {Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, -1.5, -Double.MIN_VALUE, -0.0, 0.0,
+        Double.MIN_VALUE, 1.0, 1.5, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN};
+    for (double a : v) {
+      for (double b : v) {
+        if (!Double.isNaN(b)) {
+          assertEquals(a > b, TopLevels.key(a) > TopLevels.key(b), a + " > " + b);
+        }
+      }
+    }
+  }
+
+  @Test
   void manyFeaturesUseTheScalarTraversal() {
     Random rnd = new Random(8);
     double[][] cols = randomColumns(rnd, VectorTraversal.MAX_FEATURES + 1, 500);
