@@ -13,12 +13,15 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 final class PgOperators {
   static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
       SqlOperatorTables.of(AtTimeZone.FUNCTION, JsonBuildObject.JSON, JsonBuildObject.JSONB),
-      org.yggdrasil.planner.stats.PgStatFunctions.OPERATORS);
+      org.yggdrasil.planner.stats.PgStatFunctions.OPERATORS,
+      org.yggdrasil.planner.model.AnomalyFunction.OPERATORS);
 
   static final SqlRexConvertletTable CONVERTLETS = call -> call.getOperator() == AtTimeZone.FUNCTION
       ? AtTimeZone::convert
       : DateArithmetic.handles(call) ? DateArithmetic::convert
       : JsonBuildObject.handles(call) ? JsonBuildObject::convert
+      : org.yggdrasil.planner.model.AnomalyFunction.handles(call)
+          ? org.yggdrasil.planner.model.AnomalyFunction::convert
       : StandardConvertletTable.INSTANCE.get(call);
 
   private PgOperators() {}

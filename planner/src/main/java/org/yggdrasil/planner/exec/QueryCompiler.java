@@ -117,6 +117,7 @@ public final class QueryCompiler {
    */
   public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql,
       boolean vectorized) {
+    parsed = org.yggdrasil.planner.model.AnomalyRewrite.apply(parsed, root);
     JavaTypeFactory typeFactory = newTypeFactory();
     CalciteCatalogReader catalogReader = catalogReader(root, typeFactory);
     SqlValidator validator = validator(catalogReader, typeFactory);
@@ -212,7 +213,8 @@ public final class QueryCompiler {
               (JavaTypeFactory) cluster.getTypeFactory());
           SqlNode view;
           try {
-            view = viewValidator.validate(PgRewrites.apply(parse(queryString)));
+            view = viewValidator.validate(org.yggdrasil.planner.model.AnomalyRewrite.apply(
+                PgRewrites.apply(parse(queryString)), catalogReader.getRootSchema().plus()));
           } catch (RuntimeException e) {
             throw CalciteErrors.validationError(e, queryString);
           }
@@ -230,7 +232,8 @@ public final class QueryCompiler {
     JavaTypeFactory typeFactory = newTypeFactory();
     SqlValidator validator = validator(catalogReader(root, typeFactory), typeFactory);
     try {
-      SqlNode validated = validator.validate(PgRewrites.apply(parse(sql)));
+      SqlNode validated = validator.validate(
+          org.yggdrasil.planner.model.AnomalyRewrite.apply(PgRewrites.apply(parse(sql)), root));
       return validator.getValidatedNodeType(validated);
     } catch (RuntimeException e) {
       throw CalciteErrors.validationError(e, sql);

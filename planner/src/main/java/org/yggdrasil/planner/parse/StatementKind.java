@@ -11,6 +11,8 @@ public enum StatementKind {
   CREATE_SCHEMA, DROP_SCHEMA, COMMENT,
   /** CREATE SERVER / DROP SERVER: attaching and detaching systems. */
   CREATE_SERVER, DROP_SERVER,
+  /** CREATE [OR REPLACE] MODEL, DROP MODEL, SHOW MODELS, DESCRIBE MODEL. */
+  MODEL,
   BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO,
   SET, SHOW, RESET, DISCARD,
   /** SQL cursors: DECLARE … CURSOR, FETCH / MOVE, CLOSE. */
@@ -53,7 +55,8 @@ public enum StatementKind {
       case "savepoint" -> SAVEPOINT;
       case "release" -> RELEASE;
       case "set" -> SET;
-      case "show" -> SHOW;
+      case "show" -> w2.equals("models") ? MODEL : SHOW;
+      case "describe" -> w2.equals("model") ? MODEL : OTHER;
       case "reset" -> RESET;
       case "discard" -> DISCARD;
       case "declare" -> DECLARE;
@@ -70,6 +73,7 @@ public enum StatementKind {
         case "sequence" -> DROP_SEQUENCE;
         case "schema" -> DROP_SCHEMA;
         case "server" -> DROP_SERVER;
+        case "model" -> MODEL;
         default -> UNSUPPORTED;
       };
       case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
@@ -101,6 +105,9 @@ public enum StatementKind {
         }
         case "sequence" -> {
           return CREATE_SEQUENCE;
+        }
+        case "model" -> {
+          return MODEL;
         }
         case "schema" -> {
           return i == 1 ? CREATE_SCHEMA : UNSUPPORTED;

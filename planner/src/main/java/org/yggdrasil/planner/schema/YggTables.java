@@ -47,6 +47,7 @@ public final class YggTables {
 
   static Map<String, org.apache.calcite.schema.Table> tables() {
     return Map.of(
+        "models", new org.yggdrasil.planner.model.ModelsTable(),
         "branches", new VersionTable(f -> f.builder()
             .add("name", text(f)).add("commit_id", text(f))
             .add("current", f.createSqlType(SqlTypeName.BOOLEAN)).build(),

@@ -188,6 +188,10 @@ final class SessionVersions implements VersionControl {
       rows.add(new Object[] {c.table(), c.kind().word(), JsonText.of(c.key()),
           JsonText.of(c.before()), JsonText.of(c.after())});
     }
+    if (table == null) {
+      rows.addAll(org.yggdrasil.planner.model.ModelDiff.rows(database.snapshotAt(from),
+          database.snapshotAt(to)));
+    }
     return rows;
   }
 
@@ -212,6 +216,11 @@ final class SessionVersions implements VersionControl {
   private String finish(MergeResult r, String what) {
     List<Object[]> rows = new java.util.ArrayList<>();
     for (MergeConflict c : r.conflicts()) {
+      Object[] catalogRow = org.yggdrasil.planner.model.CatalogConflictRow.of(c);
+      if (catalogRow != null) {
+        rows.add(catalogRow);
+        continue;
+      }
       rows.add(new Object[] {c.table(), c.kind(), JsonText.of(c.key()), JsonText.of(c.base()),
           JsonText.of(c.ours()), JsonText.of(c.theirs()), c.detail()});
     }

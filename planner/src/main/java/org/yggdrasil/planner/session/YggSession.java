@@ -209,6 +209,7 @@ public final class YggSession implements Session, StatementContext {
           prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case CREATE_SERVER, DROP_SERVER -> prepareServerStatement(sql);
+      case MODEL -> prepareModelStatement(sql);
       case DECLARE, FETCH, CLOSE -> prepareCursorStatement(kind, sql);
       case LISTEN -> new YggPreparedStatement(new int[0], List.of(), false,
           p -> new GuardedPortal(this, new ResultPortal(List.of(), () -> listens.execute(sql)),
@@ -277,6 +278,14 @@ public final class YggSession implements Session, StatementContext {
     return new YggPreparedStatement(new int[0], List.of(), false,
         p -> new GuardedPortal(this,
             new ResultPortal(List.of(), () -> DdlExecutor.execute(ddl, this)), false));
+  }
+
+  private PreparedStatement prepareModelStatement(String sql) {
+    var statement = org.yggdrasil.planner.model.ModelDdlParser.parse(sql);
+    List<ResultColumn> columns = org.yggdrasil.planner.model.ModelExecutor.columns(statement);
+    return new YggPreparedStatement(new int[0], columns, false, p -> new GuardedPortal(this,
+        new ResultPortal(columns,
+            () -> org.yggdrasil.planner.model.ModelExecutor.execute(statement, this)), false));
   }
 
   private PreparedStatement prepareDml(StatementKind kind, String sql, int[] declared) {

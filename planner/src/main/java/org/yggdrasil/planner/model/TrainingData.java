@@ -1,0 +1,71 @@
+package org.yggdrasil.planner.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.exec.CompiledQuery;
+import org.yggdrasil.planner.exec.PgRewrites;
+import org.yggdrasil.planner.exec.PlanKey;
+import org.yggdrasil.planner.exec.QueryCompiler;
+import org.yggdrasil.planner.exec.QueryPortal;
+import org.yggdrasil.planner.exec.StatementContext;
+import org.yggdrasil.planner.schema.RootSchemas;
+import org.yggdrasil.planner.session.ResultColumn;
+import org.yggdrasil.storage.nativestore.Snapshot;
+
+/**
+ * The rows a model trains on: CREATE MODEL's AS query run over the statement's snapshot, its
+ * columns as doubles ({@code columns[feature][row]}). Every column must be numeric (42804) and
+ * no value NULL (22004: a NULL where the statement cannot take one; the hint says how to drop
+ * or replace them).
+ */
+record TrainingData(List<String> names, double[][] columns, int rows) {
+
+  static TrainingData collect(StatementContext ctx, String model, String query) {
+    Snapshot snapshot = ctx.readSnapshot();
+    SchemaPlus root = RootSchemas.create(snapshot, null, Map.of());
+    CompiledQuery q = ctx.compile(new PlanKey("model-training", query, List.of(),
+        snapshot.schemaVersion()), () -> PgRewrites.apply(QueryCompiler.parse(query)), root, query);
+    List<String> names = q.columns().stream().map(ResultColumn::name).toList();
+    List<RelDataTypeField> fields = q.rowType().getFieldList();
+    for (int f = 0; f < fields.size(); f++) {
+      if (!SqlTypeUtil.isNumeric(fields.get(f).getType())) {
+        throw new SqlStateException(SqlState.DATATYPE_MISMATCH, "feature \"" + names.get(f)
+            + "\" of model \"" + model + "\" is not numeric", null,
+            "Features must be numbers: cast the column to double precision in the AS query, or"
+                + " leave it out.", 0, null);
+      }
+    }
+    int width = fields.size();
+    double[][] columns = new double[width][1024];
+    int[] count = {0};
+    new QueryPortal(q, ctx.execContext(root, new Object[0], q.markerTypes())).execute(0, row -> {
+      int r = count[0];
+      if (r == columns[0].length) {
+        for (int f = 0; f < width; f++) {
+          columns[f] = Arrays.copyOf(columns[f], Math.multiplyExact(r, 2));
+        }
+      }
+      for (int f = 0; f < width; f++) {
+        if (row[f] == null) {
+          throw new SqlStateException(SqlState.NULL_VALUE_NOT_ALLOWED, "feature \""
+              + names.get(f) + "\" of model \"" + model + "\" is NULL in training row " + (r + 1),
+              null, "Leave such rows out (WHERE " + names.get(f) + " IS NOT NULL) or replace the"
+                  + " NULLs (COALESCE) in the AS query.", 0, null);
+        }
+        columns[f][r] = ((Number) row[f]).doubleValue();
+      }
+      count[0] = r + 1;
+    });
+    if (count[0] == 0) {
+      throw new SqlStateException(SqlState.DATA_EXCEPTION, "cannot train model \"" + model
+          + "\": the AS query returned no rows");
+    }
+    return new TrainingData(names, columns, count[0]);
+  }
+}
