@@ -84,6 +84,26 @@ class AttachedSystemsTest {
   }
 
   @Test
+  void rollbackToSavepointUndoesMemberWritesMadeAfterIt() throws SQLException {
+    try (Connection c = server.connect(); Connection other = server.connect()) {
+      attach(c, "at_sp", "rows 'a,b'");
+      c.setAutoCommit(false);
+      exec(c, "UPDATE at_sp.items SET name = 'A' WHERE id = 1", "SAVEPOINT s1",
+          "INSERT INTO at_sp.items VALUES (3, 'c')", "DELETE FROM at_sp.items WHERE id = 2",
+          "SAVEPOINT s2", "INSERT INTO at_sp.items VALUES (4, 'd')");
+      assertEquals(list("1|A", "3|c", "4|d"), lines(c, "SELECT * FROM at_sp.items ORDER BY id"));
+      exec(c, "ROLLBACK TO SAVEPOINT s2");
+      assertEquals(list("1|A", "3|c"), lines(c, "SELECT * FROM at_sp.items ORDER BY id"));
+      exec(c, "ROLLBACK TO SAVEPOINT s1");
+      assertEquals(list("1|A", "2|b"), lines(c, "SELECT * FROM at_sp.items ORDER BY id"));
+      exec(c, "INSERT INTO at_sp.items VALUES (5, 'e')");
+      c.commit();
+      assertEquals(list("1|A", "2|b", "5|e"), lines(other, "SELECT * FROM at_sp.items ORDER BY id"));
+      c.setAutoCommit(true);
+    }
+  }
+
+  @Test
   void theCommitRecordsMemberHeadsSoCommitIdsTimeTravel() throws SQLException {
     try (Connection c = server.connect()) {
       attach(c, "at_tt", "rows 'old'");

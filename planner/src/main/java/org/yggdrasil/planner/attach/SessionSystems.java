@@ -38,7 +38,7 @@ public final class SessionSystems {
   private final Supplier<Transaction> writeTransaction;
   private final Supplier<String> branch;
   /** This transaction's staged writes, by system name. */
-  private final SortedMap<String, TableWriter> writers = new TreeMap<>();
+  private final SortedMap<String, SavepointWriter> writers = new TreeMap<>();
 
   public SessionSystems(NativeDatabase database, Supplier<Snapshot> readSnapshot,
       Supplier<Transaction> writeTransaction, Supplier<String> branch) {
@@ -80,12 +80,25 @@ public final class SessionSystems {
   /** The staged writes of this transaction on {@code def}'s system (25006 when read-only). */
   public TableWriter writer(ServerDef def) {
     Transaction tx = writeTransaction.get(); // read-only, pinned and failed checks happen here
-    TableWriter w = writers.get(def.name());
+    SavepointWriter w = writers.get(def.name());
     if (w == null) {
-      w = MemberViews.onBranch(registry, def, tx.snapshot(), branch.get()).writer();
+      w = new SavepointWriter(MemberViews.onBranch(registry, def, tx.snapshot(), branch.get())
+          .writer());
       writers.put(def.name(), w);
     }
     return w;
+  }
+
+  /** A savepoint of the staged member writes: per system, how many writes it had staged. */
+  public java.util.Map<String, Integer> savepoint() {
+    java.util.Map<String, Integer> marks = new java.util.HashMap<>();
+    writers.forEach((name, w) -> marks.put(name, w.mark()));
+    return marks;
+  }
+
+  /** ROLLBACK TO SAVEPOINT: member writes staged after {@code marks} are undone. */
+  public void rollbackTo(java.util.Map<String, Integer> marks) {
+    writers.forEach((name, w) -> w.rollbackTo(marks.getOrDefault(name, 0)));
   }
 
   public boolean hasWrites() {

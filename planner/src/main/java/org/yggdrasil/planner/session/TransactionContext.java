@@ -31,7 +31,8 @@ final class TransactionContext {
   private boolean readOnly;
   private long startMillis;
 
-  private record SavepointEntry(String name, Savepoint savepoint, Map<String, String> settings) {}
+  private record SavepointEntry(String name, Savepoint savepoint, Map<String, String> settings,
+      Map<String, Integer> memberWrites) {}
 
   private final String user;
   /** The attached systems whose staged writes commit with the database (composite commit). */
@@ -273,7 +274,8 @@ final class TransactionContext {
 
   void savepoint(String name) {
     requireBlock("SAVEPOINT");
-    savepoints.add(new SavepointEntry(name, transaction().savepoint(), settings.capture()));
+    savepoints.add(new SavepointEntry(name, transaction().savepoint(), settings.capture(),
+        systems == null ? Map.of() : systems.savepoint()));
   }
 
   void rollbackTo(String name) {
@@ -282,6 +284,9 @@ final class TransactionContext {
     SavepointEntry entry = savepoints.get(i);
     savepoints.subList(i + 1, savepoints.size()).clear();
     transaction().rollbackTo(entry.savepoint());
+    if (systems != null) {
+      systems.rollbackTo(entry.memberWrites());
+    }
     settings.restore(entry.settings());
     failed = false;
   }

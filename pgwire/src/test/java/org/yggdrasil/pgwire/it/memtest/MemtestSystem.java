@@ -376,6 +376,8 @@ final class MemtestSystem implements TabularSystem, Branchable, Mergeable, Commi
 
     @Override
     public void rollback() {
+      rows.clear();
+      rows.putAll(store.snap(base).rows());
       changed = false;
     }
   }
