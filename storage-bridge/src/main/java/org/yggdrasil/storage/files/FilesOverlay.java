@@ -1,11 +1,9 @@
 package org.yggdrasil.storage.files;
 
-import org.yggdrasil.catalog.error.SqlState;
-import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.catalog.protocol.Delta;
+import org.yggdrasil.catalog.protocol.HiddenBranchOverlay;
 import org.yggdrasil.catalog.protocol.MergeOutcome;
 import org.yggdrasil.catalog.protocol.MergePolicy;
-import org.yggdrasil.catalog.protocol.Overlay;
 import org.yggdrasil.catalog.protocol.OverlayMode;
 
 /**
@@ -18,25 +16,47 @@ import org.yggdrasil.catalog.protocol.OverlayMode;
  * the overlay (every operation is then 55000). Overlays live in memory: hidden branches left by
  * a process that stopped are deleted when the system is opened again.
  */
-final class FilesOverlay implements Overlay {
+final class FilesOverlay extends HiddenBranchOverlay {
   private final FilesRepository repo;
-  private final OverlayMode mode;
   private final String parent;
   private final String hidden;
-  private String base;
-  private boolean closed;
 
   FilesOverlay(FilesRepository repo, OverlayMode mode, String parent, String hidden, String base) {
+    super(mode, base);
     this.repo = repo;
-    this.mode = mode;
     this.parent = parent;
     this.hidden = hidden;
-    this.base = base;
   }
 
   @Override
-  public OverlayMode mode() {
-    return mode;
+  protected String parentHead() {
+    return repo.head(parent);
+  }
+
+  @Override
+  protected String hiddenHead() {
+    return repo.head(hidden);
+  }
+
+  @Override
+  protected MergeOutcome takeIn(String parentHead) {
+    return repo.merge(hidden, parentHead, MergePolicy.OURS, "advance overlay to " + parentHead);
+  }
+
+  @Override
+  protected MergeOutcome mergeIntoParent(String message) {
+    return repo.merge(parent, repo.head(hidden), MergePolicy.FAIL,
+        message == null || message.isBlank() ? "merge down overlay" : message);
+  }
+
+  @Override
+  protected Delta diff(String from, String to) {
+    return new FilesSystem(repo, hidden, null, null).diff(from, to);
+  }
+
+  @Override
+  protected void deleteHidden() {
+    repo.deleteHidden(hidden);
   }
 
   @Override
@@ -46,76 +66,8 @@ final class FilesOverlay implements Overlay {
   }
 
   @Override
-  public synchronized String baseRef() {
-    beforeRead();
-    return base;
-  }
-
-  @Override
-  public synchronized void advance() {
-    checkOpen();
-    String head = repo.head(parent);
-    if (!head.equals(base)) {
-      MergeOutcome m = repo.merge(hidden, head, MergePolicy.OURS, "advance overlay to " + head);
-      if (m.stopped()) {
-        throw new IllegalStateException("an OURS merge cannot stop");
-      }
-      base = head;
-    }
-  }
-
-  @Override
-  public synchronized String peek() {
-    checkOpen();
-    return repo.head(parent);
-  }
-
-  @Override
-  public synchronized Delta overlayWrites() {
-    beforeRead();
-    return new FilesSystem(repo, hidden, null, null).diff(base, repo.head(hidden));
-  }
-
-  @Override
-  public synchronized MergeOutcome mergeDown(String message) {
-    checkOpen();
-    MergeOutcome out = repo.merge(parent, repo.head(hidden), MergePolicy.FAIL,
-        message == null || message.isBlank() ? "merge down overlay" : message);
-    if (!out.stopped()) {
-      close();
-    }
-    return out;
-  }
-
-  @Override
-  public synchronized void discard() {
-    checkOpen();
-    close();
-  }
-
-  @Override
   public FilesSystem view() {
     checkOpen();
     return new FilesSystem(repo, hidden, null, this);
-  }
-
-  /** Called before each read through the view: a following overlay catches up with its parent. */
-  synchronized void beforeRead() {
-    checkOpen();
-    if (mode == OverlayMode.FOLLOWING) {
-      advance();
-    }
-  }
-
-  private void close() {
-    repo.deleteHidden(hidden);
-    closed = true;
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw SqlStateException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
-          "overlay of branch \"%s\" was already merged down or discarded", parent);
-    }
   }
 }
