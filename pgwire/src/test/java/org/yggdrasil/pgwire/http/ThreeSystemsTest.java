@@ -134,7 +134,9 @@ class ThreeSystemsTest {
       s.execute("UPDATE repo.files SET content = 'orders ledger, v2' WHERE path = 'README.md'");
     }
     JsonNode merged = ok("{\"op\": \"merge!\", \"source\": \"wire\"}");
-    assertNotNull(merged, "merge answered");
+    assertEquals("wire", merged.get("merged").asText());
+    assertEquals(one("SELECT ygg.commit_id()"), merged.get("snapshot-id").asText(),
+        "the wire answers main's new head, which records the merged members");
     assertEquals("3", one("SELECT count(*) FROM orders"));
     assertEquals("orders ledger, v2", gitFile("main", "README.md"));
     assertEquals("orders ledger, v2", one("SELECT content FROM repo.files WHERE path = 'README.md'"));
