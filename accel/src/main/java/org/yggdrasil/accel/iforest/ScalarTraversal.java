@@ -22,7 +22,7 @@ final class ScalarTraversal {
     for (int t = 0; t < forest.trees; t++) {
       java.util.Arrays.fill(idx, 0, n, 0);
       descend(forest, offsets, t, 0, x, 0, n, idx);
-      addLeaves(forest, t, n, sum, votes, votePath, idx);
+      addLeaves(forest, t, 0, n, sum, votes, votePath, idx);
     }
   }
 
@@ -39,17 +39,18 @@ final class ScalarTraversal {
     }
   }
 
-  static void addLeaves(PackedForest forest, int t, int n, double[] sum, int[] votes,
+  /** Adds the path lengths of the leaves {@code idx[from..n)} (heap indexes) of tree {@code t} to {@code sum}. */
+  static void addLeaves(PackedForest forest, int t, int from, int n, double[] sum, int[] votes,
       double votePath, int[] idx) {
     double[] path = forest.pathLength;
     int leafBase = t * forest.leaves - forest.internal;
     if (votes == null) {
-      for (int r = 0; r < n; r++) {
+      for (int r = from; r < n; r++) {
         sum[r] += path[leafBase + idx[r]];
       }
       return;
     }
-    for (int r = 0; r < n; r++) {
+    for (int r = from; r < n; r++) {
       double p = path[leafBase + idx[r]];
       sum[r] += p;
       votes[r] += p <= votePath ? 1 : 0;

@@ -14,13 +14,9 @@ final class Scoring {
 
   private Scoring() {}
 
-  /** Whether {@code model} is scored with {@link VectorTraversal} on this JVM. */
-  static boolean vectorFor(PackedForest forest) {
-    return VECTOR && forest.features <= VectorTraversal.MAX_FEATURES;
-  }
-
+  /** The tables of {@link VectorTraversal} for {@code forest}, or null when it is scored with the scalar loops. */
   static TopLevels topLevels(PackedForest forest) {
-    return vectorFor(forest) ? TopLevels.of(forest, VectorTraversal.lanes(), VectorTraversal.LEVELS) : null;
+    return VECTOR ? TopLevels.of(forest, VectorTraversal.lanes(), VectorTraversal.LEVELS) : null;
   }
 
   /** Copies {@code n} values of feature {@code f} from row {@code row} on into {@code dst[at..]}. */
@@ -60,7 +56,7 @@ final class Scoring {
     int nf = forest.features;
     int batch = BATCH; // the stride of the batch, fixed: the feature offsets are premultiplied by it
     double[] x = new double[batch * nf];
-    long[] keys = top == null ? null : new long[batch * nf];
+    int[] keys = top == null ? null : new int[batch * nf];
     double[] sum = new double[batch];
     int[] idx = new int[batch];
     int[] votes = m == Measure.CONFIDENCE ? new int[batch] : null;
@@ -69,9 +65,7 @@ final class Scoring {
       for (int f = 0; f < nf; f++) {
         columns.copy(f, from + start, x, f * batch, n);
         if (keys != null) {
-          for (int r = 0; r < n; r++) {
-            keys[f * batch + r] = TopLevels.key(x[f * batch + r]);
-          }
+          top.keys.valueKeys(f, x, f * batch, n, keys);
         }
       }
       Arrays.fill(sum, 0, n, 0.0);

@@ -13,9 +13,11 @@
  *   <li>Scoring packs each tree as a complete binary tree in flat arrays (padding early leaves
  *       with always-left nodes) so every row takes the same number of branch-free steps; rows go
  *       in column-major batches of 512. With the Vector API (see {@code
- *       org.yggdrasil.accel.agg.VectorSupport}) and at most four features, the top five levels
- *       are walked eight rows at a time with lane permutes ({@code VectorTraversal}); the scalar
- *       twin ({@code ScalarTraversal}) gives bit-identical results and runs everywhere else.</li>
+ *       org.yggdrasil.accel.agg.VectorSupport}) and at most 16 features, each value becomes an
+ *       int key ranked among the feature's splits ({@code SplitKeys}, exact), and the top eight
+ *       levels (whole trees of 256-row samples) are walked sixteen rows at a time with lane
+ *       permutes over packed node words ({@code VectorTraversal}); the scalar twin ({@code
+ *       ScalarTraversal}) gives bit-identical results and runs everywhere else.</li>
  *   <li>{@link org.yggdrasil.accel.iforest.IsolationForest#toBytes} is a versioned,
  *       checksummed binary form storing only real nodes.</li>
  * </ul>

@@ -10,12 +10,14 @@ import org.yggdrasil.accel.agg.VectorSupport;
 
 /** The vectorized traversal and its scalar twin give bit-identical results. */
 class TraversalTwinsTest {
-  private static final int[] COUNTS = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 63, 511, 512, 513, 1000, 1537};
+  private static final int[] COUNTS = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 511, 512, 513, 1000, 1537};
+  /** The first four features' keys stay in registers, the others are loaded per level; 16 is the most node words name. */
+  private static final int[] FEATURE_COUNTS = {1, 2, 3, 4, 5, 9, TopLevels.MAX_FEATURES};
 
   @Test
   void vectorAndScalarAgreeOnRandomDataAndAwkwardLengths() {
     Random rnd = new Random(99);
-    for (int nf = 1; nf <= VectorTraversal.MAX_FEATURES; nf++) {
+    for (int nf : FEATURE_COUNTS) {
       for (int psi : new int[] {2, 3, 5, 16, 17, 100, 256, 1000}) {
         int rows = 3000;
         double[][] cols = randomColumns(rnd, nf, rows);
@@ -74,18 +76,16 @@ class TraversalTwinsTest {
     }
     Random rnd = new Random(17);
     int stride = Scoring.BATCH;
-    for (int nf = 1; nf <= VectorTraversal.MAX_FEATURES; nf++) {
+    for (int nf : FEATURE_COUNTS) {
       double[][] cols = randomColumns(rnd, nf, 4000);
       IsolationForest model = IsolationForest.train(cols, 4000, new ForestParams(9, 1000, 0.1, rnd.nextLong()));
       PackedForest forest = model.forest();
       int[] offsets = forest.featureOffsets(stride);
       for (int n : new int[] {0, 1, 7, 8, 9, 100, stride}) {
         double[] x = new double[stride * nf];
-        long[] keys = new long[stride * nf];
         for (int f = 0; f < nf; f++) {
           for (int r = 0; r < n; r++) {
             x[f * stride + r] = rnd.nextInt(20) == 0 ? Double.NaN : cols[f][rnd.nextInt(4000)];
-            keys[f * stride + r] = TopLevels.key(x[f * stride + r]);
           }
         }
         double[] scalarSum = new double[n];
@@ -93,6 +93,10 @@ class TraversalTwinsTest {
         ScalarTraversal.accumulate(forest, offsets, x, n, scalarSum, scalarVotes, 10.0, new int[n]);
         for (int levels = 1; levels <= forest.depth; levels++) {
           TopLevels top = TopLevels.of(forest, VectorTraversal.lanes(), levels);
+          int[] keys = new int[stride * nf];
+          for (int f = 0; f < nf; f++) {
+            top.keys.valueKeys(f, x, f * stride, n, keys);
+          }
           double[] sum = new double[n];
           int[] votes = new int[n];
           VectorTraversal.accumulate(forest, top, offsets, x, keys, stride, n, sum, votes, 10.0, new int[n]);
@@ -104,13 +108,38 @@ class TraversalTwinsTest {
   }
 
   @Test
-  void splitKeysOrderLikeTheDoubles() {
-    double[] v = {Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, -1.5, -Double.MIN_VALUE, -0.0, 0.0,
-        Double.MIN_VALUE, 1.0, 1.5, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN};
-    for (double a : v) {
-      for (double b : v) {
-        if (!Double.isNaN(b)) {
-          assertEquals(a > b, TopLevels.key(a) > TopLevels.key(b), a + " > " + b);
+  void valueKeysCompareWithSplitKeysLikeTheDoubles() {
+    Random rnd = new Random(3);
+    double[][] cols = randomColumns(rnd, 2, 3000);
+    cols[1][7] = -0.0;
+    cols[1][8] = 0.0;
+    IsolationForest model = IsolationForest.train(cols, 3000, new ForestParams(50, 256, 0.1, 11));
+    PackedForest forest = model.forest();
+    SplitKeys keys = SplitKeys.of(forest);
+    double[] probes = new double[4000];
+    for (int i = 0; i < probes.length; i++) {
+      int kind = rnd.nextInt(4);
+      // values right at, just beside and between the splits, and odd ones
+      double s = forest.split[rnd.nextInt(forest.split.length)];
+      probes[i] = switch (kind) {
+        case 0 -> s;
+        case 1 -> Math.nextUp(s);
+        case 2 -> Math.nextDown(s);
+        default -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0,
+            rnd.nextGaussian() * 300}[rnd.nextInt(6)];
+      };
+    }
+    for (int f = 0; f < 2; f++) {
+      int[] valueKeys = new int[probes.length];
+      keys.valueKeys(f, probes, 0, probes.length, valueKeys);
+      for (int node = 0; node < forest.split.length; node++) {
+        if (forest.feature[node] != f) {
+          continue;
+        }
+        double s = forest.split[node];
+        int sk = keys.splitKey(f, s);
+        for (int i = 0; i < probes.length; i++) {
+          assertEquals(probes[i] > s, valueKeys[i] > sk, probes[i] + " > " + s);
         }
       }
     }
@@ -119,7 +148,7 @@ class TraversalTwinsTest {
   @Test
   void manyFeaturesUseTheScalarTraversal() {
     Random rnd = new Random(8);
-    double[][] cols = randomColumns(rnd, VectorTraversal.MAX_FEATURES + 1, 500);
+    double[][] cols = randomColumns(rnd, TopLevels.MAX_FEATURES + 1, 500);
     IsolationForest model = IsolationForest.train(cols, 500, ForestParams.defaults());
     assertEquals(null, model.topLevels());
     assertNotNull(model.forest());

@@ -1,0 +1,105 @@
+package org.yggdrasil.accel.iforest;
+
+import java.util.Arrays;
+
+/**
+ * Small int keys that compare like the doubles they stand for, as far as the forest can tell:
+ * for every value {@code x} and every split {@code s} of feature {@code f}, {@code x > s} exactly
+ * when {@code valueKey(f, x) > splitKey(f, s)}. Keys are ranks among the distinct splits of the
+ * feature: split number {@code i} (ascending) is {@code 2i+1}; a value equal to split {@code i}
+ * is {@code 2i+1} too, and a value between splits {@code i-1} and {@code i} is {@code 2i}. NaN is
+ * 0 (never greater than a split, as in double comparison) and -0.0 counts as 0.0. Int lanes are
+ * twice as many per vector as double lanes and index lane permutes directly.
+ */
+final class SplitKeys {
+  /** The key of a padding node (split = +infinity): no value's key is greater. */
+  static final int NEVER = Integer.MAX_VALUE >>> TopLevels.FEATURE_BITS;
+
+  /** Per feature, its distinct finite splits in ascending order. */
+  private final double[][] sorted;
+
+  /**
+   * {@link #sorted} padded with +infinity to {@code 2^k - 1} entries and one more, so the search
+   * runs a fixed number of steps without bounds tests and may look one past the last split.
+   */
+  private final double[][] padded;
+
+  private SplitKeys(double[][] sorted) {
+    this.sorted = sorted;
+    this.padded = new double[sorted.length][];
+    for (int f = 0; f < sorted.length; f++) {
+      // 2^k entries with 2^k > length: the steps 2^(k-1) .. 1 reach below = 2^k - 1 >= length
+      int size = Math.max(1, Integer.highestOneBit(sorted[f].length) * 2);
+      double[] p = java.util.Arrays.copyOf(sorted[f], size);
+      java.util.Arrays.fill(p, sorted[f].length, size, Double.POSITIVE_INFINITY);
+      padded[f] = p;
+    }
+  }
+
+  static SplitKeys of(PackedForest forest) {
+    double[][] sorted = new double[forest.features][];
+    int[] counts = new int[forest.features];
+    for (int i = 0; i < forest.feature.length; i++) {
+      if (forest.split[i] != Double.POSITIVE_INFINITY) {
+        counts[forest.feature[i]]++;
+      }
+    }
+    for (int f = 0; f < sorted.length; f++) {
+      sorted[f] = new double[counts[f]];
+      counts[f] = 0;
+    }
+    for (int i = 0; i < forest.feature.length; i++) {
+      if (forest.split[i] != Double.POSITIVE_INFINITY) {
+        int f = forest.feature[i];
+        sorted[f][counts[f]++] = forest.split[i] + 0.0;
+      }
+    }
+    for (int f = 0; f < sorted.length; f++) {
+      double[] s = sorted[f];
+      Arrays.sort(s);
+      int distinct = 0;
+      for (int i = 0; i < s.length; i++) {
+        if (distinct == 0 || s[i] != s[distinct - 1]) {
+          s[distinct++] = s[i];
+        }
+      }
+      sorted[f] = Arrays.copyOf(s, distinct);
+    }
+    return new SplitKeys(sorted);
+  }
+
+  /** Whether every key fits below {@link #NEVER}. */
+  boolean fits() {
+    for (double[] s : sorted) {
+      if (2L * s.length + 1 >= NEVER) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The key of split {@code s} of feature {@code f} (+infinity for a padding node). */
+  int splitKey(int f, double s) {
+    if (s == Double.POSITIVE_INFINITY) {
+      return NEVER;
+    }
+    return 2 * Arrays.binarySearch(sorted[f], s + 0.0) + 1;
+  }
+
+  /** Writes the keys of {@code x[from..from+n)} (values of feature {@code f}) to {@code out[from..]}. */
+  void valueKeys(int f, double[] x, int from, int n, int[] out) {
+    double[] s = padded[f];
+    int top = s.length >>> 1;
+    for (int i = from; i < from + n; i++) {
+      double v = x[i] + 0.0;
+      // branch-free lower bound with a fixed trip count: below = how many splits are < v
+      int below = 0;
+      for (int step = top; step > 0; step >>>= 1) {
+        int j = below + step;
+        below = s[j - 1] < v ? j : below;
+      }
+      int key = 2 * below + (s[below] == v ? 1 : 0);
+      out[i] = v != v ? 0 : key;
+    }
+  }
+}
