@@ -73,6 +73,40 @@ public final class AnomalyFunction extends SqlFunction {
         ScalarFunctionImpl.create(AnomalyRuntime.class, method));
   }
 
+  /** {@link AnomalyRuntime#requireDouble} and {@link AnomalyRuntime#requireInt} as operators. */
+  private static final SqlUserDefinedFunction REQUIRE_DOUBLE = require("requireDouble", SqlTypeName.DOUBLE);
+  private static final SqlUserDefinedFunction REQUIRE_INT = require("requireInt", SqlTypeName.INTEGER);
+
+  private static SqlUserDefinedFunction require(String method, SqlTypeName type) {
+    return new SqlUserDefinedFunction(new SqlIdentifier("ygg_anomaly_" + method, SqlParserPos.ZERO),
+        SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(type), InferTypes.FIRST_KNOWN,
+        OperandTypes.operandMetadata(List.of(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
+            f -> List.of(f.createSqlType(type), f.createSqlType(SqlTypeName.VARCHAR)),
+            i -> i == 0 ? "value" : "model", i -> false),
+        ScalarFunctionImpl.create(AnomalyRuntime.class, method));
+  }
+
+  /** The measure a converted call ({@code ygg_anomaly_score(…)} etc.) computes, or null for other operators. */
+  public static Measure measureOf(SqlOperator op) {
+    for (AnomalyFunction f : ALL) {
+      if (f.runtime == op) {
+        return f.measure;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What replaces a converted call whose value a batch-scoring operator computed into {@code
+   * value} (null when a feature was NULL): the value, or 22004 where the call would have failed.
+   */
+  public static RexNode required(RexBuilder rex, RexNode value, String model, Measure measure) {
+    SqlUserDefinedFunction op = measure == Measure.PREDICT ? REQUIRE_INT : REQUIRE_DOUBLE;
+    RelDataType type = rex.getTypeFactory().createSqlType(
+        measure == Measure.PREDICT ? SqlTypeName.INTEGER : SqlTypeName.DOUBLE);
+    return rex.makeCall(type, op, List.of(value, rex.makeLiteral(model)));
+  }
+
   /** Parameters ({@code $1}) stand for text as the model name, double precision as features. */
   private static void inferOperandTypes(SqlCallBinding binding, RelDataType returnType,
       RelDataType[] operandTypes) {

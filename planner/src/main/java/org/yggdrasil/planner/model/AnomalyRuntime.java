@@ -39,6 +39,45 @@ public final class AnomalyRuntime {
     return evaluate(model, features, Measure.CONFIDENCE);
   }
 
+  /**
+   * The forest {@code model} names in the executing statement's snapshot, resolved once per
+   * execution like the row-at-a-time functions do; for batch scoring ({@code ScoreRunner}).
+   * 42883 when it does not take {@code features} features (the model changed since planning).
+   */
+  public static IsolationForest forest(String model, int features) {
+    Bound b = BINDINGS.get().bound(model);
+    if (b.forest.features() != features) {
+      throw new SqlStateException(SqlState.UNDEFINED_FUNCTION, "model \"" + model + "\" takes "
+          + b.forest.features() + " features, got " + features);
+    }
+    return b.forest;
+  }
+
+  /**
+   * A batch-scored value, or 22004 when a feature of the row was NULL (the value is then null):
+   * called where the row-at-a-time function would have been, so the error arises for the same
+   * rows.
+   */
+  public static double requireDouble(Double value, String model) {
+    if (value == null) {
+      throw nullFeature(model, null);
+    }
+    return value;
+  }
+
+  public static int requireInt(Integer value, String model) {
+    if (value == null) {
+      throw nullFeature(model, null);
+    }
+    return value;
+  }
+
+  private static SqlStateException nullFeature(String model, String feature) {
+    return new SqlStateException(SqlState.NULL_VALUE_NOT_ALLOWED, (feature == null ? "a feature"
+        : "feature \"" + feature + "\"") + " of model \"" + model + "\" is NULL", null,
+        "Filter such rows out or replace the NULLs (COALESCE) before scoring.", 0, null);
+  }
+
   private static double evaluate(String model, List<?> features, Measure measure) {
     Bound b = BINDINGS.get().bound(model);
     double[] row = b.row;
@@ -49,9 +88,7 @@ public final class AnomalyRuntime {
     for (int i = 0; i < row.length; i++) {
       Object v = features.get(i);
       if (v == null) {
-        throw new SqlStateException(SqlState.NULL_VALUE_NOT_ALLOWED, "feature \""
-            + b.def.features().get(i) + "\" of model \"" + model + "\" is NULL", null,
-            "Filter such rows out or replace the NULLs (COALESCE) before scoring.", 0, null);
+        throw nullFeature(model, b.def.features().get(i));
       }
       row[i] = ((Number) v).doubleValue();
     }

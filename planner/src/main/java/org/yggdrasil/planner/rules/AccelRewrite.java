@@ -10,7 +10,8 @@ import org.apache.calcite.rel.RelNode;
  * Moves the hot shapes of an optimised Enumerable plan onto the vectorized executor: every
  * {@code Aggregate [Calc] (native table scan)} subtree the accel operators support is replaced
  * by an {@link AccelAggregateRel}, every ROW_NUMBER() top-n per partition by an
- * {@link AccelTopNRel}; everything else stays as Calcite planned it. Runs after
+ * {@link AccelTopNRel}, every scan with anomaly functions over it by an {@link AccelScoreRel};
+ * everything else stays as Calcite planned it. Runs after
  * cost-based optimisation so that it never changes which plan Calcite picks, only how the
  * chosen subtree executes.
  */
@@ -32,6 +33,16 @@ public final class AccelRewrite {
       EnumerableCalc topN = TopNMatcher.match(calc);
       if (topN != null) {
         return topN;
+      }
+      EnumerableCalc scored = ScoreMatcher.match(calc);
+      if (scored != null) {
+        return scored;
+      }
+    }
+    if (node instanceof org.apache.calcite.adapter.enumerable.EnumerableInterpreter scan) {
+      EnumerableCalc scored = ScoreMatcher.match(scan);
+      if (scored != null) {
+        return scored;
       }
     }
     List<RelNode> inputs = node.getInputs();

@@ -51,6 +51,11 @@ final class RexToVec {
     });
   }
 
+  /** The stored type of table column {@code column}. */
+  ColumnType columnType(int column) {
+    return schema.columns().get(column).type();
+  }
+
   ColumnSlot column(int slot) {
     return slots.get(slot);
   }

@@ -1,0 +1,223 @@
+package org.yggdrasil.planner.rules;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.yggdrasil.accel.iforest.Measure;
+import org.yggdrasil.planner.model.AnomalyFunction;
+import org.yggdrasil.planner.schema.NativeTable;
+import org.yggdrasil.planner.vexec.ScorePlan;
+import org.yggdrasil.planner.vexec.VecPredicate;
+import org.yggdrasil.storage.nativestore.ColumnType;
+
+/**
+ * Recognises {@code [Calc] (native table scan)} where the Calc or the filters pushed into the scan
+ * call anomaly functions over plain numeric columns, and moves the scoring into an {@link
+ * AccelScoreRel}: every conjunct without an anomaly call runs first, vectorized (instead of
+ * through Calcite's interpreter); the scores are computed in batches for the rows left; a Calc
+ * above keeps the conjuncts that test scores and the projections, reading the scores as columns. Null (Calcite's plan stays) when any other conjunct cannot be
+ * vectorized (scoring before it could fail on rows it would have removed), or a feature is not a
+ * plain column.
+ */
+final class ScoreMatcher {
+  private ScoreMatcher() {}
+
+  static EnumerableCalc match(EnumerableCalc calc) {
+    RexProgram program = calc.getProgram();
+    List<RexNode> projects = program.getProjectList().stream().map(program::expandLocalRef).toList();
+    RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+    return match(calc.getInput(), projects, condition, calc.getRowType());
+  }
+
+  /** A scan whose pushed filters call anomaly functions, with nothing above it. */
+  static EnumerableCalc match(EnumerableInterpreter scanNode) {
+    List<RexNode> identity = new ArrayList<>();
+    for (RelDataTypeField f : scanNode.getRowType().getFieldList()) {
+      identity.add(new RexInputRef(f.getIndex(), f.getType()));
+    }
+    return match(scanNode, identity, null, scanNode.getRowType());
+  }
+
+  /**
+   * {@code projects} and {@code condition} over the fields of {@code scanNode}, giving rows of
+   * {@code rowType}.
+   */
+  private static EnumerableCalc match(RelNode scanNode, List<RexNode> projects, RexNode condition,
+      RelDataType rowType) {
+    ScanShape scan = ScanShape.of(scanNode);
+    if (scan == null) {
+      return null;
+    }
+    // everything over the table's columns from here on: the scan's filters already are
+    List<Integer> columns = scan.projects();
+    projects = projects.stream().map(p -> toTableColumns(p, columns)).toList();
+    List<RexNode> conjuncts = new ArrayList<>();
+    for (RexNode f : scan.filters()) {
+      conjuncts.addAll(RelOptUtil.conjunctions(f));
+    }
+    if (condition != null) {
+      conjuncts.addAll(RelOptUtil.conjunctions(toTableColumns(condition, columns)));
+    }
+    Map<String, RexCall> calls = new LinkedHashMap<>();
+    collect(projects, calls);
+    collect(conjuncts, calls);
+    if (calls.isEmpty()) {
+      return null;
+    }
+    NativeTable table = scan.table();
+    RexBuilder rexBuilder = scanNode.getCluster().getRexBuilder();
+    RelDataTypeFactory typeFactory = rexBuilder.getTypeFactory();
+    RelDataType tableType = table.getRowType(typeFactory);
+    RexToVec rex = new RexToVec(rexBuilder, table.version().schema());
+    List<VecPredicate> filters = new ArrayList<>();
+    List<RexNode> residual = new ArrayList<>();
+    for (RexNode conjunct : conjuncts) {
+      if (hasAnomalyCall(conjunct)) {
+        residual.add(conjunct);
+        continue;
+      }
+      VecPredicate p = rex.predicate(conjunct);
+      if (p == null) {
+        return null;
+      }
+      filters.add(p);
+    }
+    List<ScorePlan.Score> scores = new ArrayList<>();
+    for (RexCall call : calls.values()) {
+      ScorePlan.Score s = score(call, rex, tableType);
+      if (s == null) {
+        return null;
+      }
+      scores.add(s);
+    }
+    // the Calc reads the table's columns by their index, then the scores
+    int base = tableType.getFieldCount();
+    List<String> keys = new ArrayList<>(calls.keySet());
+    RexShuttle toColumns = new RexShuttle() {
+      @Override
+      public RexNode visitCall(RexCall call) {
+        int i = keys.indexOf(call.toString());
+        if (i >= 0 && AnomalyFunction.measureOf(call.getOperator()) != null) {
+          ScorePlan.Score s = scores.get(i);
+          RexNode value = new RexInputRef(base + i, typeFactory.createTypeWithNullability(call.getType(), true));
+          return AnomalyFunction.required(rexBuilder, value, s.model(), s.measure());
+        }
+        return super.visitCall(call);
+      }
+    };
+    List<RexNode> newProjects = projects.stream().map(p -> p.accept(toColumns)).toList();
+    RexNode newCondition = residual.isEmpty() ? null
+        : RexUtil.composeConjunction(rexBuilder, residual).accept(toColumns);
+    RelDataTypeFactory.Builder type = typeFactory.builder();
+    for (RelDataTypeField f : tableType.getFieldList()) {
+      type.add(f.getName(), f.getType());
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      type.add("$score" + i, typeFactory.createTypeWithNullability(calls.get(keys.get(i)).getType(), true));
+    }
+    RelDataType outputType = type.build();
+    // columns nothing above reads are not materialized
+    BitSet used = new BitSet();
+    for (RexNode p : newProjects) {
+      used.or(RelOptUtil.InputFinder.bits(p).toBitSet());
+    }
+    if (newCondition != null) {
+      used.or(RelOptUtil.InputFinder.bits(newCondition).toBitSet());
+    }
+    List<Integer> passThrough = new ArrayList<>();
+    for (int i = 0; i < base; i++) {
+      passThrough.add(used.get(i) ? rex.slot(i, tableType.getFieldList().get(i).getType().getSqlTypeName()) : -1);
+    }
+    VecPredicate filter = filters.isEmpty() ? null
+        : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
+    ScorePlan plan = new ScorePlan(table, String.join(".", scan.qualifiedName()),
+        List.copyOf(rex.slots()), filter, List.copyOf(passThrough), List.copyOf(scores));
+    AccelScoreRel scored = new AccelScoreRel(scanNode.getCluster(), scanNode.getTraitSet(),
+        outputType, plan);
+    RexProgram newProgram = RexProgram.create(outputType, newProjects, newCondition, rowType, rexBuilder);
+    return EnumerableCalc.create(scored, newProgram);
+  }
+
+  /** The anomaly calls among {@code nodes}, by digest (the same call twice is scored once). */
+  private static void collect(List<RexNode> nodes, Map<String, RexCall> into) {
+    RexShuttle finder = new RexShuttle() {
+      @Override
+      public RexNode visitCall(RexCall call) {
+        if (AnomalyFunction.measureOf(call.getOperator()) != null) {
+          into.putIfAbsent(call.toString(), call);
+          return call;
+        }
+        return super.visitCall(call);
+      }
+    };
+    for (RexNode n : nodes) {
+      n.accept(finder);
+    }
+  }
+
+  private static boolean hasAnomalyCall(RexNode node) {
+    Map<String, RexCall> found = new LinkedHashMap<>();
+    collect(List.of(node), found);
+    return !found.isEmpty();
+  }
+
+  /** Input references to the scan's fields turned into references to the table's columns. */
+  private static RexNode toTableColumns(RexNode node, List<Integer> columns) {
+    return node.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(columns.get(ref.getIndex()), ref.getType());
+      }
+    });
+  }
+
+  private static final Set<ColumnType> NUMERIC = Set.of(ColumnType.INT2, ColumnType.INT4,
+      ColumnType.INT8, ColumnType.FLOAT4, ColumnType.FLOAT8, ColumnType.NUMERIC);
+
+  /** {@code ygg_anomaly_x('model', ARRAY[CAST(col AS DOUBLE), …])} over plain numeric columns, else null. */
+  private static ScorePlan.Score score(RexCall call, RexToVec rex, RelDataType tableType) {
+    Measure measure = AnomalyFunction.measureOf(call.getOperator());
+    if (call.getOperands().size() != 2 || !(call.getOperands().get(0) instanceof RexLiteral name)
+        || !(call.getOperands().get(1) instanceof RexCall array)
+        || array.getKind() != SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+      return null;
+    }
+    String model = name.getValueAs(String.class);
+    List<Integer> slots = new ArrayList<>();
+    for (RexNode feature : array.getOperands()) {
+      RexNode inner = feature;
+      if (inner instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
+        inner = cast.getOperands().get(0);
+      }
+      if (!(inner instanceof RexInputRef ref)) {
+        return null;
+      }
+      int column = ref.getIndex();
+      ColumnType t = rex.columnType(column);
+      if (!NUMERIC.contains(t)) {
+        return null;
+      }
+      slots.add(rex.slot(column, tableType.getFieldList().get(column).getType().getSqlTypeName()));
+    }
+    return new ScorePlan.Score(model, measure, List.copyOf(slots));
+  }
+}

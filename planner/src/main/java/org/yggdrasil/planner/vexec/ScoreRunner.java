@@ -1,0 +1,249 @@
+package org.yggdrasil.planner.vexec;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.yggdrasil.accel.iforest.IsolationForest;
+import org.yggdrasil.accel.iforest.Measure;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.model.AnomalyRuntime;
+import org.yggdrasil.planner.schema.InternalValues;
+import org.yggdrasil.storage.nativestore.TableVersion;
+import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
+import org.yggdrasil.storage.nativestore.chunk.Physical;
+
+/**
+ * Runs a {@link ScorePlan} a chunk at a time: zone maps and the vectorized filter first, so rows
+ * and chunks the filter prunes are never scored; then the kept rows' features go to the forest as
+ * one batch per chunk ({@link IsolationForest#evaluate(double[][], int, int, Measure, double[])})
+ * and only the columns the plan passes through are turned into row values. Chunks are scored
+ * {@code ygg.threads} at a time by parallel workers and emitted in table order, so the output is
+ * the row-at-a-time scan's, in the same order, with bit-identical scores.
+ */
+public final class ScoreRunner {
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "ygg-score");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private ScoreRunner() {}
+
+  /** Called by generated code (see {@code AccelScoreRel}). */
+  public static Enumerable<Object[]> run(DataContext root, ScorePlan plan) {
+    TableVersion table = plan.table().versionAt(root);
+    RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
+    // resolved here, on the statement's thread, against the snapshot it reads
+    IsolationForest[] forests = new IsolationForest[plan.scores().size()];
+    for (int i = 0; i < forests.length; i++) {
+      ScorePlan.Score s = plan.scores().get(i);
+      forests[i] = AnomalyRuntime.forest(s.model(), s.featureSlots().size());
+    }
+    Object v = root.get(AggregateRunner.THREADS_VARIABLE);
+    int threads = Math.max(1, v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors());
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return Linq4j.iterableEnumerator(() -> new Rounds(plan, table, filter, forests, threads, cancel));
+      }
+    };
+  }
+
+  /** The output rows, computed {@code threads} chunks at a time as they are consumed. */
+  private static final class Rounds implements Iterator<Object[]> {
+    private final TableVersion table;
+    private final AtomicBoolean cancel;
+    private final List<ChunkScorer> scorers = new ArrayList<>();
+    private int nextChunk;
+    private final List<List<Object[]>> round = new ArrayList<>();
+    private int part;
+    private int at;
+
+    Rounds(ScorePlan plan, TableVersion table, RowFilter filter, IsolationForest[] forests, int threads,
+        AtomicBoolean cancel) {
+      this.table = table;
+      this.cancel = cancel;
+      int workers = Math.max(1, Math.min(threads, table.chunkCount()));
+      for (int i = 0; i < workers; i++) {
+        scorers.add(new ChunkScorer(plan, table, filter, forests));
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (part >= round.size() || at >= round.get(part).size()) {
+        if (part < round.size()) {
+          part++;
+          at = 0;
+          continue;
+        }
+        if (nextChunk >= table.chunkCount()) {
+          return false;
+        }
+        scoreRound();
+      }
+      return true;
+    }
+
+    @Override
+    public Object[] next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return round.get(part).get(at++);
+    }
+
+    private void scoreRound() {
+      if (cancel != null && cancel.get()) {
+        throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+      }
+      int n = Math.min(scorers.size(), table.chunkCount() - nextChunk);
+      int first = nextChunk;
+      nextChunk += n;
+      List<Future<List<Object[]>>> running = new ArrayList<>();
+      for (int i = 1; i < n; i++) {
+        ChunkScorer s = scorers.get(i);
+        int c = first + i;
+        running.add(POOL.submit(() -> s.score(c)));
+      }
+      round.clear();
+      part = 0;
+      at = 0;
+      round.add(scorers.get(0).score(first));
+      for (Future<List<Object[]>> f : running) {
+        try {
+          round.add(f.get());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement: interrupted");
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    }
+  }
+
+  /** One worker's state: filters, reads and scores one chunk at a time. */
+  private static final class ChunkScorer {
+    private final ScorePlan plan;
+    private final RowFilter filter;
+    private final IsolationForest[] forests;
+    private final ChunkData chunk;
+    private final Scratch scratch;
+    private final long[] sel;
+    private final int[] rows;
+
+    ChunkScorer(ScorePlan plan, TableVersion table, RowFilter filter, IsolationForest[] forests) {
+      this.plan = plan;
+      this.filter = filter;
+      this.forests = forests;
+      this.chunk = new ChunkData(table, plan.columns());
+      this.scratch = new Scratch(table.chunkRows());
+      this.sel = new long[org.yggdrasil.accel.kernels.Bitmaps.words(table.chunkRows())];
+      this.rows = new int[table.chunkRows()];
+    }
+
+    List<Object[]> score(int c) {
+      int physical = chunk.moveTo(c);
+      if (physical == 0 || (filter != null && !filter.mayMatch(chunk))) {
+        return List.of();
+      }
+      long[] kept = ChunkSelection.select(chunk, filter, sel, scratch);
+      int m = 0;
+      if (kept == null) {
+        for (int r = 0; r < physical; r++) {
+          rows[m++] = r;
+        }
+      } else {
+        for (int w = 0; w < org.yggdrasil.accel.kernels.Bitmaps.words(physical); w++) {
+          for (long x = kept[w]; x != 0; x &= x - 1) {
+            rows[m++] = (w << 6) + Long.numberOfTrailingZeros(x);
+          }
+        }
+      }
+      if (m == 0) {
+        return List.of();
+      }
+      List<ScorePlan.Score> scores = plan.scores();
+      double[][] values = new double[scores.size()][];
+      boolean[][] nulls = new boolean[scores.size()][];
+      for (int s = 0; s < scores.size(); s++) {
+        List<Integer> slots = scores.get(s).featureSlots();
+        double[][] features = new double[slots.size()][m];
+        boolean[] isNull = null;
+        for (int f = 0; f < slots.size(); f++) {
+          isNull = readDoubles(chunk.chunk(slots.get(f)), m, features[f], isNull);
+        }
+        values[s] = new double[m];
+        nulls[s] = isNull;
+        forests[s].evaluate(features, 0, m, scores.get(s).measure(), values[s]);
+      }
+      List<Integer> pass = plan.passThrough();
+      int width = pass.size() + scores.size();
+      List<Object[]> out = new ArrayList<>(m);
+      for (int i = 0; i < m; i++) {
+        int r = rows[i];
+        Object[] row = new Object[width];
+        for (int p = 0; p < pass.size(); p++) {
+          int slot = pass.get(p);
+          if (slot >= 0) {
+            row[p] = InternalValues.fromStore(chunk.chunk(slot).get(r));
+          }
+        }
+        for (int s = 0; s < scores.size(); s++) {
+          if (nulls[s] == null || !nulls[s][i]) {
+            double value = values[s][i];
+            row[pass.size() + s] = scores.get(s).measure() == Measure.PREDICT ? (Object) (int) value : (Object) value;
+          }
+        }
+        out.add(row);
+      }
+      return out;
+    }
+
+    /**
+     * The selected rows' values of a numeric column as doubles, as {@code CAST(x AS DOUBLE)}
+     * gives them; NULL rows are marked in the returned array (created on the first NULL) and read
+     * as 0.
+     */
+    private boolean[] readDoubles(ColumnChunk column, int m, double[] out, boolean[] isNull) {
+      boolean mayBeNull = column.stats().nullCount() > 0;
+      if (column.encoding().physical() == Physical.DOUBLE && !mayBeNull) {
+        MemorySegment data = column.data();
+        for (int i = 0; i < m; i++) {
+          out[i] = data.getAtIndex(org.yggdrasil.accel.kernels.Layouts.DOUBLE, rows[i]);
+        }
+        return isNull;
+      }
+      for (int i = 0; i < m; i++) {
+        Object v = column.get(rows[i]);
+        if (v == null) {
+          if (isNull == null) {
+            isNull = new boolean[m];
+          }
+          isNull[i] = true;
+          out[i] = 0.0;
+        } else {
+          out[i] = ((Number) v).doubleValue();
+        }
+      }
+      return isNull;
+    }
+  }
+}
