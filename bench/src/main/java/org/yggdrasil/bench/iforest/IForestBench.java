@@ -24,7 +24,8 @@ public final class IForestBench {
       Usage: ./ygg bench --iforest [options]
         Our isolation forest (accel) against scikit-learn's IsolationForest (Debian's
         /usr/bin/python3 with python3-sklearn, n_jobs=1) on the same generated rows with 1%
-        planted anomalies; then our training and one-core scoring on --big-rows rows.
+        planted anomalies; then our training and one-core scoring on --big-rows rows. The
+        SQL lines run prepared queries over a 1,000-row table in-process (no sockets).
         --rows N         rows of the comparison (default 1000000)
         --big-rows N     rows of our large run (default 10000000; 0 skips it)
         --features N     feature columns (default 4)
@@ -102,7 +103,7 @@ public final class IForestBench {
     }
   }
 
-  record Ours(double auc, Timing fit, Timing score1k, Timing scoreAll, Timing scoreOne) {}
+  record Ours(double auc, Timing fit, Timing score1k, Timing scoreAll, Timing scoreOne, Timing[] sql) {}
 
   record Big(Timing fit, Timing scoreAll) {}
 
@@ -128,7 +129,14 @@ public final class IForestBench {
       out[0] = model[0].evaluate(row, Measure.SCORE);
     });
     Timing scoreAll = time(1, 3, () -> model[0].evaluate(cols, 0, rows, Measure.SCORE, out));
-    return new Ours(auc, fit, score1k, scoreAll, scoreOne);
+    String[] queries = SqlScoring.queries();
+    Timing[] sql = new Timing[queries.length];
+    try (SqlScoring db = new SqlScoring(data, 1000, params.trees(), params.sampleSize(), params.seed())) {
+      for (int q = 0; q < queries.length; q++) {
+        sql[q] = db.time(queries[q], SqlScoring.expectedRows(1000)[q]);
+      }
+    }
+    return new Ours(auc, fit, score1k, scoreAll, scoreOne, sql);
   }
 
   private static Big measureBig(AnomalyData data, ForestParams params) {
@@ -141,7 +149,7 @@ public final class IForestBench {
   }
 
   /** Median wall and thread-CPU milliseconds of {@code runs} runs after {@code warmups}. */
-  private static Timing time(int warmups, int runs, Runnable r) {
+  static Timing time(int warmups, int runs, Runnable r) {
     for (int i = 0; i < warmups; i++) {
       r.run();
     }
@@ -170,10 +178,17 @@ public final class IForestBench {
     row("score 1,000 rows", ours.score1k().show(), sk == null ? "-" : ms(sk.get("score1k_ms")));
     row(String.format("score %,d rows, one core", rows), ours.scoreAll().show(),
         sk == null ? "-" : ms(sk.get("scoreall_ms")));
+    for (int q = 0; q < ours.sql().length; q++) {
+      row("SQL " + (q + 1) + ", 1,000 rows, in-process", ours.sql()[q].show(), "-");
+    }
     if (big != null) {
       row(String.format("fit, %,d rows", bigRows), big.fit().show(), "-");
       row(String.format("score %,d rows, one core", bigRows), big.scoreAll().show(), "-");
     }
+    for (int q = 0; q < SqlScoring.queries().length; q++) {
+      System.out.printf("%nSQL %d: %s (prepared once, executed repeatedly)", q + 1, SqlScoring.queries()[q]);
+    }
+    System.out.println();
     if (sk != null) {
       double gap = Double.parseDouble(sk.get("auc")) - ours.auc();
       System.out.printf("%nAUC: ours %s scikit-learn's by %.4f (target: within 0.02 or better) -> %s%n",
