@@ -154,9 +154,11 @@ public final class ScoreRunner {
       this.filter = filter;
       this.forests = forests;
       this.chunk = new ChunkData(table, plan.columns());
-      this.scratch = new Scratch(table.chunkRows());
-      this.sel = new long[org.yggdrasil.accel.kernels.Bitmaps.words(table.chunkRows())];
-      this.rows = new int[table.chunkRows()];
+      // no chunk holds more rows than the table: a small table gets small work vectors
+      int capacity = (int) Math.max(1, Math.min(table.chunkRows(), table.physicalRows()));
+      this.scratch = new Scratch(capacity);
+      this.sel = new long[org.yggdrasil.accel.kernels.Bitmaps.words(capacity)];
+      this.rows = new int[capacity];
     }
 
     List<Object[]> score(int c) {
