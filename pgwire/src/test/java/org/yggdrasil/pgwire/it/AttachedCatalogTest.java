@@ -108,6 +108,15 @@ class AttachedCatalogTest {
         (2 rows)
 
         """, psql("\\des"));
+    assertEquals("""
+            List of foreign-data wrappers
+         Name  | Owner | Handler | Validator\s
+        -------+-------+---------+-----------
+         files | ygg   | -       | -
+         git   | ygg   | -       | -
+        (2 rows)
+
+        """, psql("\\dew"));
   }
 
   @Test

@@ -90,12 +90,13 @@ record ForeignCatalog(List<Namespace> namespaces, List<Wrapper> wrappers, List<S
   /** pg_foreign_data_wrapper, pg_foreign_server and pg_foreign_table. */
   static void register(Map<String, Table> t) {
     t.put("pg_foreign_data_wrapper", new CatalogTable(CatalogTable.columns("oid:BIGINT",
-        "fdwname:VARCHAR", "fdwowner:BIGINT", "fdwhandler:BIGINT", "fdwvalidator:BIGINT",
+        "fdwname:VARCHAR", "fdwowner:BIGINT", "fdwhandler:VARCHAR", "fdwvalidator:VARCHAR",
         "fdwacl:VARCHAR[]", "fdwoptions:VARCHAR[]"), snapshot -> {
           List<Object[]> rows = new ArrayList<>();
           for (Wrapper w : of(snapshot).wrappers()) {
-            // implemented in Java, not by a handler function PostgreSQL could name
-            rows.add(new Object[] {w.oid(), w.name(), CatalogOids.OWNER, 0L, 0L, null, null});
+            // regproc columns hold function names here (as pg_type.typinput does); a wrapper
+            // is Java code, not a handler function: "-", PostgreSQL's text of InvalidOid
+            rows.add(new Object[] {w.oid(), w.name(), CatalogOids.OWNER, "-", "-", null, null});
           }
           return rows;
         }));
