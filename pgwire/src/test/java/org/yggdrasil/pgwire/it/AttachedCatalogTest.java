@@ -164,6 +164,9 @@ class AttachedCatalogTest {
       assertEquals("f|6|repo", one(c, "SELECT c.relkind || '|' || c.relnatts || '|'"
           + " || s.srvname FROM pg_class c JOIN pg_foreign_table f ON f.ftrelid = c.oid"
           + " JOIN pg_foreign_server s ON s.oid = f.ftserver WHERE c.oid = " + oid));
+      assertEquals(oid, one(c, "SELECT 'repo.files'::regclass::oid"));
+      assertEquals("repo.files", one(c, "SELECT " + oid + "::regclass::text"),
+          "regclass names it with its schema, which is not on the search path");
       assertEquals(list("path|text|t", "size|bigint|f", "mode|text|f", "blob_id|text|f",
           "content|text|f", "content_bytes|bytea|f"), lines(c, "SELECT attname,"
           + " format_type(atttypid, atttypmod), attnotnull FROM pg_attribute"

@@ -152,11 +152,34 @@ record ForeignCatalog(List<Namespace> namespaces, List<Wrapper> wrappers, List<S
     return rows;
   }
 
-  /** The attached table with this OID, or null. */
-  ForeignTable table(long oid) {
+  /** The OID of attached table {@code schema.table}, or null. */
+  Long oid(String schema, String table) {
+    for (ForeignTable f : tables) {
+      if (f.name().equals(table) && schema.equals(namespaceName(f.namespace()))) {
+        return f.oid();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * regclass output of an attached table: schema-qualified, as PostgreSQL prints a relation
+   * outside the search path; null when {@code oid} is none.
+   */
+  String qualifiedName(long oid) {
     for (ForeignTable f : tables) {
       if (f.oid() == oid) {
-        return f;
+        return CatalogDescriber.quoteIdentifier(namespaceName(f.namespace())) + "."
+            + CatalogDescriber.quoteIdentifier(f.name());
+      }
+    }
+    return null;
+  }
+
+  private String namespaceName(long oid) {
+    for (Namespace n : namespaces) {
+      if (n.oid() == oid) {
+        return n.name();
       }
     }
     return null;
