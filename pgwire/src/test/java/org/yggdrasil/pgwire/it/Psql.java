@@ -33,8 +33,25 @@ final class Psql {
    */
   static Result run(TestServer server, String user, Map<String, String> env, String... commands)
       throws IOException, InterruptedException {
+    return run(server, user, env, List.of(), commands);
+  }
+
+  /**
+   * The same as user {@code ygg}, with more psql {@code options} (e.g. {@code -A -t}); the
+   * password file is one that does not exist, so libpq prints no warning about it.
+   */
+  static Result run(TestServer server, List<String> options, String... commands)
+      throws IOException, InterruptedException {
+    return run(server, TestServer.USER, Map.of("PGPASSFILE", "/nonexistent/ygg-test-pgpass"),
+        options, commands);
+  }
+
+  private static Result run(TestServer server, String user, Map<String, String> env,
+      List<String> options, String... commands) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of("psql", "-X", "-w", "-h", server.host(),
-        "-p", String.valueOf(server.port()), "-U", user, TestServer.DATABASE));
+        "-p", String.valueOf(server.port()), "-U", user));
+    args.addAll(options);
+    args.add(TestServer.DATABASE);
     for (String c : commands) {
       args.add("-c");
       args.add(c);

@@ -36,6 +36,29 @@ public final class AttachedSchemas {
     return out;
   }
 
+  /**
+   * An attached table as pg_catalog lists it (a foreign table): its server, name and columns as
+   * the snapshot records the system.
+   */
+  public record Relation(ServerDef server, String name,
+      java.util.List<org.yggdrasil.storage.nativestore.ColumnDef> columns, boolean writable) {}
+
+  /** The attached tables a snapshot records, server by server; empty outside a session. */
+  public static java.util.List<Relation> relations(Snapshot snapshot) {
+    SessionSystems systems = current();
+    java.util.List<Relation> out = new java.util.ArrayList<>();
+    if (systems == null) {
+      return out;
+    }
+    for (ServerDef def : MemberViews.servers(snapshot).values()) {
+      for (var t : systems.tables(def, snapshot)) {
+        out.add(new Relation(def, t.name(), t.columns().stream().map(ColumnMapping::def).toList(),
+            t.writable()));
+      }
+    }
+    return out;
+  }
+
   /** The executing session's attached systems, or null outside a session. */
   static SessionSystems current() {
     try {

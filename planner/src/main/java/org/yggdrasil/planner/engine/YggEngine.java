@@ -183,13 +183,16 @@ public final class YggEngine implements SqlEngine, DatabaseAdmin {
   }
 
   /** Each database is its own store directory under the data directory (DESIGN §4). */
-  /** Every commit of the database is notified on channel ygg_commits (DESIGN §4). */
+  /**
+   * Every commit of the database, and every head move without one, is notified on channel
+   * ygg_commits (DESIGN §4; see CommitAnnouncements).
+   */
   private NativeDatabase announcingCommits(String name, NativeDatabase db) {
-    db.onCommit(commit -> notifications.notify(name,
-        org.yggdrasil.planner.session.NotificationHub.COMMITS,
-        org.yggdrasil.planner.session.JsonText.of(java.util.Map.of("database", name,
-            "branch", commit.branch(), "commit", commit.id())),
-        org.yggdrasil.planner.schema.functions.SessionInfo.currentProcessIdOrZero()));
+    org.yggdrasil.planner.attach.CommitAnnouncements.install(name, db,
+        payload -> notifications.notify(name,
+            org.yggdrasil.planner.session.NotificationHub.COMMITS,
+            org.yggdrasil.planner.session.JsonText.of(payload),
+            org.yggdrasil.planner.schema.functions.SessionInfo.currentProcessIdOrZero()));
     return db;
   }
 

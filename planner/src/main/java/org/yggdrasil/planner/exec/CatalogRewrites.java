@@ -86,6 +86,12 @@ final class CatalogRewrites {
               SqlTypeName.VARCHAR, pos), pos)));
       return call.getOperator().createCall(pos, operands);
     }
+    if (call.getKind() == SqlKind.AS || call.getKind() == SqlKind.COLLECTION_TABLE) {
+      SqlNode options = OptionsToTable.rewrite(call, pos);
+      if (options != null) {
+        return options;
+      }
+    }
     if (call.getKind() == SqlKind.AS && call.operandCount() >= 2) {
       SqlNode series = CorrelatedSeries.rewrite(call, pos);
       if (series != null) {

@@ -154,7 +154,8 @@ public final class QueryCompiler {
         .simplify();
     RelNode physical;
     try {
-      org.apache.calcite.tools.Program program = program(!CorrelatedSeries.isUsedIn(parsed));
+      org.apache.calcite.tools.Program program = program(!CorrelatedSeries.isUsedIn(parsed)
+          && !OptionsToTable.isUsedIn(parsed));
       physical = program.run(planner, logical, desired, List.of(), List.of());
     } catch (RuntimeException | AssertionError e) {
       // Calcite reports its own inconsistencies as AssertionError: fail the statement (XX000),
@@ -195,7 +196,7 @@ public final class QueryCompiler {
   private static SqlValidator validator(CalciteCatalogReader catalogReader,
       JavaTypeFactory typeFactory) {
     return SqlValidatorUtil.newValidator(
-        SqlOperatorTables.chain(OPERATORS, CorrelatedSeries.OPERATORS,
+        SqlOperatorTables.chain(OPERATORS, CorrelatedSeries.OPERATORS, OptionsToTable.OPERATORS,
             new CaseInsensitiveOperators(catalogReader)),
         catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT

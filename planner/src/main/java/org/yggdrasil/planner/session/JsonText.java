@@ -50,6 +50,11 @@ public final class JsonText {
       case LocalDate d -> string(sb, d.toString());
       case LocalDateTime t -> string(sb, t.toString());
       case OffsetDateTime t -> string(sb, t.toString());
+      case Map<?, ?> m -> {
+        Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        m.forEach((k, x) -> nested.put(String.valueOf(k), x));
+        sb.append(of(nested));
+      }
       default -> string(sb, v.toString());
     }
   }

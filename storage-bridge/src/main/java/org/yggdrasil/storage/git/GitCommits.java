@@ -41,7 +41,9 @@ final class GitCommits {
     commit.setParentIds(parents);
     commit.setAuthor(who);
     commit.setCommitter(who);
-    commit.setMessage(message == null || message.isBlank() ? "Yggdrasil commit\n" : withNewline(message));
+    commit.setMessage(CommitTime.withTrailer(
+        message == null || message.isBlank() ? "Yggdrasil commit\n" : withNewline(message),
+        who.getWhenAsInstant()));
     return inserter.insert(commit);
   }
 

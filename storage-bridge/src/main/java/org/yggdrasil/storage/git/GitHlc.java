@@ -14,7 +14,8 @@ import org.yggdrasil.catalog.protocol.Hlc;
 /**
  * The HLC of a Git commit, derived from the commit graph so it is the same every time and
  * never decreases along history: a commit <em>receives</em> the HLCs of its parents and ticks
- * at its committer time ({@code l = max(parents' l, commit time ms)}; the logical counter is
+ * at its committer time ({@code l = max(parents' l, commit time ms)}, the milliseconds from
+ * {@link CommitTime} when the adapter wrote the commit; the logical counter is
  * one more than the parents' when their time is not earlier). Two commits made in the same
  * second (Git keeps seconds) or with a clock that went backwards still get ordered HLCs.
  */
@@ -64,6 +65,6 @@ final class GitHlc {
     for (RevCommit parent : c.getParents()) {
       received = Hlc.max(received, known.get(parent));
     }
-    return received.tick(c.getCommitTime() * 1000L);
+    return received.tick(CommitTime.millis(c));
   }
 }

@@ -49,7 +49,8 @@ final class GitRows {
         }
         rows.add(new Object[] {
           c.name(), String.join(" ", parents), author.getName(), author.getEmailAddress(),
-          OffsetDateTime.ofInstant(committer.getWhenAsInstant(), committer.getZoneId()), c.getFullMessage()
+          OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(CommitTime.millis(c)),
+              committer.getZoneId()), CommitTime.message(c)
         });
       }
     }

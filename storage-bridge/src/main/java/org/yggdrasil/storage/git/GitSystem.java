@@ -128,7 +128,8 @@ public final class GitSystem
         PersonIdent author = c.getAuthorIdent();
         String who = author.getEmailAddress().isEmpty()
             ? author.getName() : author.getName() + " <" + author.getEmailAddress() + ">";
-        return new SnapshotMeta(ref, c.getCommitterIdent().getWhenAsInstant(), c.getFullMessage(), who, null);
+        return new SnapshotMeta(ref, java.time.Instant.ofEpochMilli(CommitTime.millis(c)),
+            CommitTime.message(c), who, null);
       }
     }, snapshotId);
   }

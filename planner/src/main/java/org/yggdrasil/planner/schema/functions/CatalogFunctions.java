@@ -150,7 +150,19 @@ public final class CatalogFunctions {
     return CatalogDescriber.quoteIdentifier(name);
   }
 
-  /** Yggdrasil has no views yet, so no relation has a view definition. */
+  /**
+   * PostgreSQL's quote_literal: the text in single quotes with quotes doubled; text with a
+   * backslash becomes an {@code E'…'} string with the backslashes doubled.
+   */
+  public static String quote_literal(String text) {
+    if (text == null) {
+      return null;
+    }
+    String quoted = text.replace("'", "''");
+    return text.indexOf('\\') >= 0 ? "E'" + quoted.replace("\\", "\\\\") + "'"
+        : "'" + quoted + "'";
+  }
+
   /**
    * A view's query as CREATE VIEW recorded it, in PostgreSQL's shape (a leading space, a
    * closing semicolon) but not re-deparsed: columns stay as written, not qualified.

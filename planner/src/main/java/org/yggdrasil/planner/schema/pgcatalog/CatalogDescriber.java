@@ -238,6 +238,10 @@ public final class CatalogDescriber {
         }
       }
     }
+    Long attached = schema == null ? null : ForeignCatalog.of(snapshot).oid(schema, relation);
+    if (attached != null) {
+      return attached;
+    }
     throw new org.yggdrasil.catalog.error.SqlStateException(
         org.yggdrasil.catalog.error.SqlState.UNDEFINED_TABLE,
         "relation \"" + name + "\" does not exist");
@@ -257,7 +261,8 @@ public final class CatalogDescriber {
         return e.getKey();
       }
     }
-    return Long.toString(oid);
+    String attached = ForeignCatalog.of(snapshot).qualifiedName(oid);
+    return attached != null ? attached : Long.toString(oid);
   }
 
   /**

@@ -30,6 +30,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     SystemTables.register(t);
     EmptyTables.register(t);
     Descriptions.register(t);
+    ForeignCatalog.register(t);
     t.put("pg_type", new CatalogTable(CatalogTable.columns("oid:BIGINT", "typname:VARCHAR",
         "typnamespace:BIGINT", "typowner:BIGINT", "typlen:SMALLINT", "typbyval:BOOLEAN",
         "typtype:VARCHAR", "typcategory:VARCHAR", "typispreferred:BOOLEAN",

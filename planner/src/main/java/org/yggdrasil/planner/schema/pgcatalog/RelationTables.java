@@ -37,7 +37,7 @@ final class RelationTables {
         "attnotnull:BOOLEAN", "atthasdef:BOOLEAN", "atthasmissing:BOOLEAN",
         "attidentity:VARCHAR", "attgenerated:VARCHAR", "attisdropped:BOOLEAN",
         "attislocal:BOOLEAN", "attinhcount:INTEGER", "attcollation:BIGINT", "attacl:VARCHAR[]",
-        "attoptions:VARCHAR[]"), RelationTables::attributes));
+        "attoptions:VARCHAR[]", "attfdwoptions:VARCHAR[]"), RelationTables::attributes));
     t.put("pg_attrdef", new CatalogTable(CatalogTable.columns("oid:BIGINT", "adrelid:BIGINT",
         "adnum:SMALLINT", "adbin:VARCHAR"), RelationTables::defaults));
     t.put("pg_index", new CatalogTable(CatalogTable.columns("indexrelid:BIGINT",
@@ -89,6 +89,7 @@ final class RelationTables {
           r.kind(), (short) r.columnCount(), checks, false, withTriggers.contains(r.oid()),
           false, false, false, true, index ? "n" : "d", false, 0L, null, null, null});
     }
+    rows.addAll(ForeignCatalog.classRows(snapshot));
     return rows;
   }
 
@@ -116,10 +117,11 @@ final class RelationTables {
         rows.add(attribute(index.oid(), c, k + 1, false, false));
       }
     }
+    rows.addAll(ForeignCatalog.attributeRows(snapshot));
     return rows;
   }
 
-  private static Object[] attribute(long relation, ColumnDef c, int attnum, boolean notNull,
+  static Object[] attribute(long relation, ColumnDef c, int attnum, boolean notNull,
       boolean hasDefault) {
     return attribute(relation, c.name(), ColumnTypes.oid(c.type()), ColumnTypes.typeModifier(c),
         attnum, notNull, hasDefault, storage(c.type()), c.type().isString());
@@ -132,7 +134,7 @@ final class RelationTables {
     return new Object[] {relation, name, (long) typeOid, -1, length, (short) attnum, 0, -1,
         typeModifier, length > 0 && length <= 8, align(length), storage, "", notNull,
         hasDefault, false, "", "", false, true, 0,
-        collatable ? CatalogOids.DEFAULT_COLLATION : 0L, null, null};
+        collatable ? CatalogOids.DEFAULT_COLLATION : 0L, null, null, null};
   }
 
   private static String align(short length) {

@@ -18,12 +18,16 @@ final class SystemTables {
 
   static void register(Map<String, Table> t) {
     t.put("pg_namespace", new CatalogTable(CatalogTable.columns("oid:BIGINT", "nspname:VARCHAR",
-        "nspowner:BIGINT", "nspacl:VARCHAR[]"), snapshot -> List.of(
-            new Object[] {CatalogOids.PG_CATALOG, "pg_catalog", CatalogOids.OWNER, null},
-            new Object[] {CatalogOids.PUBLIC, "public", CatalogDescriber.DATABASE_OWNER_ROLE,
-                null},
-            new Object[] {CatalogOids.INFORMATION_SCHEMA, "information_schema",
-                CatalogOids.OWNER, null})));
+        "nspowner:BIGINT", "nspacl:VARCHAR[]"), snapshot -> {
+          List<Object[]> rows = new ArrayList<>(List.of(
+              new Object[] {CatalogOids.PG_CATALOG, "pg_catalog", CatalogOids.OWNER, null},
+              new Object[] {CatalogOids.PUBLIC, "public", CatalogDescriber.DATABASE_OWNER_ROLE,
+                  null},
+              new Object[] {CatalogOids.INFORMATION_SCHEMA, "information_schema",
+                  CatalogOids.OWNER, null}));
+          rows.addAll(ForeignCatalog.namespaceRows(snapshot)); // attached systems' schemas
+          return rows;
+        }));
     t.put("pg_am", new CatalogTable(CatalogTable.columns("oid:BIGINT", "amname:VARCHAR",
         "amhandler:VARCHAR", "amtype:VARCHAR"), snapshot -> List.of(
             new Object[] {CatalogOids.HEAP_AM, "heap", "heap_tableam_handler", "t"},
