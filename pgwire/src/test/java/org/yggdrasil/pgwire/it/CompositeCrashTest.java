@@ -130,6 +130,31 @@ class CompositeCrashTest {
   }
 
   @Test
+  void aCrashInTheMiddleOfAMergeLeavesTheTargetAsTheDatabaseRecordedIt() throws Exception {
+    try (DiskServer s = new DiskServer(data); Connection c = s.connect()) {
+      attachAndCommit(c);
+      exec(c, "SELECT ygg.create_branch('feature', 'main')", "SET ygg.branch = 'feature'",
+          "INSERT INTO repo.files (path, content) VALUES ('feature.md', 'merged later')");
+    }
+    String gitMain = gitHead("main");
+    try (ServerProcess s = ServerProcess.start(data, "before-database-commit");
+        Connection c = s.connect()) {
+      assertThrows(SQLException.class, () -> exec(c, "SELECT ygg.merge('feature', 'main')"));
+      s.awaitExit();
+    }
+    assertEquals("merged later", gitFile("main", "feature.md"), "the member merged before the crash");
+    try (DiskServer s = new DiskServer(data); Connection c = s.connect()) {
+      assertEquals(gitMain, gitHead("main"));
+      assertEquals(list("kept.md"), lines(c, "SELECT path FROM repo.files ORDER BY path"));
+      exec(c, "SELECT ygg.merge('feature', 'main')");
+      assertEquals(list("feature.md", "kept.md"),
+          lines(c, "SELECT path FROM repo.files ORDER BY path"));
+      assertEquals(gitHead("main"),
+          one(c, "SELECT snapshot_id FROM ygg.systems WHERE name = 'repo'"));
+    }
+  }
+
+  @Test
   void overlaysAKilledServerLeftBehindAreDroppedOnOpen() throws Exception {
     ServerProcess first = ServerProcess.start(data, null);
     try (Connection c = first.connect()) {

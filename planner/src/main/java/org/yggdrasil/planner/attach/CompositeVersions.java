@@ -149,6 +149,7 @@ public final class CompositeVersions {
       try {
         Map<String, String> merged =
             mergeMembers(composite, target, sources, policy, before, journal);
+        CrashPoint.reached(CrashPoint.BEFORE_DATABASE_COMMIT);
         String head = nativeMerge(source, target, native_, finish, what);
         head = recordHeads(target, merged, head);
         journal.done();

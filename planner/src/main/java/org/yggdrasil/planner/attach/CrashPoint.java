@@ -6,7 +6,7 @@ package org.yggdrasil.planner.attach;
  * data directory and check what recovery makes of it. Without the property nothing happens.
  */
 final class CrashPoint {
-  /** After the members of a composite commit committed, before the database commit. */
+  /** After the members of a composite commit (or merge) changed, before the database commit. */
   static final String BEFORE_DATABASE_COMMIT = "before-database-commit";
 
   private static final String CHOSEN = System.getProperty("ygg.crash_at", "");
