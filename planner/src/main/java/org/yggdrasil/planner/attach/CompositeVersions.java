@@ -171,8 +171,8 @@ public final class CompositeVersions {
    * the composite: each member's change in {@code commit} (between the heads its parent and it
    * record) is applied to the member's {@code target} branch too. Member conflicts are checked
    * first (strategy fail: reported, nothing changed); then the members change in order, then the
-   * database; a failure after members changed resets them; the new member heads are recorded on
-   * the target in one more commit.
+   * database; a failure after members changed resets them. The native change and the new
+   * member heads are one database commit, so reverting it takes back both.
    */
   public String cherryPick(String commit, String target, String strategy, boolean invert,
       BiFunction<MergeResult, String, String> finish, Consumer<List<Object[]>> reportConflicts) {
@@ -197,7 +197,8 @@ public final class CompositeVersions {
     ReentrantLock lock = registry.commitLock();
     lock.lock();
     try {
-      Map<String, String> targetHeads = MemberViews.heads(database.snapshotAt(target));
+      Snapshot targetAt = database.snapshotAt(target);
+      Map<String, String> targetHeads = MemberViews.heads(targetAt);
       if (policy == MergePolicy.FAIL) {
         List<Conflict> conflicts = composite.pickConflicts(targetHeads, from, to);
         if (!conflicts.isEmpty()) {
@@ -209,14 +210,18 @@ public final class CompositeVersions {
               null);
         }
       }
+      for (ServerDef def : servers.values()) {
+        MemberViews.onBranch(registry, def, targetAt, target); // makes a missing member branch
+      }
       Map<String, String> heads = new TreeMap<>();
       members.keySet().forEach(m -> heads.put(m, composite.headOf(m, target)));
       CommitJournal.Pending journal = registry.journal().begin(target);
       try {
         Map<String, String> picked = composite.pick(target, from, to, policy,
             (invert ? "revert " : "cherry-pick ") + id.substring(0, 12), journal);
-        // one database commit: the native change and the members' new heads together
-        // members that changed nothing keep the target's heads, whatever the entries merged to
+        CrashPoint.reached(CrashPoint.BEFORE_DATABASE_COMMIT);
+        // One database commit holds the native change and the members' new heads; members
+        // that changed nothing keep the target's heads, whatever their entries merged to.
         Map<String, String> recorded = new TreeMap<>(targetHeads);
         recorded.putAll(picked);
         String head = nativeStep(s -> database.cherryPick(id, target, s, null, invert,
