@@ -20,6 +20,7 @@ import org.yggdrasil.catalog.protocol.Delta;
 import org.yggdrasil.catalog.protocol.MergeOutcome;
 import org.yggdrasil.catalog.protocol.MergePolicy;
 import org.yggdrasil.catalog.protocol.Mergeable;
+import org.yggdrasil.catalog.protocol.Pickable;
 import org.yggdrasil.catalog.protocol.SnapshotRef;
 import org.yggdrasil.catalog.protocol.VersionedSystem;
 
@@ -134,6 +135,12 @@ public final class CompositeSystem {
    */
   public Map<String, String> merge(String target, Map<String, String> sources, MergePolicy policy,
       String message) {
+    return merge(target, sources, policy, message, StepLog.NONE);
+  }
+
+  /** {@link #merge(String, Map, MergePolicy, String)}, telling {@code log} about each step. */
+  public Map<String, String> merge(String target, Map<String, String> sources, MergePolicy policy,
+      String message, StepLog log) {
     SortedMap<String, Supplier<String>> steps = new TreeMap<>();
     for (Map.Entry<String, VersionedSystem> m : members.entrySet()) {
       String source = sources.get(m.getKey());
@@ -150,7 +157,57 @@ public final class CompositeSystem {
         });
       }
     }
-    return inOrder(target, steps);
+    return inOrder(target, steps, log);
+  }
+
+  /**
+   * The conflicts applying each member's change {@code from} → {@code to} to its snapshot in
+   * {@code onto} would meet, over every {@link Pickable} member whose two snapshots differ.
+   */
+  public List<Conflict> pickConflicts(Map<String, String> onto, Map<String, String> from,
+      Map<String, String> to) {
+    List<Conflict> out = new ArrayList<>();
+    for (Map.Entry<String, VersionedSystem> m : members.entrySet()) {
+      String id = m.getKey();
+      if (m.getValue() instanceof Pickable p && changes(id, from, to) && onto.get(id) != null) {
+        out.addAll(p.pickConflicts(onto.get(id), from.get(id), to.get(id)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Applies each pickable member's change {@code from} → {@code to} to its branch {@code
+   * target}, in order (cherry-pick; revert with the maps swapped). If a member stops on
+   * conflicts or fails, the members changed so far are reset and the error (40001 for
+   * conflicts) is thrown. Returns the new heads of the members changed.
+   */
+  public Map<String, String> pick(String target, Map<String, String> from,
+      Map<String, String> to, MergePolicy policy, String message, StepLog log) {
+    SortedMap<String, Supplier<String>> steps = new TreeMap<>();
+    for (Map.Entry<String, VersionedSystem> m : members.entrySet()) {
+      String id = m.getKey();
+      if (m.getValue() instanceof Pickable && m.getValue() instanceof Branchable b
+          && changes(id, from, to)) {
+        steps.put(id, () -> {
+          MergeOutcome outcome = ((Pickable) b.checkout(target))
+              .pick(from.get(id), to.get(id), policy, message);
+          if (outcome.stopped()) {
+            throw new SqlStateException(SqlState.SERIALIZATION_FAILURE, "applying the change to"
+                + " system \"" + id + "\" stopped by " + outcome.conflicts().size()
+                + " conflicts");
+          }
+          return outcome.snapshotId();
+        });
+      }
+    }
+    return inOrder(target, steps, log);
+  }
+
+  private static boolean changes(String id, Map<String, String> from, Map<String, String> to) {
+    String a = from.get(id);
+    String b = to.get(id);
+    return a != null && b != null && !a.equals(b);
   }
 
   /** What changed in each mergeable member from {@code from} to {@code to} (differing ones). */
@@ -172,12 +229,26 @@ public final class CompositeSystem {
    * its head before (undo by branch reset) and the failure is rethrown. Returns member → new head.
    */
   public Map<String, String> inOrder(String branch, SortedMap<String, Supplier<String>> steps) {
+    return inOrder(branch, steps, StepLog.NONE);
+  }
+
+  /**
+   * {@link #inOrder(String, SortedMap)}, telling {@code log} before each step runs (with the
+   * member's head then) and after it changed the member (with its new head), so a caller can
+   * keep a durable prepare record and put members back after a crash.
+   */
+  public Map<String, String> inOrder(String branch, SortedMap<String, Supplier<String>> steps,
+      StepLog log) {
     Map<String, String> before = new LinkedHashMap<>();
     Map<String, String> after = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Supplier<String>> step : steps.entrySet()) {
-        before.put(step.getKey(), headOf(step.getKey(), branch));
-        after.put(step.getKey(), step.getValue().get());
+        String head = headOf(step.getKey(), branch);
+        before.put(step.getKey(), head);
+        log.started(step.getKey(), head);
+        String next = step.getValue().get();
+        after.put(step.getKey(), next);
+        log.changed(step.getKey(), next);
       }
     } catch (RuntimeException e) {
       undo(branch, before, e);
@@ -207,5 +278,22 @@ public final class CompositeSystem {
       return b.checkout(branch).snapshotId();
     }
     return null;
+  }
+
+  /** Hears about the member steps of {@link #inOrder}, in order, as they happen. */
+  public interface StepLog {
+    StepLog NONE = new StepLog() {
+      @Override
+      public void started(String memberId, String before) {}
+
+      @Override
+      public void changed(String memberId, String after) {}
+    };
+
+    /** A member's step is about to run; {@code before} is its head (null: lacks the branch). */
+    void started(String memberId, String before);
+
+    /** A member's step ran and left its branch at {@code after}. */
+    void changed(String memberId, String after);
   }
 }

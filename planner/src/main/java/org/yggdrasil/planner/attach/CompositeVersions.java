@@ -39,8 +39,17 @@ public final class CompositeVersions {
     this.registry = SystemRegistry.of(database);
   }
 
-  /** Creates {@code name} at {@code from} in the database and in every member it records. */
+  /**
+   * Creates {@code name} at {@code from} in the database and in every member it records; names
+   * of the form overlays use are refused (22023).
+   */
   public void createBranch(String name, String from) {
+    OverlaySweep.checkNotHidden(name);
+    createHiddenBranch(name, from);
+  }
+
+  /** {@link #createBranch} without the name check: an overlay's hidden branch. */
+  void createHiddenBranch(String name, String from) {
     Snapshot at = database.snapshotAt(from);
     database.createBranch(name, from);
     if (MemberViews.servers(at).isEmpty()) {
@@ -136,12 +145,96 @@ public final class CompositeVersions {
           sources.put(id, t);
         }
       }
-      Map<String, String> merged = mergeMembers(composite, target, sources, policy, before);
+      CommitJournal.Pending journal = registry.journal().begin(target);
       try {
+        Map<String, String> merged =
+            mergeMembers(composite, target, sources, policy, before, journal);
+        CrashPoint.reached(CrashPoint.BEFORE_DATABASE_COMMIT);
         String head = nativeMerge(source, target, native_, finish, what);
-        return recordHeads(target, merged, head);
+        head = recordHeads(target, merged, head);
+        journal.done();
+        return head;
       } catch (RuntimeException e) {
         composite.undo(target, before, e);
+        if (e.getSuppressed().length == 0) {
+          journal.done(); // members are back; else the next open puts them back
+        }
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * {@code ygg.cherry_pick(commit, target)} (or {@code ygg.revert} when {@code invert}) across
+   * the composite: each member's change in {@code commit} (between the heads its parent and it
+   * record) is applied to the member's {@code target} branch too. Member conflicts are checked
+   * first (strategy fail: reported, nothing changed); then the members change in order, then the
+   * database; a failure after members changed resets them. The native change and the new
+   * member heads are one database commit, so reverting it takes back both.
+   */
+  public String cherryPick(String commit, String target, String strategy, boolean invert,
+      BiFunction<MergeResult, String, String> finish, Consumer<List<Object[]>> reportConflicts) {
+    MergeStrategy native_ = MergeStrategy.of(strategy);
+    String id = database.resolve(commit);
+    String what = (invert ? "revert of " : "cherry-pick of ") + commit + " onto \"" + target
+        + "\"";
+    List<String> parents = database.commitMeta(id).parents();
+    Snapshot oursAt = database.snapshotAt(target);
+    Map<String, ServerDef> servers = MemberViews.servers(oursAt);
+    if (servers.isEmpty() || parents.isEmpty()) {
+      return finish.apply(database.cherryPick(id, target, native_, null, invert, tx -> { }), what);
+    }
+    Map<String, String> after = MemberViews.heads(database.snapshotAt(id));
+    Map<String, String> before = MemberViews.heads(database.snapshotAt(parents.get(0)));
+    Map<String, String> from = invert ? after : before;
+    Map<String, String> to = invert ? before : after;
+    Map<String, VersionedSystem> members = new LinkedHashMap<>();
+    servers.values().forEach(d -> members.put(d.name(), registry.system(d)));
+    CompositeSystem composite = new CompositeSystem(members);
+    MergePolicy policy = MergePolicy.valueOf(native_.name());
+    ReentrantLock lock = registry.commitLock();
+    lock.lock();
+    try {
+      Snapshot targetAt = database.snapshotAt(target);
+      Map<String, String> targetHeads = MemberViews.heads(targetAt);
+      if (policy == MergePolicy.FAIL) {
+        List<Conflict> conflicts = composite.pickConflicts(targetHeads, from, to);
+        if (!conflicts.isEmpty()) {
+          reportConflicts.accept(conflictRows(conflicts));
+          throw new SqlStateException(SqlState.MERGE_CONFLICT, what + " stopped by "
+              + conflicts.size() + (conflicts.size() == 1 ? " conflict" : " conflicts")
+              + " in attached systems", null, "SELECT * FROM ygg.conflicts lists them; resolve"
+              + " them on the target, or run it again with strategy 'ours' or 'theirs'.", 0,
+              null);
+        }
+      }
+      for (ServerDef def : servers.values()) {
+        MemberViews.onBranch(registry, def, targetAt, target); // makes a missing member branch
+      }
+      Map<String, String> heads = new TreeMap<>();
+      members.keySet().forEach(m -> heads.put(m, composite.headOf(m, target)));
+      CommitJournal.Pending journal = registry.journal().begin(target);
+      try {
+        Map<String, String> picked = composite.pick(target, from, to, policy,
+            (invert ? "revert " : "cherry-pick ") + id.substring(0, 12), journal);
+        CrashPoint.reached(CrashPoint.BEFORE_DATABASE_COMMIT);
+        // One database commit holds the native change and the members' new heads; members
+        // that changed nothing keep the target's heads, whatever their entries merged to.
+        Map<String, String> recorded = new TreeMap<>(targetHeads);
+        recorded.putAll(picked);
+        String head = nativeStep(s -> database.cherryPick(id, target, s, null, invert,
+            tx -> recorded.forEach((m, h) -> tx.putCatalogEntry(
+                new MemberHead(m, h, registry.workspace().record(m, h)).toEntry()))),
+            native_, finish, what);
+        journal.done();
+        return head;
+      } catch (RuntimeException e) {
+        composite.undo(target, heads, e);
+        if (e.getSuppressed().length == 0) {
+          journal.done();
+        }
         throw e;
       }
     } finally {
@@ -151,12 +244,13 @@ public final class CompositeVersions {
 
   /** Merges members that lack nothing; a member new on the source gets the branch made. */
   private static Map<String, String> mergeMembers(CompositeSystem composite, String target,
-      Map<String, String> sources, MergePolicy policy, Map<String, String> before) {
+      Map<String, String> sources, MergePolicy policy, Map<String, String> before,
+      CompositeSystem.StepLog journal) {
     Map<String, String> toMerge = new TreeMap<>();
     Map<String, String> fresh = new TreeMap<>();
     sources.forEach((id, head) -> (before.get(id) == null ? fresh : toMerge).put(id, head));
     Map<String, String> merged = new TreeMap<>(composite.merge(target, toMerge, policy,
-        "merge into " + target));
+        "merge into " + target, journal));
     if (!fresh.isEmpty()) {
       Map<String, VersionedSystem> only = new TreeMap<>();
       fresh.keySet().forEach(id -> only.put(id, composite.members().get(id)));
@@ -172,10 +266,20 @@ public final class CompositeVersions {
    */
   private String nativeMerge(String source, String target, MergeStrategy strategy,
       BiFunction<MergeResult, String, String> finish, String what) {
-    MergeResult r = database.merge(source, target, strategy, null);
+    return nativeStep(s -> database.merge(source, target, s, null), strategy, finish, what);
+  }
+
+  /**
+   * A native merge, cherry-pick or revert run with {@code strategy}; when member entries are its
+   * only conflicts it runs again keeping the target's entries (the members were handled already
+   * and {@link #recordHeads} records their new heads).
+   */
+  private static String nativeStep(java.util.function.Function<MergeStrategy, MergeResult> run,
+      MergeStrategy strategy, BiFunction<MergeResult, String, String> finish, String what) {
+    MergeResult r = run.apply(strategy);
     if (r.commitId() == null && !r.conflicts().isEmpty()
         && r.conflicts().stream().allMatch(CompositeVersions::isMemberEntry)) {
-      r = database.merge(source, target, MergeStrategy.OURS, null);
+      r = run.apply(MergeStrategy.OURS);
     }
     List<MergeConflict> rest = r.conflicts().stream().filter(c -> !isMemberEntry(c)).toList();
     return finish.apply(new MergeResult(r.commitId(), r.kind(), rest, r.rowsChanged()), what);
@@ -190,19 +294,24 @@ public final class CompositeVersions {
   private String recordHeads(String target, Map<String, String> merged, String head) {
     Transaction tx = database.begin(target);
     try {
-      Map<String, String> recorded = MemberViews.heads(tx.snapshot());
-      for (Map.Entry<String, String> m : merged.entrySet()) {
-        if (!m.getValue().equals(recorded.get(m.getKey()))) {
-          Hlc hlc = registry.workspace().record(m.getKey(), m.getValue());
-          tx.putCatalogEntry(new MemberHead(m.getKey(), m.getValue(), hlc).toEntry());
-        }
-      }
+      putHeads(tx, merged);
       if (!tx.hasWrites()) {
         return head;
       }
       return tx.commit("record merged heads of attached systems", null).commitId();
     } finally {
       tx.rollback();
+    }
+  }
+
+  /** Puts the member heads {@code tx}'s snapshot does not record yet into {@code tx}. */
+  private void putHeads(Transaction tx, Map<String, String> heads) {
+    Map<String, String> recorded = MemberViews.heads(tx.snapshot());
+    for (Map.Entry<String, String> m : heads.entrySet()) {
+      if (!m.getValue().equals(recorded.get(m.getKey()))) {
+        Hlc hlc = registry.workspace().record(m.getKey(), m.getValue());
+        tx.putCatalogEntry(new MemberHead(m.getKey(), m.getValue(), hlc).toEntry());
+      }
     }
   }
 

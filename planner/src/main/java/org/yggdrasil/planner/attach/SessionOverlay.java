@@ -72,8 +72,8 @@ public final class SessionOverlay {
           "invalid value for parameter \"ygg.overlay\": \"" + modeName + "\"", null,
           "Available values: frozen, following, gated.", 0, null);
     }
-    String hidden = parentBranch + "+overlay-" + processId + "-" + COUNTER.incrementAndGet();
-    composite.createBranch(hidden, parentBranch);
+    String hidden = OverlaySweep.hiddenBranch(parentBranch, processId, COUNTER.incrementAndGet());
+    composite.createHiddenBranch(hidden, parentBranch);
     mode = m;
     parent = parentBranch;
     branch = hidden;

@@ -141,6 +141,7 @@ public final class SessionSystems {
     String onBranch = branch.get();
     ReentrantLock lock = registry.commitLock();
     lock.lock();
+    CommitJournal.Pending journal = registry.journal().begin(onBranch);
     try {
       CompositeSystem composite = MemberViews.composite(registry, tx.snapshot());
       SortedMap<String, Supplier<String>> steps = new TreeMap<>();
@@ -157,7 +158,7 @@ public final class SessionSystems {
         }
         before.put(def.name(), composite.headOf(def.name(), onBranch));
       }
-      Map<String, String> after = composite.inOrder(onBranch, steps);
+      Map<String, String> after = composite.inOrder(onBranch, steps, journal);
       writers.clear();
       Map<String, String> recorded = MemberViews.heads(tx.snapshot());
       for (Map.Entry<String, String> h : after.entrySet()) {
@@ -166,9 +167,13 @@ public final class SessionSystems {
           tx.putCatalogEntry(new MemberHead(h.getKey(), h.getValue(), hlc).toEntry());
         }
       }
-      return new PreparedCommit(lock, composite, onBranch, before);
+      CrashPoint.reached(CrashPoint.BEFORE_DATABASE_COMMIT);
+      return new PreparedCommit(lock, composite, onBranch, before, journal);
     } catch (RuntimeException e) {
       writers.clear();
+      if (e.getSuppressed().length == 0) {
+        journal.done(); // the members were put back; else the next open does it
+      }
       lock.unlock();
       throw e;
     }
@@ -190,24 +195,31 @@ public final class SessionSystems {
 
   /** A composite commit between its member half and the database commit. */
   public static final class PreparedCommit {
-    public static final PreparedCommit NONE = new PreparedCommit(null, null, null, Map.of());
+    public static final PreparedCommit NONE =
+        new PreparedCommit(null, null, null, Map.of(), null);
     private final ReentrantLock lock;
     private final CompositeSystem composite;
     private final String branch;
     private final Map<String, String> before;
+    private final CommitJournal.Pending journal;
 
     PreparedCommit(ReentrantLock lock, CompositeSystem composite, String branch,
-        Map<String, String> before) {
+        Map<String, String> before, CommitJournal.Pending journal) {
       this.lock = lock;
       this.composite = composite;
       this.branch = branch;
       this.before = before;
+      this.journal = journal;
     }
 
-    /** The database commit succeeded. */
+    /** The database commit succeeded (and is durable): the prepare record goes. */
     public void committed() {
       if (lock != null) {
-        lock.unlock();
+        try {
+          journal.done();
+        } finally {
+          lock.unlock();
+        }
       }
     }
 
@@ -216,6 +228,9 @@ public final class SessionSystems {
       if (lock != null) {
         try {
           composite.undo(branch, before, cause);
+          journal.done();
+        } catch (RuntimeException e) {
+          cause.addSuppressed(e); // the journal stays: the next open puts members back
         } finally {
           lock.unlock();
         }

@@ -34,6 +34,7 @@ public final class SystemRegistry {
       new java.util.concurrent.locks.ReentrantLock();
   private final Workspace workspace = new Workspace(new Hlc.Clock());
   private Path stateRoot;
+  private CommitJournal journal = new CommitJournal(null);
 
   private SystemRegistry() {}
 
@@ -42,12 +43,32 @@ public final class SystemRegistry {
     return REGISTRIES.computeIfAbsent(db, d -> new SystemRegistry());
   }
 
-  /** Where the systems of {@code db} keep their state (the engine sets it for on-disk data). */
+  /**
+   * Where the systems of {@code db} keep their state (the engine sets it for on-disk data, as
+   * the database opens). A composite commit a crash interrupted is reconciled now, before any
+   * session reads a member (see {@link CompositeRecovery}), and overlays a crash left behind
+   * are dropped (see {@link OverlaySweep}).
+   */
   public static void stateRoot(NativeDatabase db, Path dir) {
     SystemRegistry r = of(db);
     synchronized (r) {
       r.stateRoot = dir;
+      r.journal = new CommitJournal(dir);
     }
+    try {
+      CompositeRecovery.run(db, r, r.journal);
+      OverlaySweep.run(db, r);
+    } catch (RuntimeException e) {
+      // The journal stays for the next open; reads still see what the database recorded.
+      System.getLogger(SystemRegistry.class.getName()).log(System.Logger.Level.ERROR,
+          "cannot reconcile the attached systems of " + dir.getParent() + " with the database",
+          e);
+    }
+  }
+
+  /** The prepare record of this database's composite commits (kept nowhere when in memory). */
+  synchronized CommitJournal journal() {
+    return journal;
   }
 
   /** The factory serving a FOREIGN DATA WRAPPER name; 42704 when none does. */

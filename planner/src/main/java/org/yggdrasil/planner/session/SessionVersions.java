@@ -205,11 +205,8 @@ final class SessionVersions implements VersionControl {
   @Override
   public String cherryPick(String commit, String target, String strategy, boolean invert) {
     checkNoPendingWrites(target, invert ? "revert on" : "cherry-pick onto");
-    MergeStrategy s = MergeStrategy.of(strategy);
-    MergeResult r = invert ? database.revert(commit, target, s, null)
-        : database.cherryPick(commit, target, s, null);
-    return finish(r, (invert ? "revert of " : "cherry-pick of ") + commit + " onto \"" + target
-        + "\"");
+    return composite.cherryPick(commit, target, strategy, invert, this::finish,
+        rows -> lastConflicts = List.copyOf(rows));
   }
 
   /** Remembers the conflicts; YG001 when they stopped the operation. */

@@ -274,6 +274,42 @@ final class FilesRepository {
     return new MergeOutcome(merged.id(), "merge", r.conflicts());
   }
 
+  /**
+   * Applies the change between snapshots {@code from} and {@code to} to {@code target} (cherry-
+   * pick; revert with the two swapped): a three-way merge with {@code from} as the base, file by
+   * file and record by record as merges do, committed with the head as its only parent.
+   */
+  synchronized MergeOutcome pick(String target, String from, String to, MergePolicy policy,
+      String message) {
+    if (target.equals(MAIN)) {
+      syncMain("changes made in the directory", "");
+    }
+    SnapshotRecord ours = snapshot(head(target));
+    ManifestMerge.Result r = pickResult(ours, from, to, policy);
+    if (!r.conflicts().isEmpty() && policy == MergePolicy.FAIL) {
+      return new MergeOutcome(null, "conflicts", r.conflicts());
+    }
+    if (r.merged().equals(ours.manifest())) {
+      return new MergeOutcome(ours.id(), "up-to-date", r.conflicts());
+    }
+    String msg = message == null || message.isBlank() ? "apply " + from + ".." + to : message;
+    SnapshotRecord picked = advance(target, ours, r.merged(), List.of(ours.id()), msg, "");
+    return new MergeOutcome(picked.id(), "pick", r.conflicts());
+  }
+
+  /** The conflicts {@link #pick} onto snapshot {@code onto} meets. */
+  synchronized List<Conflict> pickConflicts(String onto, String from, String to) {
+    return pickResult(snapshot(resolve(onto)), from, to, MergePolicy.FAIL).conflicts();
+  }
+
+  private ManifestMerge.Result pickResult(SnapshotRecord ours, String from, String to,
+      MergePolicy policy) {
+    Manifest base = snapshot(resolve(from)).manifest();
+    Manifest theirs = snapshot(resolve(to)).manifest();
+    return ManifestMerge.merge(systemId, base, ours.manifest(), theirs, policy,
+        this::mergeRecords);
+  }
+
   /** The conflicts merging snapshot {@code b} into snapshot {@code a} meets. */
   synchronized List<Conflict> conflicts(String a, String b) {
     SnapshotRecord ours = snapshot(resolve(a));

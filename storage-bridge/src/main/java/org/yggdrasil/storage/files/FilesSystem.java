@@ -24,6 +24,7 @@ import org.yggdrasil.catalog.protocol.Layer;
 import org.yggdrasil.catalog.protocol.MergeOutcome;
 import org.yggdrasil.catalog.protocol.MergePolicy;
 import org.yggdrasil.catalog.protocol.Mergeable;
+import org.yggdrasil.catalog.protocol.Pickable;
 import org.yggdrasil.catalog.protocol.Overlay;
 import org.yggdrasil.catalog.protocol.OverlayMode;
 import org.yggdrasil.catalog.protocol.Overlayable;
@@ -39,7 +40,7 @@ import org.yggdrasil.catalog.tables.TabularSystem;
  * A directory of CSV and JSON-lines files as a versioned system, viewed on one branch (reads
  * follow the branch's head) or, from {@link #asOf}, at one fixed snapshot (read-only).
  */
-public final class FilesSystem implements TabularSystem, Branchable, Mergeable, Committable,
+public final class FilesSystem implements TabularSystem, Branchable, Pickable, Committable,
     Addressable, GarbageCollectable, Watchable, Overlayable {
   public static final String TYPE = "files";
 
@@ -257,6 +258,17 @@ public final class FilesSystem implements TabularSystem, Branchable, Mergeable, 
   public MergeOutcome merge(String source, MergePolicy policy, String message) {
     requireBranchView("merge into");
     return repo.merge(branch, source, policy == null ? MergePolicy.FAIL : policy, message);
+  }
+
+  @Override
+  public MergeOutcome pick(String from, String to, MergePolicy policy, String message) {
+    requireBranchView("apply a change to");
+    return repo.pick(branch, from, to, policy == null ? MergePolicy.FAIL : policy, message);
+  }
+
+  @Override
+  public List<Conflict> pickConflicts(String onto, String from, String to) {
+    return repo.pickConflicts(onto, from, to);
   }
 
   @Override

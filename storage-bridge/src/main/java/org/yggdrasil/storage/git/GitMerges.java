@@ -72,12 +72,29 @@ final class GitMerges {
 
   /** Merges two diverged commits; with {@link MergePolicy#FAIL} conflicts leave the tree null. */
   Result merge(ObjectInserter inserter, ObjectId ours, ObjectId theirs, MergePolicy policy) throws IOException {
-    ResolveMerger merger = newMerger(inserter);
+    return merge(inserter, ours, theirs, null, policy);
+  }
+
+  /**
+   * Applies the change {@code from} → {@code to} to {@code ours}: a three-way merge whose base
+   * is {@code from} instead of the merge base (what {@code git cherry-pick} and {@code git
+   * revert} do), in core.
+   */
+  Result pick(ObjectInserter inserter, ObjectId ours, ObjectId from, ObjectId to, MergePolicy policy)
+      throws IOException {
+    return merge(inserter, ours, to, from, policy);
+  }
+
+  /** A three-way merge over {@code base}, or the merge base of the two when it is null. */
+  private Result merge(ObjectInserter inserter, ObjectId ours, ObjectId theirs, ObjectId base,
+      MergePolicy policy) throws IOException {
+    ResolveMerger merger = newMerger(inserter, base);
     if (merger.merge(ours, theirs)) {
       return new Result(merger.getResultTreeId(), List.of());
     }
     List<String> paths = List.copyOf(new java.util.LinkedHashSet<>(merger.getUnmergedPaths()));
-    List<Conflict> conflicts = describe(ours, theirs, paths);
+    ObjectId baseCommit = base != null ? base : mergeBase(ours, theirs);
+    List<Conflict> conflicts = describe(baseCommit, ours, theirs, paths);
     if (policy == MergePolicy.FAIL) {
       return new Result(null, conflicts);
     }
@@ -87,7 +104,7 @@ final class GitMerges {
     ObjectId winner = keepOurs ? ours : theirs;
     ObjectId loser = keepOurs ? theirs : ours;
     ObjectId aligned = align(inserter, loser, winner, paths);
-    ResolveMerger again = newMerger(inserter);
+    ResolveMerger again = newMerger(inserter, base);
     boolean clean = keepOurs ? again.merge(ours, aligned) : again.merge(aligned, theirs);
     if (!clean) {
       throw GitErrors.io("cannot resolve the merge of " + theirs.name() + " into " + ours.name(),
@@ -96,8 +113,13 @@ final class GitMerges {
     return new Result(again.getResultTreeId(), conflicts);
   }
 
-  private ResolveMerger newMerger(ObjectInserter inserter) {
-    return (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter, store.repo.getConfig());
+  private ResolveMerger newMerger(ObjectInserter inserter, ObjectId base) throws IOException {
+    ResolveMerger m = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(inserter,
+        store.repo.getConfig());
+    if (base != null) {
+      m.setBase(base.equals(GitStore.EMPTY) ? null : base); // null: the empty tree
+    }
+    return m;
   }
 
   /** A child commit of {@code side} whose conflicting paths are as in {@code winner}. */
@@ -119,9 +141,10 @@ final class GitMerges {
   }
 
   /** Each conflicting path with its base, our and their blob ids (null where absent). */
-  private List<Conflict> describe(ObjectId ours, ObjectId theirs, List<String> paths) throws IOException {
-    ObjectId base = mergeBase(ours, theirs);
-    ObjectId baseTree = base == null ? GitTrees.EMPTY_TREE : GitTrees.treeOf(store.repo, base);
+  private List<Conflict> describe(ObjectId base, ObjectId ours, ObjectId theirs, List<String> paths)
+      throws IOException {
+    ObjectId baseTree = base == null || base.equals(GitStore.EMPTY) ? GitTrees.EMPTY_TREE
+        : GitTrees.treeOf(store.repo, base);
     ObjectId ourTree = GitTrees.treeOf(store.repo, ours);
     ObjectId theirTree = GitTrees.treeOf(store.repo, theirs);
     List<Conflict> conflicts = new ArrayList<>();

@@ -26,6 +26,7 @@ import org.yggdrasil.catalog.protocol.Layer;
 import org.yggdrasil.catalog.protocol.MergeOutcome;
 import org.yggdrasil.catalog.protocol.MergePolicy;
 import org.yggdrasil.catalog.protocol.Mergeable;
+import org.yggdrasil.catalog.protocol.Pickable;
 import org.yggdrasil.catalog.protocol.Overlay;
 import org.yggdrasil.catalog.protocol.OverlayMode;
 import org.yggdrasil.catalog.protocol.Overlayable;
@@ -47,7 +48,7 @@ import org.yggdrasil.catalog.tables.TabularSystem;
  * reads that must see one state across calls, pin it with {@code asOf(snapshotId())}.
  */
 public final class GitSystem
-    implements TabularSystem, Mergeable, Branchable, Committable, Addressable, GarbageCollectable, Watchable,
+    implements TabularSystem, Pickable, Branchable, Committable, Addressable, GarbageCollectable, Watchable,
         Overlayable, AutoCloseable {
   private final GitStore store;
   private final String branch;
@@ -57,6 +58,7 @@ public final class GitSystem
   private final GitOverlay overlay;
   private final GitGraph graph;
   private final GitMerges merges;
+  private final GitPicks picks;
 
   GitSystem(GitStore store, String branch, ObjectId pinned) {
     this(store, branch, pinned, null);
@@ -69,6 +71,7 @@ public final class GitSystem
     this.overlay = overlay;
     this.graph = new GitGraph(store);
     this.merges = new GitMerges(store);
+    this.picks = new GitPicks(store, merges);
   }
 
   @Override
@@ -340,6 +343,22 @@ public final class GitSystem
     } finally {
       store.writeLock.unlock();
     }
+  }
+
+  @Override
+  public MergeOutcome pick(String from, String to, MergePolicy policy, String message) {
+    requireBranchValue();
+    MergeOutcome outcome = picks.pick(branch, from, to, policy, message);
+    if (!outcome.stopped() && !outcome.kind().equals("up-to-date")) {
+      store.publish(new SystemEvent(SystemEvent.COMMIT, store.systemId, branch,
+          snapshotRef(outcome.snapshotId())));
+    }
+    return outcome;
+  }
+
+  @Override
+  public List<Conflict> pickConflicts(String onto, String from, String to) {
+    return picks.conflicts(onto, from, to);
   }
 
   @Override

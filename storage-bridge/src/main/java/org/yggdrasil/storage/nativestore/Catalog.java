@@ -35,6 +35,15 @@ public final class Catalog {
     return byName == null ? null : byName.get(name);
   }
 
+  /** Every entry, sorted by kind, then name. */
+  public List<CatalogEntry> all() {
+    List<CatalogEntry> out = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<String, CatalogEntry>> kind : new TreeMap<>(entries).entrySet()) {
+      out.addAll(kind.getValue().values());
+    }
+    return Collections.unmodifiableList(out);
+  }
+
   /** The entries of one kind, sorted by name. */
   public List<CatalogEntry> entries(String kind) {
     TreeMap<String, CatalogEntry> byName = entries.get(kind);

@@ -122,7 +122,8 @@ final class Merges {
    * when {@code invert}; the result is an ordinary commit on the target.
    */
   static MergeResult cherryPick(NativeDatabase db, String commit, String target,
-      MergeStrategy strategy, String author, boolean invert) {
+      MergeStrategy strategy, String author, boolean invert,
+      java.util.function.Consumer<Transaction> beforeCommit) {
     String id = db.resolve(commit);
     List<String> parents = db.commitMeta(id).parents();
     DbState change = (DbState) db.snapshotAt(id);
@@ -138,6 +139,7 @@ final class Merges {
         return new MergeResult(null, "conflicts", conflicts, 0);
       }
       String message = (invert ? "revert " : "cherry-pick ") + id.substring(0, 12);
+      beforeCommit.accept(tx);
       CommitInfo info = tx.commit(message, author);
       return new MergeResult(info.commitId(), invert ? "revert" : "cherry-pick", conflicts,
           m.rowsChanged());

@@ -518,12 +518,22 @@ public final class NativeDatabase implements AutoCloseable {
   /** Applies what one commit changed (against its first parent) to branch {@code target}. */
   public MergeResult cherryPick(String commit, String target, MergeStrategy strategy,
       String author) {
-    return Merges.cherryPick(this, commit, target, strategy, author, false);
+    return Merges.cherryPick(this, commit, target, strategy, author, false, tx -> { });
   }
 
   /** Undoes what one commit changed, as a new commit on branch {@code target}. */
   public MergeResult revert(String commit, String target, MergeStrategy strategy, String author) {
-    return Merges.cherryPick(this, commit, target, strategy, author, true);
+    return Merges.cherryPick(this, commit, target, strategy, author, true, tx -> { });
+  }
+
+  /**
+   * {@link #cherryPick} ({@link #revert} when {@code invert}) that lets {@code beforeCommit} add
+   * to the commit's transaction once the change applied (the composite records the attached
+   * systems' new heads in the same commit).
+   */
+  public MergeResult cherryPick(String commit, String target, MergeStrategy strategy,
+      String author, boolean invert, java.util.function.Consumer<Transaction> beforeCommit) {
+    return Merges.cherryPick(this, commit, target, strategy, author, invert, beforeCommit);
   }
 
   /** An empty state, the base of merges between unrelated histories. */

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.catalog.protocol.Addressable;
 import org.yggdrasil.catalog.protocol.Branchable;
+import org.yggdrasil.catalog.protocol.Committable;
 import org.yggdrasil.catalog.protocol.Capabilities;
 import org.yggdrasil.catalog.protocol.CommitGraph;
 import org.yggdrasil.catalog.protocol.Conflict;
@@ -41,26 +43,30 @@ import org.yggdrasil.storage.nativestore.Transaction;
  * The native store speaking the Yggdrasil protocol. A value is bound to a branch (reads see its
  * head at the time of each call), to one snapshot ({@link #asOf}: read-only), or to an overlay
  * ({@link Overlay#view()}). Snapshot ids are the store's commit ids (content-derived SHA-256),
- * HLCs the store's persisted clock. Not {@code Addressable}: the {@code content-hash} of its
- * snapshot refs is the hash of the stored table roots, which include physical row ids, so the
- * same rows written twice hash differently; it verifies storage, it does not deduplicate.
+ * HLCs the store's persisted clock. The {@code content-hash} of its snapshot refs is the hash of
+ * the stored table roots, which include physical row ids (it verifies storage); {@link
+ * #contentHash} ({@code Addressable}) is the logical one, equal for equal tables, rows and
+ * catalog entries (see {@link NativeContentHash}).
  *
- * <p>Not {@code Committable}: native writes are transactions ({@link #begin()}), and committing
- * one makes the snapshot. Merge messages are the store's own ({@code merge <source> into
+ * <p>Native writes are transactions ({@link #begin()}), and committing one makes the snapshot,
+ * so a value never holds pending writes: {@link #commit} ({@code Committable}) answers the
+ * branch head. Merge messages are the store's own ({@code merge <source> into
  * <target>}). Obtain one value per database with {@link #open} and derive the others from it,
  * so that watchers share one subscription to the store.
  */
 public final class NativeSystem
-    implements Mergeable, Branchable, Overlayable, Watchable, GarbageCollectable {
+    implements Mergeable, Branchable, Overlayable, Watchable, GarbageCollectable, Committable,
+        Addressable {
   /** The system id of a database's own tables among its members. */
   public static final String SYSTEM_ID = "native";
   private static final String AUTHOR = "ygg";
   private static final Capabilities CAPABILITIES = Capabilities.of(SYSTEM_ID, "native", Layer.SNAPSHOTABLE,
       Layer.BRANCHABLE, Layer.GRAPHABLE, Layer.MERGEABLE, Layer.OVERLAYABLE, Layer.WATCHABLE,
-      Layer.GARBAGE_COLLECTABLE);
+      Layer.GARBAGE_COLLECTABLE, Layer.COMMITTABLE, Layer.ADDRESSABLE);
 
   /** What all values of one database share. */
-  record Shared(NativeDatabase db, NativeEvents events, AtomicLong overlayIds) {}
+  record Shared(NativeDatabase db, NativeEvents events, AtomicLong overlayIds,
+      NativeContentHash hashes) {}
 
   private final Shared shared;
   private final String branch;
@@ -79,7 +85,7 @@ public final class NativeSystem
   /** The database's protocol system on branch {@code main}. */
   public static NativeSystem open(NativeDatabase db) {
     NativeEvents events = new NativeEvents(db, SYSTEM_ID, id -> ref(db, id));
-    return new NativeSystem(new Shared(db, events, new AtomicLong()), DEFAULT_BRANCH, null, null);
+    return new NativeSystem(new Shared(db, events, new AtomicLong(), new NativeContentHash()), DEFAULT_BRANCH, null, null);
   }
 
   /** The value of an overlay: bound to its hidden branch, reading as the overlay's mode says. */
@@ -149,6 +155,31 @@ public final class NativeSystem
   @Override
   public SnapshotRef snapshotRef(String snapshotId) {
     return ref(db(), snapshotId);
+  }
+
+  /** The logical content hash of a commit; empty for an unknown id. */
+  @Override
+  public Optional<String> contentHash(String snapshotId) {
+    Snapshot s;
+    try {
+      s = db().snapshotAt(snapshotId);
+    } catch (SqlStateException e) {
+      if (e.state() == SqlState.UNDEFINED_OBJECT) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(shared.hashes.of(s.commitId() == null ? snapshotId : s.commitId(), s));
+  }
+
+  /** Nothing is ever pending outside a transaction: the head of this value's branch. */
+  @Override
+  public SnapshotRef commit(String message, String author) {
+    if (pinned != null) {
+      throw SqlStateException.of(SqlState.READ_ONLY_SQL_TRANSACTION,
+          "snapshot %s is read-only; check out a branch to commit", pinned);
+    }
+    return snapshotRef(snapshotId());
   }
 
   static SnapshotRef ref(NativeDatabase db, String id) {

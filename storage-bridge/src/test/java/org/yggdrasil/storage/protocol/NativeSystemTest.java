@@ -1,5 +1,11 @@
 package org.yggdrasil.storage.protocol;
 
+import org.yggdrasil.storage.nativestore.Transaction;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,5 +94,26 @@ class NativeSystemTest {
     NativeSystem b = sys.checkout("b");
     assertEquals("55006", assertThrows(SqlStateException.class, () -> b.deleteBranch("b")).state().code());
     sys.deleteBranch("b");
+  }
+
+  @Test
+  void theContentHashIgnoresRowOrderAndPhysicalHistory() {
+    String empty = sys.contentHash(sys.snapshotId()).orElseThrow();
+    sys.branch("other", null);
+    NativeSystem other = sys.checkout("other");
+    fx.mutate(sys, "rowx1");
+    fx.mutate(sys, "rowy1");
+    fx.mutate(other, "rowy1");
+    fx.mutate(other, "tmp01");
+    fx.mutate(other, "rowx1");
+    Transaction tx = other.begin();
+    tx.delete("items", new long[] {tx.snapshot().table("items").lookupPrimaryKey(new Object[] {"tmp01"})});
+    tx.commit("drop tmp01", null);
+    assertNotEquals(sys.snapshotId(), other.snapshotId(), "different commits");
+    assertEquals(sys.contentHash(sys.snapshotId()), other.contentHash(other.snapshotId()),
+        "same rows, other order and positions: same content hash");
+    assertNotEquals(Optional.of(empty), sys.contentHash(sys.snapshotId()));
+    assertEquals(Optional.empty(), sys.contentHash("0123456789abcdef"));
+    assertEquals(sys.snapshotId(), sys.commit("nothing pending", null).snapshotId());
   }
 }
