@@ -71,7 +71,7 @@ final class ResultColumns {
           ColumnDef col = cols.get(c);
           if (col.name().equals(columnName)
               && ColumnTypes.oid(col.type()) == refine(ColumnTypes.oid(type), col)) {
-            return new ResultColumn(label, ColumnTypes.oid(col.type()),
+            return new ResultColumn(label, ColumnTypes.oid(col),
                 ColumnTypes.typeModifier(col), (int) version.tableOid(), (short) (c + 1));
           }
         }
