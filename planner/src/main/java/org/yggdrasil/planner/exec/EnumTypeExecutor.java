@@ -8,6 +8,7 @@ import java.util.Set;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.parse.DdlStatement;
+import org.yggdrasil.planner.session.Notices;
 import org.yggdrasil.storage.nativestore.ColumnDef;
 import org.yggdrasil.storage.nativestore.EnumDef;
 import org.yggdrasil.storage.nativestore.Snapshot;
@@ -51,6 +52,7 @@ final class EnumTypeExecutor {
     checkLength(a.label());
     if (type.label(a.label()) != null) {
       if (a.ifNotExists()) {
+        Notices.raise("enum label \"" + a.label() + "\" already exists, skipping", null);
         return StatementResult.of("ALTER TYPE");
       }
       throw new SqlStateException(SqlState.DUPLICATE_OBJECT,
@@ -117,6 +119,7 @@ final class EnumTypeExecutor {
       EnumDef type = snapshot.catalog().enumType(name);
       if (type == null) {
         if (d.ifExists()) {
+          Notices.raise("type \"" + name + "\" does not exist, skipping", null);
           continue;
         }
         throw undefined(name);
@@ -128,12 +131,18 @@ final class EnumTypeExecutor {
       if (!usages.isEmpty() && !d.cascade()) {
         List<String> lines = new ArrayList<>();
         for (String[] u : usages) {
-          lines.add("column " + u[1] + " of table " + u[0] + " depends on type " + type.name());
+          lines.add(dependent(u) + " depends on type " + type.name());
         }
         throw new SqlStateException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
             "cannot drop type " + type.name() + " because other objects depend on it",
             String.join("\n", lines), "Use DROP ... CASCADE to drop the dependent objects too.", 0,
             null);
+      }
+      if (usages.size() == 1) {
+        Notices.raise("drop cascades to " + dependent(usages.get(0)), null);
+      } else if (usages.size() > 1) {
+        Notices.raise("drop cascades to " + usages.size() + " other objects", String.join("\n",
+            usages.stream().map(u -> "drop cascades to " + dependent(u)).toList()));
       }
       for (String[] u : usages) {
         tx.dropColumn(u[0], u[1]);
@@ -233,6 +242,11 @@ final class EnumTypeExecutor {
           "invalid enum label \"" + label + "\"", "Labels must be " + MAX_LABEL_BYTES
               + " bytes or less.", null, 0, null);
     }
+  }
+
+  /** How PostgreSQL names a column that depends on a type. */
+  private static String dependent(String[] usage) {
+    return "column " + usage[1] + " of table " + usage[0];
   }
 
   private static String quote(String identifier) {
