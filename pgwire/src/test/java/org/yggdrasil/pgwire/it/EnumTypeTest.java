@@ -130,6 +130,11 @@ class EnumTypeTest {
         assertEquals("et_size", rs.getString("TYPE_NAME"));
         assertEquals(Types.VARCHAR, rs.getInt("DATA_TYPE"));
       }
+      // Hibernate's hbm2ddl declares I/O casts between varchar and its enum types.
+      exec(c, "CREATE CAST (varchar AS et_size) WITH INOUT AS IMPLICIT",
+          "CREATE CAST (et_size AS varchar) WITH INOUT AS IMPLICIT");
+      failsWith("0A000", () -> exec(c, "CREATE CAST (int4 AS text) WITH INOUT"));
+      failsWith("42704", () -> exec(c, "CREATE CAST (varchar AS et_nope) WITH INOUT"));
       // What Hibernate's NAMED_ENUM binding and SQLAlchemy send: a string, cast or untyped.
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO et_w VALUES (?, ?::et_size)")) {
         ps.setInt(1, 2);

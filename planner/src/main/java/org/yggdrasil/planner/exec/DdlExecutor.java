@@ -158,6 +158,7 @@ public final class DdlExecutor {
       case DdlStatement.AddEnumValue a -> EnumTypeExecutor.addValue(a, snapshot, tx);
       case DdlStatement.RenameEnumValue r -> EnumTypeExecutor.renameValue(r, ctx);
       case DdlStatement.DropType d -> EnumTypeExecutor.drop(d, snapshot, tx);
+      case DdlStatement.CreateCast c -> EnumTypeExecutor.createCast(c, snapshot);
     };
   }
 

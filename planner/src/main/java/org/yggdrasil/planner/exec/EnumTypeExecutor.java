@@ -113,6 +113,28 @@ final class EnumTypeExecutor {
     return StatementResult.of("ALTER TYPE");
   }
 
+  /**
+   * A text-to-enum or enum-to-text I/O cast: enum values are stored as their labels and convert
+   * to and from text implicitly already (input still checked on write), so there is nothing to
+   * record; the types must exist.
+   */
+  static StatementResult createCast(DdlStatement.CreateCast c, Snapshot snapshot) {
+    boolean sourceEnum = c.source().userType() != null;
+    boolean targetEnum = c.target().userType() != null;
+    org.yggdrasil.planner.parse.TypeName text = sourceEnum ? c.target() : c.source();
+    if (sourceEnum) {
+      require(snapshot, c.source().userType());
+    }
+    if (targetEnum) {
+      require(snapshot, c.target().userType());
+    }
+    if (sourceEnum == targetEnum || !text.type().isString() || text.userType() != null) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "only casts between a text type and an enum type can be created");
+    }
+    return StatementResult.of("CREATE CAST");
+  }
+
   static StatementResult drop(DdlStatement.DropType d, Snapshot snapshot, Transaction tx) {
     List<EnumDef> dropping = new ArrayList<>();
     for (String name : d.names()) {

@@ -63,6 +63,9 @@ public final class DdlParser {
       if (c.accept("type")) {
         return TypeDdlParser.create(c);
       }
+      if (c.accept("cast")) {
+        return TypeDdlParser.createCast(c);
+      }
       boolean unique = c.accept("unique");
       if (c.accept("index")) {
         return IndexDdlParser.create(c, unique);

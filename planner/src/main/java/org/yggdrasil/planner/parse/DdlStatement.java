@@ -119,4 +119,7 @@ public sealed interface DdlStatement {
 
   /** DROP TYPE [IF EXISTS] a, b [CASCADE | RESTRICT]. */
   record DropType(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
+
+  /** CREATE CAST (source AS target) WITH INOUT [AS IMPLICIT | AS ASSIGNMENT]. */
+  record CreateCast(TypeName source, TypeName target) implements DdlStatement {}
 }

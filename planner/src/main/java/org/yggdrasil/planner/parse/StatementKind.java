@@ -9,7 +9,7 @@ public enum StatementKind {
   /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
   CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE,
   CREATE_SCHEMA, DROP_SCHEMA, COMMENT,
-  /** CREATE TYPE … AS ENUM, ALTER TYPE, DROP TYPE. */
+  /** CREATE TYPE … AS ENUM, ALTER TYPE, DROP TYPE; CREATE CAST between text and an enum. */
   CREATE_TYPE, ALTER_TYPE, DROP_TYPE,
   /** CREATE SERVER / DROP SERVER: attaching and detaching systems. */
   CREATE_SERVER, DROP_SERVER,
@@ -115,7 +115,7 @@ public enum StatementKind {
         case "schema" -> {
           return i == 1 ? CREATE_SCHEMA : UNSUPPORTED;
         }
-        case "type" -> {
+        case "type", "cast" -> {
           return i == 1 ? CREATE_TYPE : UNSUPPORTED;
         }
         case "database" -> {

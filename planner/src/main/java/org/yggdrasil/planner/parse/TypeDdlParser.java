@@ -31,6 +31,26 @@ final class TypeDdlParser {
     return new DdlStatement.CreateEnum(name, labels);
   }
 
+  /**
+   * After CREATE CAST: {@code (source AS target) WITH INOUT [AS IMPLICIT | AS ASSIGNMENT]}, the
+   * form Hibernate sends for its named enums. Other cast definitions are refused with 0A000.
+   */
+  static DdlStatement.CreateCast createCast(TokenCursor c) {
+    c.expect(Token.Kind.LEFT_PAREN);
+    TypeName source = TypeName.parse(c);
+    c.expect("as");
+    TypeName target = TypeName.parse(c);
+    c.expect(Token.Kind.RIGHT_PAREN);
+    if (!c.acceptAll("with", "inout")) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "only CREATE CAST … WITH INOUT between text types and enum types is supported");
+    }
+    if (c.accept("as") && !c.accept("implicit")) {
+      c.expect("assignment");
+    }
+    return new DdlStatement.CreateCast(source, target);
+  }
+
   /** After ALTER TYPE. */
   static DdlStatement alter(TokenCursor c) {
     String name = RelationName.parse(c);
