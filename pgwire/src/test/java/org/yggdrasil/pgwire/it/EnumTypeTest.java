@@ -78,6 +78,24 @@ class EnumTypeTest {
     }
   }
 
+  /** Casts to an enum check the label; cast values compare and sort by sort order. */
+  @Test
+  void castsToEnumTypes() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "CREATE TYPE et_level AS ENUM ('low', 'mid', 'high')");
+      assertEquals(list("low|high"), lines(c, "SELECT 'low'::et_level, CAST('high' AS et_level)"));
+      failsWith("22P02", () -> lines(c, "SELECT 'nope'::et_level"));
+      assertEquals("t", one(c, "SELECT 'high'::et_level > 'mid'"));
+      assertEquals("f", one(c, "SELECT 'high'::public.et_level < 'low'::et_level"));
+      failsWith("22P02", () -> lines(c, "SELECT 'high'::et_level > 'nope'"));
+      assertEquals(list("low", "mid", "high"), lines(c,
+          "SELECT x FROM (VALUES ('high'), ('low'), ('mid')) AS v(x) ORDER BY x::et_level"));
+      assertEquals(list("{low,mid,high}|low|high"), lines(c, "SELECT enum_range(NULL::et_level),"
+          + " enum_first(NULL::et_level), enum_last(NULL::et_level)"));
+      assertEquals("et_level", one(c, "SELECT 'et_level'::regtype::text"));
+    }
+  }
+
   @Test
   void dropTypeRefusesWhileColumnsUseItUnlessCascade() throws SQLException {
     try (Connection c = server.connect()) {

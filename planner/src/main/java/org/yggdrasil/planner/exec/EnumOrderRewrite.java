@@ -102,6 +102,9 @@ final class EnumOrderRewrite extends RelHomogeneousShuttle {
     List<RelFieldCollation> newKeys = new ArrayList<>();
     for (RelFieldCollation key : keys) {
       EnumDef type = enumOf(input, key.getFieldIndex());
+      if (type == null && input instanceof Project p) {
+        type = castType(p.getProjects().get(key.getFieldIndex()));
+      }
       if (type == null) {
         newKeys.add(key);
         continue;
@@ -145,6 +148,16 @@ final class EnumOrderRewrite extends RelHomogeneousShuttle {
       return null;
     }
     return snapshot.catalog().enumType(cols.get(ordinal).userType().name());
+  }
+
+  /** The enum type of a cast to it ({@code x::mood}, see {@link EnumCasts}), else null. */
+  private EnumDef castType(RexNode e) {
+    if (e instanceof RexCall call && call.getOperator().getName().equalsIgnoreCase("ygg_pg_enum_in")
+        && call.getOperands().size() == 2 && call.getOperands().get(1) instanceof RexLiteral lit) {
+      String name = lit.getValueAs(String.class);
+      return name == null ? null : snapshot.catalog().enumType(name);
+    }
+    return null;
   }
 
   /** {@code CASE WHEN value = 'label' THEN sortorder … END}: NULL for NULL. */
@@ -212,7 +225,7 @@ final class EnumOrderRewrite extends RelHomogeneousShuttle {
     }
 
     private EnumDef enumOf(RexNode e) {
-      return e instanceof RexInputRef ref ? enumOfRef(ref) : null;
+      return e instanceof RexInputRef ref ? enumOfRef(ref) : castType(e);
     }
 
     private EnumDef enumOfRef(RexInputRef ref) {

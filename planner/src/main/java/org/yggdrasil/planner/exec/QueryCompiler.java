@@ -118,6 +118,7 @@ public final class QueryCompiler {
   public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql,
       boolean vectorized) {
     parsed = org.yggdrasil.planner.model.AnomalyRewrite.apply(parsed, root);
+    parsed = EnumCasts.apply(parsed, root);
     JavaTypeFactory typeFactory = newTypeFactory();
     CalciteCatalogReader catalogReader = catalogReader(root, typeFactory);
     SqlValidator validator = validator(catalogReader, typeFactory);

@@ -149,6 +149,8 @@ public final class RootSchemas {
         out.add(Map.entry("generate_series", TableFunctionImpl.create(m)));
       }
     }
+    out.add(Map.entry("ygg_pg_enum_in", ScalarFunctionImpl.create(
+        org.yggdrasil.planner.schema.functions.EnumFunctions.class, "enum_in")));
     out.add(Map.entry("pg_get_keywords", TableFunctionImpl.create(
         org.yggdrasil.planner.schema.functions.Keywords.class, "pg_get_keywords")));
     return List.copyOf(out);
