@@ -4,10 +4,11 @@ Usage: python3 sqlalchemy_check.py PORT DATABASE. Prints one line per check, 'ok
 exits non-zero at the first failure (the message says what differed). Each expectation is what
 SQLAlchemy returns against PostgreSQL 15 for the same models.
 """
+import enum
 import sys
 
-from sqlalchemy import (CheckConstraint, Column, ForeignKey, Integer, MetaData, Numeric, String,
-                        Table, UniqueConstraint, create_engine, inspect, select, text)
+from sqlalchemy import (CheckConstraint, Column, Enum, ForeignKey, Integer, MetaData, Numeric,
+                        String, Table, UniqueConstraint, create_engine, inspect, select, text)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, declarative_base, relationship
 
@@ -142,3 +143,45 @@ check("reflection follows the branch",
       "branch_only" in inspect(on_branch_engine).get_table_names()
       and "branch_only" not in inspect(engine).get_table_names(),
       inspect(on_branch_engine).get_table_names())
+
+
+# Native enum types: create_all makes them (CREATE TYPE), reflection finds their labels, values
+# order by the type's sort order, and drop_all drops them again.
+class Size(enum.Enum):
+    small = 1
+    medium = 2
+    large = 3
+
+
+EnumBase = declarative_base()
+
+
+class Widget(EnumBase):
+    __tablename__ = "widget"
+    id = Column(Integer, primary_key=True)
+    name = Column(String(50), nullable=False)
+    kind = Column(Enum("tiny", "huge", name="widget_kind"))
+    size = Column(Enum(Size, name="widget_size"), nullable=False, default=Size.medium)
+
+
+EnumBase.metadata.create_all(engine)
+enums = inspect(engine).get_enums()
+check("enum types", enums == [
+    {"name": "widget_kind", "schema": "public", "visible": True, "labels": ["tiny", "huge"]},
+    {"name": "widget_size", "schema": "public", "visible": True,
+     "labels": ["small", "medium", "large"]}], enums)
+widget_cols = {c["name"]: c for c in inspect(engine).get_columns("widget")}
+check("enum column reflected", widget_cols["size"]["type"].enums == ["small", "medium", "large"]
+      and widget_cols["size"]["type"].name == "widget_size", widget_cols["size"])
+with Session(engine) as s:
+    s.add_all([Widget(name="a", kind="huge", size=Size.large), Widget(name="b", kind="tiny"),
+               Widget(name="c", size=Size.small)])
+    s.commit()
+    by_size = s.execute(select(Widget.name, Widget.size).order_by(Widget.size)).all()
+    check("enum sort order", by_size == [("c", Size.small), ("b", Size.medium), ("a", Size.large)],
+          by_size)
+    bigger = s.execute(select(Widget.name).where(Widget.size > Size.small)
+                       .order_by(Widget.name)).scalars().all()
+    check("enum comparison", bigger == ["a", "b"], bigger)
+EnumBase.metadata.drop_all(engine)
+check("enum types dropped", inspect(engine).get_enums() == [], inspect(engine).get_enums())

@@ -1,6 +1,8 @@
 package org.yggdrasil.pgwire.session;
 
+
 import org.yggdrasil.pgwire.codec.Messages;
+import org.yggdrasil.pgwire.codec.PgError;
 import org.yggdrasil.planner.session.CopyOut;
 
 /** Describing and executing a portal: shared by the simple and extended query flows. */
@@ -43,7 +45,11 @@ final class PortalRunner {
     int requested = Math.max(maxRows, 0);
     boolean capped = rowCap > 0 && (requested == 0 || requested > rowCap);
     int limit = capped ? rowCap : requested;
+    org.yggdrasil.planner.session.Notices.drain(); // left by an earlier failed statement
     boolean completed = portal.portal().execute(limit, portal.rowWriter(out));
+    for (var notice : org.yggdrasil.planner.session.Notices.drain()) {
+      Messages.writeNoticeResponse(out.buffer(), PgError.of("NOTICE", notice));
+    }
     if (!completed && capped) {
       return requested == 0 ? 0 : requested - rowCap;
     }

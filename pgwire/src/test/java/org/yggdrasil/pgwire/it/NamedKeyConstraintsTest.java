@@ -23,6 +23,24 @@ class NamedKeyConstraintsTest {
             + " CONSTRAINT " + t + "_ab_unique UNIQUE (a, b), UNIQUE (b, a))");
   }
 
+  /**
+   * A CONSTRAINT name belongs to the one constraint right after it: in {@code CONSTRAINT n NOT
+   * NULL UNIQUE} it names the NOT NULL, and the UNIQUE gets the default name (PostgreSQL 15).
+   */
+  @Test
+  void aConstraintNameNamesOnlyTheNextConstraint() throws SQLException {
+    try (Connection c = server.connect()) {
+      Db.exec(c, "CREATE TABLE nk_next (a int CONSTRAINT n NOT NULL UNIQUE,"
+          + " b int CONSTRAINT m UNIQUE NOT NULL)");
+      assertEquals(Db.list("m|u", "nk_next_a_key|u"), Db.lines(c, "SELECT conname, contype"
+          + " FROM pg_constraint WHERE conrelid = 'nk_next'::regclass ORDER BY 1"));
+      assertEquals(Db.list("t|t"), Db.lines(c, "SELECT a.attnotnull, b.attnotnull FROM"
+          + " pg_attribute a, pg_attribute b WHERE a.attrelid = 'nk_next'::regclass"
+          + " AND a.attname = 'a' AND b.attrelid = a.attrelid AND b.attname = 'b'"));
+      Db.exec(c, "DROP TABLE nk_next");
+    }
+  }
+
   @Test
   void namesShowInTheCatalog() throws SQLException {
     try (Connection c = server.connect()) {

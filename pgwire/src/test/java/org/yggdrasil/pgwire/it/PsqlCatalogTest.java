@@ -35,6 +35,15 @@ class PsqlCatalogTest {
   }
 
   /**
+   * Enum types: \dT, \dT+ (labels in sort order), \d with enum columns and their DEFAULT,
+   * ordering by sort order, ALTER TYPE, DROP TYPE's dependency error and CASCADE notice.
+   */
+  @Test
+  void enumTypes() throws Exception {
+    PsqlScriptTest.runScript(server, "enums");
+  }
+
+  /**
    * \l and \du: the expected output is Yggdrasil's own (its databases and roles are not a
    * PostgreSQL cluster's); the script says where and why it differs from PostgreSQL's.
    */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * columns, primary key, foreign keys, indexes, unique and check constraints and comments;
  * MetaData.reflect; ORM insert/query/relationship/update, a rollback, a foreign-key violation;
  * a session moved onto a branch with SET ygg.branch right after BEGIN, and reflection that
- * follows the branch.
+ * follows the branch; native enum types made by create_all, reflected, ordered by their sort
+ * order and dropped by drop_all.
  */
 class SqlAlchemyTest {
   @RegisterExtension static final TestServer server = new TestServer();

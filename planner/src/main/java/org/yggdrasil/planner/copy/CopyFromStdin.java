@@ -230,6 +230,16 @@ public final class CopyFromStdin implements CopyIn {
     if (batch.isEmpty()) {
       return;
     }
+    if (table.columns().stream().anyMatch(c -> c.userType() != null)) {
+      for (int i = 0; i < batch.size(); i++) {
+        try {
+          org.yggdrasil.planner.exec.EnumColumns.verify(snapshot, table.name(),
+              List.<Object[]>of(batch.get(i)));
+        } catch (SqlStateException e) {
+          throw CopyErrors.atLine(e, table.name(), batchLines[i]);
+        }
+      }
+    }
     if (!table.checks().isEmpty()) {
       for (int i = 0; i < batch.size(); i++) {
         try {

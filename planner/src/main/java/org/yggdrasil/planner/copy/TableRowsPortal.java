@@ -37,7 +37,7 @@ public final class TableRowsPortal implements Portal {
   public static List<ResultColumn> describe(CopyTarget target) {
     List<ResultColumn> out = new ArrayList<>();
     for (ColumnDef col : target.columnDefs()) {
-      out.add(ResultColumn.computed(col.name(), ColumnTypes.oid(col.type())));
+      out.add(ResultColumn.computed(col.name(), ColumnTypes.oid(col)));
     }
     return out;
   }

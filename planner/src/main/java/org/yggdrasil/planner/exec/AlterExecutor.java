@@ -36,6 +36,12 @@ final class AlterExecutor {
           "cannot alter type of a column used by a view or rule", null,
           "Drop the views over \"" + a.table() + "\" first and create them again afterwards.", 0, null);
     }
+    if (a.type().userType() != null) {
+      throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
+          "changing a column's type to an enum type is not supported yet", null,
+          "Add a new column of the enum type, copy the values over with UPDATE, and drop the old"
+              + " column.", 0, null);
+    }
     tx.alterColumnType(a.table(), a.column(),
         new ColumnDef(a.column(), a.type().type(), a.type().length(), a.type().scale(), false, null));
     return StatementResult.of("ALTER TABLE");

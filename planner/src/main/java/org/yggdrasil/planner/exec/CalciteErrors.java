@@ -153,11 +153,12 @@ public final class CalciteErrors {
           "No function matches the given name and argument types.", position, e);
     }
     if ((m = CANNOT_APPLY.matcher(message)).find()) {
+      // PostgreSQL's type names, and the position of the operator itself, as PostgreSQL.
       return new SqlStateException(SqlState.UNDEFINED_FUNCTION,
-          "operator does not exist: " + m.group(2).replace(m.group(1).replace("<", "")
-              .replace(">", ""), m.group(1)), null,
+          "operator does not exist: " + CalciteTypeNames.pgSpelling(m.group(2)), null,
           "No operator matches the given name and argument types."
-              + " You might need to add explicit type casts.", position, e);
+              + " You might need to add explicit type casts.",
+          operatorPosition(sql, position, m.group(1)), e);
     }
     if (message.contains("is not being grouped") || message.contains("not a GROUP BY")) {
       return positioned(SqlState.GROUPING_ERROR, message, position, e);
@@ -186,6 +187,32 @@ public final class CalciteErrors {
     // An internal error is a bug: keep its stack in the server log, as PostgreSQL logs errors.
     LOG.log(System.Logger.Level.WARNING, "internal error (XX000) while executing a statement", e);
     return new SqlStateException(SqlState.INTERNAL_ERROR, rootMessage(e), e);
+  }
+
+  /**
+   * The 1-based position of binary operator {@code op} in the expression starting at {@code
+   * position} (outside parentheses), or {@code position} when it is not found there.
+   */
+  private static int operatorPosition(String sql, int position, String op) {
+    if (position <= 0 || position > sql.length()) {
+      return position;
+    }
+    int depth = 0;
+    for (Token t : SqlLexer.tokenize(sql.substring(position - 1))) {
+      switch (t.kind()) {
+        case LEFT_PAREN -> depth++;
+        case RIGHT_PAREN -> depth--;
+        default -> {
+          if (depth == 0 && t.kind() == Token.Kind.OPERATOR && t.text().equals(op)) {
+            return position + t.start();
+          }
+        }
+      }
+      if (depth < 0) {
+        break;
+      }
+    }
+    return position;
   }
 
   private static final System.Logger LOG = System.getLogger(CalciteErrors.class.getName());

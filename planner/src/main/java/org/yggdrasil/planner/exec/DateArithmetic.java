@@ -21,7 +21,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 /**
  * PostgreSQL's date arithmetic by operand type: {@code date + integer}, {@code integer + date}
  * and {@code date - integer} are dates, {@code date - date} is the integer number of days
- * between them. Calcite's {@code +} and {@code -} accept none of these, and the validator picks
+ * between them, {@code date ± interval} is a timestamp. Calcite's {@code +} and {@code -} accept none of these, and the validator picks
  * the first binary operator of a name before it checks operand types, so these operators stand
  * in for Calcite's: date operands are handled here, everything else is passed on to Calcite's
  * operator unchanged (checking, result type, conversion).
@@ -45,7 +45,7 @@ final class DateArithmetic extends SqlBinaryOperator {
   }
 
   /** What a date operand combines with: null when Calcite's operator applies. */
-  private enum Shape { DATE_INT, INT_DATE, DATE_DATE }
+  private enum Shape { DATE_INT, INT_DATE, DATE_DATE, DATE_INTERVAL, INTERVAL_DATE }
 
   private Shape shape(RelDataType left, RelDataType right) {
     boolean leftDate = left.getSqlTypeName() == SqlTypeName.DATE;
@@ -58,6 +58,14 @@ final class DateArithmetic extends SqlBinaryOperator {
     }
     if (rightDate && isInteger(left) && getKind() == SqlKind.PLUS) {
       return Shape.INT_DATE;
+    }
+    // date ± interval is a timestamp in PostgreSQL (Calcite would keep a date).
+    if (leftDate && SqlTypeName.INTERVAL_TYPES.contains(right.getSqlTypeName())) {
+      return Shape.DATE_INTERVAL;
+    }
+    if (rightDate && SqlTypeName.INTERVAL_TYPES.contains(left.getSqlTypeName())
+        && getKind() == SqlKind.PLUS) {
+      return Shape.INTERVAL_DATE;
     }
     return null;
   }
@@ -110,8 +118,11 @@ final class DateArithmetic extends SqlBinaryOperator {
       return standard.inferReturnType(binding);
     }
     RelDataTypeFactory f = binding.getTypeFactory();
-    RelDataType type = f.createSqlType(shape == Shape.DATE_DATE ? SqlTypeName.INTEGER
-        : SqlTypeName.DATE);
+    RelDataType type = f.createSqlType(switch (shape) {
+      case DATE_DATE -> SqlTypeName.INTEGER;
+      case DATE_INTERVAL, INTERVAL_DATE -> SqlTypeName.TIMESTAMP;
+      default -> SqlTypeName.DATE;
+    });
     return f.createTypeWithNullability(type, left.isNullable() || right.isNullable());
   }
 
@@ -140,10 +151,23 @@ final class DateArithmetic extends SqlBinaryOperator {
     if (shape == null) {
       return standard(cx, call, op);
     }
+    if (shape == Shape.DATE_INTERVAL || shape == Shape.INTERVAL_DATE) {
+      RexNode date = shape == Shape.DATE_INTERVAL ? a : b;
+      RexNode interval = shape == Shape.DATE_INTERVAL ? b : a;
+      RelDataType timestamp = f.createTypeWithNullability(
+          f.createSqlType(SqlTypeName.TIMESTAMP), date.getType().isNullable());
+      if (op.getKind() == SqlKind.MINUS) {
+        interval = rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.UNARY_MINUS,
+            interval);
+      }
+      return rex.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.DATETIME_PLUS,
+          rex.makeCast(timestamp, date), interval);
+    }
     RexNode days = switch (shape) {
       case DATE_INT -> rex.makeCall(op.standard, days(rex, a), integer(rex, b));
       case INT_DATE -> rex.makeCall(op.standard, integer(rex, a), days(rex, b));
       case DATE_DATE -> rex.makeCall(op.standard, days(rex, a), days(rex, b));
+      default -> throw new IllegalStateException(shape.name());
     };
     if (shape == Shape.DATE_DATE) {
       return days;

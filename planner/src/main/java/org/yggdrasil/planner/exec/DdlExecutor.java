@@ -27,7 +27,11 @@ public final class DdlExecutor {
         for (String keyName : c.keyNames().given()) {
           Relations.requireFree(snapshot, keyName);
         }
-        tx.createTable(SequenceExecutor.withOwnedSequences(c.schema(), c.identities(), snapshot, tx),
+        if (snapshot.catalog().enumType(c.schema().name()) != null) {
+          EnumTypeExecutor.requireFreeTypeName(snapshot, c.schema().name());
+        }
+        var schema = EnumTypeExecutor.resolve(c.schema(), snapshot);
+        tx.createTable(SequenceExecutor.withOwnedSequences(schema, c.identities(), snapshot, tx),
             c.keyNames());
         yield StatementResult.of("CREATE TABLE");
       }
@@ -62,8 +66,10 @@ public final class DdlExecutor {
         }
         yield StatementResult.of("TRUNCATE TABLE");
       }
-      case DdlStatement.AddColumn a -> {
-        TableVersion table = require(snapshot, a.table());
+      case DdlStatement.AddColumn given -> {
+        TableVersion table = require(snapshot, given.table());
+        var a = new DdlStatement.AddColumn(given.table(),
+            EnumTypeExecutor.resolve(given.column(), snapshot), given.ifNotExists());
         if (table.schema().columnIndex(a.column().name()) >= 0) {
           if (a.ifNotExists()) {
             yield StatementResult.of("ALTER TABLE");
@@ -76,6 +82,9 @@ public final class DdlExecutor {
         if (fill == null && a.column().notNull() && table.rowCount() > 0) {
           throw new SqlStateException(SqlState.NOT_NULL_VIOLATION, "column \""
               + a.column().name() + "\" of relation \"" + a.table() + "\" contains null values");
+        }
+        if (fill != null && a.column().userType() != null) {
+          EnumColumns.verifyValue(snapshot, a.column(), fill);
         }
         tx.addColumn(a.table(), a.column(), fill);
         yield StatementResult.of("ALTER TABLE");
@@ -145,6 +154,11 @@ public final class DdlExecutor {
       case DdlStatement.DropSchema d -> CommentSchemaExecutor.dropSchema(d, snapshot, tx);
       case DdlStatement.CreateSequence c -> SequenceExecutor.create(c, snapshot, tx);
       case DdlStatement.DropSequence d -> SequenceExecutor.drop(d, snapshot, tx);
+      case DdlStatement.CreateEnum c -> EnumTypeExecutor.create(c, snapshot, tx);
+      case DdlStatement.AddEnumValue a -> EnumTypeExecutor.addValue(a, snapshot, tx);
+      case DdlStatement.RenameEnumValue r -> EnumTypeExecutor.renameValue(r, ctx);
+      case DdlStatement.DropType d -> EnumTypeExecutor.drop(d, snapshot, tx);
+      case DdlStatement.CreateCast c -> EnumTypeExecutor.createCast(c, snapshot);
     };
   }
 

@@ -167,7 +167,7 @@ final class InsertStatement extends DescribedDml {
       Map<Integer, Integer> oids) {
     if (expr instanceof SqlDynamicParam p) {
       out.putIfAbsent(p.getIndex(), ColumnTypes.relType(ExecContext.typeFactory(), col));
-      oids.putIfAbsent(p.getIndex(), ColumnTypes.oid(col.type()));
+      oids.putIfAbsent(p.getIndex(), ColumnTypes.oid(col));
     }
   }
 
@@ -215,12 +215,14 @@ final class InsertStatement extends DescribedDml {
           .execute(0, row -> rows.add(fullRow(row, new boolean[row.length], defaults)));
     }
     List<Object[]> written = rows;
+    EnumColumns.verify(snapshot, table.name(), rows);
     if (onConflict == null) {
       CheckConstraints.verify(ctx, snapshot, table.name(), rows);
       tx.insert(table.name(), rows);
     } else {
       OnConflict.Outcome outcome = onConflict.apply(ctx, tx, table, table.name(), rows, sql);
       written = outcome.written();
+      EnumColumns.verify(snapshot, table.name(), written);
       // The statement fails, and with it what apply wrote, if a written row breaks a CHECK.
       CheckConstraints.verify(ctx, snapshot, table.name(), written);
     }

@@ -127,8 +127,9 @@ public final class PgRewrites extends SqlShuttle {
       return null;
     }
     String text = lit.getValueAs(String.class);
-    String typeName = spec.getTypeNameSpec().getTypeName().getSimple().toLowerCase(
-        java.util.Locale.ROOT);
+    // The last part of a qualified name: CAST('tuple' AS pg_catalog.text), as psql's \dT+ sends.
+    java.util.List<String> names = spec.getTypeNameSpec().getTypeName().names;
+    String typeName = names.get(names.size() - 1).toLowerCase(java.util.Locale.ROOT);
     SqlParserPos pos = call.getParserPosition();
     switch (typeName) {
       case "boolean", "bool" -> {

@@ -113,7 +113,7 @@ public record PointQuery(String table, long schemaVersion, int[] columns, Column
     List<ResultColumn> described = new ArrayList<>();
     for (int c : selected) {
       ColumnDef col = cols.get(c);
-      described.add(new ResultColumn(col.name(), ColumnTypes.oid(col.type()),
+      described.add(new ResultColumn(col.name(), ColumnTypes.oid(col),
           ColumnTypes.typeModifier(col), (int) version.tableOid(), (short) (c + 1)));
     }
     return new PointQuery(schema.name(), snapshot.schemaVersion(), selected, key, parameter,
@@ -122,7 +122,7 @@ public record PointQuery(String table, long schemaVersion, int[] columns, Column
 
   /** The parameter OID this query infers for {@code $n}, or 0. */
   public int parameterOid() {
-    return ColumnTypes.oid(keyColumn.type());
+    return ColumnTypes.oid(keyColumn);
   }
 
   /** The matching row (canonical values), or none. */

@@ -118,6 +118,7 @@ public final class QueryCompiler {
   public static CompiledQuery compile(SqlNode parsed, SchemaPlus root, String sql,
       boolean vectorized) {
     parsed = org.yggdrasil.planner.model.AnomalyRewrite.apply(parsed, root);
+    parsed = EnumCasts.apply(parsed, root);
     JavaTypeFactory typeFactory = newTypeFactory();
     CalciteCatalogReader catalogReader = catalogReader(root, typeFactory);
     SqlValidator validator = validator(catalogReader, typeFactory);
@@ -146,11 +147,14 @@ public final class QueryCompiler {
       // `x * (-7 / NULL)` while building a projection: fail the statement, not the connection.
       throw CalciteErrors.runtimeError(e);
     }
-    RelNode logical = org.yggdrasil.planner.stats.FloatVarianceRewrite.apply(
-        PgNumericRewrite.apply(relRoot.rel));
+    RelNode numeric = PgNumericRewrite.apply(relRoot.rel);
+    RelNode enumOrdered = EnumOrderRewrite.apply(numeric, root);
+    RelNode logical = org.yggdrasil.planner.stats.FloatVarianceRewrite.apply(enumOrdered);
     RelTraitSet desired = logical.getTraitSet()
         .replace(EnumerableConvention.INSTANCE)
-        .replace(relRoot.collation)
+        // An enum ORDER BY sorts on a hidden column now: the root keeps that order.
+        .replace(enumOrdered != numeric ? org.apache.calcite.rel.RelCollations.EMPTY
+            : relRoot.collation)
         .simplify();
     RelNode physical;
     try {

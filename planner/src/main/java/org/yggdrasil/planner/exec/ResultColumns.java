@@ -71,7 +71,7 @@ final class ResultColumns {
           ColumnDef col = cols.get(c);
           if (col.name().equals(columnName)
               && ColumnTypes.oid(col.type()) == refine(ColumnTypes.oid(type), col)) {
-            return new ResultColumn(label, ColumnTypes.oid(col.type()),
+            return new ResultColumn(label, ColumnTypes.oid(col),
                 ColumnTypes.typeModifier(col), (int) version.tableOid(), (short) (c + 1));
           }
         }
@@ -198,6 +198,13 @@ final class ResultColumns {
             PERCENT_RANK, ARRAY_AGG, STRING_AGG, OVER -> {
           SqlCall named = call.getKind() == SqlKind.OVER ? (SqlCall) call.operand(0) : call;
           String name = named.getOperator().getName().toLowerCase(Locale.ROOT);
+          if (name.equals("ygg_pg_enum_in")) {
+            // x::mood is labelled like the cast: after x, else after the type.
+            String inner = label(named.operand(0));
+            return inner.equals("?column?")
+                && named.operand(1) instanceof org.apache.calcite.sql.SqlLiteral type
+                ? type.getValueAs(String.class) : inner;
+          }
           if (name.equals("ygg_pg_regclass_name") || name.equals("ygg_pg_regnamespace_name")
               || name.equals("ygg_pg_to_regclass") || name.equals("ygg_pg_vector_text")) {
             // x::regclass (rewritten to these functions) is labelled like the cast: after x.

@@ -103,6 +103,7 @@ final class UpdateStatement extends DescribedDml {
     });
     long[] pos = positions.stream().mapToLong(Long::longValue).toArray();
     if (pos.length > 0) {
+      EnumColumns.verify(snapshot, table.name(), newRows);
       CheckConstraints.verify(ctx, snapshot, table.name(), newRows);
       tx.update(table.name(), pos, newRows);
     }

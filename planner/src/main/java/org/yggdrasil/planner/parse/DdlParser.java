@@ -60,6 +60,12 @@ public final class DdlParser {
       if (c.accept("schema")) {
         return CommentSchemaParser.createSchema(c);
       }
+      if (c.accept("type")) {
+        return TypeDdlParser.create(c);
+      }
+      if (c.accept("cast")) {
+        return TypeDdlParser.createCast(c);
+      }
       boolean unique = c.accept("unique");
       if (c.accept("index")) {
         return IndexDdlParser.create(c, unique);
@@ -79,6 +85,9 @@ public final class DdlParser {
       }
       if (c.accept("schema")) {
         return CommentSchemaParser.dropSchema(c);
+      }
+      if (c.accept("type")) {
+        return TypeDdlParser.drop(c);
       }
       c.expect("table");
       boolean ifExists = c.acceptAll("if", "exists");
@@ -101,6 +110,9 @@ public final class DdlParser {
       return new DdlStatement.Truncate(names);
     }
     c.expect("alter");
+    if (c.accept("type")) {
+      return TypeDdlParser.alter(c);
+    }
     c.expect("table");
     boolean ifExists = c.acceptAll("if", "exists");
     c.accept("only");
@@ -207,8 +219,7 @@ public final class DdlParser {
     for (ColumnDef col : columns) {
       boolean inPk = primaryKey.contains(col.name());
       finalColumns.add(inPk && !col.notNull()
-          ? new ColumnDef(col.name(), col.type(), col.length(), col.scale(), true, col.defaultSql())
-          : col);
+          ? col.withNotNull(true) : col);
     }
     List<String> columnNames = finalColumns.stream().map(ColumnDef::name).toList();
     List<CheckDef> checkDefs = ConstraintParser.checkDefs(name, columnNames, checks);
@@ -322,7 +333,8 @@ public final class DdlParser {
       }
       constraint = null;
     }
-    return new ColumnDef(name, type.type(), type.length(), type.scale(), notNull, defaultSql);
+    return new ColumnDef(name, type.type(), type.length(), type.scale(), notNull, defaultSql,
+        type.userType() == null ? null : new org.yggdrasil.storage.nativestore.UserType(type.userType(), 0));
   }
 
   /** The sequence type of a serial pseudo-type name, or null. */

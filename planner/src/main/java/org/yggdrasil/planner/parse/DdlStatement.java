@@ -103,4 +103,23 @@ public sealed interface DdlStatement {
 
   /** DROP SCHEMA [IF EXISTS] a, b [CASCADE]. */
   record DropSchema(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
+
+  /** CREATE TYPE name AS ENUM ('label', …). */
+  record CreateEnum(String name, List<String> labels) implements DdlStatement {}
+
+  /**
+   * ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label' [BEFORE | AFTER 'neighbour'] ({@code
+   * neighbour} null: at the end).
+   */
+  record AddEnumValue(String type, String label, boolean ifNotExists, String neighbour,
+      boolean before) implements DdlStatement {}
+
+  /** ALTER TYPE name RENAME VALUE 'from' TO 'to'. */
+  record RenameEnumValue(String type, String from, String to) implements DdlStatement {}
+
+  /** DROP TYPE [IF EXISTS] a, b [CASCADE | RESTRICT]. */
+  record DropType(List<String> names, boolean ifExists, boolean cascade) implements DdlStatement {}
+
+  /** CREATE CAST (source AS target) WITH INOUT [AS IMPLICIT | AS ASSIGNMENT]. */
+  record CreateCast(TypeName source, TypeName target) implements DdlStatement {}
 }

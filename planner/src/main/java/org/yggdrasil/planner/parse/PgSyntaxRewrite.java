@@ -15,6 +15,8 @@ import java.util.Set;
  *   <li>{@code unnest(…)} in a select list is renamed ({@link SelectListUnnest}).
  *   <li>{@code expr::type} becomes {@code CAST(expr AS type)} ({@link InfixCasts}).
  *   <li>{@code expr AT TIME ZONE zone} becomes a function call ({@link AtTimeZoneSyntax}).
+ *   <li>PostgreSQL's interval input ({@code interval '1 day'}) becomes Calcite's interval
+ *       literals ({@link IntervalLiterals}).
  *   <li>A SELECT with WHERE but no FROM gets a one-row FROM ({@link SelectWithoutFrom}).
  *   <li>{@code bpchar(n)} is spelled {@code char(n)}.
  *   <li>PostgreSQL's typed literals for types Calcite has no literal syntax for ({@code
@@ -37,6 +39,9 @@ public final class PgSyntaxRewrite {
     String catalog = SelectListUnnest.apply(CatalogSyntax.apply(original));
     String sql = catalog.contains("::") ? InfixCasts.apply(catalog) : catalog;
     String lower = sql.toLowerCase(Locale.ROOT);
+    if (lower.contains("interval")) {
+      sql = IntervalLiterals.apply(sql);
+    }
     if (lower.contains("zone")) {
       sql = AtTimeZoneSyntax.apply(sql);
     }

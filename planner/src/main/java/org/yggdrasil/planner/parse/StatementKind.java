@@ -9,6 +9,8 @@ public enum StatementKind {
   /** CREATE/DROP INDEX and VIEW: parsed by {@link DdlParser} like the table statements. */
   CREATE_INDEX, DROP_INDEX, CREATE_VIEW, DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE,
   CREATE_SCHEMA, DROP_SCHEMA, COMMENT,
+  /** CREATE TYPE … AS ENUM, ALTER TYPE, DROP TYPE; CREATE CAST between text and an enum. */
+  CREATE_TYPE, ALTER_TYPE, DROP_TYPE,
   /** CREATE SERVER / DROP SERVER: attaching and detaching systems. */
   CREATE_SERVER, DROP_SERVER,
   /** CREATE [OR REPLACE] MODEL, DROP MODEL, SHOW MODELS, DESCRIBE MODEL. */
@@ -72,11 +74,12 @@ public enum StatementKind {
         case "view" -> DROP_VIEW;
         case "sequence" -> DROP_SEQUENCE;
         case "schema" -> DROP_SCHEMA;
+        case "type" -> DROP_TYPE;
         case "server" -> DROP_SERVER;
         case "model" -> MODEL;
         default -> UNSUPPORTED;
       };
-      case "alter" -> w2.equals("table") ? ALTER_TABLE : UNSUPPORTED;
+      case "alter" -> w2.equals("table") ? ALTER_TABLE : w2.equals("type") ? ALTER_TYPE : UNSUPPORTED;
       case "listen", "notify", "unlisten" -> LISTEN;
       case "copy" -> COPY;
       case "lock", "vacuum", "analyze", "cluster",
@@ -111,6 +114,9 @@ public enum StatementKind {
         }
         case "schema" -> {
           return i == 1 ? CREATE_SCHEMA : UNSUPPORTED;
+        }
+        case "type", "cast" -> {
+          return i == 1 ? CREATE_TYPE : UNSUPPORTED;
         }
         case "database" -> {
           return i == 1 ? CREATE_DATABASE : UNSUPPORTED;

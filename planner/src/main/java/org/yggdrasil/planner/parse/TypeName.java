@@ -13,13 +13,28 @@ import org.yggdrasil.storage.nativestore.ColumnType;
  * @param type the store type
  * @param length varchar/bpchar length or numeric precision, -1 when none
  * @param scale numeric scale, -1 when none
+ * @param userType the name of a user-defined (enum) type, whose values are stored as text; the
+ *     statement's executor resolves it against the catalog; null for built-in types
  */
-public record TypeName(ColumnType type, int length, int scale) {
+public record TypeName(ColumnType type, int length, int scale, String userType) {
+
+  public TypeName(ColumnType type, int length, int scale) {
+    this(type, length, scale, null);
+  }
 
   /** Parses a type name at the cursor, including its modifiers. */
   public static TypeName parse(TokenCursor c) {
-    Token start = c.peek();
-    String word = c.identifier().toLowerCase(Locale.ROOT);
+    String name = c.identifier();
+    if (c.accept(Token.Kind.DOT)) {
+      if (!name.equals("public")) {
+        throw new SqlStateException(SqlState.UNDEFINED_OBJECT,
+            "type \"" + name + "." + c.identifier() + "\" does not exist");
+      }
+      name = c.identifier();
+      rejectArray(c);
+      return new TypeName(ColumnType.TEXT, -1, -1, name);
+    }
+    String word = name.toLowerCase(Locale.ROOT);
     TypeName result = switch (word) {
       case "bool", "boolean" -> simple(ColumnType.BOOL);
       case "int2", "smallint" -> simple(ColumnType.INT2);
@@ -67,16 +82,17 @@ public record TypeName(ColumnType type, int length, int scale) {
         yield simple(ColumnType.TIMESTAMPTZ);
       }
       case "uuid" -> simple(ColumnType.UUID);
-      default -> throw new SqlStateException(SqlState.UNDEFINED_OBJECT,
-          "type \"" + word + "\" does not exist", null,
-          "Supported types: boolean, smallint, integer, bigint, real, double precision, numeric,"
-              + " text, varchar, char, bytea, date, timestamp, timestamptz, uuid.",
-          start.start() + 1, null);
+      // Any other name may be an enum type: the executor looks it up (42704 if it is none).
+      default -> new TypeName(ColumnType.TEXT, -1, -1, name);
     };
+    rejectArray(c);
+    return result;
+  }
+
+  private static void rejectArray(TokenCursor c) {
     if (c.peek() != null && c.peek().kind() == Token.Kind.OPERATOR && c.peek().text().equals("[")) {
       throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED, "array columns are not supported yet");
     }
-    return result;
   }
 
   private static TypeName simple(ColumnType type) {

@@ -38,7 +38,12 @@ public final class ColumnTypes {
     return f.createTypeWithNullability(t, !col.notNull());
   }
 
-  /** The PostgreSQL type OID of a stored column. */
+  /** The PostgreSQL type OID of a stored column: its enum type's, else its store type's. */
+  public static int oid(ColumnDef col) {
+    return col.userType() != null ? (int) col.userType().oid() : oid(col.type());
+  }
+
+  /** The PostgreSQL type OID of a stored column type. */
   public static int oid(ColumnType type) {
     return switch (type) {
       case BOOL -> PgOid.BOOL;

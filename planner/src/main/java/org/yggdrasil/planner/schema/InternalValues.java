@@ -60,16 +60,19 @@ public final class InternalValues {
     };
   }
 
-  /** PostgreSQL's interval output for a number of months: {@code 1 year 2 mons}. */
+  /**
+   * PostgreSQL's interval output for a number of months: {@code 1 year 2 mons} (singular for
+   * exactly 1 only: {@code -1 mons}).
+   */
   static String yearMonthInterval(long months) {
     long years = months / 12;
     long mons = months % 12;
     StringBuilder b = new StringBuilder();
     if (years != 0) {
-      b.append(years).append(Math.abs(years) == 1 ? " year" : " years");
+      b.append(years).append(years == 1 ? " year" : " years");
     }
     if (mons != 0) {
-      b.append(b.isEmpty() ? "" : " ").append(mons).append(Math.abs(mons) == 1 ? " mon" : " mons");
+      b.append(b.isEmpty() ? "" : " ").append(mons).append(mons == 1 ? " mon" : " mons");
     }
     return b.isEmpty() ? "00:00:00" : b.toString();
   }
@@ -80,14 +83,14 @@ public final class InternalValues {
     long rest = Math.abs(millis % 86_400_000L);
     StringBuilder b = new StringBuilder();
     if (days != 0) {
-      b.append(days).append(Math.abs(days) == 1 ? " day" : " days");
+      b.append(days).append(days == 1 ? " day" : " days");
     }
     if (rest != 0 || days == 0) {
       if (!b.isEmpty()) {
         b.append(' ');
       }
-      if (millis < 0 && days == 0) {
-        b.append('-');
+      if (millis < 0 && rest != 0) {
+        b.append('-'); // PostgreSQL signs the time part too: -2 days -03:00:00
       }
       long h = rest / 3_600_000L;
       long m = rest / 60_000L % 60;

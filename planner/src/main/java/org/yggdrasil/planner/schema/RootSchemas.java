@@ -54,6 +54,16 @@ public final class RootSchemas {
     root.add("information_schema", INFORMATION_SCHEMA);
     addTypes(root);
     addTypes(pgCatalog);
+    if (snapshot != null) {
+      // Enum types, for CAST(x AS mood) and x::mood: their values are text.
+      SchemaPlus publicPlus = root.getSubSchema("public");
+      for (var e : snapshot.catalog().enumTypes()) {
+        alias(root, e.name(), SqlTypeName.VARCHAR);
+        if (publicPlus != null) {
+          alias(publicPlus, e.name(), SqlTypeName.VARCHAR);
+        }
+      }
+    }
     for (Map.Entry<String, Function> f : FUNCTIONS) {
       if (!CATALOG_FUNCTIONS.contains(f.getKey())) {
         root.add(f.getKey(), f.getValue());
@@ -139,6 +149,8 @@ public final class RootSchemas {
         out.add(Map.entry("generate_series", TableFunctionImpl.create(m)));
       }
     }
+    out.add(Map.entry("ygg_pg_enum_in", ScalarFunctionImpl.create(
+        org.yggdrasil.planner.schema.functions.EnumFunctions.class, "enum_in")));
     out.add(Map.entry("pg_get_keywords", TableFunctionImpl.create(
         org.yggdrasil.planner.schema.functions.Keywords.class, "pg_get_keywords")));
     return List.copyOf(out);

@@ -205,7 +205,8 @@ public final class YggSession implements Session, StatementContext {
       case INSERT, UPDATE, DELETE -> prepareDml(kind, sql, declared);
       case COPY -> prepareCopy(sql, declared);
       case CREATE_TABLE, DROP_TABLE, TRUNCATE, ALTER_TABLE, CREATE_INDEX, DROP_INDEX, CREATE_VIEW,
-          DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, CREATE_SCHEMA, DROP_SCHEMA, COMMENT ->
+          DROP_VIEW, CREATE_SEQUENCE, DROP_SEQUENCE, CREATE_SCHEMA, DROP_SCHEMA, COMMENT, CREATE_TYPE,
+          ALTER_TYPE, DROP_TYPE ->
           prepareDdl(sql);
       case CREATE_DATABASE, DROP_DATABASE -> prepareDatabaseStatement(sql);
       case CREATE_SERVER, DROP_SERVER -> prepareServerStatement(sql);

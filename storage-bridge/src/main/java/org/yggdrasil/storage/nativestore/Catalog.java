@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The database-level catalog objects of one snapshot (views, sequences, comments, schemas),
+ * The database-level catalog objects of one snapshot (views, sequences, comments, schemas, enums),
  * read-only. Tables and their
  * indexes are not here: they are {@link Snapshot#tables()} and {@link TableSchema#indexes()}.
  */
@@ -92,5 +92,16 @@ public final class Catalog {
   /** The schemas made with CREATE SCHEMA, sorted by name ({@code public} is not among them). */
   public List<SchemaDef> schemas() {
     return entries(SchemaDef.KIND).stream().map(SchemaDef::of).toList();
+  }
+
+  /** The enum type with this name, or null. */
+  public EnumDef enumType(String name) {
+    CatalogEntry e = entry(EnumDef.KIND, name);
+    return e == null ? null : EnumDef.of(e);
+  }
+
+  /** All enum types, sorted by name. */
+  public List<EnumDef> enumTypes() {
+    return entries(EnumDef.KIND).stream().map(EnumDef::of).toList();
   }
 }

@@ -25,7 +25,7 @@ final class ColumnTypeChange {
     }
     ColumnDef before = t.schema.column(idx);
     ColumnDef after = new ColumnDef(before.name(), newType.type(), newType.length(), newType.scale(),
-        before.notNull(), before.defaultSql());
+        before.notNull(), before.defaultSql(), newType.userType());
     Encoding enc = Encoding.of(after);
     int cr = t.config.chunkRows();
     PVector<ColumnChunk> chunks = PVector.empty();

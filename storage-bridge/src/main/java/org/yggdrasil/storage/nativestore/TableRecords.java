@@ -34,6 +34,8 @@ final class TableRecords {
   static final int GROUPED_WITH_INDEXES = 3;
   /** 4: as 3 (the index section always present), then the FOREIGN KEY and CHECK constraints. */
   static final int GROUPED_WITH_CONSTRAINTS = 4;
+  /** 5: as 4, then each column's user-defined (enum) type: name and OID, or an empty name. */
+  static final int GROUPED_WITH_USER_TYPES = 5;
 
   private TableRecords() {}
 
@@ -43,7 +45,8 @@ final class TableRecords {
       return ObjectCodec.hex(h);
     }
     ObjectCodec.Out o = new ObjectCodec.Out();
-    int format = ConstraintCodec.hasAny(t.schema) ? GROUPED_WITH_CONSTRAINTS
+    int format = hasUserTypes(t.schema) ? GROUPED_WITH_USER_TYPES
+        : ConstraintCodec.hasAny(t.schema) ? GROUPED_WITH_CONSTRAINTS
         : t.schema.indexes().isEmpty() ? GROUPED : GROUPED_WITH_INDEXES;
     o.i32(format);
     writeHeader(o, t, format);
@@ -156,13 +159,19 @@ final class TableRecords {
     }
     if (format == GROUPED_WITH_INDEXES) {
       IndexCodec.write(o, s);
-    } else if (format == GROUPED_WITH_CONSTRAINTS) {
+    } else if (format >= GROUPED_WITH_CONSTRAINTS) {
       if (s.indexes().isEmpty()) {
         o.i32(0);
       } else {
         IndexCodec.write(o, s);
       }
       ConstraintCodec.write(o, s);
+    }
+    if (format >= GROUPED_WITH_USER_TYPES) {
+      for (ColumnDef d : s.columns()) {
+        o.nstr(d.userType() == null ? null : d.userType().name());
+        o.i64(d.userType() == null ? 0 : d.userType().oid());
+      }
     }
     o.i32(t.keyDefinitions().length);
     for (KeyIndex k : t.keyDefinitions()) {
@@ -229,7 +238,7 @@ final class TableRecords {
     ObjectCodec.In in = new ObjectCodec.In(p.toArray(ValueLayout.JAVA_BYTE));
     int format = in.i32();
     if (format != COLUMN_MAJOR && format != GROUPED && format != GROUPED_WITH_INDEXES
-        && format != GROUPED_WITH_CONSTRAINTS) {
+        && format != GROUPED_WITH_CONSTRAINTS && format != GROUPED_WITH_USER_TYPES) {
       throw new IllegalStateException("unknown table format " + format);
     }
     String name = in.str();
@@ -259,8 +268,11 @@ final class TableRecords {
     }
     TableSchema schema = new TableSchema(name, cols, pk, uniques,
         format >= GROUPED_WITH_INDEXES ? IndexCodec.read(in) : List.of());
-    if (format == GROUPED_WITH_CONSTRAINTS) {
+    if (format >= GROUPED_WITH_CONSTRAINTS) {
       schema = ConstraintCodec.read(in, schema);
+    }
+    if (format >= GROUPED_WITH_USER_TYPES) {
+      schema = readUserTypes(in, schema);
     }
     StoreConfig config = new StoreConfig(chunkRows, base.keyHashMask());
     int nk = in.i32();
@@ -306,6 +318,24 @@ final class TableRecords {
         liveRows, keys);
     t.storedGroups = groups;
     return t;
+  }
+
+  private static boolean hasUserTypes(TableSchema s) {
+    return s.columns().stream().anyMatch(c -> c.userType() != null);
+  }
+
+  private static TableSchema readUserTypes(ObjectCodec.In in, TableSchema schema) {
+    List<ColumnDef> cols = new ArrayList<>(schema.columns());
+    for (int c = 0; c < cols.size(); c++) {
+      String typeName = in.nstr();
+      long typeOid = in.i64();
+      if (typeName != null) {
+        ColumnDef d = cols.get(c);
+        cols.set(c, new ColumnDef(d.name(), d.type(), d.length(), d.scale(), d.notNull(),
+            d.defaultSql(), new UserType(typeName, typeOid)));
+      }
+    }
+    return schema.withColumns(cols);
   }
 
   private static Object[] partsOf(Entries e, int from, int to) {

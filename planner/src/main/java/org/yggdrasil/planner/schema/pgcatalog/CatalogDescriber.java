@@ -84,7 +84,8 @@ public final class CatalogDescriber {
         return t.name().startsWith("_") ? formatType(t.elementOid(), null) + "[]" : t.name();
       }
     }
-    return "???";
+    String enumType = EnumCatalog.formatType(type);
+    return enumType != null ? enumType : "???";
   }
 
   /** regtype input: a type's OID from its name ({@code int4}, {@code pg_catalog.text}). */
@@ -100,6 +101,10 @@ public final class CatalogDescriber {
       if (t.name().equals(n) || formatType(t.oid(), null).equals(n)) {
         return (long) t.oid();
       }
+    }
+    Long enumType = EnumCatalog.typeOid(name.strip());
+    if (enumType != null) {
+      return enumType;
     }
     throw new org.yggdrasil.catalog.error.SqlStateException(
         org.yggdrasil.catalog.error.SqlState.UNDEFINED_OBJECT,

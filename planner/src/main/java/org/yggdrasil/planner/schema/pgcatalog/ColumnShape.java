@@ -14,6 +14,9 @@ record ColumnShape(String dataType, String udtName, Integer maximumLength, Integ
   private static final int MAX_BYTES_PER_CHAR = 4;
 
   static ColumnShape of(ColumnDef c) {
+    if (c.userType() != null) {
+      return simple("USER-DEFINED", c.userType().name());
+    }
     return switch (c.type()) {
       case BOOL -> simple("boolean", "bool");
       case INT2 -> integer("smallint", "int2", 16);

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.apache.calcite.schema.Table;
 
 /**
- * Catalogs of features Yggdrasil does not have (inheritance, enums, triggers, rules, policies,
+ * Catalogs of features Yggdrasil does not have (inheritance, triggers, rules, policies,
  * extended statistics, publications, extensions, dependencies): empty, with PostgreSQL 15's
  * columns, so that psql's and drivers' queries that join them run and find nothing.
  */
@@ -16,8 +16,6 @@ final class EmptyTables {
         "inhseqno:INTEGER", "inhdetachpending:BOOLEAN"));
     t.put("pg_partitioned_table", CatalogTable.empty("partrelid:BIGINT", "partstrat:VARCHAR",
         "partnatts:SMALLINT", "partdefid:BIGINT", "partattrs:SMALLINT[]"));
-    t.put("pg_enum", CatalogTable.empty("oid:BIGINT", "enumtypid:BIGINT", "enumsortorder:REAL",
-        "enumlabel:VARCHAR"));
     t.put("pg_depend", CatalogTable.empty("classid:BIGINT", "objid:BIGINT", "objsubid:INTEGER",
         "refclassid:BIGINT", "refobjid:BIGINT", "refobjsubid:INTEGER", "deptype:VARCHAR"));
     t.put("pg_shdescription", CatalogTable.empty("objoid:BIGINT", "classoid:BIGINT",

@@ -167,7 +167,7 @@ public final class InformationSchema extends AbstractSchema {
             c.notNull() ? "NO" : "YES", shape.dataType(), shape.maximumLength(),
             shape.octetLength(), shape.precision(), shape.radix(), shape.scale(),
             shape.datetimePrecision(), null, null, null, null, null, null, null, null, null,
-            null, null, db, "pg_catalog", shape.udtName(), null, null, null, null,
+            null, null, db, c.userType() != null ? "public" : "pg_catalog", shape.udtName(), null, null, null, null,
             Integer.toString(i + 1), "NO", "NO", null, null, null, null, null, "NO", "NEVER",
             null, "YES"});
       }

@@ -39,7 +39,13 @@ public final class PgCatalogSchema extends AbstractSchema {
         "typreceive:VARCHAR", "typsend:VARCHAR", "typalign:VARCHAR", "typstorage:VARCHAR",
         "typnotnull:BOOLEAN", "typbasetype:BIGINT", "typtypmod:INTEGER", "typndims:INTEGER",
         "typcollation:BIGINT", "typdefaultbin:VARCHAR", "typdefault:VARCHAR",
-        "typacl:VARCHAR[]"), snapshot -> types()));
+        "typacl:VARCHAR[]"), snapshot -> {
+          List<Object[]> rows = types();
+          rows.addAll(EnumCatalog.types(snapshot));
+          return rows;
+        }));
+    t.put("pg_enum", new CatalogTable(CatalogTable.columns("oid:BIGINT", "enumtypid:BIGINT",
+        "enumsortorder:REAL", "enumlabel:VARCHAR"), EnumCatalog::labels));
     return Map.copyOf(t);
   }
 

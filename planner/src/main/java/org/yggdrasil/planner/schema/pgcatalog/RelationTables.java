@@ -123,7 +123,16 @@ final class RelationTables {
 
   static Object[] attribute(long relation, ColumnDef c, int attnum, boolean notNull,
       boolean hasDefault) {
-    return attribute(relation, c.name(), ColumnTypes.oid(c.type()), ColumnTypes.typeModifier(c),
+    if (c.userType() != null) {
+      // An enum value is a 4-byte OID in PostgreSQL, passed by value and not collatable.
+      Object[] row = attribute(relation, c.name(), ColumnTypes.oid(c), -1, attnum, notNull,
+          hasDefault, "p", false);
+      row[4] = (short) 4;
+      row[9] = true;
+      row[10] = "i";
+      return row;
+    }
+    return attribute(relation, c.name(), ColumnTypes.oid(c), ColumnTypes.typeModifier(c),
         attnum, notNull, hasDefault, storage(c.type()), c.type().isString());
   }
 
