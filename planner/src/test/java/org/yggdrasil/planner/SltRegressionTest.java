@@ -67,6 +67,10 @@ class SltRegressionTest {
             + " + + + 57 + + + 10 col2"));
     assertEquals(List.of(Arrays.asList((Object) null)),
         d.run("SELECT 3 * (a / NULLIF(1, 1)) + 2 FROM t WHERE a = 1"));
+    // binary minus and plus stay calls (Calcite's convertlets cast them to RexCall)
+    assertEquals(List.of(Arrays.asList((Object) null, null)),
+        d.run("SELECT a - 9 * + (+ CAST(NULL AS INTEGER)) * - 41, (5 - NULL) * 3 FROM t"
+            + " WHERE a = 1"));
     assertEquals(List.of(List.of(1)), d.run("SELECT 1"));
   }
 

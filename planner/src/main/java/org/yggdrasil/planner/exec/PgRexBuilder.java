@@ -135,15 +135,29 @@ final class PgRexBuilder extends RexBuilder {
   }
 
   /**
-   * Whether {@code op} is strict arithmetic with a NULL literal operand, which PostgreSQL folds
-   * to NULL as it plans. Folding here also keeps such constants away from Calcite's
-   * monotonicity check, which asserts that a constant operand of {@code *} is a literal
-   * ({@code -7 / NULL * -18} failed with "not a literal").
+   * Whether {@code op} is {@code *}, {@code /}, {@code %} or unary minus with an operand that is
+   * NULL for certain (see {@link #isNullConstant}), which PostgreSQL folds to NULL as it plans.
+   * Folding here keeps such constants away from Calcite's monotonicity check, which asserts that
+   * a constant operand of {@code *} is a literal ({@code -7 / NULL * -18} failed with "not a
+   * literal"). {@code +} and binary {@code -} are left as calls: Calcite's convertlets for them
+   * cast the call they build to RexCall.
    */
   private static boolean nullOperand(SqlOperator op, List<? extends RexNode> exprs) {
-    return STRICT_ARITHMETIC.contains(op.getKind())
-        && exprs.stream().anyMatch(e -> e instanceof RexLiteral lit && lit.isNull());
+    return FOLDED.contains(op.getKind()) && exprs.stream().anyMatch(PgRexBuilder::isNullConstant);
   }
+
+  /** A NULL literal, or strict arithmetic on one: NULL whatever the row. */
+  private static boolean isNullConstant(RexNode e) {
+    if (e instanceof RexLiteral lit) {
+      return lit.isNull();
+    }
+    return e instanceof org.apache.calcite.rex.RexCall call
+        && STRICT_ARITHMETIC.contains(call.getKind())
+        && call.getOperands().stream().anyMatch(PgRexBuilder::isNullConstant);
+  }
+
+  private static final java.util.Set<SqlKind> FOLDED = java.util.EnumSet.of(
+      SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX);
 
   private static final java.util.Set<SqlKind> STRICT_ARITHMETIC = java.util.EnumSet.of(
       SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD,
