@@ -66,6 +66,13 @@ public final class SltMain {
     System.exit(status);
   }
 
+  /** The system's one-minute load average (-1 where the OS does not report it). */
+  static String loadAverage() {
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        .getSystemLoadAverage();
+    return String.format(java.util.Locale.ROOT, "load average %.2f", load);
+  }
+
   public static int run(String[] args, PrintStream out) throws IOException {
     Integer timeoutOption = null;
     int examples = 3;
@@ -155,7 +162,8 @@ public final class SltMain {
               + timeout + " s, " + jobs + " job(s), skip list " + skips.size() + " entr"
               + (skips.size() == 1 ? "y" : "ies")
               + (maxQueries > 0 ? ", at most " + maxQueries + " queries per file" : "")
-              + (report && maxQueries > 0 ? " (select5.test whole)" : ""));
+              + (report && maxQueries > 0 ? " (select5.test whole)" : "")
+              + ", " + loadAverage());
       SltRunner runner = new SltRunner(target, skips, timeout).limit(limit)
           .maxQueries(maxQueries, report ? Corpus::reportCapsQueries : file -> true);
       results.addAll(
@@ -180,6 +188,9 @@ public final class SltMain {
     out.printf(
         "%d file(s), %d records in %.1f s (%.0f records/s)%n",
         results.size(), records, seconds, records / Math.max(seconds, 1e-9));
+    // Records/s depends on what else the machine runs: say so beside the figure.
+    out.println(loadAverage() + " at the end, " + Runtime.getRuntime().availableProcessors()
+        + " processor(s)");
     String summary = Report.summary(results);
     out.println(summary);
     boolean failed = results.stream().anyMatch(r -> r.failed() > 0 || r.fatal() != null);

@@ -57,6 +57,11 @@ public interface Target extends AutoCloseable {
 
     public InProcess(int timeoutSeconds) {
       this.timeoutSeconds = timeoutSeconds;
+      // The engine's background JIT warm-up of the vector kernels costs a core for a while and
+      // buys nothing here: sqllogictest tables have at most 10000 rows. -Dygg.warmup=true keeps it.
+      if (System.getProperty("ygg.warmup") == null) {
+        System.setProperty("ygg.warmup", "false");
+      }
     }
 
     @Override

@@ -2,11 +2,14 @@ package org.yggdrasil.planner.exec;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
@@ -117,6 +120,48 @@ final class PgRexBuilder extends RexBuilder {
     }
     return super.makeCast(pos, type, exp, matchNullability, safe, format);
   }
+
+  @Override
+  public RexNode makeCall(SqlParserPos pos, SqlOperator op, List<? extends RexNode> exprs) {
+    RexNode call = super.makeCall(pos, op, exprs);
+    return nullOperand(op, exprs) ? makeNullLiteral(call.getType()) : call;
+  }
+
+  @Override
+  public RexNode makeCall(SqlParserPos pos, RelDataType returnType, SqlOperator op,
+      List<RexNode> exprs) {
+    return nullOperand(op, exprs) ? makeNullLiteral(returnType)
+        : super.makeCall(pos, returnType, op, exprs);
+  }
+
+  /**
+   * Whether {@code op} is {@code *}, {@code /}, {@code %} or unary minus with an operand that is
+   * NULL for certain (see {@link #isNullConstant}), which PostgreSQL folds to NULL as it plans.
+   * Folding here keeps such constants away from Calcite's monotonicity check, which asserts that
+   * a constant operand of {@code *} is a literal ({@code -7 / NULL * -18} failed with "not a
+   * literal"). {@code +} and binary {@code -} are left as calls: Calcite's convertlets for them
+   * cast the call they build to RexCall.
+   */
+  private static boolean nullOperand(SqlOperator op, List<? extends RexNode> exprs) {
+    return FOLDED.contains(op.getKind()) && exprs.stream().anyMatch(PgRexBuilder::isNullConstant);
+  }
+
+  /** A NULL literal, or strict arithmetic on one: NULL whatever the row. */
+  private static boolean isNullConstant(RexNode e) {
+    if (e instanceof RexLiteral lit) {
+      return lit.isNull();
+    }
+    return e instanceof org.apache.calcite.rex.RexCall call
+        && STRICT_ARITHMETIC.contains(call.getKind())
+        && call.getOperands().stream().anyMatch(PgRexBuilder::isNullConstant);
+  }
+
+  private static final java.util.Set<SqlKind> FOLDED = java.util.EnumSet.of(
+      SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX);
+
+  private static final java.util.Set<SqlKind> STRICT_ARITHMETIC = java.util.EnumSet.of(
+      SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MOD,
+      SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX);
 
   /**
    * A string literal cast to date, timestamp or timestamptz, read with PostgreSQL's input
