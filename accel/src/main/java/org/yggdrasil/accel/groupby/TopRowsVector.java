@@ -37,8 +37,11 @@ final class TopRowsVector {
             LongVector keys = doubles
                     ? sortKeys(DoubleVector.fromMemorySegment(D, data, 8L * i, ByteOrder.LITTLE_ENDIAN))
                     : LongVector.fromMemorySegment(L, data, 8L * i, ByteOrder.LITTLE_ENDIAN);
+            // the comparison's operator must be a constant at each call for the JIT to emit a
+            // vector instruction: one call per direction, never `desc ? GE : LE`
             long reach = top.open() ? live
-                    : keys.compare(desc ? VectorOperators.GE : VectorOperators.LE, top.barRaw()).toLong() & live;
+                    : (desc ? keys.compare(VectorOperators.GE, top.barRaw())
+                            : keys.compare(VectorOperators.LE, top.barRaw())).toLong() & live;
             // the bar only tightens as lanes are offered: a lane let through by an older bar is
             // still checked exactly by the heap
             while (reach != 0) {
