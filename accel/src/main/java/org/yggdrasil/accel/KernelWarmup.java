@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.yggdrasil.accel.agg.Aggregates;
 import org.yggdrasil.accel.agg.Grouped;
 import org.yggdrasil.accel.groupby.LongGroupTable;
+import org.yggdrasil.accel.groupby.SortColumn;
+import org.yggdrasil.accel.groupby.TopRows;
 import org.yggdrasil.accel.kernels.Arith;
 import org.yggdrasil.accel.kernels.Bitmaps;
 import org.yggdrasil.accel.kernels.CmpOp;
@@ -71,7 +73,21 @@ public final class KernelWarmup {
       long[] counts = new long[128];
       LikePattern like = LikePattern.compile("%abc%", '\\', false);
       double sink = 0;
+      // the store's chunks are heap segments over long[]: warm the top-n loop on those
+      MemorySegment heapDoubles = MemorySegment.ofArray(new long[ROWS]);
+      MemorySegment heapLongs = MemorySegment.ofArray(new long[ROWS]);
+      MemorySegment.copy(doubles, 0, heapDoubles, 0, 8L * ROWS);
+      MemorySegment.copy(longs, 0, heapLongs, 0, 8L * ROWS);
+      SortColumn[] byDouble = {new SortColumn(heapDoubles, Lane.DOUBLE, null), new SortColumn(ints, Lane.INT, null)};
+      SortColumn[] byLong = {new SortColumn(heapLongs, Lane.LONG, null)};
       for (int round = 0; round < ROUNDS; round++) {
+        boolean[] direction = {round % 2 == 0, false};
+        TopRows top = new TopRows(10, direction, direction);
+        top.addValued(byDouble, ROWS, round % 3 == 0 ? null : sel, 0);
+        top.addValued(byDouble, ROWS, null, ROWS);
+        TopRows topLong = new TopRows(100, new boolean[] {round % 2 == 1}, new boolean[] {false});
+        topLong.addValued(byLong, ROWS, null, 0);
+        sink += top.size() + topLong.size();
         Filters.compareDouble(doubles, Lane.DOUBLE, ROWS, CmpOp.LT, 50, sel);
         Filters.betweenDouble(doubles, Lane.DOUBLE, ROWS, 10, 60, other);
         Bitmaps.and(sel, other, ROWS);

@@ -44,6 +44,11 @@ public final class QuerySet {
         "SELECT quantile_cont(l_extendedprice, 0.9) FROM lineitem",
         "SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY l_extendedprice) FROM lineitem",
         false, true, false));
+    // ORDER BY … LIMIT: a top-n heap, not a sort (the second key only makes ties deterministic)
+    q.add(new BenchQuery("top10_price",
+        "SELECT l_extendedprice, l_quantity FROM lineitem ORDER BY l_extendedprice DESC, l_quantity LIMIT 10",
+        "SELECT l_extendedprice, l_quantity FROM lineitem ORDER BY l_extendedprice DESC, l_quantity LIMIT 10",
+        true, true, false));
     q.add(BenchQuery.materialized("h2o_q1", "SELECT id1, sum(v1) AS v1 FROM x GROUP BY id1"));
     q.add(BenchQuery.materialized("h2o_q2",
         "SELECT id1, id2, sum(v1) AS v1 FROM x GROUP BY id1, id2"));
@@ -72,6 +77,8 @@ public final class QuerySet {
         + " count(*) AS count FROM x GROUP BY id1, id2, id3, id4, id5, id6"));
     q.add(BenchQuery.materialized("rownum_top1", "SELECT id1, v3 FROM (SELECT id1, v3, row_number()"
         + " OVER (PARTITION BY id1 ORDER BY v3 DESC) AS rn FROM x) t WHERE rn = 1"));
+    q.add(new BenchQuery("h2o_top100_v3", "SELECT id6, v3 FROM x ORDER BY v3, id6 LIMIT 100",
+        "SELECT id6, v3 FROM x ORDER BY v3, id6 LIMIT 100", true, true, false));
     q.add(BenchQuery.same("count_distinct_id3", "SELECT count(DISTINCT id3) FROM x"));
     q.add(BenchQuery.same("like_google",
         "SELECT count(*) FROM hits WHERE url LIKE '%google%'"));

@@ -44,7 +44,9 @@ final class TopNPerGroupVector {
             // a bar only rises as lanes are offered: a lane let through by an older bar is
             // still checked exactly by offer
             LongVector bars = LongVector.fromArray(L, top.bar(), 0, index, 0);
-            VectorMask<Long> reach = keys.compare(largest ? VectorOperators.GE : VectorOperators.LE, bars).and(live);
+            // one call per direction: the operator must be a constant for the JIT to vectorize
+            VectorMask<Long> reach = (largest ? keys.compare(VectorOperators.GE, bars)
+                    : keys.compare(VectorOperators.LE, bars)).and(live);
             long bits = reach.toLong();
             while (bits != 0) {
                 int lane = Long.numberOfTrailingZeros(bits);

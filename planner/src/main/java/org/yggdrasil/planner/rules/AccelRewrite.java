@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
+import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableLimitSort;
 import org.apache.calcite.rel.RelNode;
 
 /**
  * Moves the hot shapes of an optimised Enumerable plan onto the vectorized executor: every
  * {@code Aggregate [Calc] (native table scan)} subtree the accel operators support is replaced
  * by an {@link AccelAggregateRel}, every ROW_NUMBER() top-n per partition by an
- * {@link AccelTopNRel}, every scan with anomaly functions over it by an {@link AccelScoreRel};
- * everything else stays as Calcite planned it. Runs after
+ * {@link AccelTopNRel}, every ORDER BY … LIMIT over a native table scan by an
+ * {@link AccelOrderLimitRel}, every scan with anomaly functions over it by an
+ * {@link AccelScoreRel}; everything else stays as Calcite planned it. Runs after
  * cost-based optimisation so that it never changes which plan Calcite picks, only how the
  * chosen subtree executes.
  */
@@ -29,6 +33,12 @@ public final class AccelRewrite {
         return accel;
       }
     }
+    if (node instanceof EnumerableLimit || node instanceof EnumerableLimitSort) {
+      AccelOrderLimitRel accel = OrderLimitMatcher.match(node);
+      if (accel != null) {
+        return accel;
+      }
+    }
     if (node instanceof EnumerableCalc calc) {
       EnumerableCalc topN = TopNMatcher.match(calc);
       if (topN != null) {
@@ -39,7 +49,7 @@ public final class AccelRewrite {
         return scored;
       }
     }
-    if (node instanceof org.apache.calcite.adapter.enumerable.EnumerableInterpreter scan) {
+    if (node instanceof EnumerableInterpreter scan) {
       EnumerableCalc scored = ScoreMatcher.match(scan);
       if (scored != null) {
         return scored;

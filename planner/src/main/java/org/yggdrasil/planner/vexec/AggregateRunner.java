@@ -2,10 +2,6 @@ package org.yggdrasil.planner.vexec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.DataContext;
@@ -25,13 +21,7 @@ import org.yggdrasil.storage.nativestore.TableVersion;
  */
 public final class AggregateRunner {
   /** The DataContext variable carrying the session's {@code ygg.threads}. */
-  public static final String THREADS_VARIABLE = "ygg.threads";
-
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "ygg-vexec");
-    t.setDaemon(true);
-    return t;
-  });
+  public static final String THREADS_VARIABLE = MorselPool.THREADS_VARIABLE;
 
   private AggregateRunner() {}
 
@@ -40,31 +30,14 @@ public final class AggregateRunner {
     TableVersion table = plan.table().versionAt(root);
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
     int chunks = table.chunkCount();
-    int threads = Math.max(1, Math.min(threads(root), chunks));
+    int threads = MorselPool.workers(root, chunks);
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       workers.add(new Worker(root, plan, table, filter, next, cancel));
     }
-    List<Future<?>> running = new ArrayList<>();
-    for (int i = 1; i < threads; i++) {
-      running.add(POOL.submit(workers.get(i)));
-    }
-    workers.get(0).run();
-    for (Future<?> f : running) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement: interrupted");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
-    }
+    MorselPool.runAll(workers);
     Worker first = workers.get(0);
     for (int i = 1; i < workers.size(); i++) {
       first.merge(workers.get(i));
@@ -75,11 +48,6 @@ public final class AggregateRunner {
   /** As {@link #run} for a one-column result: each row is its single value. */
   public static Enumerable<Object> runScalar(DataContext root, AggregatePlan plan) {
     return run(root, plan).select(row -> row[0]);
-  }
-
-  private static int threads(DataContext root) {
-    Object v = root.get(THREADS_VARIABLE);
-    return v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors();
   }
 
   /** One thread's share: claims chunks until none are left. */

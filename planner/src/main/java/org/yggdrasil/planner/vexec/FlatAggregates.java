@@ -285,7 +285,8 @@ final class FlatAggregates {
       row[i] = switch (a.fn()) {
         case COUNT -> ResultValues.count(counts[i]);
         case SUM, SUM0 -> isExact(a) ? ResultValues.exactSum(a, longSums[i], spill[i], counts[i])
-            : ResultValues.doubleSum(a, doubleSums[i] + compensation[i], counts[i]);
+            : ResultValues.doubleSum(a,
+                org.yggdrasil.accel.agg.Grouped.compensated(doubleSums[i], compensation[i]), counts[i]);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());
           yield slot.isFloating() ? ResultValues.doubleExtreme(slot, doubleExtremes[i], found[i])

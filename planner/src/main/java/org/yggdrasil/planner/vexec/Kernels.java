@@ -390,4 +390,18 @@ public final class Kernels {
       }
     }
   }
+
+  /** TopRows' vector bar prefilter or its scalar twin (added by hand). */
+  public static final class OrderLimit {
+    private OrderLimit() {}
+
+    public static void addValued(org.yggdrasil.accel.groupby.TopRows top,
+        org.yggdrasil.accel.groupby.SortColumn[] cols, int rows, long[] sel, long first) {
+      if (VECTOR) {
+        top.addValued(cols, rows, sel, first);
+      } else {
+        top.addValuedScalar(cols, rows, sel, first);
+      }
+    }
+  }
 }

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -15,10 +16,11 @@ import org.yggdrasil.planner.schema.InternalValues;
 import org.yggdrasil.storage.nativestore.TableVersion;
 
 /**
- * Runs a {@link TopNPlan} in one pass over the chunks: partition ids from {@link GroupKeys}, the
- * k best (value, position) pairs per partition in flat arrays ({@link TopNPerGroup}), NULL
- * values ranked apart by position; then only the winning rows are read back whole. Replaces
- * sorting every row by partition and value, as a window operator would.
+ * Runs a {@link TopNPlan} in one pass over the chunks, morsel-driven on up to {@code ygg.threads}
+ * workers: partition ids from {@link GroupKeys}, the k best (value, position) pairs per partition
+ * in flat arrays ({@link TopNPerGroup}), NULL values ranked apart by position; workers' partitions
+ * are matched by key and merged, then only the winning rows are read back whole. Replaces sorting
+ * every row by partition and value, as a window operator would.
  */
 public final class TopNRunner {
   private TopNRunner() {}
@@ -27,30 +29,98 @@ public final class TopNRunner {
   public static Enumerable<Object[]> run(DataContext root, TopNPlan plan) {
     TableVersion table = plan.table().versionAt(root);
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
+    AtomicInteger next = new AtomicInteger();
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
-    ChunkData chunk = new ChunkData(table, plan.columns());
-    Scratch scratch = new Scratch(table.chunkRows());
-    GroupKeys keys = new GroupKeys(plan.partitionSlots(), plan.columns());
-    TopNPerGroup values = new TopNPerGroup(plan.k(), plan.descending());
-    // NULLs tie among themselves: the earliest positions rank first
-    TopNPerGroup nulls = new TopNPerGroup(plan.k(), false);
-    ColumnSlot order = plan.columns().get(plan.orderSlot());
-    long[] sel = new long[Bitmaps.words(table.chunkRows())];
-    for (int c = 0; c < table.chunkCount(); c++) {
-      if (cancel != null && cancel.get()) {
-        throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+    List<Worker> workers = new ArrayList<>();
+    for (int i = 0, n = MorselPool.workers(root, table.chunkCount()); i < n; i++) {
+      workers.add(new Worker(plan, table, filter, next, cancel));
+    }
+    MorselPool.runAll(workers);
+    Worker first = workers.get(0);
+    for (int i = 1; i < workers.size(); i++) {
+      first.merge(workers.get(i));
+    }
+    return Linq4j.asEnumerable(rows(plan, table, first.keys, first.values, first.nulls));
+  }
+
+  private static List<Object[]> rows(TopNPlan plan, TableVersion table, GroupKeys keys,
+      TopNPerGroup values, TopNPerGroup nulls) {
+    int[] columns = plan.outputColumns().stream().mapToInt(Integer::intValue).toArray();
+    List<Object[]> out = new ArrayList<>();
+    for (int g = 0, n = keys.count(); g < n; g++) {
+      TopNPerGroup firstPart = plan.nullsFirst() ? nulls : values;
+      TopNPerGroup secondPart = plan.nullsFirst() ? values : nulls;
+      long rank = 0;
+      for (TopNPerGroup part : new TopNPerGroup[] {firstPart, secondPart}) {
+        for (int r = 0; r < part.count(g) && rank < plan.k(); r++) {
+          Object[] stored = table.row(part.position(g, r), columns);
+          Object[] row = new Object[columns.length + 1];
+          for (int i = 0; i < columns.length; i++) {
+            row[i] = InternalValues.fromStore(stored[i]);
+          }
+          row[columns.length] = ++rank;
+          out.add(row);
+        }
       }
+    }
+    return out;
+  }
+
+  /** One thread's share: claims chunks until none are left, numbering partitions its own way. */
+  private static final class Worker implements Runnable {
+    private final TopNPlan plan;
+    private final RowFilter filter;
+    private final AtomicInteger next;
+    private final AtomicBoolean cancel;
+    private final int chunkCount;
+    private final int chunkRows;
+    private final ChunkData chunk;
+    private final Scratch scratch;
+    private final ColumnSlot order;
+    final GroupKeys keys;
+    final TopNPerGroup values;
+    /** NULLs tie among themselves: the earliest positions rank first. */
+    final TopNPerGroup nulls;
+
+    Worker(TopNPlan plan, TableVersion table, RowFilter filter, AtomicInteger next,
+        AtomicBoolean cancel) {
+      this.plan = plan;
+      this.filter = filter;
+      this.next = next;
+      this.cancel = cancel;
+      this.chunkCount = table.chunkCount();
+      this.chunkRows = table.chunkRows();
+      this.chunk = new ChunkData(table, plan.columns());
+      this.scratch = new Scratch(table.chunkRows());
+      this.order = plan.columns().get(plan.orderSlot());
+      this.keys = new GroupKeys(plan.partitionSlots(), plan.columns());
+      this.values = new TopNPerGroup(plan.k(), plan.descending());
+      this.nulls = new TopNPerGroup(plan.k(), false);
+    }
+
+    @Override
+    public void run() {
+      long[] sel = new long[Bitmaps.words(chunkRows)];
+      for (int c = next.getAndIncrement(); c < chunkCount; c = next.getAndIncrement()) {
+        if (cancel != null && cancel.get()) {
+          throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        process(c, sel);
+      }
+    }
+
+    private void process(int c, long[] sel) {
       int rows = chunk.moveTo(c);
       if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
-        continue;
+        return;
       }
       long[] kept = ChunkSelection.select(chunk, filter, sel, scratch);
       if (kept != null && Bitmaps.none(kept, rows)) {
-        continue;
+        return;
       }
       int[] gids = scratch.gids;
       keys.assign(chunk, kept, gids, scratch);
-      long first = (long) c * table.chunkRows();
+      long first = (long) c * chunkRows;
       MemorySegment validity = chunk.validity(plan.orderSlot());
       long[] valued = kept;
       if (validity != null) {
@@ -76,29 +146,18 @@ public final class TopNRunner {
         scratch.releaseBitmap(valued);
       }
     }
-    return Linq4j.asEnumerable(rows(plan, table, keys, values, nulls));
-  }
 
-  private static List<Object[]> rows(TopNPlan plan, TableVersion table, GroupKeys keys,
-      TopNPerGroup values, TopNPerGroup nulls) {
-    int[] columns = plan.outputColumns().stream().mapToInt(Integer::intValue).toArray();
-    List<Object[]> out = new ArrayList<>();
-    for (int g = 0, n = keys.count(); g < n; g++) {
-      TopNPerGroup firstPart = plan.nullsFirst() ? nulls : values;
-      TopNPerGroup secondPart = plan.nullsFirst() ? values : nulls;
-      long rank = 0;
-      for (TopNPerGroup part : new TopNPerGroup[] {firstPart, secondPart}) {
-        for (int r = 0; r < part.count(g) && rank < plan.k(); r++) {
-          Object[] stored = table.row(part.position(g, r), columns);
-          Object[] row = new Object[columns.length + 1];
-          for (int i = 0; i < columns.length; i++) {
-            row[i] = InternalValues.fromStore(stored[i]);
-          }
-          row[columns.length] = ++rank;
-          out.add(row);
+    /** Adds another worker's partitions, matched to this worker's ids by their key values. */
+    void merge(Worker o) {
+      for (int g = 0, n = o.keys.count(); g < n; g++) {
+        int to = keys.idOfRaw(o.keys.raw(g));
+        for (int r = 0; r < o.values.count(g); r++) {
+          values.offer(to, o.values.key(g, r), o.values.position(g, r));
+        }
+        for (int r = 0; r < o.nulls.count(g); r++) {
+          nulls.offer(to, o.nulls.key(g, r), o.nulls.position(g, r));
         }
       }
     }
-    return out;
   }
 }

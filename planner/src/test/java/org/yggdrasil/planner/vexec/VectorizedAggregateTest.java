@@ -159,6 +159,23 @@ class VectorizedAggregateTest {
     assertSameRows(enumerable, oneThread, sql);
   }
 
+  /** Compensated sums must not turn an infinite sum into NaN (inf - inf in the compensation). */
+  @Test
+  void infiniteSumsStayInfinite() {
+    db.run("CREATE TABLE inf (id int, v double precision)");
+    try {
+      db.run("INSERT INTO inf SELECT x, CASE WHEN x = 70000 THEN CAST('Infinity' AS double precision)"
+          + " ELSE x * 0.5 END FROM generate_series(1, 140000) s(x)");
+      db.run("SET ygg.vectorize = on");
+      for (String sql : new String[] {"SELECT sum(v), avg(v) FROM inf", "SELECT sum(v) FROM inf WHERE id > 5"}) {
+        assertTrue(explain(sql).contains("AccelAggregate"), sql);
+        assertEquals(List.of(Double.POSITIVE_INFINITY), db.run(sql).get(0).subList(0, 1), sql);
+      }
+    } finally {
+      db.run("DROP TABLE inf");
+    }
+  }
+
   @Test
   void parametersAreReadWhenTheCachedPlanRuns() {
     db.run("SET ygg.vectorize = on");

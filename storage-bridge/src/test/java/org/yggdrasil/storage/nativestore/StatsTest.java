@@ -70,6 +70,23 @@ class StatsTest {
     assertEquals(new UUID(-1, 6), t.chunk(6, 0).stats().max(), "uuid compares unsigned");
   }
 
+  /** Naively, 1e16 + 1 rounds back to 1e16 and the ones are lost: the sum would be 3, not 6. */
+  @Test
+  void floatSumsAreCompensated() {
+    NativeDatabase db = NativeDatabase.inMemory("db", 8);
+    Transaction tx = db.begin("main");
+    tx.createTable(TableSchema.of("f", List.of(col("v", ColumnType.FLOAT8))));
+    List<Object[]> rows = new ArrayList<>();
+    for (double v : new double[] {1e16, 1, 1, 1, -1e16, 1, 1, 1,
+        Double.POSITIVE_INFINITY, 1e300, 1, 2}) {
+      rows.add(new Object[] {v});
+    }
+    tx.insert("f", rows);
+    TableVersion t = tx.snapshot().table("f");
+    assertEquals(6.0, t.chunk(0, 0).stats().sum());
+    assertEquals(Double.POSITIVE_INFINITY, t.chunk(0, 1).stats().sum(), "infinite, not NaN");
+  }
+
   @Test
   void allNullChunkHasNoMinMaxSum() {
     NativeDatabase db = NativeDatabase.inMemory("db", 8);

@@ -13,6 +13,8 @@ final class StatsBuilder {
   private long longSum;
   private BigDecimal bigSum;
   private double doubleSum;
+  /** Neumaier compensation of doubleSum: the low-order parts its additions rounded away. */
+  private double doubleCompensation;
   private boolean anyValue;
 
   StatsBuilder(ColumnType type) {
@@ -38,9 +40,19 @@ final class StatsBuilder {
       case INT2, INT4 -> longSum += ((Number) v).longValue();
       case INT8 -> addLong((Long) v);
       case NUMERIC -> bigSum = bigSum == null ? (BigDecimal) v : bigSum.add((BigDecimal) v);
-      case FLOAT4, FLOAT8 -> doubleSum += ((Number) v).doubleValue();
+      case FLOAT4, FLOAT8 -> addDouble(((Number) v).doubleValue());
       default -> {}
     }
+  }
+
+  /**
+   * Kahan-Babuska (Neumaier) summation, so that a chunk's sum is as exact as the vectorized scan's
+   * compensated sum of the same rows and unfiltered SUM/AVG can be answered from stats.
+   */
+  private void addDouble(double v) {
+    double t = doubleSum + v;
+    doubleCompensation += Math.abs(doubleSum) >= Math.abs(v) ? (doubleSum - t) + v : (v - t) + doubleSum;
+    doubleSum = t;
   }
 
   private void addLong(long v) {
@@ -60,7 +72,8 @@ final class StatsBuilder {
         case INT2, INT4 -> longSum;
         case INT8 -> (bigSum == null ? BigDecimal.ZERO : bigSum).add(BigDecimal.valueOf(longSum));
         case NUMERIC -> bigSum;
-        case FLOAT4, FLOAT8 -> doubleSum;
+        // an infinite sum's compensation is NaN (inf - inf): the sum alone is the answer
+        case FLOAT4, FLOAT8 -> Double.isFinite(doubleSum) ? doubleSum + doubleCompensation : doubleSum;
         default -> null;
       };
     }

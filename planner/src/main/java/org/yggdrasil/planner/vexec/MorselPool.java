@@ -1,0 +1,56 @@
+package org.yggdrasil.planner.vexec;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.calcite.DataContext;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+
+/**
+ * The threads vectorized operators run their workers on: the calling thread runs the first, the
+ * others run on a shared daemon pool; each worker claims chunks (morsels) until none are left.
+ */
+final class MorselPool {
+  /** The DataContext variable carrying the session's {@code ygg.threads}. */
+  static final String THREADS_VARIABLE = "ygg.threads";
+
+  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "ygg-vexec");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private MorselPool() {}
+
+  /** How many workers a scan of {@code chunks} chunks uses: ygg.threads, at most one per chunk. */
+  static int workers(DataContext root, int chunks) {
+    Object v = root.get(THREADS_VARIABLE);
+    int threads = v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors();
+    return Math.max(1, Math.min(threads, chunks));
+  }
+
+  /** Runs every worker to completion, rethrowing the first failure. */
+  static void runAll(List<? extends Runnable> workers) {
+    List<Future<?>> running = new java.util.ArrayList<>();
+    for (int i = 1; i < workers.size(); i++) {
+      running.add(POOL.submit(workers.get(i)));
+    }
+    workers.get(0).run();
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement: interrupted");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+}
