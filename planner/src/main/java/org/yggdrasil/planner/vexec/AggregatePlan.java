@@ -10,7 +10,7 @@ import org.yggdrasil.planner.schema.NativeTable;
  * table version of the executing statement's snapshot, so a cached plan stays valid.
  */
 public record AggregatePlan(NativeTable table, String tableName, List<ColumnSlot> columns,
-    VecPredicate filter, List<Integer> groupSlots, List<AggSpec> aggs) {
+    VecPredicate filter, List<Integer> groupSlots, List<AggSpec> aggs) implements VectorizedPlan {
 
   /** A one-line description for EXPLAIN. */
   public String describe() {

@@ -1,6 +1,8 @@
 package org.yggdrasil.planner.vexec;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,14 +36,36 @@ final class MorselPool {
 
   /** Runs every worker to completion, rethrowing the first failure. */
   static void runAll(List<? extends Runnable> workers) {
-    List<Future<?>> running = new java.util.ArrayList<>();
-    for (int i = 1; i < workers.size(); i++) {
-      running.add(POOL.submit(workers.get(i)));
+    List<Callable<Void>> tasks = new ArrayList<>(workers.size());
+    for (Runnable w : workers) {
+      tasks.add(() -> {
+        w.run();
+        return null;
+      });
     }
-    workers.get(0).run();
-    for (Future<?> f : running) {
+    callAll(tasks);
+  }
+
+  /**
+   * Runs every task, the first on the calling thread, and returns their results in task order;
+   * the first failure is rethrown.
+   */
+  static <T> List<T> callAll(List<Callable<T>> tasks) {
+    List<Future<T>> running = new ArrayList<>();
+    for (int i = 1; i < tasks.size(); i++) {
+      running.add(POOL.submit(tasks.get(i)));
+    }
+    List<T> results = new ArrayList<>(tasks.size());
+    try {
+      results.add(tasks.get(0).call());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    for (Future<T> f : running) {
       try {
-        f.get();
+        results.add(f.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement: interrupted");
@@ -52,5 +76,6 @@ final class MorselPool {
         throw new IllegalStateException(e.getCause());
       }
     }
+    return results;
   }
 }

@@ -9,7 +9,7 @@ import org.yggdrasil.planner.schema.NativeTable;
  * over one native table, every sort key a fixed-width number, date or timestamp column.
  */
 public record OrderLimitPlan(NativeTable table, String tableName, List<ColumnSlot> columns,
-    VecPredicate filter, List<SortKey> keys, long offset, long fetch, List<Integer> outputColumns) {
+    VecPredicate filter, List<SortKey> keys, long offset, long fetch, List<Integer> outputColumns) implements VectorizedPlan {
 
   /** One ORDER BY key: the slot it reads, its direction and where its NULLs rank. */
   public record SortKey(int slot, boolean descending, boolean nullsFirst) {

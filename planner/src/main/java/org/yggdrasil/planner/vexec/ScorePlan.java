@@ -12,7 +12,7 @@ import org.yggdrasil.planner.schema.NativeTable;
  * {@link Score}, NULL for a row where a feature is NULL.
  */
 public record ScorePlan(NativeTable table, String tableName, List<ColumnSlot> columns,
-    VecPredicate filter, List<Integer> passThrough, List<Score> scores) {
+    VecPredicate filter, List<Integer> passThrough, List<Score> scores) implements VectorizedPlan {
 
   /** One anomaly function: the model's name, what it computes, and the slots of its features in order. */
   public record Score(String model, Measure measure, List<Integer> featureSlots) {

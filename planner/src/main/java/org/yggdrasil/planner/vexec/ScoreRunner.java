@@ -4,10 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -33,12 +30,6 @@ import org.yggdrasil.storage.nativestore.chunk.Physical;
  * the row-at-a-time scan's, in the same order, with bit-identical scores.
  */
 public final class ScoreRunner {
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "ygg-score");
-    t.setDaemon(true);
-    return t;
-  });
-
   private ScoreRunner() {}
 
   /** Called by generated code (see {@code AccelScoreRel}). */
@@ -51,8 +42,7 @@ public final class ScoreRunner {
       ScorePlan.Score s = plan.scores().get(i);
       forests[i] = AnomalyRuntime.forest(s.model(), s.featureSlots().size());
     }
-    Object v = root.get(AggregateRunner.THREADS_VARIABLE);
-    int threads = Math.max(1, v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors());
+    int threads = MorselPool.workers(root, table.chunkCount());
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
@@ -76,8 +66,7 @@ public final class ScoreRunner {
         AtomicBoolean cancel) {
       this.table = table;
       this.cancel = cancel;
-      int workers = Math.max(1, Math.min(threads, table.chunkCount()));
-      for (int i = 0; i < workers; i++) {
+      for (int i = 0; i < threads; i++) {
         scorers.add(new ChunkScorer(plan, table, filter, forests));
       }
     }
@@ -113,29 +102,16 @@ public final class ScoreRunner {
       int n = Math.min(scorers.size(), table.chunkCount() - nextChunk);
       int first = nextChunk;
       nextChunk += n;
-      List<Future<List<Object[]>>> running = new ArrayList<>();
-      for (int i = 1; i < n; i++) {
+      List<Callable<List<Object[]>>> tasks = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
         ChunkScorer s = scorers.get(i);
         int c = first + i;
-        running.add(POOL.submit(() -> s.score(c)));
+        tasks.add(() -> s.score(c));
       }
       round.clear();
+      round.addAll(MorselPool.callAll(tasks));
       part = 0;
       at = 0;
-      round.add(scorers.get(0).score(first));
-      for (Future<List<Object[]>> f : running) {
-        try {
-          round.add(f.get());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement: interrupted");
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
     }
   }
 

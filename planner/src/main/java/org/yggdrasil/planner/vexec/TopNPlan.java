@@ -11,7 +11,7 @@ import org.yggdrasil.planner.schema.NativeTable;
  */
 public record TopNPlan(NativeTable table, String tableName, List<ColumnSlot> columns,
     VecPredicate filter, List<Integer> partitionSlots, int orderSlot, boolean descending,
-    boolean nullsFirst, int k, List<Integer> outputColumns) {
+    boolean nullsFirst, int k, List<Integer> outputColumns) implements VectorizedPlan {
 
   public String describe() {
     return (filter == null ? "" : "filter=" + filter + ", ") + "partition=" + partitionSlots
