@@ -8,8 +8,6 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.yggdrasil.accel.kernels.Bitmaps;
-import org.yggdrasil.catalog.error.SqlState;
-import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.storage.nativestore.TableVersion;
 
 /**
@@ -51,12 +49,9 @@ public final class AggregateRunner {
   }
 
   /** One thread's share: claims chunks until none are left. */
-  private static final class Worker implements Runnable {
+  private static final class Worker extends MorselWorker {
     private final AggregatePlan plan;
     private final RowFilter filter;
-    private final AtomicInteger next;
-    private final AtomicBoolean cancel;
-    private final int chunkCount;
     private final ChunkData chunk;
     private final Scratch scratch;
     private final ExprEvaluator eval;
@@ -66,11 +61,9 @@ public final class AggregateRunner {
 
     Worker(DataContext root, AggregatePlan plan, TableVersion table, RowFilter filter,
         AtomicInteger next, AtomicBoolean cancel) {
+      super(table, next, cancel);
       this.plan = plan;
       this.filter = filter;
-      this.next = next;
-      this.cancel = cancel;
-      this.chunkCount = table.chunkCount();
       this.chunk = new ChunkData(table, plan.columns());
       this.scratch = new Scratch(table.chunkRows());
       this.eval = new ExprEvaluator(root, scratch);
@@ -82,17 +75,7 @@ public final class AggregateRunner {
     }
 
     @Override
-    public void run() {
-      long[] sel = new long[Bitmaps.words(scratch.gids.length)];
-      for (int i = next.getAndIncrement(); i < chunkCount; i = next.getAndIncrement()) {
-        if (cancel != null && cancel.get()) {
-          throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-        }
-        process(i, sel);
-      }
-    }
-
-    private void process(int index, long[] sel) {
+    void process(int index, long[] sel) {
       int rows = chunk.moveTo(index);
       if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
         return;

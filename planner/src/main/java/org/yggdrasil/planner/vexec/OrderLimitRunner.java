@@ -12,8 +12,6 @@ import org.yggdrasil.accel.groupby.SortColumn;
 import org.yggdrasil.accel.groupby.TopKeys;
 import org.yggdrasil.accel.groupby.TopRows;
 import org.yggdrasil.accel.kernels.Bitmaps;
-import org.yggdrasil.catalog.error.SqlState;
-import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.schema.InternalValues;
 import org.yggdrasil.storage.nativestore.TableVersion;
 import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
@@ -65,13 +63,9 @@ public final class OrderLimitRunner {
   }
 
   /** One thread's share: claims chunks until none are left. */
-  private static final class Worker implements Runnable {
+  private static final class Worker extends MorselWorker {
     private final OrderLimitPlan plan;
     private final RowFilter filter;
-    private final AtomicInteger next;
-    private final AtomicBoolean cancel;
-    private final int chunkCount;
-    private final int chunkRows;
     private final ChunkData chunk;
     private final Scratch scratch;
     private final SortColumn[] cols;
@@ -79,12 +73,9 @@ public final class OrderLimitRunner {
 
     Worker(OrderLimitPlan plan, TableVersion table, RowFilter filter, AtomicInteger next,
         AtomicBoolean cancel) {
+      super(table, next, cancel);
       this.plan = plan;
       this.filter = filter;
-      this.next = next;
-      this.cancel = cancel;
-      this.chunkCount = table.chunkCount();
-      this.chunkRows = table.chunkRows();
       this.chunk = new ChunkData(table, plan.columns());
       this.scratch = new Scratch(table.chunkRows());
       int m = plan.keys().size();
@@ -99,17 +90,7 @@ public final class OrderLimitRunner {
     }
 
     @Override
-    public void run() {
-      long[] sel = new long[Bitmaps.words(chunkRows)];
-      for (int i = next.getAndIncrement(); i < chunkCount; i = next.getAndIncrement()) {
-        if (cancel != null && cancel.get()) {
-          throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-        }
-        process(i, sel);
-      }
-    }
-
-    private void process(int index, long[] sel) {
+    void process(int index, long[] sel) {
       int rows = chunk.moveTo(index);
       if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
         return;

@@ -10,8 +10,6 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.yggdrasil.accel.groupby.TopNPerGroup;
 import org.yggdrasil.accel.kernels.Bitmaps;
-import org.yggdrasil.catalog.error.SqlState;
-import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.schema.InternalValues;
 import org.yggdrasil.storage.nativestore.TableVersion;
 
@@ -67,13 +65,9 @@ public final class TopNRunner {
   }
 
   /** One thread's share: claims chunks until none are left, numbering partitions its own way. */
-  private static final class Worker implements Runnable {
+  private static final class Worker extends MorselWorker {
     private final TopNPlan plan;
     private final RowFilter filter;
-    private final AtomicInteger next;
-    private final AtomicBoolean cancel;
-    private final int chunkCount;
-    private final int chunkRows;
     private final ChunkData chunk;
     private final Scratch scratch;
     private final ColumnSlot order;
@@ -84,12 +78,9 @@ public final class TopNRunner {
 
     Worker(TopNPlan plan, TableVersion table, RowFilter filter, AtomicInteger next,
         AtomicBoolean cancel) {
+      super(table, next, cancel);
       this.plan = plan;
       this.filter = filter;
-      this.next = next;
-      this.cancel = cancel;
-      this.chunkCount = table.chunkCount();
-      this.chunkRows = table.chunkRows();
       this.chunk = new ChunkData(table, plan.columns());
       this.scratch = new Scratch(table.chunkRows());
       this.order = plan.columns().get(plan.orderSlot());
@@ -99,17 +90,7 @@ public final class TopNRunner {
     }
 
     @Override
-    public void run() {
-      long[] sel = new long[Bitmaps.words(chunkRows)];
-      for (int c = next.getAndIncrement(); c < chunkCount; c = next.getAndIncrement()) {
-        if (cancel != null && cancel.get()) {
-          throw new SqlStateException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-        }
-        process(c, sel);
-      }
-    }
-
-    private void process(int c, long[] sel) {
+    void process(int c, long[] sel) {
       int rows = chunk.moveTo(c);
       if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
         return;
