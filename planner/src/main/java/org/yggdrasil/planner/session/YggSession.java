@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.calcite.rel.type.RelDataType;
@@ -345,16 +346,21 @@ public final class YggSession implements Session, StatementContext {
     ParameterRewrite params = ParameterRewrite.of(sql);
     int[] oids = markerOids(params, declared);
     currentMarkerOids = oids;
-    CompiledQuery described = compileQuery(params.sql(), declared, current,
-        RootSchemas.create(current, null, Map.of()));
+    SchemaPlus describedRoot = RootSchemas.create(current, null, Map.of());
+    CompiledQuery described = compileQuery(params.sql(), declared, current, describedRoot);
     int[] types = parameterTypes(declared, params, described.markerTypes(),
         described.markerOids());
+    // A simple query prepares and runs at once: its first run reuses the root schema built for
+    // describing it when it reads the same (immutable) snapshot, instead of building another.
+    AtomicReference<SchemaPlus> unusedRoot = new AtomicReference<>(describedRoot);
     return new YggPreparedStatement(types, described.columns(), false, values -> {
       Object[] markers = markerValues(params, values);
       return new GuardedPortal(this, new LazyQueryPortal(() -> {
         currentMarkerOids = oids;
         Snapshot snapshot = readSnapshot();
-        SchemaPlus root = RootSchemas.create(snapshot, null, Map.of());
+        SchemaPlus reusable = unusedRoot.getAndSet(null);
+        SchemaPlus root = reusable != null && snapshot == current
+            ? reusable : RootSchemas.create(snapshot, null, Map.of());
         CompiledQuery q = compileQuery(params.sql(), declared, snapshot, root);
         if (!q.columns().equals(described.columns())) {
           throw new SqlStateException(SqlState.FEATURE_NOT_SUPPORTED,
