@@ -26,6 +26,15 @@ final class Sel {
         return tail >= 64 ? bits : bits & ((1L << tail) - 1);
     }
 
+    /** The selection bits of rows {@code i .. i + lanes} (lanes divides 64); all when sel is null. */
+    static long laneBits(long[] sel, int i, int lanes) {
+        long laneMask = lanes == 64 ? -1L : (1L << lanes) - 1;
+        if (sel == null) {
+            return laneMask;
+        }
+        return (sel[i >>> 6] >>> (i & 63)) & laneMask;
+    }
+
     static boolean selected(long[] sel, int row) {
         return sel == null || (sel[row >>> 6] & (1L << row)) != 0;
     }

@@ -31,7 +31,7 @@ final class TopNPerGroupVector {
         int[] index = new int[lanes];
         int i = 0;
         for (int bound = L.loopBound(rows); i < bound; i += lanes) {
-            VectorMask<Long> live = VectorMask.fromLong(L, selBits(sel, i, lanes));
+            VectorMask<Long> live = VectorMask.fromLong(L, Sel.laneBits(sel, i, lanes));
             if (!live.anyTrue()) {
                 continue;
             }
@@ -40,7 +40,7 @@ final class TopNPerGroupVector {
             // the gather checks every lane's index, masked or not: -1 (no group) reads group 0
             g.max(0).intoArray(index, 0);
             DoubleVector v = DoubleVector.fromMemorySegment(D, data, 8L * i, ByteOrder.LITTLE_ENDIAN);
-            LongVector keys = sortKeys(v);
+            LongVector keys = TopKeysVector.ofDouble(v);
             // a bar only rises as lanes are offered: a lane let through by an older bar is
             // still checked exactly by offer
             LongVector bars = LongVector.fromArray(L, top.bar(), 0, index, 0);
@@ -59,23 +59,5 @@ final class TopNPerGroupVector {
                 top.offer(gid[i], TopKeys.ofDouble(data.get(Sel.LE_DOUBLE, 8L * i)), first + i);
             }
         }
-    }
-
-    /** {@link TopKeys#ofDouble} lane-wise: -0.0 as 0.0, every NaN greatest. */
-    private static LongVector sortKeys(DoubleVector v) {
-        LongVector bits = v.reinterpretAsLongs();
-        bits = bits.blend(0L, v.compare(VectorOperators.EQ, 0.0).cast(L));
-        LongVector keys = bits.lanewise(VectorOperators.XOR,
-                bits.lanewise(VectorOperators.ASHR, 63).and(Long.MAX_VALUE));
-        return keys.blend(Long.MAX_VALUE, v.test(VectorOperators.IS_NAN).cast(L));
-    }
-
-    /** The selection bits of rows {@code i .. i + lanes} (lanes divides 64). */
-    private static long selBits(long[] sel, int i, int lanes) {
-        long laneMask = lanes == 64 ? -1L : (1L << lanes) - 1;
-        if (sel == null) {
-            return laneMask;
-        }
-        return (sel[i >>> 6] >>> (i & 63)) & laneMask;
     }
 }

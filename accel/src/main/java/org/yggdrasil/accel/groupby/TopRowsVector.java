@@ -27,7 +27,7 @@ final class TopRowsVector {
         boolean desc = top.descending0();
         int i = 0;
         for (int bound = L.loopBound(rows); i < bound; i += lanes) {
-            long live = selBits(valued, i, lanes);
+            long live = Sel.laneBits(valued, i, lanes);
             if (live == 0) {
                 continue;
             }
@@ -35,7 +35,7 @@ final class TopRowsVector {
                 return;
             }
             LongVector keys = doubles
-                    ? sortKeys(DoubleVector.fromMemorySegment(D, data, 8L * i, ByteOrder.LITTLE_ENDIAN))
+                    ? TopKeysVector.ofDouble(DoubleVector.fromMemorySegment(D, data, 8L * i, ByteOrder.LITTLE_ENDIAN))
                     : LongVector.fromMemorySegment(L, data, 8L * i, ByteOrder.LITTLE_ENDIAN);
             // the comparison's operator must be a constant at each call for the JIT to emit a
             // vector instruction: one call per direction, never `desc ? GE : LE`
@@ -61,23 +61,5 @@ final class TopRowsVector {
                 }
             }
         }
-    }
-
-    /** {@link TopKeys#ofDouble} lane-wise: -0.0 as 0.0, every NaN greatest. */
-    private static LongVector sortKeys(DoubleVector v) {
-        LongVector bits = v.reinterpretAsLongs();
-        bits = bits.blend(0L, v.compare(VectorOperators.EQ, 0.0).cast(L));
-        LongVector keys = bits.lanewise(VectorOperators.XOR,
-                bits.lanewise(VectorOperators.ASHR, 63).and(Long.MAX_VALUE));
-        return keys.blend(Long.MAX_VALUE, v.test(VectorOperators.IS_NAN).cast(L));
-    }
-
-    /** The selection bits of rows {@code i .. i + lanes} (lanes divides 64). */
-    private static long selBits(long[] sel, int i, int lanes) {
-        long laneMask = lanes == 64 ? -1L : (1L << lanes) - 1;
-        if (sel == null) {
-            return laneMask;
-        }
-        return (sel[i >>> 6] >>> (i & 63)) & laneMask;
     }
 }
