@@ -52,13 +52,9 @@ final class AggregateMatcher {
     };
     RexToVec rex = new RexToVec(agg.getCluster().getRexBuilder(), table.version().schema());
 
-    List<VecPredicate> filters = new ArrayList<>();
-    for (RexNode f : scan.filters()) {
-      VecPredicate p = rex.predicate(f);
-      if (p == null) {
-        return null;
-      }
-      filters.add(p);
+    List<VecPredicate> filters = scan.vectorFilters(rex);
+    if (filters == null) {
+      return null;
     }
     List<RexNode> fields = new ArrayList<>();
     if (calc == null) {
@@ -97,10 +93,8 @@ final class AggregateMatcher {
       }
       aggs.add(spec);
     }
-    VecPredicate filter = filters.isEmpty() ? null
-        : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
-    List<String> name = scan.qualifiedName();
-    AggregatePlan plan = new AggregatePlan(table, String.join(".", name), List.copyOf(rex.slots()),
+    VecPredicate filter = VecPredicate.allOf(filters);
+    AggregatePlan plan = new AggregatePlan(table, scan.tableName(), List.copyOf(rex.slots()),
         filter, List.copyOf(groupSlots), List.copyOf(aggs));
     return new AccelAggregateRel(agg.getCluster(), agg.getTraitSet(), agg.getRowType(), plan);
   }

@@ -69,13 +69,9 @@ final class OrderLimitMatcher {
     NativeTable table = scan.table();
     RexToVec rex = new RexToVec(node.getCluster().getRexBuilder(), table.version().schema());
     List<Integer> projects = scan.projects();
-    List<VecPredicate> filters = new ArrayList<>();
-    for (RexNode f : scan.filters()) {
-      VecPredicate p = rex.predicate(f);
-      if (p == null) {
-        return null;
-      }
-      filters.add(p);
+    List<VecPredicate> filters = scan.vectorFilters(rex);
+    if (filters == null) {
+      return null;
     }
     // the table column behind each field the Sort sees
     List<Integer> fields = new ArrayList<>(projects);
@@ -112,17 +108,11 @@ final class OrderLimitMatcher {
         return null;
       }
       boolean descending = fc.getDirection().isDescending();
-      boolean nullsFirst = switch (fc.nullDirection) {
-        case FIRST -> true;
-        case LAST -> false;
-        // PostgreSQL: NULLs sort as the largest value
-        case UNSPECIFIED -> descending;
-      };
+      boolean nullsFirst = ScanShape.nullsFirst(fc);
       keys.add(new OrderLimitPlan.SortKey(slot, descending, nullsFirst));
     }
-    VecPredicate filter = filters.isEmpty() ? null
-        : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
-    OrderLimitPlan plan = new OrderLimitPlan(table, String.join(".", scan.qualifiedName()),
+    VecPredicate filter = VecPredicate.allOf(filters);
+    OrderLimitPlan plan = new OrderLimitPlan(table, scan.tableName(),
         List.copyOf(rex.slots()), filter, List.copyOf(keys), skip, rows, List.copyOf(fields));
     return new AccelOrderLimitRel(node.getCluster(), node.getTraitSet(), node.getRowType(), plan);
   }

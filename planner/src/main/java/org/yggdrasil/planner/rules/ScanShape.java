@@ -1,13 +1,16 @@
 package org.yggdrasil.planner.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
 import org.apache.calcite.interpreter.Bindables.BindableTableScan;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rex.RexNode;
 import org.yggdrasil.planner.schema.NativeTable;
+import org.yggdrasil.planner.vexec.VecPredicate;
 
 /**
  * A scan of a native table as Calcite planned it: an interpreted scan with pushed projections and
@@ -36,5 +39,35 @@ record ScanShape(NativeTable table, List<String> qualifiedName, List<Integer> pr
       return new ScanShape(table, scan.getTable().getQualifiedName(), all, List.of());
     }
     return null;
+  }
+
+  /** The table's name as EXPLAIN shows it, schema-qualified. */
+  String tableName() {
+    return String.join(".", qualifiedName);
+  }
+
+  /**
+   * The pushed filters as vectorized predicates (a mutable list, for callers that add more), or
+   * null when one of them cannot run vectorized.
+   */
+  List<VecPredicate> vectorFilters(RexToVec rex) {
+    List<VecPredicate> out = new ArrayList<>();
+    for (RexNode f : filters) {
+      VecPredicate p = rex.predicate(f);
+      if (p == null) {
+        return null;
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  /** Where NULLs go under {@code order}: PostgreSQL sorts them as the largest value by default. */
+  static boolean nullsFirst(RelFieldCollation order) {
+    return switch (order.nullDirection) {
+      case FIRST -> true;
+      case LAST -> false;
+      case UNSPECIFIED -> order.getDirection().isDescending();
+    };
   }
 }

@@ -147,9 +147,8 @@ final class ScoreMatcher {
     for (int i = 0; i < base; i++) {
       passThrough.add(used.get(i) ? rex.slot(i, tableType.getFieldList().get(i).getType().getSqlTypeName()) : -1);
     }
-    VecPredicate filter = filters.isEmpty() ? null
-        : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
-    ScorePlan plan = new ScorePlan(table, String.join(".", scan.qualifiedName()),
+    VecPredicate filter = VecPredicate.allOf(filters);
+    ScorePlan plan = new ScorePlan(table, scan.tableName(),
         List.copyOf(rex.slots()), filter, List.copyOf(passThrough), List.copyOf(scores));
     AccelScoreRel scored = new AccelScoreRel(scanNode.getCluster(), scanNode.getTraitSet(),
         outputType, plan);

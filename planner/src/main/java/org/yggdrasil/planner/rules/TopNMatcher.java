@@ -52,13 +52,9 @@ final class TopNMatcher {
     }
     List<Integer> projects = scan.projects();
     RexToVec rex = new RexToVec(calc.getCluster().getRexBuilder(), table.version().schema());
-    List<VecPredicate> filters = new ArrayList<>();
-    for (RexNode f : scan.filters()) {
-      VecPredicate p = rex.predicate(f);
-      if (p == null) {
-        return null;
-      }
-      filters.add(p);
+    List<VecPredicate> filters = scan.vectorFilters(rex);
+    if (filters == null) {
+      return null;
     }
     List<Integer> partition = new ArrayList<>();
     for (int key : group.keys) {
@@ -79,15 +75,9 @@ final class TopNMatcher {
       return null;
     }
     boolean descending = order.getDirection().isDescending();
-    boolean nullsFirst = switch (order.nullDirection) {
-      case FIRST -> true;
-      case LAST -> false;
-      // PostgreSQL: NULLs sort as the largest value
-      case UNSPECIFIED -> descending;
-    };
-    VecPredicate filter = filters.isEmpty() ? null
-        : filters.size() == 1 ? filters.get(0) : new VecPredicate.And(filters);
-    TopNPlan plan = new TopNPlan(table, String.join(".", scan.qualifiedName()),
+    boolean nullsFirst = ScanShape.nullsFirst(order);
+    VecPredicate filter = VecPredicate.allOf(filters);
+    TopNPlan plan = new TopNPlan(table, scan.tableName(),
         List.copyOf(rex.slots()), filter, List.copyOf(partition), orderSlot, descending,
         nullsFirst, k, List.copyOf(projects));
     AccelTopNRel topN = new AccelTopNRel(calc.getCluster(), window.getTraitSet(),

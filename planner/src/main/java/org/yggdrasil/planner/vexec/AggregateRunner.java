@@ -1,6 +1,5 @@
 package org.yggdrasil.planner.vexec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,19 +26,8 @@ public final class AggregateRunner {
   public static Enumerable<Object[]> run(DataContext root, AggregatePlan plan) {
     TableVersion table = plan.table().versionAt(root);
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
-    int chunks = table.chunkCount();
-    int threads = MorselPool.workers(root, chunks);
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
-    List<Worker> workers = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      workers.add(new Worker(root, plan, table, filter, next, cancel));
-    }
-    MorselPool.runAll(workers);
-    Worker first = workers.get(0);
-    for (int i = 1; i < workers.size(); i++) {
-      first.merge(workers.get(i));
-    }
+    Worker first = MorselPool.runMerged(root, table,
+        (next, cancel) -> new Worker(root, plan, table, filter, next, cancel), Worker::merge);
     return Linq4j.asEnumerable(first.rows());
   }
 

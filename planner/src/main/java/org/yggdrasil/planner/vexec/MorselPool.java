@@ -3,6 +3,10 @@ package org.yggdrasil.planner.vexec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +14,7 @@ import java.util.concurrent.Future;
 import org.apache.calcite.DataContext;
 import org.yggdrasil.catalog.error.SqlState;
 import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.storage.nativestore.TableVersion;
 
 /**
  * The threads vectorized operators run their workers on: the calling thread runs the first, the
@@ -32,6 +37,27 @@ final class MorselPool {
     Object v = root.get(THREADS_VARIABLE);
     int threads = v instanceof Number n ? n.intValue() : Runtime.getRuntime().availableProcessors();
     return Math.max(1, Math.min(threads, chunks));
+  }
+
+  /**
+   * Runs as many workers as {@link #workers} allows over the table's chunks, each made by
+   * {@code newWorker} with the shared chunk counter and the statement's cancel flag, then merges
+   * every other worker into the first and returns it.
+   */
+  static <W extends MorselWorker> W runMerged(DataContext root, TableVersion table,
+      BiFunction<AtomicInteger, AtomicBoolean, W> newWorker, BiConsumer<W, W> mergeInto) {
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    List<W> workers = new ArrayList<>();
+    for (int i = 0, n = workers(root, table.chunkCount()); i < n; i++) {
+      workers.add(newWorker.apply(next, cancel));
+    }
+    runAll(workers);
+    W first = workers.get(0);
+    for (int i = 1; i < workers.size(); i++) {
+      mergeInto.accept(first, workers.get(i));
+    }
+    return first;
   }
 
   /** Runs every worker to completion, rethrowing the first failure. */

@@ -30,17 +30,9 @@ public final class OrderLimitRunner {
   public static Enumerable<Object[]> run(DataContext root, OrderLimitPlan plan) {
     TableVersion table = plan.table().versionAt(root);
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
-    List<Worker> workers = new ArrayList<>();
-    for (int i = 0, n = MorselPool.workers(root, table.chunkCount()); i < n; i++) {
-      workers.add(new Worker(plan, table, filter, next, cancel));
-    }
-    MorselPool.runAll(workers);
-    TopRows top = workers.get(0).top;
-    for (int i = 1; i < workers.size(); i++) {
-      top.merge(workers.get(i).top);
-    }
+    TopRows top = MorselPool.runMerged(root, table,
+        (next, cancel) -> new Worker(plan, table, filter, next, cancel),
+        (into, other) -> into.top.merge(other.top)).top;
     return Linq4j.asEnumerable(rows(plan, table, top.positions()));
   }
 

@@ -27,17 +27,8 @@ public final class TopNRunner {
   public static Enumerable<Object[]> run(DataContext root, TopNPlan plan) {
     TableVersion table = plan.table().versionAt(root);
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
-    List<Worker> workers = new ArrayList<>();
-    for (int i = 0, n = MorselPool.workers(root, table.chunkCount()); i < n; i++) {
-      workers.add(new Worker(plan, table, filter, next, cancel));
-    }
-    MorselPool.runAll(workers);
-    Worker first = workers.get(0);
-    for (int i = 1; i < workers.size(); i++) {
-      first.merge(workers.get(i));
-    }
+    Worker first = MorselPool.runMerged(root, table,
+        (next, cancel) -> new Worker(plan, table, filter, next, cancel), Worker::merge);
     return Linq4j.asEnumerable(rows(plan, table, first.keys, first.values, first.nulls));
   }
 

@@ -25,4 +25,9 @@ public sealed interface VecPredicate {
   record And(List<VecPredicate> parts) implements VecPredicate {}
 
   record Or(List<VecPredicate> parts) implements VecPredicate {}
+
+  /** The conjunction of {@code parts}: null when there are none, the part itself when one. */
+  static VecPredicate allOf(List<VecPredicate> parts) {
+    return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new And(List.copyOf(parts));
+  }
 }
