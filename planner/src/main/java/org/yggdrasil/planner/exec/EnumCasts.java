@@ -31,13 +31,11 @@ final class EnumCasts extends SqlShuttle {
   }
 
   static SqlNode apply(SqlNode node, SchemaPlus root) {
-    SchemaPlus pub = root.getSubSchema("public");
-    SnapshotSchema schema = pub == null ? null : pub.unwrap(SnapshotSchema.class);
-    if (schema == null || node == null || schema.snapshot() == null
-        || schema.snapshot().catalog().enumTypes().isEmpty()) {
+    Snapshot snapshot = SnapshotSchema.of(root);
+    if (snapshot == null || node == null || snapshot.catalog().enumTypes().isEmpty()) {
       return node;
     }
-    return node.accept(new EnumCasts(schema.snapshot()));
+    return node.accept(new EnumCasts(snapshot));
   }
 
   @Override

@@ -50,13 +50,11 @@ final class EnumOrderRewrite extends RelHomogeneousShuttle {
 
   /** The plan with enum orderings applied, or {@code rel} itself when it has none. */
   static RelNode apply(RelNode rel, SchemaPlus root) {
-    SchemaPlus pub = root.getSubSchema("public");
-    SnapshotSchema schema = pub == null ? null : pub.unwrap(SnapshotSchema.class);
-    if (schema == null || schema.snapshot() == null
-        || schema.snapshot().catalog().enumTypes().isEmpty()) {
+    Snapshot snapshot = SnapshotSchema.of(root);
+    if (snapshot == null || snapshot.catalog().enumTypes().isEmpty()) {
       return rel;
     }
-    EnumOrderRewrite shuttle = new EnumOrderRewrite(schema.snapshot());
+    EnumOrderRewrite shuttle = new EnumOrderRewrite(snapshot);
     RelNode out = rel.accept(shuttle);
     return shuttle.changed ? out : rel;
   }

@@ -34,12 +34,11 @@ public final class AnomalyRewrite extends SqlShuttle {
 
   /** The statement with its anomaly calls resolved against {@code root}'s snapshot. */
   public static SqlNode apply(SqlNode node, SchemaPlus root) {
-    SchemaPlus pub = root.getSubSchema("public");
-    SnapshotSchema schema = pub == null ? null : pub.unwrap(SnapshotSchema.class);
-    if (schema == null || node == null) {
+    Snapshot snapshot = SnapshotSchema.of(root);
+    if (snapshot == null || node == null) {
       return node;
     }
-    return node.accept(new AnomalyRewrite(schema.snapshot()));
+    return node.accept(new AnomalyRewrite(snapshot));
   }
 
   @Override

@@ -46,7 +46,12 @@ public final class SnapshotSchema extends AbstractSchema {
 
   /** The snapshot the executing statement reads, from its runtime root schema. */
   public static Snapshot live(org.apache.calcite.DataContext root) {
-    var schema = root.getRootSchema().getSubSchema("public");
+    return of(root.getRootSchema());
+  }
+
+  /** The snapshot a statement's root schema shows (its {@code public} schema), or null. */
+  public static Snapshot of(SchemaPlus root) {
+    SchemaPlus schema = root.getSubSchema("public");
     SnapshotSchema s = schema == null ? null : schema.unwrap(SnapshotSchema.class);
     return s == null ? null : s.snapshot;
   }
