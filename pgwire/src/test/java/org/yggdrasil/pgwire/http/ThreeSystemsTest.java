@@ -20,17 +20,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yggdrasil.pgwire.auth.Authentication;
 import org.yggdrasil.pgwire.server.PgServer;
+import org.yggdrasil.pgwire.testing.GitProbe;
 import org.yggdrasil.planner.engine.EngineOptions;
 import org.yggdrasil.planner.engine.YggEngine;
 
@@ -100,8 +96,8 @@ class ThreeSystemsTest {
     assertEquals("30", one("SELECT o.qty * p.price FROM orders o JOIN sheet.prices p"
         + " ON p.sku = o.sku WHERE o.id = 1"));
     assertEquals("sku,price\nA,10\nB,20\n", Files.readString(sheetDir.resolve("prices.csv")));
-    assertNull(gitFile("main", "NOTES.md"));
-    assertEquals("repriced A", gitFile("feature", "NOTES.md"));
+    assertNull(git().file("main", "NOTES.md"));
+    assertEquals("repriced A", git().file("feature", "NOTES.md"));
 
     List<List<String>> diff = rows("SELECT system, kind, path FROM ygg.diff_systems('main', 'feature')"
         + " ORDER BY system, path");
@@ -115,7 +111,7 @@ class ThreeSystemsTest {
         + " ON p.sku = o.sku WHERE o.id = 1"));
     assertTrue(Files.readString(sheetDir.resolve("prices.csv")).contains("A,12"),
         "merging into main writes the directory");
-    assertEquals("repriced A", gitFile("main", "NOTES.md"));
+    assertEquals("repriced A", git().file("main", "NOTES.md"));
     assertEquals("repriced A", one("SELECT content FROM repo.files WHERE path = 'NOTES.md'"));
   }
 
@@ -124,7 +120,7 @@ class ThreeSystemsTest {
     JsonNode systems = ok("{\"op\": \"systems\"}").get("systems");
     assertEquals("[\"database\",\"native\",\"repo\",\"sheet\"]", systems.toString());
     ok("{\"op\": \"branch!\", \"name\": \"wire\", \"from\": \"main\"}");
-    assertNotNull(gitFile("wire", "README.md"), "the Git member got the branch");
+    assertNotNull(git().file("wire", "README.md"), "the Git member got the branch");
     assertTrue(texts(ok("{\"op\": \"branches\", \"system\": \"sheet\"}").get("branches"))
         .contains("wire"), "the files member got the branch");
 
@@ -138,11 +134,11 @@ class ThreeSystemsTest {
     assertEquals(one("SELECT ygg.commit_id()"), merged.get("snapshot-id").asText(),
         "the wire answers main's new head, which records the merged members");
     assertEquals("3", one("SELECT count(*) FROM orders"));
-    assertEquals("orders ledger, v2", gitFile("main", "README.md"));
+    assertEquals("orders ledger, v2", git().file("main", "README.md"));
     assertEquals("orders ledger, v2", one("SELECT content FROM repo.files WHERE path = 'README.md'"));
 
     ok("{\"op\": \"delete-branch!\", \"name\": \"wire\"}");
-    assertNull(gitRef("wire"), "deleting the database branch deletes the member's");
+    assertNull(git().head("wire"), "deleting the database branch deletes the member's");
   }
 
   // ---- helpers ----
@@ -202,25 +198,8 @@ class ThreeSystemsTest {
     return out;
   }
 
-  /** A branch head of the Git repository as Git itself resolves it, or null. */
-  ObjectId gitRef(String branch) throws Exception {
-    try (Repository repo = new FileRepositoryBuilder().setGitDir(repoDir.toFile()).build()) {
-      return repo.resolve("refs/heads/" + branch);
-    }
-  }
-
-  /** A file's content at a branch of the Git repository, read with JGit; null when absent. */
-  String gitFile(String branch, String path) throws Exception {
-    try (Repository repo = new FileRepositoryBuilder().setGitDir(repoDir.toFile()).build()) {
-      ObjectId head = repo.resolve("refs/heads/" + branch);
-      if (head == null) {
-        return null;
-      }
-      try (RevWalk walk = new RevWalk(repo);
-          TreeWalk tw = TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
-        return tw == null ? null : new String(repo.open(tw.getObjectId(0)).getBytes(),
-            java.nio.charset.StandardCharsets.UTF_8);
-      }
-    }
+  /** The Git repository as Git itself sees it. */
+  private GitProbe git() {
+    return new GitProbe(repoDir);
   }
 }

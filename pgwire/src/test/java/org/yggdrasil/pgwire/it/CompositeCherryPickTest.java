@@ -8,21 +8,16 @@ import static org.yggdrasil.pgwire.it.Db.lines;
 import static org.yggdrasil.pgwire.it.Db.list;
 import static org.yggdrasil.pgwire.it.Db.one;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yggdrasil.pgwire.testing.GitProbe;
 
 /**
  * {@code ygg.cherry_pick} and {@code ygg.revert} through pgjdbc on a database with a Git
@@ -76,7 +71,7 @@ class CompositeCherryPickTest {
         "UPDATE sheet.prices SET price = 25 WHERE sku = 'B'");
     onFeature("INSERT INTO repo.files (path, content) VALUES ('LATER.md', 'not picked')",
         "UPDATE sheet.prices SET price = 5 WHERE sku = 'A'");
-    String gitMain = gitHead("main");
+    String gitMain = git().head("main");
 
     String before = one(main, "SELECT ygg.commit_id()");
     String head = one(main, "SELECT ygg.cherry_pick('" + picked + "', 'main')");
@@ -87,10 +82,10 @@ class CompositeCherryPickTest {
     assertEquals(list("NOTES.md", "README.md"),
         lines(main, "SELECT path FROM repo.files ORDER BY path"));
     assertEquals(list("A|10", "B|25"), lines(main, "SELECT * FROM sheet.prices ORDER BY sku"));
-    assertEquals("B repriced", gitFile("main", "NOTES.md"));
-    assertNull(gitFile("main", "LATER.md"));
-    assertEquals(gitMain, gitParent("main"), "Git's main got one commit on top, no merge");
-    assertEquals(gitHead("main"),
+    assertEquals("B repriced", git().file("main", "NOTES.md"));
+    assertNull(git().file("main", "LATER.md"));
+    assertEquals(List.of(gitMain), git().parents("main"), "Git's main got one commit on top, no merge");
+    assertEquals(git().head("main"),
         one(main, "SELECT snapshot_id FROM ygg.systems WHERE name = 'repo'"));
     assertEquals("sku,price\nA,10\nB,25\n", prices(), "picking onto main writes the directory");
 
@@ -99,9 +94,9 @@ class CompositeCherryPickTest {
     assertEquals(list("1|A"), lines(main, "SELECT * FROM orders ORDER BY id"));
     assertEquals(list("README.md"), lines(main, "SELECT path FROM repo.files ORDER BY path"));
     assertEquals(list("A|10", "B|20"), lines(main, "SELECT * FROM sheet.prices ORDER BY sku"));
-    assertNull(gitFile("main", "NOTES.md"));
+    assertNull(git().file("main", "NOTES.md"));
     assertEquals("sku,price\nA,10\nB,20\n", prices());
-    assertEquals(gitHead("main"),
+    assertEquals(git().head("main"),
         one(main, "SELECT snapshot_id FROM ygg.systems WHERE name = 'repo'"));
   }
 
@@ -113,19 +108,19 @@ class CompositeCherryPickTest {
     exec(main, "BEGIN", "UPDATE repo.files SET content = 'ledger, main' WHERE path = 'README.md'",
         "UPDATE sheet.prices SET price = 40 WHERE sku = 'A'", "COMMIT");
     String mainHead = one(main, "SELECT ygg.commit_id()");
-    String gitMain = gitHead("main");
+    String gitMain = git().head("main");
 
     failsWith("YG001", () -> exec(main, "SELECT ygg.cherry_pick('" + picked + "', 'main')"));
     assertEquals(list("repo|member|README.md", "sheet|member|prices.csv"),
         lines(main, "SELECT table_name, kind, key FROM ygg.conflicts ORDER BY table_name"));
     assertEquals(mainHead, one(main, "SELECT ygg.commit_id()"), "the database is unchanged");
-    assertEquals(gitMain, gitHead("main"), "Git is unchanged");
+    assertEquals(gitMain, git().head("main"), "Git is unchanged");
     assertEquals("sku,price\nA,40\nB,20\n", prices(), "the directory is unchanged");
     assertEquals(list("1|A"), lines(main, "SELECT * FROM orders ORDER BY id"));
 
     one(main, "SELECT ygg.cherry_pick('" + picked + "', 'main', 'theirs')");
     assertEquals(list("1|A", "3|B"), lines(main, "SELECT * FROM orders ORDER BY id"));
-    assertEquals("ledger, feature", gitFile("main", "README.md"));
+    assertEquals("ledger, feature", git().file("main", "README.md"));
     assertEquals("sku,price\nA,30\nB,20\n", prices());
   }
 
@@ -136,12 +131,12 @@ class CompositeCherryPickTest {
         "INSERT INTO repo.files (path, content) VALUES ('NOTES.md', 'feature')",
         "UPDATE sheet.prices SET price = 21 WHERE sku = 'B'");
     exec(main, "UPDATE orders SET sku = 'main' WHERE id = 1");
-    String gitMain = gitHead("main");
+    String gitMain = git().head("main");
     String mainHead = one(main, "SELECT ygg.commit_id()");
 
     failsWith("YG001", () -> exec(main, "SELECT ygg.cherry_pick('" + picked + "', 'main')"));
     assertEquals(mainHead, one(main, "SELECT ygg.commit_id()"));
-    assertEquals(gitMain, gitHead("main"), "the Git member was put back");
+    assertEquals(gitMain, git().head("main"), "the Git member was put back");
     assertEquals("sku,price\nA,10\nB,20\n", prices(), "the files member was put back");
     assertEquals(list("README.md"), lines(main, "SELECT path FROM repo.files ORDER BY path"));
   }
@@ -150,32 +145,7 @@ class CompositeCherryPickTest {
     return Files.readString(sheetDir.resolve("prices.csv"));
   }
 
-  private Repository repo() throws Exception {
-    return new FileRepositoryBuilder().setGitDir(repoDir.toFile()).build();
-  }
-
-  private String gitHead(String branch) throws Exception {
-    try (Repository repo = repo()) {
-      ObjectId id = repo.resolve("refs/heads/" + branch);
-      return id == null ? null : id.name();
-    }
-  }
-
-  private String gitParent(String branch) throws Exception {
-    try (Repository repo = repo(); RevWalk walk = new RevWalk(repo)) {
-      RevCommit c = walk.parseCommit(repo.resolve("refs/heads/" + branch));
-      assertEquals(1, c.getParentCount());
-      return c.getParent(0).name();
-    }
-  }
-
-  private String gitFile(String branch, String path) throws Exception {
-    try (Repository repo = repo(); RevWalk walk = new RevWalk(repo)) {
-      ObjectId head = repo.resolve("refs/heads/" + branch);
-      try (TreeWalk tw = TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
-        return tw == null ? null
-            : new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-      }
-    }
+  private GitProbe git() {
+    return new GitProbe(repoDir);
   }
 }

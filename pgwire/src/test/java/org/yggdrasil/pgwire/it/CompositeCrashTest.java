@@ -11,22 +11,15 @@ import static org.yggdrasil.pgwire.it.Db.lines;
 import static org.yggdrasil.pgwire.it.Db.list;
 import static org.yggdrasil.pgwire.it.Db.one;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yggdrasil.pgwire.testing.GitProbe;
 
 /**
  * A server that dies in the middle of a composite commit, for real (a child JVM halted at the
@@ -65,7 +58,7 @@ class CompositeCrashTest {
     try (DiskServer s = new DiskServer(data); Connection c = s.connect()) {
       attachAndCommit(c);
     }
-    String gitMain = gitHead("main");
+    String gitMain = git().head("main");
     String csv = prices();
     assertEquals("sku,price\nA,11\nB,20\n", csv);
 
@@ -79,13 +72,13 @@ class CompositeCrashTest {
       assertEquals(86, s.awaitExit(), "halted at the crash point");
     }
     // what the crash left: both members ran ahead of the database
-    assertNotEquals(gitMain, gitHead("main"));
-    assertEquals("never acknowledged", gitFile("main", "lost.md"));
+    assertNotEquals(gitMain, git().head("main"));
+    assertEquals("never acknowledged", git().file("main", "lost.md"));
     assertTrue(prices().contains("B,99"), prices());
 
     try (DiskServer s = new DiskServer(data); Connection c = s.connect()) {
-      assertEquals(gitMain, gitHead("main"), "Git's main is back at the recorded head");
-      assertNull(gitFile("main", "lost.md"));
+      assertEquals(gitMain, git().head("main"), "Git's main is back at the recorded head");
+      assertNull(git().file("main", "lost.md"));
       assertEquals(csv, prices(), "the directory is back at the recorded snapshot");
       assertEquals(gitMain, one(c, "SELECT snapshot_id FROM ygg.systems WHERE name = 'repo'"));
       assertEquals(list("1|acknowledged"), lines(c, "SELECT * FROM orders"));
@@ -97,8 +90,8 @@ class CompositeCrashTest {
           "UPDATE sheet.prices SET price = 12 WHERE sku = 'A'");
       assertEquals(list("kept.md", "next.md"),
           lines(c, "SELECT path FROM repo.files ORDER BY path"));
-      assertNull(gitFile("main", "lost.md"));
-      assertEquals(gitHead("main"),
+      assertNull(git().file("main", "lost.md"));
+      assertEquals(git().head("main"),
           one(c, "SELECT snapshot_id FROM ygg.systems WHERE name = 'repo'"));
       assertEquals("sku,price\nA,12\nB,20\n", prices());
     }
@@ -110,7 +103,7 @@ class CompositeCrashTest {
       attachAndCommit(c);
       exec(c, "SELECT ygg.create_branch('feature', 'main')");
     }
-    String gitFeature = gitHead("feature");
+    String gitFeature = git().head("feature");
     try (ServerProcess s = ServerProcess.start(data, "before-database-commit");
         Connection c = s.connect()) {
       exec(c, "SET ygg.branch = 'feature'");
@@ -118,14 +111,14 @@ class CompositeCrashTest {
           "UPDATE repo.files SET content = 'never acknowledged' WHERE path = 'kept.md'"));
       s.awaitExit();
     }
-    assertEquals("never acknowledged", gitFile("feature", "kept.md"));
+    assertEquals("never acknowledged", git().file("feature", "kept.md"));
     try (DiskServer s = new DiskServer(data); Connection c = s.connect()) {
-      assertEquals(gitFeature, gitHead("feature"));
+      assertEquals(gitFeature, git().head("feature"));
       exec(c, "SET ygg.branch = 'feature'");
       assertEquals("acknowledged", one(c, "SELECT content FROM repo.files WHERE path = 'kept.md'"));
       exec(c, "INSERT INTO repo.files (path, content) VALUES ('f.md', 'on feature')");
-      assertEquals("acknowledged", gitFile("feature", "kept.md"));
-      assertEquals("on feature", gitFile("feature", "f.md"));
+      assertEquals("acknowledged", git().file("feature", "kept.md"));
+      assertEquals("on feature", git().file("feature", "f.md"));
     }
   }
 
@@ -136,20 +129,20 @@ class CompositeCrashTest {
       exec(c, "SELECT ygg.create_branch('feature', 'main')", "SET ygg.branch = 'feature'",
           "INSERT INTO repo.files (path, content) VALUES ('feature.md', 'merged later')");
     }
-    String gitMain = gitHead("main");
+    String gitMain = git().head("main");
     try (ServerProcess s = ServerProcess.start(data, "before-database-commit");
         Connection c = s.connect()) {
       assertThrows(SQLException.class, () -> exec(c, "SELECT ygg.merge('feature', 'main')"));
       s.awaitExit();
     }
-    assertEquals("merged later", gitFile("main", "feature.md"), "the member merged before the crash");
+    assertEquals("merged later", git().file("main", "feature.md"), "the member merged before the crash");
     try (DiskServer s = new DiskServer(data); Connection c = s.connect()) {
-      assertEquals(gitMain, gitHead("main"));
+      assertEquals(gitMain, git().head("main"));
       assertEquals(list("kept.md"), lines(c, "SELECT path FROM repo.files ORDER BY path"));
       exec(c, "SELECT ygg.merge('feature', 'main')");
       assertEquals(list("feature.md", "kept.md"),
           lines(c, "SELECT path FROM repo.files ORDER BY path"));
-      assertEquals(gitHead("main"),
+      assertEquals(git().head("main"),
           one(c, "SELECT snapshot_id FROM ygg.systems WHERE name = 'repo'"));
     }
   }
@@ -165,18 +158,18 @@ class CompositeCrashTest {
     String hidden = one(agent, "SELECT ygg.current_branch()");
     exec(agent, "INSERT INTO orders VALUES (7, 'overlay only')",
         "INSERT INTO repo.files (path, content) VALUES ('overlay.md', 'overlay only')");
-    assertEquals("overlay only", gitFile(hidden, "overlay.md"), "the overlay's Git branch");
+    assertEquals("overlay only", git().file(hidden, "overlay.md"), "the overlay's Git branch");
     first.kill(); // the connection never closes cleanly: nothing discards the overlay
     try {
       agent.close();
     } catch (SQLException ignored) {
       // the server is gone
     }
-    assertTrue(gitBranches().contains(hidden), "precondition: the kill left the hidden branch");
+    assertTrue(git().branches().contains(hidden), "precondition: the kill left the hidden branch");
 
     try (DiskServer s = new DiskServer(data); Connection c = s.connect()) {
       assertEquals(list("main"), lines(c, "SELECT name FROM ygg.branches ORDER BY name"));
-      assertEquals(List.of("main"), gitBranches(), "the Git member's hidden branch is gone too");
+      assertEquals(List.of("main"), git().branches(), "the Git member's hidden branch is gone too");
       // a new session gets an overlay (its hidden branch may have the old name) without the
       // old overlay's writes
       exec(c, "SET ygg.overlay = 'frozen'");
@@ -191,38 +184,7 @@ class CompositeCrashTest {
     return Files.readString(sheetDir.resolve("prices.csv"));
   }
 
-  private Repository repo() throws Exception {
-    return new FileRepositoryBuilder().setGitDir(repoDir.toFile()).build();
-  }
-
-  private String gitHead(String branch) throws Exception {
-    try (Repository repo = repo()) {
-      ObjectId id = repo.resolve("refs/heads/" + branch);
-      return id == null ? null : id.name();
-    }
-  }
-
-  private List<String> gitBranches() throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Repository repo = repo()) {
-      for (Ref r : repo.getRefDatabase().getRefsByPrefix("refs/heads/")) {
-        out.add(r.getName().substring("refs/heads/".length()));
-      }
-    }
-    return out;
-  }
-
-  private String gitFile(String branch, String path) throws Exception {
-    try (Repository repo = repo()) {
-      ObjectId head = repo.resolve("refs/heads/" + branch);
-      if (head == null) {
-        return null;
-      }
-      try (RevWalk walk = new RevWalk(repo);
-          TreeWalk tw = TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
-        return tw == null ? null
-            : new String(repo.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-      }
-    }
+  private GitProbe git() {
+    return new GitProbe(repoDir);
   }
 }
