@@ -27,8 +27,24 @@ public final class SessionSettings {
     values.putAll(startValues);
   }
 
+  /**
+   * Setting names are case-insensitive. The registered spellings ("DateStyle") map to their keys
+   * without lower-casing a new string on every lookup: per-value paths such as COPY's date
+   * parsing read settings constantly.
+   */
+  private static final Map<String, String> REGISTERED_KEYS = registeredKeys();
+
+  private static Map<String, String> registeredKeys() {
+    Map<String, String> keys = new java.util.HashMap<>();
+    for (Setting s : SettingsRegistry.all()) {
+      keys.put(s.name(), s.name().toLowerCase(Locale.ROOT));
+    }
+    return Map.copyOf(keys);
+  }
+
   private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    String key = REGISTERED_KEYS.get(name);
+    return key != null ? key : name.toLowerCase(Locale.ROOT);
   }
 
   /** Applies a startup-packet setting: it becomes the value RESET returns to. */

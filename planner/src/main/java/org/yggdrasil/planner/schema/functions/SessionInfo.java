@@ -59,12 +59,10 @@ public record SessionInfo(String database, String user, int processId,
     if (info == null) {
       return org.yggdrasil.planner.schema.PgDateTimeInput.Context.DEFAULT;
     }
-    // Called for every date/time value COPY parses: names already in the settings' lower-case
-    // key form cost no allocation (JFR: lower-casing "DateStyle" was most of COPY's date parsing).
     var order = org.yggdrasil.planner.schema.PgDateTimeInput.FieldOrder.ofDateStyle(
-        info.setting().apply("datestyle"));
+        info.setting().apply("DateStyle"));
     return new org.yggdrasil.planner.schema.PgDateTimeInput.Context(order,
-        zone(info.setting().apply("timezone")));
+        zone(info.setting().apply("TimeZone")));
   }
 
   /** The session's TimeZone as a zone (UTC when unset); the last one is remembered. */
