@@ -1,5 +1,7 @@
 package org.yggdrasil.planner.schema;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
@@ -28,15 +31,22 @@ import org.yggdrasil.storage.nativestore.Snapshot;
  * and the built-in functions Calcite lacks.
  */
 public final class RootSchemas {
-  /** Built-in functions by name: computed once (reflection is too slow per statement). */
+  /**
+   * Built-in functions by name, computed once: reflection is too slow per statement, and so is
+   * registering them one by one in each statement's root (Calcite keeps explicitly added
+   * functions in case-insensitive tree maps). The schemas below serve them as their own.
+   */
   private static final List<Map.Entry<String, Function>> FUNCTIONS = builtinFunctions();
-  private static final PgCatalogSchema PG_CATALOG = new PgCatalogSchema();
+  /** PostgreSQL's type names Calcite lacks ({@code int8}, {@code text}, …). */
+  private static final Map<String, RelProtoDataType> TYPES = typeAliases();
+  private static final PgCatalogSchema PG_CATALOG = new PgCatalogSchema(functions(null), TYPES);
   /**
    * Catalog functions live in pg_catalog only (always on the search path): registered in the
    * root schema too, an unqualified call would find each twice, which Calcite's overload
    * resolution asserts against.
    */
-  private static final java.util.Set<String> CATALOG_FUNCTIONS = catalogFunctionNames();
+  private static final BuiltinSchema BUILTINS = new BuiltinSchema(
+      functions(catalogFunctionNames()), TYPES);
   private static final YggSchema YGG = new YggSchema();
   private static final InformationSchema INFORMATION_SCHEMA = new InformationSchema();
 
@@ -45,15 +55,13 @@ public final class RootSchemas {
   /** A root schema over {@code snapshot}. */
   public static SchemaPlus create(Snapshot snapshot, String positionTable,
       Map<String, Table> overrides) {
-    SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
+    SchemaPlus root = CalciteSchema.createRootSchema(false, false, "", BUILTINS).plus();
     SnapshotSchema publicSchema = new SnapshotSchema(snapshot, positionTable, overrides);
     root.add("public", publicSchema);
-    SchemaPlus pgCatalog = root.add("pg_catalog", PG_CATALOG);
+    root.add("pg_catalog", PG_CATALOG);
     root.add("ygg", YGG);
     root.add(RefSchema.NAME, new RefSchema());
     root.add("information_schema", INFORMATION_SCHEMA);
-    addTypes(root);
-    addTypes(pgCatalog);
     if (snapshot != null) {
       // Enum types, for CAST(x AS mood) and x::mood: their values are text.
       SchemaPlus publicPlus = root.getSubSchema("public");
@@ -64,15 +72,20 @@ public final class RootSchemas {
         }
       }
     }
-    for (Map.Entry<String, Function> f : FUNCTIONS) {
-      if (!CATALOG_FUNCTIONS.contains(f.getKey())) {
-        root.add(f.getKey(), f.getValue());
-      }
-      pgCatalog.add(f.getKey(), f.getValue());
-    }
     publicSchema.attach(root);
     org.yggdrasil.planner.attach.AttachedSchemas.addTo(root, snapshot);
     return root;
+  }
+
+  /** The built-in functions whose names are not in {@code excluded} (null: all of them). */
+  private static Multimap<String, Function> functions(java.util.Set<String> excluded) {
+    ImmutableMultimap.Builder<String, Function> b = ImmutableMultimap.builder();
+    for (Map.Entry<String, Function> f : FUNCTIONS) {
+      if (excluded == null || !excluded.contains(f.getKey())) {
+        b.put(f.getKey(), f.getValue());
+      }
+    }
+    return b.build();
   }
 
   private static java.util.Set<String> catalogFunctionNames() {
@@ -85,21 +98,23 @@ public final class RootSchemas {
     return java.util.Set.copyOf(names);
   }
 
-  private static void addTypes(SchemaPlus root) {
-    alias(root, "int2", SqlTypeName.SMALLINT);
-    alias(root, "int4", SqlTypeName.INTEGER);
-    alias(root, "int8", SqlTypeName.BIGINT);
-    alias(root, "float4", SqlTypeName.REAL);
-    alias(root, "float8", SqlTypeName.DOUBLE);
-    alias(root, "bool", SqlTypeName.BOOLEAN);
-    alias(root, "text", SqlTypeName.VARCHAR);
-    alias(root, "name", SqlTypeName.VARCHAR);
-    alias(root, "bpchar", SqlTypeName.CHAR);
-    alias(root, "bytea", SqlTypeName.VARBINARY);
-    alias(root, "timestamptz", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
-    alias(root, "oid", SqlTypeName.BIGINT);
-    root.add("numeric", f -> f.createSqlType(SqlTypeName.DECIMAL,
+  private static Map<String, RelProtoDataType> typeAliases() {
+    Map<String, RelProtoDataType> t = new java.util.HashMap<>();
+    t.put("int2", f -> f.createSqlType(SqlTypeName.SMALLINT));
+    t.put("int4", f -> f.createSqlType(SqlTypeName.INTEGER));
+    t.put("int8", f -> f.createSqlType(SqlTypeName.BIGINT));
+    t.put("float4", f -> f.createSqlType(SqlTypeName.REAL));
+    t.put("float8", f -> f.createSqlType(SqlTypeName.DOUBLE));
+    t.put("bool", f -> f.createSqlType(SqlTypeName.BOOLEAN));
+    t.put("text", f -> f.createSqlType(SqlTypeName.VARCHAR));
+    t.put("name", f -> f.createSqlType(SqlTypeName.VARCHAR));
+    t.put("bpchar", f -> f.createSqlType(SqlTypeName.CHAR));
+    t.put("bytea", f -> f.createSqlType(SqlTypeName.VARBINARY));
+    t.put("timestamptz", f -> f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE));
+    t.put("oid", f -> f.createSqlType(SqlTypeName.BIGINT));
+    t.put("numeric", f -> f.createSqlType(SqlTypeName.DECIMAL,
         PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION, PgTypeSystem.UNCONSTRAINED_NUMERIC_SCALE));
+    return Map.copyOf(t);
   }
 
   private static void alias(SchemaPlus root, String name, SqlTypeName type) {

@@ -1,9 +1,12 @@
 package org.yggdrasil.planner.schema.pgcatalog;
 
+import com.google.common.collect.Multimap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.rel.type.RelProtoDataType;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -16,8 +19,28 @@ public final class PgCatalogSchema extends AbstractSchema {
   public static final long PUBLIC_OID = CatalogOids.PUBLIC;
 
   private final Map<String, Table> tables = catalogTables();
+  private final Multimap<String, Function> functions;
+  private final Map<String, RelProtoDataType> types;
 
-  public PgCatalogSchema() {}
+  /**
+   * pg_catalog with the built-in {@code functions} and {@code types} (pg_catalog is always on
+   * the search path).
+   */
+  public PgCatalogSchema(Multimap<String, Function> functions,
+      Map<String, RelProtoDataType> types) {
+    this.functions = functions;
+    this.types = types;
+  }
+
+  @Override
+  protected Map<String, RelProtoDataType> getTypeMap() {
+    return types;
+  }
+
+  @Override
+  protected Multimap<String, Function> getFunctionMultimap() {
+    return functions;
+  }
 
   @Override
   protected Map<String, Table> getTableMap() {
