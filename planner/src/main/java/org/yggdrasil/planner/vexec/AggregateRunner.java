@@ -25,6 +25,10 @@ public final class AggregateRunner {
   /** Called by generated code (see {@code AccelAggregateRel}). */
   public static Enumerable<Object[]> run(DataContext root, AggregatePlan plan) {
     TableVersion table = plan.table().versionAt(root);
+    Object[] fromStats = StatsOnlyAnswer.tryAnswer(plan, table);
+    if (fromStats != null) {
+      return Linq4j.asEnumerable(List.<Object[]>of(fromStats));
+    }
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
     Worker first = MorselPool.runMerged(root, table,
         (next, cancel) -> new Worker(root, plan, table, filter, next, cancel), Worker::merge);
