@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -65,8 +66,9 @@ public final class BenchMain {
 
   private void run() throws Exception {
     String duckVersion = DuckDatabases.version();
-    log.printf("Yggdrasil bench: %,d rows per table; %d warm-ups, median of %d runs; timeout %d s;"
-        + " threads %s%n", options.rows(), options.warmups(), options.runs(),
+    log.printf("Yggdrasil bench: %,d rows per table; %d warm-ups (more up to %d ms), median of %d"
+        + " runs; timeout %d s; threads %s%n", options.rows(), options.warmups(),
+        options.warmupMs(), options.runs(),
         options.timeout().toSeconds(), options.threads());
     log.println(options.duckdbFetch()
         ? "Results: every row fetched on every engine and path."
@@ -81,7 +83,8 @@ public final class BenchMain {
     // Ctrl-C or a kill ends the JVM without running finally blocks: remove the data then too.
     Thread cleanup = new Thread(() -> deleteTree(dir), "ygg-bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
-    QueryTimer timer = new QueryTimer(options.warmups(), options.runs(), options.timeout(),
+    QueryTimer timer = new QueryTimer(options.warmups(),
+        Duration.ofMillis(options.warmupMs()), options.runs(), options.timeout(),
         options.slowMs());
     try {
       runDuckDb(dir, timer);

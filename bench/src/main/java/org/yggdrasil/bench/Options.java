@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param threads thread counts to run the whole set with ("all" = the cores)
  * @param slowMs a run longer than this ends the warm-ups and leaves a single timed run
+ * @param warmupMs warm-ups go on until they have taken this long (with {@code warmups} > 0)
  */
-public record Options(int rows, List<String> queries, int runs, int warmups,
+public record Options(int rows, List<String> queries, int runs, int warmups, long warmupMs,
     List<Integer> threads, Duration timeout, long slowMs, boolean duckdbFetch, boolean help) {
 
   static final String USAGE = """
@@ -23,6 +24,9 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
         --queries a,b,..  run only these queries (default: the whole set)
         --runs N          timed runs per query, the median is reported (default 5)
         --warmups N       untimed runs before them (default 2)
+        --warmup-ms MS    and more until the warm-ups have taken MS (default 500): a
+                          sub-millisecond query is timed JIT-warm, as in a long-running
+                          server, not after two runs
         --threads LIST    thread settings to run the set with, e.g. 1,all (default 1,all)
         --timeout S       cancel a query running longer than S seconds (default 120)
         --slow-ms MS      after a run longer than MS, time a single run (default 30000)
@@ -36,6 +40,7 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
     List<String> queries = List.of();
     int runs = 5;
     int warmups = 2;
+    long warmupMs = 500;
     List<Integer> threads = List.of(1, cores());
     Duration timeout = Duration.ofSeconds(120);
     long slowMs = 30_000;
@@ -51,6 +56,7 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
             .map(String::trim).filter(s -> !s.isEmpty()).toList();
         case "--runs" -> runs = positive(a, value(args, ++i, a));
         case "--warmups" -> warmups = atLeastZero(a, value(args, ++i, a));
+        case "--warmup-ms" -> warmupMs = atLeastZero(a, value(args, ++i, a));
         case "--threads" -> threads = threads(value(args, ++i, a));
         case "--timeout" -> timeout = Duration.ofSeconds(positive(a, value(args, ++i, a)));
         case "--slow-ms" -> slowMs = positive(a, value(args, ++i, a));
@@ -58,7 +64,7 @@ public record Options(int rows, List<String> queries, int runs, int warmups,
       }
     }
     QuerySet.select(queries); // unknown names fail here, before any loading
-    return new Options(rows, queries, runs, warmups, threads, timeout, slowMs, duckdbFetch,
+    return new Options(rows, queries, runs, warmups, warmupMs, threads, timeout, slowMs, duckdbFetch,
         help);
   }
 
