@@ -552,11 +552,27 @@ public final class YggSession implements Session, StatementContext {
       Map<Integer, RelDataType> markerTypes) {
     ExecContext ctx = new ExecContext(root, markerValues, markerTypes, cancel,
         transaction.startMillis(), user, settings.get("TimeZone"));
-    String threads = settings.get("ygg.threads");
-    if (threads != null && threads.matches("[1-9][0-9]{0,3}")) {
-      ctx.put(org.yggdrasil.planner.vexec.AggregateRunner.THREADS_VARIABLE, Integer.valueOf(threads));
+    int threads = threadCount(settings.get("ygg.threads"));
+    if (threads > 0) {
+      ctx.put(org.yggdrasil.planner.vexec.AggregateRunner.THREADS_VARIABLE, threads);
     }
     return ctx;
+  }
+
+  /** {@code ygg.threads} as 1..9999, or -1: parsed by hand, as this runs for every statement. */
+  private static int threadCount(String value) {
+    if (value == null || value.isEmpty() || value.length() > 4 || value.charAt(0) == '0') {
+      return -1;
+    }
+    int n = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   /** How many times this session ran Calcite's planner (plan cache misses), for tests. */
