@@ -7,11 +7,20 @@ import java.util.Arrays;
  * The k largest (or smallest) values of each group with their row positions: ROW_NUMBER()
  * OVER (PARTITION BY g ORDER BY v [DESC]) filtered to {@code <= k}. Each group owns k slots
  * of flat arrays kept sorted best first (insertion into k slots; k is small), so 100k groups
- * cost three arrays, not 100k heaps. Ties rank by earlier position.
+ * cost three arrays, not 100k heaps. Ties rank by a {@link TieBreak} when there is one (further
+ * ORDER BY keys), then by earlier position.
  */
 public final class TopNPerGroup {
+    /** Ranks two rows whose sort keys are equal, by whatever else orders them. */
+    @FunctionalInterface
+    public interface TieBreak {
+        /** Negative when the row at {@code positionA} ranks first, positive when last, 0 on a tie. */
+        int compare(long positionA, long positionB);
+    }
+
     private final int k;
     private final boolean largest;
+    private final TieBreak tieBreak;
     private long[] keys;
     private long[] positions;
     private int[] counts;
@@ -23,6 +32,12 @@ public final class TopNPerGroup {
     private int groups;
 
     public TopNPerGroup(int k, boolean largest) {
+        this(k, largest, null);
+    }
+
+    /** As {@link #TopNPerGroup(int, boolean)}, equal keys ranked by {@code tieBreak} (may be null). */
+    public TopNPerGroup(int k, boolean largest, TieBreak tieBreak) {
+        this.tieBreak = tieBreak;
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1");
         }
@@ -129,12 +144,12 @@ public final class TopNPerGroup {
             counts[gid] = c + 1;
         } else {
             j = base + k - 1;
-            if (!TopKeys.before(key, position, keys[j], positions[j], largest)) {
+            if (!before(key, position, keys[j], positions[j])) {
                 return;
             }
         }
         // shift worse entries down one slot and insert
-        while (j > base && TopKeys.before(key, position, keys[j - 1], positions[j - 1], largest)) {
+        while (j > base && before(key, position, keys[j - 1], positions[j - 1])) {
             keys[j] = keys[j - 1];
             positions[j] = positions[j - 1];
             j--;
@@ -144,6 +159,16 @@ public final class TopNPerGroup {
         if (counts[gid] == k) {
             bar[gid] = keys[base + k - 1];
         }
+    }
+
+    private boolean before(long key, long position, long otherKey, long otherPosition) {
+        if (key == otherKey && tieBreak != null) {
+            int c = tieBreak.compare(position, otherPosition);
+            if (c != 0) {
+                return c < 0;
+            }
+        }
+        return TopKeys.before(key, position, otherKey, otherPosition, largest);
     }
 
     /** Adds another partial result over the same group ids (parallel workers). */

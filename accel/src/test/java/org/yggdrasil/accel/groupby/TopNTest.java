@@ -141,6 +141,44 @@ class TopNTest {
     }
 
     @Test
+    void equalKeysRankByTheTieBreakThenByPosition() {
+        SplittableRandom r = new SplittableRandom(65);
+        long[] second = new long[20_000];
+        for (int i = 0; i < second.length; i++) {
+            second[i] = r.nextInt(4);
+        }
+        // a second ORDER BY key, descending: larger second values rank first
+        TopNPerGroup.TieBreak bySecond = (a, b) -> Long.compare(second[(int) b], second[(int) a]);
+        for (boolean largest : new boolean[] {true, false}) {
+            TopNPerGroup whole = new TopNPerGroup(3, largest, bySecond);
+            TopNPerGroup a = new TopNPerGroup(3, largest, bySecond);
+            TopNPerGroup b = new TopNPerGroup(3, largest, bySecond);
+            List<List<long[]>> ref = new ArrayList<>();
+            for (int g = 0; g < 200; g++) {
+                ref.add(new ArrayList<>());
+            }
+            for (int i = 0; i < second.length; i++) {
+                int g = r.nextInt(200);
+                long key = r.nextInt(3);
+                whole.offer(g, key, i);
+                (r.nextBoolean() ? a : b).offer(g, key, i);
+                ref.get(g).add(new long[] {key, i});
+            }
+            a.merge(b);
+            for (int g = 0; g < 200; g++) {
+                List<long[]> e = ref.get(g);
+                e.sort((x, y) -> x[0] != y[0] ? (largest ? Long.compare(y[0], x[0]) : Long.compare(x[0], y[0]))
+                        : second[(int) x[1]] != second[(int) y[1]] ? Long.compare(second[(int) y[1]], second[(int) x[1]])
+                        : Long.compare(x[1], y[1]));
+                for (int rank = 0; rank < 3; rank++) {
+                    assertEquals(e.get(rank)[1], whole.position(g, rank), "group " + g + " rank " + rank);
+                    assertEquals(e.get(rank)[1], a.position(g, rank), "merged, group " + g);
+                }
+            }
+        }
+    }
+
+    @Test
     void vectorPrefilterKeepsWhatTheScalarTwinKeeps() {
         assertTrue(Simd.AVAILABLE, "tests must run with --add-modules jdk.incubator.vector");
         SplittableRandom r = new SplittableRandom(64);

@@ -18,6 +18,7 @@ import org.apache.calcite.rex.RexShuttle;
 import org.yggdrasil.planner.schema.NativeTable;
 import org.yggdrasil.planner.vexec.ColumnSlot;
 import org.yggdrasil.planner.vexec.OrderLimitPlan;
+import org.yggdrasil.planner.vexec.SortKey;
 import org.yggdrasil.planner.vexec.VecPredicate;
 
 /**
@@ -99,7 +100,7 @@ final class OrderLimitMatcher {
         fields.add(projects.get(r.getIndex()));
       }
     }
-    List<OrderLimitPlan.SortKey> keys = new ArrayList<>();
+    List<SortKey> keys = new ArrayList<>();
     for (RelFieldCollation fc : collation.getFieldCollations()) {
       int column = fields.get(fc.getFieldIndex());
       Integer slot = rex.columnSlot(new RexInputRef(column, table.getRowType(
@@ -109,7 +110,7 @@ final class OrderLimitMatcher {
       }
       boolean descending = fc.getDirection().isDescending();
       boolean nullsFirst = ScanShape.nullsFirst(fc);
-      keys.add(new OrderLimitPlan.SortKey(slot, descending, nullsFirst));
+      keys.add(new SortKey(slot, descending, nullsFirst));
     }
     VecPredicate filter = VecPredicate.allOf(filters);
     OrderLimitPlan plan = new OrderLimitPlan(table, scan.tableName(),

@@ -15,12 +15,13 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.SqlKind;
 import org.yggdrasil.planner.schema.NativeTable;
+import org.yggdrasil.planner.vexec.SortKey;
 import org.yggdrasil.planner.vexec.TopNPlan;
 import org.yggdrasil.planner.vexec.VecPredicate;
 
 /**
- * Recognises {@code Calc[rn <= k] (Window[ROW_NUMBER() OVER (PARTITION BY cols ORDER BY col)]
- * (native table scan))} and replaces the window and scan by an {@link AccelTopNRel}; the Calc
+ * Recognises {@code Calc[rn <= k] (Window[ROW_NUMBER() OVER (PARTITION BY cols ORDER BY col
+ * [, more])] (native table scan))} and replaces the window and scan by an {@link AccelTopNRel}; the Calc
  * stays (its condition holds for every row the operator returns). Null when the shape differs.
  */
 final class TopNMatcher {
@@ -42,7 +43,7 @@ final class TopNMatcher {
     Window.Group group = window.groups.get(0);
     int inputFields = window.getInput().getRowType().getFieldCount();
     if (group.aggCalls.size() != 1 || group.aggCalls.get(0).getKind() != SqlKind.ROW_NUMBER
-        || group.keys.isEmpty() || group.orderKeys.getFieldCollations().size() != 1
+        || group.keys.isEmpty() || group.orderKeys.getFieldCollations().isEmpty()
         || !window.constants.isEmpty()) {
       return null;
     }
@@ -76,10 +77,21 @@ final class TopNMatcher {
     }
     boolean descending = order.getDirection().isDescending();
     boolean nullsFirst = ScanShape.nullsFirst(order);
+    List<SortKey> tieKeys = new ArrayList<>();
+    for (RelFieldCollation tie : group.orderKeys.getFieldCollations().subList(1,
+        group.orderKeys.getFieldCollations().size())) {
+      RexInputRef ref = new RexInputRef(projects.get(tie.getFieldIndex()),
+          scanType.getFieldList().get(tie.getFieldIndex()).getType());
+      Integer slot = rex.columnSlot(ref, false);
+      if (slot == null) {
+        return null;
+      }
+      tieKeys.add(new SortKey(slot, tie.getDirection().isDescending(), ScanShape.nullsFirst(tie)));
+    }
     VecPredicate filter = VecPredicate.allOf(filters);
     TopNPlan plan = new TopNPlan(table, scan.tableName(),
         List.copyOf(rex.slots()), filter, List.copyOf(partition), orderSlot, descending,
-        nullsFirst, k, List.copyOf(projects));
+        nullsFirst, List.copyOf(tieKeys), k, List.copyOf(projects));
     AccelTopNRel topN = new AccelTopNRel(calc.getCluster(), window.getTraitSet(),
         window.getRowType(), plan);
     return (EnumerableCalc) calc.copy(calc.getTraitSet(), List.of(topN));

@@ -11,14 +11,6 @@ import org.yggdrasil.planner.schema.NativeTable;
 public record OrderLimitPlan(NativeTable table, String tableName, List<ColumnSlot> columns,
     VecPredicate filter, List<SortKey> keys, long offset, long fetch, List<Integer> outputColumns) implements VectorizedPlan {
 
-  /** One ORDER BY key: the slot it reads, its direction and where its NULLs rank. */
-  public record SortKey(int slot, boolean descending, boolean nullsFirst) {
-    @Override
-    public String toString() {
-      return slot + (descending ? " DESC" : " ASC") + (nullsFirst ? " NULLS FIRST" : " NULLS LAST");
-    }
-  }
-
   /** The rows the heap keeps: the offset ones too, dropped when the result is read. */
   public int kept() {
     return Math.toIntExact(offset + fetch);

@@ -64,7 +64,7 @@ public final class TopNRunner {
     private final ColumnSlot order;
     final GroupKeys keys;
     final TopNPerGroup values;
-    /** NULLs tie among themselves: the earliest positions rank first. */
+    /** NULLs tie among themselves (all keyed 0): further keys, then positions rank them. */
     final TopNPerGroup nulls;
 
     Worker(TopNPlan plan, TableVersion table, RowFilter filter, AtomicInteger next,
@@ -76,8 +76,9 @@ public final class TopNRunner {
       this.scratch = new Scratch(table.chunkRows());
       this.order = plan.columns().get(plan.orderSlot());
       this.keys = new GroupKeys(plan.partitionSlots(), plan.columns());
-      this.values = new TopNPerGroup(plan.k(), plan.descending());
-      this.nulls = new TopNPerGroup(plan.k(), false);
+      TopNPerGroup.TieBreak tieBreak = RowTieBreak.of(table, plan.columns(), plan.tieKeys());
+      this.values = new TopNPerGroup(plan.k(), plan.descending(), tieBreak);
+      this.nulls = new TopNPerGroup(plan.k(), false, tieBreak);
     }
 
     @Override
@@ -103,7 +104,7 @@ public final class TopNRunner {
         for (int w = 0; w < Bitmaps.words(rows); w++) {
           for (long x = nullRows[w]; x != 0; x &= x - 1) {
             int r = (w << 6) + Long.numberOfTrailingZeros(x);
-            nulls.offer(gids[r], first + r, first + r);
+            nulls.offer(gids[r], 0, first + r);
           }
         }
         scratch.releaseBitmap(nullRows);

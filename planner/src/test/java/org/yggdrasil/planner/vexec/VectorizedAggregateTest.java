@@ -122,6 +122,11 @@ class VectorizedAggregateTest {
           + " AS rn FROM m WHERE d IS NOT NULL AND s < 40) x WHERE rn < 4",
       "SELECT dt, ts FROM (SELECT dt, ts, row_number() OVER (PARTITION BY dt ORDER BY ts DESC NULLS LAST)"
           + " AS rn FROM m) x WHERE rn <= 3",
+      // further ORDER BY keys break the first key's ties (and order its NULLs), as the window does
+      "SELECT g, s, id, rn FROM (SELECT g, s, id, row_number() OVER (PARTITION BY g ORDER BY s DESC, id)"
+          + " AS rn FROM m) x WHERE rn <= 3",
+      "SELECT s, id FROM (SELECT s, id, row_number() OVER (PARTITION BY s ORDER BY d, t DESC NULLS LAST, id DESC)"
+          + " AS rn FROM m WHERE i > 0) x WHERE rn <= 2",
       "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.1) WITHIN GROUP (ORDER BY i DESC),"
           + " percentile_disc(0.75) WITHIN GROUP (ORDER BY s), percentile_disc(0.3) WITHIN GROUP (ORDER BY r DESC),"
           + " percentile_cont(0.5) WITHIN GROUP (ORDER BY n), percentile_disc(0.5) WITHIN GROUP (ORDER BY dt) FROM m",
