@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The vectorized executor as a client meets it, over pgjdbc: each analytical shape the planner
- * moves onto accel (ORDER BY … LIMIT, grouped and filtered aggregates, aggregates answered from
- * chunk statistics, ROW_NUMBER top-n per group, percentiles, COUNT(DISTINCT), LIKE and LENGTH)
- * returns what {@code SET ygg.vectorize = off} (Calcite's own execution) returns, on
- * main and on a branch whose rows were deleted and updated, with one thread and with several.
- * The table spans three 65,536-row chunks.
+ * moves onto accel (ORDER BY … LIMIT, grouped and filtered aggregates, arithmetic in filters,
+ * aggregates answered from chunk statistics, ROW_NUMBER top-n per group with tie-breaking keys,
+ * percentiles, COUNT(DISTINCT), LIKE and LENGTH) returns what {@code SET ygg.vectorize = off}
+ * (Calcite's own execution) returns, on main and on a branch whose rows were deleted and
+ * updated, with one thread and with several. The table spans three 65,536-row chunks.
  */
 class VectorizedExecutionTest {
 
@@ -34,6 +34,7 @@ class VectorizedExecutionTest {
       "SELECT region, count(*), sum(qty), avg(price), min(shipped), max(amount) FROM sales"
           + " WHERE qty < 20 GROUP BY region ORDER BY region",
       "SELECT count(*) FROM sales WHERE price <> 50.0",
+      "SELECT count(*), sum(qty) FROM sales WHERE price * qty > 1000",
       "SELECT sum(qty), count(*), count(price), avg(price), min(id), max(id), sum(amount) FROM sales",
       "SELECT region, id, price FROM (SELECT region, id, price, row_number() OVER"
           + " (PARTITION BY region ORDER BY price DESC, id) AS rn FROM sales WHERE price IS NOT NULL) t"

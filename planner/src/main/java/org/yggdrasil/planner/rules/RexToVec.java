@@ -168,7 +168,8 @@ final class RexToVec {
       op = flip(op);
     }
     if (slot == null) {
-      return null;
+      VecPredicate e = expressionComparison(a, cmp(call.getKind()), b);
+      return e != null ? e : expressionComparison(b, flip(cmp(call.getKind())), a);
     }
     ColumnSlot column = slots.get(slot);
     if (column.isText() && op != CmpOp.EQ && op != CmpOp.NE) {
@@ -176,6 +177,45 @@ final class RexToVec {
     }
     Operand value = constant(other, column);
     return value == null ? null : new VecPredicate.Compare(slot, op, value);
+  }
+
+  /**
+   * {@code expr op constant} where {@code expr} is floating-point arithmetic over columns, or
+   * null. Exact (integer, numeric) arithmetic stays with Calcite: a comparison of it must not be
+   * rounded through doubles.
+   */
+  private VecPredicate expressionComparison(RexNode exprNode, CmpOp op, RexNode constantNode) {
+    if (!(exprNode instanceof RexCall)) {
+      return null;
+    }
+    SqlTypeName type = exprNode.getType().getSqlTypeName();
+    if (type != SqlTypeName.DOUBLE && type != SqlTypeName.REAL && type != SqlTypeName.FLOAT) {
+      return null;
+    }
+    Operand value = doubleConstant(constantNode);
+    if (value == null) {
+      return null;
+    }
+    VecExpr e = value(exprNode);
+    return e instanceof VecExpr.Arith ? new VecPredicate.ExprCompare(e, op, value) : null;
+  }
+
+  /** A numeric literal or parameter, compared as a double, or null. */
+  private static Operand doubleConstant(RexNode node) {
+    RexNode n = node;
+    while (n.getKind() == SqlKind.CAST) {
+      n = ((RexCall) n).getOperands().get(0);
+    }
+    if (!SqlTypeFamily.NUMERIC.getTypeNames().contains(n.getType().getSqlTypeName())) {
+      return null;
+    }
+    if (n instanceof RexDynamicParam p) {
+      return Operand.parameter(p.getIndex());
+    }
+    if (n instanceof RexLiteral lit && !lit.isNull()) {
+      return Operand.of(lit.getValueAs(Double.class));
+    }
+    return null;
   }
 
   private VecPredicate like(RexCall call, boolean negated) {

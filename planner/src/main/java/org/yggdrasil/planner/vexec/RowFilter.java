@@ -32,6 +32,7 @@ abstract sealed class RowFilter {
       case VecPredicate.Compare c -> compare(c, slots.get(c.slot()), root);
       case VecPredicate.InList in -> inList(in, slots.get(in.slot()), root);
       case VecPredicate.Like l -> TextFilters.like(l, root);
+      case VecPredicate.ExprCompare e -> ExprFilter.bind(e, root);
     };
   }
 

@@ -22,6 +22,12 @@ public sealed interface VecPredicate {
   record Like(int slot, Operand pattern, char escape, boolean caseInsensitive, boolean negated)
       implements VecPredicate {}
 
+  /**
+   * {@code expr op value} for floating-point arithmetic over columns ({@code price * qty > 100}),
+   * computed into a work vector per chunk; NULL in any column it reads selects nothing.
+   */
+  record ExprCompare(VecExpr expr, CmpOp op, Operand value) implements VecPredicate {}
+
   record And(List<VecPredicate> parts) implements VecPredicate {}
 
   record Or(List<VecPredicate> parts) implements VecPredicate {}

@@ -89,6 +89,10 @@ class VectorizedAggregateTest {
       "SELECT count(*), sum(b) FROM m WHERE r > 10 AND r <= 20.25",
       "SELECT sum(d * (1 - r)), sum(d * 2 + 1), sum(char_length(t)), avg(length(g)) FROM m",
       "SELECT count(*), sum(i) FROM m WHERE i > 100000",
+      // floating-point arithmetic compared with a constant, NULL in any operand selecting nothing
+      "SELECT count(*), sum(i) FROM m WHERE d * r > 100",
+      "SELECT g, count(*), sum(d) FROM m WHERE d / 4 + r <= 20 OR i < 0 GROUP BY g",
+      "SELECT count(*) FROM m WHERE 50 > d * 2 AND r - d <> 3",
       "SELECT count(*) FROM m WHERE f",
       "SELECT g, count(*), sum(d), min(i), max(n), avg(d) FROM m GROUP BY g",
       "SELECT s, g, count(*), sum(i), max(ts) FROM m WHERE s < 20 GROUP BY s, g",
