@@ -137,6 +137,7 @@ public final class QueryCompiler {
     RelOptUtil.registerDefaultRules(planner, false, false);
     // `x IN (<empty subquery>) OR ...` lost rows to a semi-join rule; see the class.
     GroupedSemiJoinRules.install(planner);
+    DistinctAggregateRules.install(planner);
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
     RelRoot relRoot;

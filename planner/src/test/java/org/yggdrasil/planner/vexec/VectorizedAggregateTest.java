@@ -117,6 +117,10 @@ class VectorizedAggregateTest {
       "SELECT stddev(d), variance(r), stddev_pop(d * 2 + 1), var_samp(d) FROM m",
       "SELECT s, stddev(d), var_samp(r), count(*) FROM m WHERE s < 3 GROUP BY s",
       "SELECT g, count(*), sum(d) FROM m WHERE i > 100000 GROUP BY g",
+      // COUNT(DISTINCT) beside other aggregates: plain aggregates (two levels, or joined), no grouping sets
+      "SELECT g, count(DISTINCT s), sum(d), count(*) FROM m GROUP BY g",
+      "SELECT count(DISTINCT g), min(ts), max(i) FROM m",
+      "SELECT f, count(DISTINCT s), count(DISTINCT g), avg(d) FROM m WHERE i > 0 GROUP BY f",
       // ROW_NUMBER() top-n per partition (ties project only partition and order values)
       "SELECT g, d, rn FROM (SELECT g, d, row_number() OVER (PARTITION BY g ORDER BY d DESC) AS rn"
           + " FROM m) x WHERE rn <= 2",
