@@ -179,16 +179,17 @@ public final class ScoreRunner {
       }
       List<Integer> pass = plan.passThrough();
       int width = pass.size() + scores.size();
+      Object[][] made = new Object[m][width];
+      // column by column: each column's kind is looked at once, not once per value
+      for (int p = 0; p < pass.size(); p++) {
+        int slot = pass.get(p);
+        if (slot >= 0) {
+          passThrough(chunk.chunk(slot), m, made, p);
+        }
+      }
       List<Object[]> out = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
-        int r = rows[i];
-        Object[] row = new Object[width];
-        for (int p = 0; p < pass.size(); p++) {
-          int slot = pass.get(p);
-          if (slot >= 0) {
-            row[p] = InternalValues.fromStore(chunk.chunk(slot).get(r));
-          }
-        }
+        Object[] row = made[i];
         for (int s = 0; s < scores.size(); s++) {
           if (nulls[s] == null || !nulls[s][i]) {
             double value = values[s][i];
@@ -198,6 +199,22 @@ public final class ScoreRunner {
         out.add(row);
       }
       return out;
+    }
+
+    /** Sets field {@code p} of the kept rows' output rows to their values of {@code column}, as the row-at-a-time scan reads them. */
+    private void passThrough(ColumnChunk column, int m, Object[][] out, int p) {
+      Physical physical = column.encoding().physical();
+      if (column.stats().nullCount() == 0 && physical != Physical.VARLEN && physical != Physical.UUID) {
+        // what get() returns for a fixed-width value, without its per-value NULL and buffer tests
+        var encoding = column.encoding();
+        for (int i = 0; i < m; i++) {
+          out[i][p] = InternalValues.fromStore(encoding.fromBits(column.bits(rows[i])));
+        }
+        return;
+      }
+      for (int i = 0; i < m; i++) {
+        out[i][p] = InternalValues.fromStore(column.get(rows[i]));
+      }
     }
 
     /**
@@ -283,6 +300,10 @@ public final class ScoreRunner {
       boolean mayBeNull = column.stats().nullCount() > 0;
       if (column.encoding().physical() == Physical.DOUBLE && !mayBeNull) {
         MemorySegment data = column.data();
+        if (rows[m - 1] == m - 1) { // every row of the chunk from the first, in order: one bulk copy
+          MemorySegment.copy(data, org.yggdrasil.accel.kernels.Layouts.DOUBLE, 0, out, 0, m);
+          return isNull;
+        }
         for (int i = 0; i < m; i++) {
           out[i] = data.getAtIndex(org.yggdrasil.accel.kernels.Layouts.DOUBLE, rows[i]);
         }
