@@ -1,5 +1,7 @@
 package org.yggdrasil.accel.iforest;
 
+import java.util.Arrays;
+
 /** Sampling, tree growing and calibration; the data has been checked by {@link IsolationForest#train}. */
 final class ForestTrainer {
   /** Stream number of the calibration sample (trees use 0..trees-1). */
@@ -7,39 +9,52 @@ final class ForestTrainer {
 
   private ForestTrainer() {}
 
-  static IsolationForest train(double[][] columns, int rows, ForestParams params) {
+  static IsolationForest train(double[][] columns, int rows, ForestParams params, int threads) {
     int nf = columns.length;
     int psi = Math.min(params.sampleSize(), rows);
     int depth = 32 - Integer.numberOfLeadingZeros(psi - 1); // ceil(log2(psi)), psi >= 2
     PackedForest forest = new PackedForest(params.trees(), depth, nf);
-    double[][] sample = new double[nf][psi];
-    for (int t = 0; t < params.trees(); t++) {
-      SplitMix64 rng = SplitMix64.stream(params.seed(), t);
-      int[] picked = RowSampler.sample(rng, rows, psi);
-      for (int f = 0; f < nf; f++) {
-        double[] col = columns[f];
-        double[] dst = sample[f];
-        for (int i = 0; i < psi; i++) {
-          dst[i] = col[picked[i]];
-        }
-        for (int i = 0; i < psi; i++) {
-          if (!Double.isFinite(dst[i])) {
-            IsolationForest.checkFinite(dst[i], f, picked[i]);
-          }
-        }
-      }
-      TreeGrower.grow(forest, t, rng, sample, psi);
-    }
+    double[] averagePath = TreeGrower.averagePaths(psi);
+    // trees write disjoint parts of the forest; each draws from its own stream, so any order
+    // and any number of threads give the same trees
+    Fanout.run(params.trees(), threads, () -> {
+      double[] sample = new double[nf * psi];
+      return t -> {
+        SplitMix64 rng = SplitMix64.stream(params.seed(), t);
+        gather(columns, RowSampler.sample(rng, rows, psi), sample);
+        TreeGrower.grow(forest, t, rng, sample, psi, averagePath);
+      };
+    });
     // SCORE needs no threshold: score the calibration rows with an uncalibrated model first.
     IsolationForest uncalibrated = new IsolationForest(params, rows, psi, forest, 1.0,
         new double[IsolationForest.QUANTILES + 1]);
-    double[] scores = calibrationScores(uncalibrated, columns, rows);
+    double[] scores = calibrationScores(uncalibrated, columns, rows, threads);
     double threshold = IsolationForest.quantile(scores, 1.0 - params.contamination());
-    return new IsolationForest(params, rows, psi, forest, threshold, IsolationForest.distribution(scores));
+    return uncalibrated.calibrated(threshold, IsolationForest.distribution(scores));
+  }
+
+  /**
+   * Copies the rows {@code picked} of every feature into {@code out} (column-major, stride
+   * {@code picked.length}), rejecting non-finite values.
+   */
+  private static void gather(double[][] columns, int[] picked, double[] out) {
+    int n = picked.length;
+    for (int f = 0; f < columns.length; f++) {
+      double[] col = columns[f];
+      int base = f * n;
+      for (int i = 0; i < n; i++) {
+        out[base + i] = col[picked[i]];
+      }
+      for (int i = 0; i < n; i++) {
+        if (!Double.isFinite(out[base + i])) {
+          IsolationForest.checkFinite(out[base + i], f, picked[i]);
+        }
+      }
+    }
   }
 
   /** Scores of up to CALIBRATION_ROWS training rows drawn without replacement, ascending. */
-  private static double[] calibrationScores(IsolationForest model, double[][] columns, int rows) {
+  private static double[] calibrationScores(IsolationForest model, double[][] columns, int rows, int threads) {
     int m = Math.min(rows, IsolationForest.CALIBRATION_ROWS);
     int[] picked = RowSampler.sample(SplitMix64.stream(model.params().seed(), CALIBRATION_STREAM), rows, m);
     double[][] calib = new double[columns.length][m];
@@ -50,8 +65,18 @@ final class ForestTrainer {
       }
     }
     double[] scores = new double[m];
-    model.evaluate(calib, 0, m, Measure.SCORE, scores);
-    java.util.Arrays.sort(scores);
+    int pieces = Math.min(threads, (m + Scoring.BATCH - 1) / Scoring.BATCH);
+    int per = (m + pieces - 1) / pieces;
+    Fanout.run(pieces, threads, () -> {
+      double[] out = new double[per];
+      return p -> {
+        int from = p * per;
+        int count = Math.min(per, m - from);
+        model.evaluate(calib, from, count, Measure.SCORE, out);
+        System.arraycopy(out, 0, scores, from, count);
+      };
+    });
+    Arrays.sort(scores);
     return scores;
   }
 }

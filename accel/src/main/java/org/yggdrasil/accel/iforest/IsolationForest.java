@@ -44,6 +44,12 @@ public final class IsolationForest {
    */
   IsolationForest(ForestParams params, int trainingRows, int samplesPerTree, PackedForest forest,
       double threshold, double[] quantiles) {
+    this(params, trainingRows, samplesPerTree, forest, threshold, quantiles, Scoring.topLevels(forest),
+        forest.featureOffsets(Scoring.BATCH));
+  }
+
+  private IsolationForest(ForestParams params, int trainingRows, int samplesPerTree, PackedForest forest,
+      double threshold, double[] quantiles, TopLevels topLevels, int[] featureOffsets) {
     this.params = params;
     this.trainingRows = trainingRows;
     this.samplesPerTree = samplesPerTree;
@@ -53,8 +59,14 @@ public final class IsolationForest {
     this.quantiles = quantiles;
     // a tree votes "anomaly" when its own score 2^(-h/c) would reach the threshold
     this.votePath = -averagePath * Math.log(threshold) / Math.log(2.0);
-    this.topLevels = Scoring.topLevels(forest);
-    this.featureOffsets = forest.featureOffsets(Scoring.BATCH);
+    this.topLevels = topLevels;
+    this.featureOffsets = featureOffsets;
+  }
+
+  /** This model with another threshold and PROBA distribution; shares the trees and their scoring tables. */
+  IsolationForest calibrated(double threshold, double[] quantiles) {
+    return new IsolationForest(params, trainingRows, samplesPerTree, forest, threshold, quantiles,
+        topLevels, featureOffsets);
   }
 
   /**
@@ -69,9 +81,21 @@ public final class IsolationForest {
    *     non-finite values
    */
   public static IsolationForest train(double[][] columns, int rows, ForestParams params) {
+    return train(columns, rows, params, 1);
+  }
+
+  /**
+   * {@link #train(double[][], int, ForestParams)} growing the trees and scoring the calibration
+   * rows on up to {@code threads} threads (the caller's among them). The model is the same for
+   * every thread count: each tree draws from its own seeded stream.
+   */
+  public static IsolationForest train(double[][] columns, int rows, ForestParams params, int threads) {
     Objects.requireNonNull(params, "params");
     checkTrainingData(columns, rows);
-    return ForestTrainer.train(columns, rows, params);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    return ForestTrainer.train(columns, rows, params, threads);
   }
 
   private static void checkTrainingData(double[][] columns, int rows) {

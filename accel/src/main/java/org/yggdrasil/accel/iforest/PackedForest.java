@@ -42,6 +42,11 @@ final class PackedForest {
 
   /** Makes node {@code node} (heap index within tree {@code tree}, at {@code level}) a leaf of {@code size} rows. */
   void setLeaf(int tree, int node, int level, int size) {
+    setLeaf(tree, node, level, size, PathLength.average(size));
+  }
+
+  /** {@link #setLeaf(int, int, int, int)} with {@code averagePath} = c(size) known. */
+  void setLeaf(int tree, int node, int level, int size, double averagePath) {
     int h = node;
     for (int l = level; l < depth; l++) {
       feature[tree * internal + h] = 0;
@@ -49,7 +54,7 @@ final class PackedForest {
       h = 2 * h + 1;
     }
     int slot = tree * leaves + h - internal;
-    pathLength[slot] = level + PathLength.average(size);
+    pathLength[slot] = level + averagePath;
     leafSize[slot] = size;
   }
 

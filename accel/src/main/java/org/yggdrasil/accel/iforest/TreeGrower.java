@@ -5,50 +5,71 @@ package org.yggdrasil.accel.iforest;
  * chosen uniformly among those not constant in the node's rows, a split uniform in [min, max) of
  * that feature over those rows; a node becomes a leaf at the depth limit, with one row, or when
  * every feature is constant.
+ *
+ * <p>The sample is one column-major array that the grower partitions in place (each node's rows
+ * are a contiguous range of every feature), so the min/max scans read consecutive doubles
+ * instead of chasing an index per value. The model depends only on which rows each node holds,
+ * never on their order within it.
  */
 final class TreeGrower {
   private final PackedForest forest;
   private final int tree;
   private final SplitMix64 rng;
-  /** sample[feature][i]: the sampled rows' values. */
-  private final double[][] sample;
-  /** Positions into the sample, partitioned in place as the tree grows. */
-  private final int[] order;
+  /** x[f * stride + i]: feature f of the sample's row at position i, reordered as the tree grows. */
+  private final double[] x;
+  private final int features;
+  private final int stride;
+  /** averagePath[n]: c(n) for a leaf of n rows, n up to the sample size. */
+  private final double[] averagePath;
   private final int[] candidates;
   private final double[] mins;
   private final double[] maxs;
 
-  private TreeGrower(PackedForest forest, int tree, SplitMix64 rng, double[][] sample, int n) {
+  private TreeGrower(PackedForest forest, int tree, SplitMix64 rng, double[] x, int stride,
+      double[] averagePath) {
     this.forest = forest;
     this.tree = tree;
     this.rng = rng;
-    this.sample = sample;
-    this.order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    this.candidates = new int[sample.length];
-    this.mins = new double[sample.length];
-    this.maxs = new double[sample.length];
+    this.x = x;
+    this.features = forest.features;
+    this.stride = stride;
+    this.averagePath = averagePath;
+    this.candidates = new int[features];
+    this.mins = new double[features];
+    this.maxs = new double[features];
   }
 
-  static void grow(PackedForest forest, int tree, SplitMix64 rng, double[][] sample, int n) {
-    new TreeGrower(forest, tree, rng, sample, n).node(0, 0, 0, n);
+  /**
+   * Grows tree {@code tree} of {@code forest} from the {@code stride} rows in {@code x}
+   * (column-major, permuted in place); {@code averagePath} is {@link #averagePaths}{@code (stride)}.
+   */
+  static void grow(PackedForest forest, int tree, SplitMix64 rng, double[] x, int stride, double[] averagePath) {
+    new TreeGrower(forest, tree, rng, x, stride, averagePath).node(0, 0, 0, stride);
+  }
+
+  /** c(n) for n = 0..psi, computed once per training instead of once per leaf. */
+  static double[] averagePaths(int psi) {
+    double[] c = new double[psi + 1];
+    for (int n = 0; n <= psi; n++) {
+      c[n] = PathLength.average(n);
+    }
+    return c;
   }
 
   private void node(int node, int level, int lo, int hi) {
     int n = hi - lo;
     if (level == forest.depth || n <= 1) {
-      forest.setLeaf(tree, node, level, n);
+      forest.setLeaf(tree, node, level, n, averagePath[n]);
       return;
     }
+    double[] x = this.x;
     int k = 0;
-    for (int f = 0; f < sample.length; f++) {
-      double[] col = sample[f];
-      double min = col[order[lo]];
+    for (int f = 0, b = 0; f < features; f++, b += stride) {
+      double min = x[b + lo];
       double max = min;
-      for (int i = lo + 1; i < hi; i++) {
-        double v = col[order[i]];
+      // one simple loop per feature: C2 turns it into a vector min/max reduction
+      for (int i = b + lo + 1; i < b + hi; i++) {
+        double v = x[i];
         min = Math.min(min, v);
         max = Math.max(max, v);
       }
@@ -59,7 +80,7 @@ final class TreeGrower {
       }
     }
     if (k == 0) {
-      forest.setLeaf(tree, node, level, n);
+      forest.setLeaf(tree, node, level, n, averagePath[n]);
       return;
     }
     int f = candidates[rng.nextInt(k)];
@@ -73,16 +94,25 @@ final class TreeGrower {
       split = min;
     }
     forest.setSplit(tree, node, f, split);
-    double[] col = sample[f];
-    int mid = lo;
-    for (int i = lo; i < hi; i++) {
-      int o = order[i];
-      if (col[o] <= split) {
-        order[i] = order[mid];
-        order[mid++] = o;
-      }
-    }
+    int mid = partition(f * stride, lo, hi, split);
     node(2 * node + 1, level + 1, lo, mid);
     node(2 * node + 2, level + 1, mid, hi);
+  }
+
+  /** Moves the rows of {@code lo..hi)} whose value at {@code col} is at most {@code split} to the front; returns where the rest start. */
+  private int partition(int col, int lo, int hi, double split) {
+    double[] x = this.x;
+    int mid = lo;
+    for (int i = lo; i < hi; i++) {
+      if (x[col + i] <= split) {
+        for (int b = 0; b < features * stride; b += stride) {
+          double t = x[b + i];
+          x[b + i] = x[b + mid];
+          x[b + mid] = t;
+        }
+        mid++;
+      }
+    }
+    return mid;
   }
 }

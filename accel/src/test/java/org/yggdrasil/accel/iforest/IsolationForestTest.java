@@ -33,6 +33,36 @@ class IsolationForestTest {
   }
 
   @Test
+  void anyThreadCountGivesTheSameModel() {
+    IsolationForest one = train(ForestParams.defaults());
+    for (int threads : new int[] {2, 3, 8, 200}) {
+      IsolationForest many = IsolationForest.train(DATA.columns(), DATA.rows(), ForestParams.defaults(), threads);
+      assertArrayEquals(one.toBytes(), many.toBytes(), threads + " threads");
+      assertEquals(one.threshold(), many.threshold(), threads + " threads");
+    }
+    assertMessage("threads", () -> IsolationForest.train(DATA.columns(), DATA.rows(), ForestParams.defaults(), 0));
+  }
+
+  @Test
+  void parallelTrainingReportsTheSameBadValueAsSequential() {
+    // non-finite values in many rows, so several trees draw one: the error names the one the
+    // first such tree meets, whatever the thread count
+    double[][] cols = new double[2][5000];
+    for (int r = 0; r < 5000; r++) {
+      cols[0][r] = r % 7;
+      cols[1][r] = r % 97 == 50 ? Double.NaN : r;
+    }
+    ForestParams p = new ForestParams(50, 64, 0.1, 3);
+    String sequential = assertThrows(IllegalArgumentException.class, () -> IsolationForest.train(cols, 5000, p)).getMessage();
+    for (int threads : new int[] {2, 4, 16}) {
+      for (int run = 0; run < 5; run++) {
+        assertEquals(sequential, assertThrows(IllegalArgumentException.class,
+            () -> IsolationForest.train(cols, 5000, p, threads)).getMessage());
+      }
+    }
+  }
+
+  @Test
   void anotherSeedGivesAnotherModel() {
     IsolationForest a = train(ForestParams.defaults());
     IsolationForest b = train(new ForestParams(100, 256, 0.1, 43));

@@ -67,7 +67,7 @@ public final class ModelExecutor {
     TrainingData data = TrainingData.collect(ctx, c.name(), c.query());
     IsolationForest forest;
     try {
-      forest = IsolationForest.train(data.columns(), data.rows(), params);
+      forest = IsolationForest.train(data.columns(), data.rows(), params, data.threads());
     } catch (IllegalArgumentException e) { // the data: too few rows, NaN or infinite values
       throw new SqlStateException(SqlState.DATA_EXCEPTION,
           "cannot train model \"" + c.name() + "\": " + e.getMessage());

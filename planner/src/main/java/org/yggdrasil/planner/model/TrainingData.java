@@ -22,9 +22,9 @@ import org.yggdrasil.storage.nativestore.Snapshot;
  * The rows a model trains on: CREATE MODEL's AS query run over the statement's snapshot, its
  * columns as doubles ({@code columns[feature][row]}). Every column must be numeric (42804) and
  * no value NULL (22004: a NULL where the statement cannot take one; the hint says how to drop
- * or replace them).
+ * or replace them). {@code threads} is the session's {@code ygg.threads}, which training may use.
  */
-record TrainingData(List<String> names, double[][] columns, int rows) {
+record TrainingData(List<String> names, double[][] columns, int rows, int threads) {
 
   static TrainingData collect(StatementContext ctx, String model, String query) {
     Snapshot snapshot = ctx.readSnapshot();
@@ -44,7 +44,8 @@ record TrainingData(List<String> names, double[][] columns, int rows) {
     int width = fields.size();
     double[][] columns = new double[width][1024];
     int[] count = {0};
-    new QueryPortal(q, ctx.execContext(root, new Object[0], q.markerTypes())).execute(0, row -> {
+    org.yggdrasil.planner.exec.ExecContext exec = ctx.execContext(root, new Object[0], q.markerTypes());
+    new QueryPortal(q, exec).execute(0, row -> {
       int r = count[0];
       if (r == columns[0].length) {
         for (int f = 0; f < width; f++) {
@@ -66,6 +67,8 @@ record TrainingData(List<String> names, double[][] columns, int rows) {
       throw new SqlStateException(SqlState.DATA_EXCEPTION, "cannot train model \"" + model
           + "\": the AS query returned no rows");
     }
-    return new TrainingData(names, columns, count[0]);
+    Object threads = exec.get(org.yggdrasil.planner.vexec.AggregateRunner.THREADS_VARIABLE);
+    return new TrainingData(names, columns, count[0],
+        threads instanceof Number n ? Math.max(1, n.intValue()) : Runtime.getRuntime().availableProcessors());
   }
 }

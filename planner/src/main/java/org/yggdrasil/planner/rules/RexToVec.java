@@ -33,6 +33,8 @@ final class RexToVec {
   private final List<ColumnSlot> slots = new ArrayList<>();
   private final Map<Integer, Integer> slotOfColumn = new java.util.HashMap<>();
   private final ExactArithmetic exact = new ExactArithmetic(this);
+  /** Whether {@link #value} takes ln, exp, sqrt and abs: only inside {@link #valueWithMathFunctions}. */
+  private boolean mathFunctions;
 
   RexToVec(RexBuilder rexBuilder, TableSchema schema) {
     this.rexBuilder = rexBuilder;
@@ -393,10 +395,33 @@ final class RexToVec {
 
   // ---- values ----
 
+  /**
+   * {@link #value} that also takes {@code ln}, {@code exp}, {@code sqrt} and {@code abs} of
+   * floating-point values ({@link VecExpr.MathFn}); the caller checks ln's argument on the rows it
+   * keeps.
+   */
+  VecExpr valueWithMathFunctions(RexNode node) {
+    mathFunctions = true;
+    try {
+      return value(node);
+    } finally {
+      mathFunctions = false;
+    }
+  }
+
   /** A numeric value of the given kind, or null. */
   VecExpr value(RexNode node) {
     SqlTypeName type = node.getType().getSqlTypeName();
     boolean floating = type == SqlTypeName.DOUBLE || type == SqlTypeName.REAL || type == SqlTypeName.FLOAT;
+    if (mathFunctions && floating && node instanceof RexCall call) {
+      VecExpr.MathOp op = mathOp(call);
+      if (op != null) {
+        // a numeric argument is rounded to double first, as Calcite's BigDecimal variants do
+        RexNode operand = call.getOperands().get(0);
+        VecExpr arg = value(operand) instanceof VecExpr.Exact x ? x : doubleOperand(operand);
+        return arg == null || arg instanceof VecExpr.Constant ? null : new VecExpr.MathFn(op, arg);
+      }
+    }
     switch (node.getKind()) {
       case INPUT_REF, CAST -> {
         Integer slot = columnSlot(node, false);
@@ -462,6 +487,22 @@ final class RexToVec {
         return node.getKind() == SqlKind.CHAR_LENGTH ? charLength((RexCall) node) : null;
       }
     }
+  }
+
+  /** The math function {@code call} is, or null; Calcite turns sqrt(x) into power(x, 0.5). */
+  private static VecExpr.MathOp mathOp(RexCall call) {
+    String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
+    if (call.getOperands().size() == 2) {
+      return name.equals("POWER") && call.getOperands().get(1) instanceof RexLiteral exponent
+          && exponent.getValue() instanceof java.math.BigDecimal d && d.compareTo(new java.math.BigDecimal("0.5")) == 0
+          ? VecExpr.MathOp.SQRT : null;
+    }
+    return call.getOperands().size() != 1 ? null : switch (name) {
+      case "LN" -> VecExpr.MathOp.LN;
+      case "EXP" -> VecExpr.MathOp.EXP;
+      case "ABS" -> VecExpr.MathOp.ABS;
+      default -> null;
+    };
   }
 
   /** {@code char_length(text column)}, or null for any other argument. */

@@ -22,21 +22,23 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.accel.iforest.Measure;
 import org.yggdrasil.planner.model.AnomalyFunction;
 import org.yggdrasil.planner.schema.NativeTable;
 import org.yggdrasil.planner.vexec.ScorePlan;
+import org.yggdrasil.planner.vexec.VecExpr;
 import org.yggdrasil.planner.vexec.VecPredicate;
 import org.yggdrasil.storage.nativestore.ColumnType;
 
 /**
  * Recognises {@code [Calc] (native table scan)} where the Calc or the filters pushed into the scan
- * call anomaly functions over plain numeric columns, and moves the scoring into an {@link
+ * call anomaly functions over numeric columns (or expressions of them), and moves the scoring into an {@link
  * AccelScoreRel}: every conjunct without an anomaly call runs first, vectorized (instead of
  * through Calcite's interpreter); the scores are computed in batches for the rows left; a Calc
  * above keeps the conjuncts that test scores and the projections, reading the scores as columns. Null (Calcite's plan stays) when any other conjunct cannot be
- * vectorized (scoring before it could fail on rows it would have removed), or a feature is not a
- * plain column.
+ * vectorized (scoring before it could fail on rows it would have removed), or a feature is
+ * neither a numeric column nor arithmetic and ln/exp/sqrt/abs over such columns.
  */
 final class ScoreMatcher {
   private ScoreMatcher() {}
@@ -192,7 +194,11 @@ final class ScoreMatcher {
   private static final Set<ColumnType> NUMERIC = Set.of(ColumnType.INT2, ColumnType.INT4,
       ColumnType.INT8, ColumnType.FLOAT4, ColumnType.FLOAT8, ColumnType.NUMERIC);
 
-  /** {@code ygg_anomaly_x('model', ARRAY[CAST(col AS DOUBLE), …])} over plain numeric columns, else null. */
+  /**
+   * {@code ygg_anomaly_x('model', ARRAY[feature, …])} whose features are numeric columns (cast to
+   * double precision) or floating-point arithmetic, numeric arithmetic and ln/exp/sqrt/abs over
+   * them, else null.
+   */
   private static ScorePlan.Score score(RexCall call, RexToVec rex, RelDataType tableType) {
     Measure measure = AnomalyFunction.measureOf(call.getOperator());
     if (call.getOperands().size() != 2 || !(call.getOperands().get(0) instanceof RexLiteral name)
@@ -201,22 +207,41 @@ final class ScoreMatcher {
       return null;
     }
     String model = name.getValueAs(String.class);
-    List<Integer> slots = new ArrayList<>();
+    List<VecExpr> features = new ArrayList<>();
     for (RexNode feature : array.getOperands()) {
-      RexNode inner = feature;
-      if (inner instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
-        inner = cast.getOperands().get(0);
-      }
-      if (!(inner instanceof RexInputRef ref)) {
+      VecExpr e = feature(feature, rex, tableType);
+      if (e == null) {
         return null;
       }
-      int column = ref.getIndex();
-      ColumnType t = rex.columnType(column);
-      if (!NUMERIC.contains(t)) {
-        return null;
-      }
-      slots.add(rex.slot(column, tableType.getFieldList().get(column).getType().getSqlTypeName()));
+      features.add(e);
     }
-    return new ScorePlan.Score(model, measure, List.copyOf(slots));
+    return new ScorePlan.Score(model, measure, List.copyOf(features));
+  }
+
+  /** One feature as a floating-point value, or null. */
+  private static VecExpr feature(RexNode feature, RexToVec rex, RelDataType tableType) {
+    RexNode inner = feature;
+    if (inner instanceof RexCall cast && cast.getKind() == SqlKind.CAST) {
+      inner = cast.getOperands().get(0);
+    }
+    if (inner instanceof RexInputRef ref) {
+      int column = ref.getIndex();
+      if (!NUMERIC.contains(rex.columnType(column))) {
+        return null;
+      }
+      return new VecExpr.Column(rex.slot(column, tableType.getFieldList().get(column).getType().getSqlTypeName()),
+          VecExpr.Kind.DOUBLE);
+    }
+    // real (float4) arithmetic rounds each step to float: not what double kernels compute
+    SqlTypeName type = inner.getType().getSqlTypeName();
+    if (type != SqlTypeName.DOUBLE && type != SqlTypeName.DECIMAL) {
+      return null;
+    }
+    // CAST(numeric arithmetic AS double): the exact value, then rounded once, as the cast does
+    VecExpr e = rex.valueWithMathFunctions(inner);
+    if (e instanceof VecExpr.Exact || (e != null && e.kind() == VecExpr.Kind.DOUBLE && !(e instanceof VecExpr.Constant))) {
+      return e;
+    }
+    return null;
   }
 }

@@ -122,8 +122,24 @@ final class ExprEvaluator {
       }
       case VecExpr.Arith a -> arith(a, chunk, out);
       case VecExpr.Exact x -> exactAsDoubles(x, chunk, out);
+      case VecExpr.MathFn m -> math(m, chunk, out);
     }
     return out;
+  }
+
+  private static final double LOG_E = Math.log(Math.E);
+
+  /** No domain check here: the value is computed for every row, kept or not (see {@link VecExpr.MathFn}). */
+  private void math(VecExpr.MathFn m, ChunkData chunk, double[] out) {
+    int rows = chunk.rows();
+    double[] arg = doubles(m.arg(), chunk);
+    switch (m.op()) {
+      case LN -> { for (int i = 0; i < rows; i++) out[i] = Math.log(arg[i]) / LOG_E; }
+      case EXP -> { for (int i = 0; i < rows; i++) out[i] = Math.exp(arg[i]); }
+      case SQRT -> { for (int i = 0; i < rows; i++) out[i] = Math.pow(arg[i], 0.5); }
+      case ABS -> { for (int i = 0; i < rows; i++) out[i] = Math.abs(arg[i]); }
+    }
+    scratch.release(arg);
   }
 
   /** An exact value as doubles: unscaled / 10^scale, each correctly rounded while below 2^53. */
@@ -207,6 +223,7 @@ final class ExprEvaluator {
       }
       case VecExpr.Constant k -> java.util.Arrays.fill(out, 0, rows, ((Number) k.value().value(root)).longValue());
       case VecExpr.Arith a -> throw new IllegalStateException("integer arithmetic is not vectorized: " + a);
+      case VecExpr.MathFn m -> throw new IllegalStateException("a math function is not an integer: " + m);
       case VecExpr.Exact x -> throw new AssertionError(x);
     }
     return out;

@@ -1,6 +1,7 @@
 package org.yggdrasil.planner.vexec;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.yggdrasil.accel.iforest.Measure;
 import org.yggdrasil.planner.schema.NativeTable;
@@ -14,12 +15,36 @@ import org.yggdrasil.planner.schema.NativeTable;
 public record ScorePlan(NativeTable table, String tableName, List<ColumnSlot> columns,
     VecPredicate filter, List<Integer> passThrough, List<Score> scores) implements VectorizedPlan {
 
-  /** One anomaly function: the model's name, what it computes, and the slots of its features in order. */
-  public record Score(String model, Measure measure, List<Integer> featureSlots) {
+  /**
+   * One anomaly function: the model's name, what it computes, and its features in order, each a
+   * floating-point {@link VecExpr}: a column ({@link VecExpr.Column}, read for the kept rows
+   * only) or arithmetic and math functions over columns (computed for the chunk).
+   */
+  public record Score(String model, Measure measure, List<VecExpr> features) {
     @Override
     public String toString() {
-      return "anomaly_" + measure.name().toLowerCase(java.util.Locale.ROOT) + "('" + model + "', "
-          + featureSlots.stream().map(s -> "$" + s).collect(Collectors.joining(", ")) + ")";
+      return "anomaly_" + measure.name().toLowerCase(Locale.ROOT) + "('" + model + "', "
+          + features.stream().map(Score::describe).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String describe(VecExpr e) {
+      return switch (e) {
+        case VecExpr.Column c -> "$" + c.slot();
+        case VecExpr.Constant k -> String.valueOf(k.value());
+        case VecExpr.Arith a -> "(" + describe(a.left()) + " " + symbol(a.op()) + " " + describe(a.right()) + ")";
+        case VecExpr.Exact x -> "(" + describe(x.left()) + " " + symbol(x.op()) + " " + describe(x.right()) + ")";
+        case VecExpr.MathFn m -> m.op().name().toLowerCase(Locale.ROOT) + "(" + describe(m.arg()) + ")";
+        case VecExpr.CharLength l -> "char_length($" + l.slot() + ")";
+      };
+    }
+
+    private static String symbol(VecExpr.ArithOp op) {
+      return switch (op) {
+        case ADD -> "+";
+        case SUB -> "-";
+        case MUL -> "*";
+        case DIV -> "/";
+      };
     }
   }
 

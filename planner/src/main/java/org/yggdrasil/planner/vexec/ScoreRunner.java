@@ -40,14 +40,14 @@ public final class ScoreRunner {
     IsolationForest[] forests = new IsolationForest[plan.scores().size()];
     for (int i = 0; i < forests.length; i++) {
       ScorePlan.Score s = plan.scores().get(i);
-      forests[i] = AnomalyRuntime.forest(s.model(), s.featureSlots().size());
+      forests[i] = AnomalyRuntime.forest(s.model(), s.features().size());
     }
     int threads = MorselPool.workers(root, table.chunkCount());
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return Linq4j.iterableEnumerator(() -> new Rounds(plan, table, filter, forests, threads, cancel));
+        return Linq4j.iterableEnumerator(() -> new Rounds(root, plan, table, filter, forests, threads, cancel));
       }
     };
   }
@@ -62,12 +62,12 @@ public final class ScoreRunner {
     private int part;
     private int at;
 
-    Rounds(ScorePlan plan, TableVersion table, RowFilter filter, IsolationForest[] forests, int threads,
-        AtomicBoolean cancel) {
+    Rounds(DataContext root, ScorePlan plan, TableVersion table, RowFilter filter, IsolationForest[] forests,
+        int threads, AtomicBoolean cancel) {
       this.table = table;
       this.cancel = cancel;
       for (int i = 0; i < threads; i++) {
-        scorers.add(new ChunkScorer(plan, table, filter, forests));
+        scorers.add(new ChunkScorer(root, plan, table, filter, forests));
       }
     }
 
@@ -122,10 +122,11 @@ public final class ScoreRunner {
     private final IsolationForest[] forests;
     private final ChunkData chunk;
     private final Scratch scratch;
+    private final ExprEvaluator expressions;
     private final long[] sel;
     private final int[] rows;
 
-    ChunkScorer(ScorePlan plan, TableVersion table, RowFilter filter, IsolationForest[] forests) {
+    ChunkScorer(DataContext root, ScorePlan plan, TableVersion table, RowFilter filter, IsolationForest[] forests) {
       this.plan = plan;
       this.filter = filter;
       this.forests = forests;
@@ -133,6 +134,7 @@ public final class ScoreRunner {
       // no chunk holds more rows than the table: a small table gets small work vectors
       int capacity = (int) Math.max(1, Math.min(table.chunkRows(), table.physicalRows()));
       this.scratch = new Scratch(capacity);
+      this.expressions = new ExprEvaluator(root, scratch);
       this.sel = new long[org.yggdrasil.accel.kernels.Bitmaps.words(capacity)];
       this.rows = new int[capacity];
     }
@@ -158,15 +160,18 @@ public final class ScoreRunner {
       if (m == 0) {
         return List.of();
       }
+      expressions.newChunk();
       List<ScorePlan.Score> scores = plan.scores();
       double[][] values = new double[scores.size()][];
       boolean[][] nulls = new boolean[scores.size()][];
       for (int s = 0; s < scores.size(); s++) {
-        List<Integer> slots = scores.get(s).featureSlots();
-        double[][] features = new double[slots.size()][m];
+        List<VecExpr> exprs = scores.get(s).features();
+        double[][] features = new double[exprs.size()][m];
         boolean[] isNull = null;
-        for (int f = 0; f < slots.size(); f++) {
-          isNull = readDoubles(chunk.chunk(slots.get(f)), m, features[f], isNull);
+        for (int f = 0; f < exprs.size(); f++) {
+          isNull = exprs.get(f) instanceof VecExpr.Column col
+              ? readDoubles(chunk.chunk(col.slot()), m, features[f], isNull)
+              : computeDoubles(exprs.get(f), m, features[f], isNull);
         }
         values[s] = new double[m];
         nulls[s] = isNull;
@@ -174,16 +179,17 @@ public final class ScoreRunner {
       }
       List<Integer> pass = plan.passThrough();
       int width = pass.size() + scores.size();
+      Object[][] made = new Object[m][width];
+      // column by column: each column's kind is looked at once, not once per value
+      for (int p = 0; p < pass.size(); p++) {
+        int slot = pass.get(p);
+        if (slot >= 0) {
+          passThrough(chunk.chunk(slot), m, made, p);
+        }
+      }
       List<Object[]> out = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
-        int r = rows[i];
-        Object[] row = new Object[width];
-        for (int p = 0; p < pass.size(); p++) {
-          int slot = pass.get(p);
-          if (slot >= 0) {
-            row[p] = InternalValues.fromStore(chunk.chunk(slot).get(r));
-          }
-        }
+        Object[] row = made[i];
         for (int s = 0; s < scores.size(); s++) {
           if (nulls[s] == null || !nulls[s][i]) {
             double value = values[s][i];
@@ -195,6 +201,96 @@ public final class ScoreRunner {
       return out;
     }
 
+    /** Sets field {@code p} of the kept rows' output rows to their values of {@code column}, as the row-at-a-time scan reads them. */
+    private void passThrough(ColumnChunk column, int m, Object[][] out, int p) {
+      Physical physical = column.encoding().physical();
+      if (column.stats().nullCount() == 0 && physical != Physical.VARLEN && physical != Physical.UUID) {
+        // what get() returns for a fixed-width value, without its per-value NULL and buffer tests
+        var encoding = column.encoding();
+        for (int i = 0; i < m; i++) {
+          out[i][p] = InternalValues.fromStore(encoding.fromBits(column.bits(rows[i])));
+        }
+        return;
+      }
+      for (int i = 0; i < m; i++) {
+        out[i][p] = InternalValues.fromStore(column.get(rows[i]));
+      }
+    }
+
+    /**
+     * The selected rows' values of an expression over columns, computed for the whole chunk and
+     * picked; rows where a column it reads is NULL are marked in the returned array (created on
+     * the first NULL). ln's argument is checked on the other kept rows only, where the row path
+     * would have computed it: a value at most 0 fails as Calcite's ln does.
+     */
+    private boolean[] computeDoubles(VecExpr e, int m, double[] out, boolean[] isNull) {
+      boolean[] own = nullRows(e, m);
+      checkLogarithms(e, m, own);
+      double[] all = expressions.doubles(e, chunk);
+      for (int i = 0; i < m; i++) {
+        out[i] = all[rows[i]];
+      }
+      scratch.release(all);
+      if (own == null) {
+        return isNull;
+      }
+      if (isNull == null) {
+        return own;
+      }
+      for (int i = 0; i < m; i++) {
+        isNull[i] |= own[i];
+      }
+      return isNull;
+    }
+
+    /** Which kept rows have a NULL in a column {@code e} reads; null when none. */
+    private boolean[] nullRows(VecExpr e, int m) {
+      java.util.BitSet slots = new java.util.BitSet();
+      e.slots(slots);
+      boolean[] out = null;
+      for (int slot = slots.nextSetBit(0); slot >= 0; slot = slots.nextSetBit(slot + 1)) {
+        ColumnChunk column = chunk.chunk(slot);
+        if (column.stats().nullCount() == 0) {
+          continue;
+        }
+        for (int i = 0; i < m; i++) {
+          if (column.isNull(rows[i])) {
+            if (out == null) {
+              out = new boolean[m];
+            }
+            out[i] = true;
+          }
+        }
+      }
+      return out;
+    }
+
+    private void checkLogarithms(VecExpr e, int m, boolean[] nullRow) {
+      switch (e) {
+        case VecExpr.MathFn f -> {
+          checkLogarithms(f.arg(), m, nullRow);
+          if (f.op() == VecExpr.MathOp.LN) {
+            double[] arg = expressions.doubles(f.arg(), chunk);
+            try {
+              for (int i = 0; i < m; i++) {
+                if (arg[rows[i]] <= 0 && (nullRow == null || !nullRow[i])) {
+                  // Calcite's message and exception, so the error reads the same on both paths
+                  throw new IllegalArgumentException("Cannot take logarithm of zero or negative number");
+                }
+              }
+            } finally {
+              scratch.release(arg);
+            }
+          }
+        }
+        case VecExpr.Arith a -> {
+          checkLogarithms(a.left(), m, nullRow);
+          checkLogarithms(a.right(), m, nullRow);
+        }
+        default -> {}
+      }
+    }
+
     /**
      * The selected rows' values of a numeric column as doubles, as {@code CAST(x AS DOUBLE)}
      * gives them; NULL rows are marked in the returned array (created on the first NULL) and read
@@ -204,6 +300,10 @@ public final class ScoreRunner {
       boolean mayBeNull = column.stats().nullCount() > 0;
       if (column.encoding().physical() == Physical.DOUBLE && !mayBeNull) {
         MemorySegment data = column.data();
+        if (rows[m - 1] == m - 1) { // every row of the chunk from the first, in order: one bulk copy
+          MemorySegment.copy(data, org.yggdrasil.accel.kernels.Layouts.DOUBLE, 0, out, 0, m);
+          return isNull;
+        }
         for (int i = 0; i < m; i++) {
           out[i] = data.getAtIndex(org.yggdrasil.accel.kernels.Layouts.DOUBLE, rows[i]);
         }

@@ -67,6 +67,27 @@ public sealed interface VecExpr {
     }
   }
 
+  enum MathOp { LN, EXP, SQRT, ABS }
+
+  /**
+   * {@code ln}, {@code exp}, {@code sqrt} or {@code abs} of a floating-point value, computed as
+   * Calcite's generated code does ({@code ln} as log(x) / log(e), {@code sqrt} as pow(x, 0.5), the
+   * form Calcite rewrites it to); {@code ln} of a value at most 0 is an error Calcite raises per
+   * row, so only a caller that checks the argument on the rows it keeps (the anomaly scorer) asks
+   * {@code RexToVec} for these.
+   */
+  record MathFn(MathOp op, VecExpr arg) implements VecExpr {
+    @Override
+    public Kind kind() {
+      return Kind.DOUBLE;
+    }
+
+    @Override
+    public void slots(BitSet into) {
+      arg.slots(into);
+    }
+  }
+
   /** {@code char_length(text column)} in characters. */
   record CharLength(int slot) implements VecExpr {
     @Override

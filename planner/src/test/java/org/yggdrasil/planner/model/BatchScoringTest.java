@@ -58,6 +58,12 @@ class BatchScoringTest {
       "SELECT g, sum(ANOMALY_PREDICT('bs_m')), max(ANOMALY_SCORE('bs_m')) FROM bs WHERE b < 20 GROUP BY g",
       "SELECT id, ANOMALY_SCORE('bs_m', c, b, a) FROM bs WHERE ANOMALY_SCORE('bs_m') > 0.55 OR id < 100",
       "SELECT id FROM bs WHERE b BETWEEN 10 AND 20 ORDER BY ANOMALY_SCORE('bs_m') DESC, id LIMIT 25",
+      // long form with expressions as features: arithmetic, numeric arithmetic, math functions
+      "SELECT id, ANOMALY_SCORE('bs_m', a * 100, ln(a + 1), c * 2) FROM bs",
+      "SELECT id, ANOMALY_PREDICT('bs_m', a * 100 - 3, ln(b), (c - 1.5) * 3) FROM bs WHERE b > 0",
+      "SELECT id, ANOMALY_PROBA('bs_m', sqrt(a), exp(a / 10), abs(a - 5)) FROM bs WHERE g <> 'g2'",
+      "SELECT count(*) FROM bs WHERE ANOMALY_CONFIDENCE('bs_m', a, ln(a) * 2 + b, c) > 0.5 AND id > 100",
+      "SELECT id, ANOMALY_SCORE('bs_m', ln(a - 5), b, c) FROM bs WHERE a > 5",
   })
   void batchScoringMatchesTheRowPath(String sql) {
     List<List<Object>> rowAtATime = rows(sql, false, 1);
@@ -86,6 +92,41 @@ class BatchScoringTest {
       assertEquals(List.of(List.of(0L)), rows("SELECT count(*) FROM bn WHERE a IS NULL AND id < 900"
           + " AND ANOMALY_SCORE('bs_m') > 0", vectorize, 1));
     }
+  }
+
+  @Test
+  void expressionFeaturesShowInExplain() {
+    String plan = explain("SELECT id, ANOMALY_SCORE('bs_m', a * 100, ln(b), c) FROM bs WHERE b > 0", true);
+    assertTrue(plan.contains("AccelScore") && plan.contains("ln(") && plan.contains("* 100"), plan);
+  }
+
+  @Test
+  void aBadLogarithmFailsAlikeOnBothPathsAndOnlyForScoredRows() {
+    String sql = "SELECT id, ANOMALY_SCORE('bs_m', ln(a - 5), b, c) FROM bs";
+    assertTrue(explain(sql, true).contains("AccelScore"), explain(sql, true));
+    SqlStateException rowPath = assertThrows(SqlStateException.class, () -> rows(sql, false, 1));
+    for (int threads : new int[] {1, 2}) {
+      SqlStateException batch = assertThrows(SqlStateException.class, () -> rows(sql, true, threads));
+      assertEquals(rowPath.state(), batch.state());
+      assertEquals(rowPath.getMessage(), batch.getMessage());
+    }
+    // the rows that would fail are filtered out before scoring, on both paths
+    String kept = sql + " WHERE a > 5";
+    assertEquals(sorted(rows(kept, false, 1)), sorted(rows(kept, true, 2)));
+  }
+
+  @Test
+  void nullsInExpressionFeaturesFailLikeTheRowPath() {
+    for (boolean vectorize : new boolean[] {true, false}) {
+      assertEquals(900, rows("SELECT id, ANOMALY_SCORE('bs_m', a * 2, ln(b + 1.0), c) FROM bn WHERE id <= 900",
+          vectorize, 2).size());
+      SqlStateException e = assertThrows(SqlStateException.class,
+          () -> rows("SELECT id, ANOMALY_SCORE('bs_m', a * 2, b, c) FROM bn", vectorize, 2));
+      assertEquals(SqlState.NULL_VALUE_NOT_ALLOWED, e.state());
+    }
+    String sql = "SELECT id, ANOMALY_SCORE('bs_m', a * 2, ln(b + 1.0), c) FROM bn WHERE id <= 900";
+    assertTrue(explain(sql, true).contains("AccelScore"), explain(sql, true));
+    assertEquals(sorted(rows(sql, false, 1)), sorted(rows(sql, true, 2)));
   }
 
   private static List<List<Object>> rows(String sql, boolean vectorize, int threads) {
