@@ -10,7 +10,8 @@ import org.yggdrasil.planner.vexec.Operand;
 import org.yggdrasil.planner.vexec.VecExpr;
 
 /**
- * Numeric {@code +}, {@code -} and {@code *} as {@link VecExpr.Exact} over scaled integers. Only
+ * Numeric and integer {@code +}, {@code -} and {@code *} as {@link VecExpr.Exact} over scaled
+ * integers (integers at scale 0, computed in longs, so never wrapped at 32 bits). Only
  * where the scale Calcite typed the call with is the one the arithmetic produces (the larger
  * operand scale for + and -, their sum for *), so the vectorized value equals Calcite's
  * BigDecimal arithmetic exactly; anything else (division, parameters, non-numeric operands,
@@ -31,7 +32,9 @@ final class ExactArithmetic {
   private record Part(VecExpr expr, BigDecimal literal, int scale) {}
 
   VecExpr translate(RexCall call) {
-    if (call.getType().getSqlTypeName() != SqlTypeName.DECIMAL || call.getOperands().size() != 2) {
+    SqlTypeName type = call.getType().getSqlTypeName();
+    boolean integer = SqlTypeName.INT_TYPES.contains(type);
+    if (type != SqlTypeName.DECIMAL && !integer || call.getOperands().size() != 2) {
       return null;
     }
     VecExpr.ArithOp op = switch (call.getKind()) {
@@ -49,7 +52,7 @@ final class ExactArithmetic {
       return null;
     }
     int scale = op == VecExpr.ArithOp.MUL ? l.scale() + r.scale() : Math.max(l.scale(), r.scale());
-    if (scale != call.getType().getScale() || scale > MAX_SCALE) {
+    if (scale != (integer ? 0 : call.getType().getScale()) || scale > MAX_SCALE) {
       return null;
     }
     // + and - bring both sides to the result scale; * takes each at its own

@@ -182,28 +182,38 @@ final class RexToVec {
   }
 
   /**
-   * {@code expr op constant} where {@code expr} is floating-point arithmetic over columns, or
-   * null. Exact (integer, numeric) arithmetic stays with Calcite: a comparison of it must not be
-   * rounded through doubles.
+   * {@code expr op constant} where {@code expr} is arithmetic over columns (floating-point, or
+   * exact over integers and numerics, compared exactly at its scale) or a text length, or null.
    */
   private VecPredicate expressionComparison(RexNode exprNode, CmpOp op, RexNode constantNode) {
+    // integer arithmetic widened to numeric to meet a numeric constant keeps its values
+    while (exprNode.getKind() == SqlKind.CAST
+        && SqlTypeName.INT_TYPES.contains(((RexCall) exprNode).getOperands().get(0).getType().getSqlTypeName())
+        && exprNode.getType().getSqlTypeName() == SqlTypeName.DECIMAL && exprNode.getType().getScale() == 0) {
+      exprNode = ((RexCall) exprNode).getOperands().get(0);
+    }
     if (!(exprNode instanceof RexCall)) {
       return null;
     }
     SqlTypeName type = exprNode.getType().getSqlTypeName();
-    if (type != SqlTypeName.DOUBLE && type != SqlTypeName.REAL && type != SqlTypeName.FLOAT) {
-      return null;
-    }
-    Operand value = doubleConstant(constantNode);
+    boolean floating = type == SqlTypeName.DOUBLE || type == SqlTypeName.REAL
+        || type == SqlTypeName.FLOAT;
+    Operand value = numericConstant(constantNode, floating);
     if (value == null) {
       return null;
     }
     VecExpr e = value(exprNode);
-    return e instanceof VecExpr.Arith ? new VecPredicate.ExprCompare(e, op, value) : null;
+    if (floating) {
+      return e instanceof VecExpr.Arith ? new VecPredicate.ExprCompare(e, 0, op, value) : null;
+    }
+    return e instanceof VecExpr.Exact || e instanceof VecExpr.CharLength
+        ? new VecPredicate.ExprCompare(e, scale(e), op, value) : null;
   }
 
-  /** A numeric literal or parameter, compared as a double, or null. */
-  private static Operand doubleConstant(RexNode node) {
+  /**
+   * A numeric literal (as a double when {@code floating}, else exactly) or parameter, or null.
+   */
+  private static Operand numericConstant(RexNode node, boolean floating) {
     RexNode n = node;
     while (n.getKind() == SqlKind.CAST) {
       n = ((RexCall) n).getOperands().get(0);
@@ -215,7 +225,7 @@ final class RexToVec {
       return Operand.parameter(p.getIndex());
     }
     if (n instanceof RexLiteral lit && !lit.isNull()) {
-      return Operand.of(lit.getValueAs(Double.class));
+      return Operand.of(floating ? lit.getValueAs(Double.class) : lit.getValueAs(BigDecimal.class));
     }
     return null;
   }

@@ -23,6 +23,12 @@ record ExactBound(Kind kind, CmpOp op, long value) {
    */
   static ExactBound of(ColumnSlot slot, CmpOp op, Number constant) {
     ColumnType type = slot.encoding().type();
+    boolean scaled = slot.scale() > 0 && type != ColumnType.TIMESTAMP && type != ColumnType.TIMESTAMPTZ;
+    return of(scaled ? slot.scale() : 0, op, constant);
+  }
+
+  /** As {@link #of(ColumnSlot, CmpOp, Number)} for values stored as integers × 10^scale. */
+  static ExactBound of(int scale, CmpOp op, Number constant) {
     BigDecimal v;
     if (constant instanceof Double || constant instanceof Float) {
       double d = constant.doubleValue();
@@ -48,8 +54,8 @@ record ExactBound(Kind kind, CmpOp op, long value) {
     } else {
       v = BigDecimal.valueOf(constant.longValue());
     }
-    if (slot.scale() > 0 && type != ColumnType.TIMESTAMP && type != ColumnType.TIMESTAMPTZ) {
-      v = v.movePointRight(slot.scale());
+    if (scale > 0) {
+      v = v.movePointRight(scale);
     }
     if (v.compareTo(MIN) < 0 || v.compareTo(MAX) > 0) {
       boolean above = v.signum() > 0;

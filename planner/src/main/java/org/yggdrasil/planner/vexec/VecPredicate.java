@@ -23,10 +23,11 @@ public sealed interface VecPredicate {
       implements VecPredicate {}
 
   /**
-   * {@code expr op value} for floating-point arithmetic over columns ({@code price * qty > 100}),
-   * computed into a work vector per chunk; NULL in any column it reads selects nothing.
+   * {@code expr op value} for arithmetic over columns ({@code price * qty > 100}), computed into
+   * a work vector per chunk; NULL in any column it reads selects nothing. An exact expression
+   * ({@link VecExpr.Kind#LONG}) holds integers × 10^{@code scale} and is compared exactly.
    */
-  record ExprCompare(VecExpr expr, CmpOp op, Operand value) implements VecPredicate {}
+  record ExprCompare(VecExpr expr, int scale, CmpOp op, Operand value) implements VecPredicate {}
 
   record And(List<VecPredicate> parts) implements VecPredicate {}
 

@@ -93,6 +93,13 @@ class VectorizedAggregateTest {
       "SELECT count(*), sum(i) FROM m WHERE d * r > 100",
       "SELECT g, count(*), sum(d) FROM m WHERE d / 4 + r <= 20 OR i < 0 GROUP BY g",
       "SELECT count(*) FROM m WHERE 50 > d * 2 AND r - d <> 3",
+      // exact arithmetic and text lengths compared exactly: integers, numerics at their scale,
+      // bounds between representable values, and products beyond the long range
+      "SELECT count(*), sum(n) FROM m WHERE i * 3 + s > 700",
+      "SELECT count(*) FROM m WHERE n * 2 >= 1000.25 OR i - s = 17",
+      "SELECT count(*) FROM m WHERE n * n * n * n > 100000000000",
+      "SELECT count(*) FROM m WHERE i * s < 100000000000000000000 AND i * s <> 12",
+      "SELECT count(*), min(id) FROM m WHERE char_length(t) > 5 AND n * i < 2.5",
       "SELECT count(*) FROM m WHERE f",
       "SELECT g, count(*), sum(d), min(i), max(n), avg(d) FROM m GROUP BY g",
       "SELECT s, g, count(*), sum(i), max(ts) FROM m WHERE s < 20 GROUP BY s, g",
