@@ -35,6 +35,8 @@ class VectorizedExecutionTest {
           + " WHERE qty < 20 GROUP BY region ORDER BY region",
       "SELECT count(*) FROM sales WHERE price <> 50.0",
       "SELECT count(*), sum(qty) FROM sales WHERE price * qty > 1000",
+      "SELECT count(*), sum(amount) FROM sales WHERE amount * 2 > 300.5 AND qty * 3 <> 12",
+      "SELECT region, count(DISTINCT qty), sum(price), count(*) FROM sales GROUP BY region ORDER BY region",
       "SELECT sum(qty), count(*), count(price), avg(price), min(id), max(id), sum(amount) FROM sales",
       "SELECT region, id, price FROM (SELECT region, id, price, row_number() OVER"
           + " (PARTITION BY region ORDER BY price DESC, id) AS rn FROM sales WHERE price IS NOT NULL) t"
