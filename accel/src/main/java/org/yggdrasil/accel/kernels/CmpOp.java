@@ -26,4 +26,16 @@ public enum CmpOp {
       case GE -> LT;
     };
   }
+
+  /** Whether {@code value op constant} holds, given {@code compare(value, constant)}. */
+  public boolean holds(int comparison) {
+    return switch (this) {
+      case EQ -> comparison == 0;
+      case NE -> comparison != 0;
+      case LT -> comparison < 0;
+      case LE -> comparison <= 0;
+      case GT -> comparison > 0;
+      case GE -> comparison >= 0;
+    };
+  }
 }

@@ -11,7 +11,7 @@ public final class ScalarColumnFilters {
     Layouts.requireRows(b, lane, rows);
     Bitmaps.trim(out, 0);
     for (int i = 0; i < rows; i++) {
-      if (ScalarFilters.test(op, compareRow(a, b, lane, i))) {
+      if (op.holds(compareRow(a, b, lane, i))) {
         Bitmaps.set(out, i);
       }
     }
@@ -28,7 +28,7 @@ public final class ScalarColumnFilters {
     if (from < rows) {
       long word = 0;
       for (int i = from; i < rows; i++) {
-        if (ScalarFilters.test(op, compareRow(x, y, lane, i))) {
+        if (op.holds(compareRow(x, y, lane, i))) {
           word |= 1L << i;
         }
       }

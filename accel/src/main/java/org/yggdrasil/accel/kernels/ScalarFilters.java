@@ -17,7 +17,7 @@ public final class ScalarFilters {
     Bitmaps.trim(out, 0);
     for (int i = 0; i < rows; i++) {
       long v = Layouts.getLong(data, lane, i);
-      if (test(op, Long.compare(v, c))) {
+      if (op.holds(Long.compare(v, c))) {
         Bitmaps.set(out, i);
       }
     }
@@ -29,7 +29,7 @@ public final class ScalarFilters {
     Bitmaps.trim(out, 0);
     for (int i = 0; i < rows; i++) {
       double v = Layouts.getDouble(data, lane, i);
-      if (test(op, pgCompare(v, c))) {
+      if (op.holds(pgCompare(v, c))) {
         Bitmaps.set(out, i);
       }
     }
@@ -131,16 +131,5 @@ public final class ScalarFilters {
       return -1;
     }
     return a < b ? -1 : a > b ? 1 : 0;
-  }
-
-  static boolean test(CmpOp op, int cmp) {
-    return switch (op) {
-      case EQ -> cmp == 0;
-      case NE -> cmp != 0;
-      case LT -> cmp < 0;
-      case LE -> cmp <= 0;
-      case GT -> cmp > 0;
-      case GE -> cmp >= 0;
-    };
   }
 }

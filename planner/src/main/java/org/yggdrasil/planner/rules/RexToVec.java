@@ -167,11 +167,11 @@ final class RexToVec {
     if (slot == null) {
       slot = columnSlot(b, false);
       other = a;
-      op = flip(op);
+      op = op.flip();
     }
     if (slot == null) {
       VecPredicate e = expressionComparison(a, cmp(call.getKind()), b);
-      return e != null ? e : expressionComparison(b, flip(cmp(call.getKind())), a);
+      return e != null ? e : expressionComparison(b, cmp(call.getKind()).flip(), a);
     }
     ColumnSlot column = slots.get(slot);
     if (column.isText() && op != CmpOp.EQ && op != CmpOp.NE) {
@@ -266,16 +266,6 @@ final class RexToVec {
       case LESS_THAN_OR_EQUAL -> CmpOp.LE;
       case GREATER_THAN -> CmpOp.GT;
       default -> CmpOp.GE;
-    };
-  }
-
-  private static CmpOp flip(CmpOp op) {
-    return switch (op) {
-      case LT -> CmpOp.GT;
-      case LE -> CmpOp.GE;
-      case GT -> CmpOp.LT;
-      case GE -> CmpOp.LE;
-      default -> op;
     };
   }
 

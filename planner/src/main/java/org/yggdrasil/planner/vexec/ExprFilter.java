@@ -97,14 +97,7 @@ final class ExprFilter extends RowFilter.Other {
       } else {
         // every value fits a long and the bound does not: all are on one side of it
         scratch.release(values);
-        boolean below = bound.signum() > 0;
-        boolean keep = switch (op) {
-          case LT, LE -> below;
-          case GT, GE -> !below;
-          case NE -> true;
-          case EQ -> false;
-        };
-        if (keep) {
+        if (op.holds(bound.signum() > 0 ? -1 : 1)) {
           Bitmaps.setAll(out, rows);
         } else {
           java.util.Arrays.fill(out, 0, Bitmaps.words(rows), 0L);
@@ -122,16 +115,7 @@ final class ExprFilter extends RowFilter.Other {
     java.util.Arrays.fill(out, 0, Bitmaps.words(rows), 0L);
     BigInteger c = bound;
     for (int r = 0; r < rows; r++) {
-      int cmp = ExactRows.value(expr, chunk, r).compareTo(c);
-      boolean keep = switch (op) {
-        case EQ -> cmp == 0;
-        case NE -> cmp != 0;
-        case LT -> cmp < 0;
-        case LE -> cmp <= 0;
-        case GT -> cmp > 0;
-        case GE -> cmp >= 0;
-      };
-      if (keep) {
+      if (op.holds(ExactRows.value(expr, chunk, r).compareTo(c))) {
         out[r >>> 6] |= 1L << r;
       }
     }
