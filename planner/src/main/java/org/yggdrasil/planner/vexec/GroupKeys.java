@@ -74,6 +74,8 @@ final class GroupKeys {
     return true;
   }
 
+  /** At most this many groups are reserved ahead (about 0.5 GB of keys, as much of states). */
+  private static final int MAX_RESERVED_GROUPS = 1 << 24;
   /** Rows this worker may aggregate in all (0 = unknown), for sizing the packed table ahead. */
   private long rowsExpected;
   private long rowsSeen;
@@ -100,7 +102,8 @@ final class GroupKeys {
     long groups = packed.groupCount();
     if (groups * 2 > rowsSeen) {
       long estimate = Math.min(rowsExpected, groups * rowsExpected / rowsSeen);
-      reservedGroups = (int) Math.min(estimate, 1 << 28);
+      // a misjudged estimate must not take gigabytes up front: past this, the table grows
+      reservedGroups = (int) Math.min(estimate, MAX_RESERVED_GROUPS);
       packed.reserve(reservedGroups);
     }
   }
