@@ -6,8 +6,10 @@ import java.util.Arrays;
 /**
  * Open-addressing hash table from a {@code long} key to a dense group id (0..n-1, first-seen
  * order). Linear probing over a power-of-two capacity that doubles as it fills; up to tens of
- * millions of groups. Sentinel-free: a slot is empty when its id word is 0 (ids are stored
- * plus one), so every key value, including 0 and {@code Long.MIN_VALUE}, is an ordinary key.
+ * millions of groups. A slot is two adjacent longs, the key and its id plus one, so a probe
+ * touches one cache line however large the table (with keys and ids in separate arrays, a
+ * lookup in a table far beyond the cache missed twice). Sentinel-free: a slot is empty when its
+ * id word is 0, so every key value, including 0 and {@code Long.MIN_VALUE}, is an ordinary key.
  *
  * <p>Row-wise methods write -1 as the id of rows outside the selection.
  *
@@ -16,10 +18,12 @@ import java.util.Arrays;
 public final class LongGroupTable {
     /** Above this capacity the table fills to 3/4 instead of 1/2, to keep 10M groups near 200 MB. */
     private static final int DENSE_FILL_FROM = 1 << 23;
-    private static final int MAX_CAPACITY = 1 << 30;
+    /** Two longs a slot: a Java array holds at most 2^31 - 1 elements. */
+    private static final int MAX_CAPACITY = 1 << 29;
 
-    private long[] slotKeys;
-    private int[] slotIds;
+    /** slots[2s] is the key of slot s, slots[2s + 1] its group id plus one (0 = empty). */
+    private long[] slots;
+    private int capacity;
     private int mask;
     private int growAt;
     private long[] keys;
@@ -85,16 +89,35 @@ public final class LongGroupTable {
 
     /** The group id of {@code key}, inserting it as a new group when absent. */
     public int idOf(long key) {
+        long[] s = slots;
         int slot = slot(key);
         while (true) {
-            int id = slotIds[slot];
+            long id = s[2 * slot + 1];
             if (id == 0) {
                 return insert(slot, key);
             }
-            if (slotKeys[slot] == key) {
-                return id - 1;
+            if (s[2 * slot] == key) {
+                return (int) id - 1;
             }
             slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * Makes room for {@code groups} groups in all without growing on the way, when an estimate
+     * says that many are coming: one allocation instead of a rehash at every doubling.
+     */
+    public void reserve(int groups) {
+        if (groups <= growAt || capacity >= MAX_CAPACITY) {
+            return;
+        }
+        int cap = capacity;
+        while (cap < MAX_CAPACITY && limitFor(cap) < groups) {
+            cap <<= 1;
+        }
+        rehash(cap);
+        if (keys.length < groups) {
+            keys = Arrays.copyOf(keys, groups);
         }
     }
 
@@ -102,12 +125,12 @@ public final class LongGroupTable {
     public int find(long key) {
         int slot = slot(key);
         while (true) {
-            int id = slotIds[slot];
+            long id = slots[2 * slot + 1];
             if (id == 0) {
                 return -1;
             }
-            if (slotKeys[slot] == key) {
-                return id - 1;
+            if (slots[2 * slot] == key) {
+                return (int) id - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -205,8 +228,8 @@ public final class LongGroupTable {
 
     private int insert(int slot, long key) {
         int gid = newGroup(key);
-        slotKeys[slot] = key;
-        slotIds[slot] = gid + 1;
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = gid + 1;
         if (count > growAt) {
             grow();
         }
@@ -214,27 +237,32 @@ public final class LongGroupTable {
     }
 
     private void grow() {
-        if (slotIds.length >= MAX_CAPACITY) {
+        if (capacity >= MAX_CAPACITY) {
             throw new IllegalStateException("group table full at " + count + " groups");
         }
-        allocate(slotIds.length << 1);
+        rehash(capacity << 1);
+    }
+
+    private void rehash(int cap) {
+        allocate(cap);
+        long[] s = slots;
         for (int gid = 0; gid < count; gid++) {
             if (gid == nullGid) {
                 continue;
             }
             long key = keys[gid];
             int slot = slot(key);
-            while (slotIds[slot] != 0) {
+            while (s[2 * slot + 1] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slotKeys[slot] = key;
-            slotIds[slot] = gid + 1;
+            s[2 * slot] = key;
+            s[2 * slot + 1] = gid + 1;
         }
     }
 
     private void allocate(int cap) {
-        slotKeys = new long[cap];
-        slotIds = new int[cap];
+        slots = new long[2 * cap];
+        capacity = cap;
         mask = cap - 1;
         growAt = limitFor(cap);
     }

@@ -43,6 +43,30 @@ class LongGroupTableTest {
     }
 
     @Test
+    void reservingAheadKeepsIdsAndKeys() {
+        SplittableRandom r = new SplittableRandom(3);
+        LongGroupTable t = new LongGroupTable();
+        Map<Long, Integer> ref = new HashMap<>();
+        for (int i = 0; i < 200_000; i++) {
+            if (i == 1000 || i == 50_000) {
+                // mid-way, as the group-by path does once it has seen a chunk
+                t.reserve(i == 1000 ? 150_000 : 10);
+            }
+            long key = r.nextInt(3) == 0 ? r.nextLong() : r.nextInt(120_000);
+            assertEquals(refId(ref, key), t.idOf(key), "key " + key);
+        }
+        for (Map.Entry<Long, Integer> e : ref.entrySet()) {
+            assertEquals(e.getKey(), t.key(e.getValue()));
+            assertEquals(e.getValue(), t.find(e.getKey()));
+        }
+        int nullId = t.nullGroupId();
+        t.reserve(ref.size() * 4);
+        assertEquals(nullId, t.nullGroupId());
+        assertEquals(ref.size() + 1, t.groupCount());
+        assertEquals(-1, t.find(-7_000_000_000L));
+    }
+
+    @Test
     void rowWiseIdsHonourSelectionAndWidths() {
         SplittableRandom r = new SplittableRandom(2);
         for (int width : new int[] {1, 2, 4, 8}) {

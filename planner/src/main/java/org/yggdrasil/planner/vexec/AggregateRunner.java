@@ -30,6 +30,10 @@ public final class AggregateRunner {
       return Linq4j.asEnumerable(List.<Object[]>of(fromStats));
     }
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
+    List<Object[]> partitioned = KeyPartitionedRun.runIfManyGroups(root, plan, table, filter);
+    if (partitioned != null) {
+      return Linq4j.asEnumerable(partitioned);
+    }
     Worker first = MorselPool.runMerged(root, table,
         (next, cancel) -> new Worker(root, plan, table, filter, next, cancel), Worker::merge);
     return Linq4j.asEnumerable(first.rows());
@@ -41,7 +45,7 @@ public final class AggregateRunner {
   }
 
   /** One thread's share: claims chunks until none are left. */
-  private static final class Worker extends MorselWorker {
+  static final class Worker extends MorselWorker {
     private final AggregatePlan plan;
     private final RowFilter filter;
     private final ChunkData chunk;
@@ -50,6 +54,8 @@ public final class AggregateRunner {
     private final GroupKeys keys;
     private final GroupedAggregates grouped;
     private final FlatAggregates flat;
+    /** The rows this worker keeps when workers split groups by key (see KeyPartitionedRun), or null. */
+    private KeyPartition partition;
 
     Worker(DataContext root, AggregatePlan plan, TableVersion table, RowFilter filter,
         AtomicInteger next, AtomicBoolean cancel) {
@@ -62,8 +68,18 @@ public final class AggregateRunner {
       eval.share(plan.aggs());
       boolean grouping = !plan.groupSlots().isEmpty();
       this.keys = grouping ? new GroupKeys(plan.groupSlots(), plan.columns()) : null;
+      if (grouping) {
+        keys.expectRows((long) table.chunkCount() * table.chunkRows()
+            / MorselPool.workers(root, table.chunkCount()));
+      }
       this.grouped = grouping ? new GroupedAggregates(plan.aggs(), plan.columns()) : null;
       this.flat = grouping ? null : new FlatAggregates(plan.aggs(), plan.columns());
+    }
+
+    /** Keeps only the rows of {@code p}, of which there are at most {@code rows}. */
+    void restrictTo(KeyPartition p, long rows) {
+      partition = p;
+      keys.expectRows(rows);
     }
 
     @Override
@@ -83,11 +99,14 @@ public final class AggregateRunner {
         flat.add(chunk, selected, eval, scratch);
         return;
       }
+      if (partition != null) {
+        selected = partition.restrict(chunk, selected, scratch);
+      }
       if (selected != null && Bitmaps.none(selected, rows)) {
         return;
       }
       keys.assign(chunk, selected, scratch.gids, scratch);
-      grouped.ensure(keys.count());
+      grouped.ensure(keys.groupsAhead());
       grouped.add(chunk, selected, scratch.gids, eval, scratch);
     }
 
@@ -96,12 +115,10 @@ public final class AggregateRunner {
         flat.merge(o.flat);
         return;
       }
-      int[] map = new int[o.keys.count()];
+      int[] map = keys.absorb(o.keys);
+      grouped.ensure(keys.count());
       for (int g = 0; g < map.length; g++) {
-        int to = keys.idOfRaw(o.keys.raw(g));
-        map[g] = to;
-        grouped.ensure(keys.count());
-        grouped.mergeGroup(o.grouped, g, to);
+        grouped.mergeGroup(o.grouped, g, map[g]);
       }
       grouped.mergeStats(o.grouped, map);
     }

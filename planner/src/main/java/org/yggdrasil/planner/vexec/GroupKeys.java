@@ -18,9 +18,11 @@ final class GroupKeys {
   private PackedLayout layout;
   /** folds[i] maps (id so far, id of column i + 1) to the id over columns 0..i+1; null while packed. */
   private LongGroupTable[] folds;
+  private final int[] valueIds;
 
   GroupKeys(List<Integer> slots, List<ColumnSlot> columnSlots) {
     columns = new KeyColumn[slots.size()];
+    valueIds = new int[columns.length];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = new KeyColumn(slots.get(i), columnSlots.get(slots.get(i)));
     }
@@ -66,7 +68,52 @@ final class GroupKeys {
     }
     packed.groupIds(keys, rows, sel, gids);
     scratch.release(keys);
+    if (!reserved) {
+      reserveAhead(sel == null ? rows : org.yggdrasil.accel.kernels.Bitmaps.count(sel, rows));
+    }
     return true;
+  }
+
+  /** At most this many groups are reserved ahead (about 0.5 GB of keys, as much of states). */
+  private static final int MAX_RESERVED_GROUPS = 1 << 24;
+  /** Rows this worker may aggregate in all (0 = unknown), for sizing the packed table ahead. */
+  private long rowsExpected;
+  private long rowsSeen;
+  private boolean reserved;
+  /** The groups the packed table was sized for ahead, or 0. */
+  private int reservedGroups;
+
+  /** Tells how many rows this worker may aggregate in all (an upper bound is fine). */
+  void expectRows(long rows) {
+    rowsExpected = rows;
+  }
+
+  /**
+   * After the first chunk: when most of its rows made new groups (H2O q10 makes one per row),
+   * sizes the packed table for the groups the remaining rows will make at that rate, so it is
+   * allocated once instead of rehashing 10M keys at each doubling.
+   */
+  private void reserveAhead(int selectedRows) {
+    rowsSeen += selectedRows;
+    if (reserved || rowsExpected <= rowsSeen) {
+      return;
+    }
+    reserved = true;
+    long groups = packed.groupCount();
+    if (groups * 2 > rowsSeen) {
+      long estimate = Math.min(rowsExpected, groups * rowsExpected / rowsSeen);
+      // a misjudged estimate must not take gigabytes up front: past this, the table grows
+      reservedGroups = (int) Math.min(estimate, MAX_RESERVED_GROUPS);
+      packed.reserve(reservedGroups);
+    }
+  }
+
+  /**
+   * The groups to size aggregate states for: the groups so far, or more when the keys were
+   * sized ahead (see {@link #expectRows}), so the states too are allocated once.
+   */
+  int groupsAhead() {
+    return Math.max(count(), reservedGroups);
   }
 
   /**
@@ -163,9 +210,70 @@ final class GroupKeys {
     return fold(ids);
   }
 
+  /**
+   * Adds the groups of {@code other} (another worker's keys over the same columns) and returns,
+   * for each of its group ids, the id here. Column ids are translated once per distinct value;
+   * while both sides pack their keys, each group then costs one unpack, repack and lookup, with
+   * no per-group objects.
+   */
+  int[] absorb(GroupKeys other) {
+    int[][] columnMaps = new int[columns.length][];
+    for (int i = 0; i < columns.length; i++) {
+      columnMaps[i] = columns[i].idsOf(other.columns[i]);
+    }
+    int n = other.count();
+    if (columns.length == 1) {
+      return columnMaps[0];
+    }
+    boolean fit = packed != null && packsAll();
+    int[] map = new int[n];
+    int[] ids = new int[columns.length];
+    if (fit && other.packed != null) {
+      packed.reserve(packed.groupCount() + n);
+      PackedLayout from = other.layout;
+      // re-keyed a batch at a time, then looked up in one tight loop whose independent probes
+      // the CPU overlaps (a lookup per re-keyed group stalls on each cache miss in turn)
+      long[] batch = new long[Math.min(n, 1 << 16)];
+      int[] out = new int[batch.length];
+      for (int start = 0; start < n; start += batch.length) {
+        int len = Math.min(batch.length, n - start);
+        for (int j = 0; j < len; j++) {
+          from.unpack(other.packed.key(start + j), ids);
+          for (int i = 0; i < ids.length; i++) {
+            ids[i] = columnMaps[i][ids[i]];
+          }
+          batch[j] = layout.pack(ids);
+        }
+        packed.groupIds(batch, len, null, out);
+        System.arraycopy(out, 0, map, start, len);
+      }
+      return map;
+    }
+    for (int g = 0; g < n; g++) {
+      int[] theirs = other.columnIds(g);
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = columnMaps[i][theirs[i]];
+      }
+      map[g] = fit ? packed.idOf(layout.pack(ids)) : fold(ids);
+    }
+    return map;
+  }
+
+  /** Whether every column's ids still fit the packed layout (moving to folds when not). */
+  private boolean packsAll() {
+    for (int i = 0; i < columns.length; i++) {
+      if (!fits(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The key values of group {@code gid} as Calcite represents them, written from {@code at}. */
   void values(int gid, Object[] row, int at) {
-    int[] ids = columnIds(gid);
+    // result rows are read one at a time, so one array serves them all (10M rows: no garbage)
+    int[] ids = valueIds;
+    columnIds(gid, ids);
     for (int i = 0; i < columns.length; i++) {
       row[at + i] = columns[i].value(ids[i]);
     }
@@ -173,6 +281,11 @@ final class GroupKeys {
 
   private int[] columnIds(int gid) {
     int[] ids = new int[columns.length];
+    columnIds(gid, ids);
+    return ids;
+  }
+
+  private void columnIds(int gid, int[] ids) {
     if (columns.length == 1) {
       ids[0] = gid;
     } else if (packed != null) {
@@ -186,6 +299,5 @@ final class GroupKeys {
       }
       ids[0] = id;
     }
-    return ids;
   }
 }

@@ -161,6 +161,18 @@ final class KeyColumn {
     return nullId >= 0 && t >= nullId ? t + 1 : t;
   }
 
+  /**
+   * For each id of {@code other} (the same column in another worker), the id of its key here,
+   * adding the keys not seen yet: one lookup per distinct value instead of one per group.
+   */
+  int[] idsOf(KeyColumn other) {
+    int[] map = new int[other.count()];
+    for (int id = 0; id < map.length; id++) {
+      map[id] = idOfRaw(other.raw(id));
+    }
+    return map;
+  }
+
   /** Decoded keys by id, so a key in many result groups becomes one String or boxed value. */
   private Object[] decoded = new Object[0];
 
