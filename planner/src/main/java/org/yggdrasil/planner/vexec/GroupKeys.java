@@ -18,6 +18,8 @@ final class GroupKeys {
   private PackedLayout layout;
   /** folds[i] maps (id so far, id of column i + 1) to the id over columns 0..i+1; null while packed. */
   private LongGroupTable[] folds;
+  /** Packed keys of few bits map to ids through a direct array. */
+  private final DensePackedIds dense = new DensePackedIds();
 
   GroupKeys(List<Integer> slots, List<ColumnSlot> columnSlots) {
     columns = new KeyColumn[slots.size()];
@@ -64,7 +66,9 @@ final class GroupKeys {
       // widening column i moves only the columns after it, so the bits packed so far stay valid
       Kernels.Keys.pack(keys, ids, layout.shift(i), rows);
     }
-    packed.groupIds(keys, rows, sel, gids);
+    if (!dense.groupIds(packed, layout, keys, rows, sel, gids)) {
+      packed.groupIds(keys, rows, sel, gids);
+    }
     scratch.release(keys);
     return true;
   }

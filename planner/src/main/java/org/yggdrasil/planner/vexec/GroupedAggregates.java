@@ -37,6 +37,9 @@ final class GroupedAggregates {
   private final long[][] wraps;
   private final BigInteger[][] beyond;
   private int capacity;
+  /** Group ids in use so far (ids below this), for the dense-domain kernels. */
+  private int groups;
+  private final DenseSums sums = new DenseSums();
 
   GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
     this.aggs = aggs;
@@ -87,6 +90,7 @@ final class GroupedAggregates {
 
   /** Makes room for group ids below {@code groups}. */
   void ensure(int groups) {
+    this.groups = Math.max(this.groups, groups);
     if (groups <= capacity) {
       return;
     }
@@ -145,16 +149,16 @@ final class GroupedAggregates {
             if (v == null) {
               ExactRows.sumGroups(a.arg(), chunk, argSel, gids, beyond[i]);
             } else {
-              Grouped.sumLongWide(gids, v, rows, argSel, longs[i], wraps[i]);
+              sums.sumLongWide(groups, gids, v, rows, argSel, longs[i], wraps[i]);
               scratch.release(v);
             }
           } else if (exactArg(a)) {
             long[] v = eval.longs(a.arg(), chunk);
-            Grouped.sumLong(gids, v, rows, argSel, longs[i]);
+            sums.sumLong(groups, gids, v, rows, argSel, longs[i]);
             scratch.release(v);
           } else {
             double[] v = eval.doubles(a.arg(), chunk);
-            Grouped.sumDouble(gids, v, rows, argSel, doubles[i]);
+            sums.sumDouble(groups, gids, v, rows, argSel, doubles[i]);
             scratch.release(v);
           }
         }
@@ -184,7 +188,7 @@ final class GroupedAggregates {
       AggArgs.release(argSel, sel, scratch);
     }
     if (countsRows) {
-      Grouped.count(gids, rows, sel, rowCounts);
+      sums.count(groups, gids, rows, sel, rowCounts);
     }
   }
 

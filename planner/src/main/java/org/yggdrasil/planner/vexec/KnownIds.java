@@ -1,0 +1,49 @@
+package org.yggdrasil.planner.vexec;
+
+import org.yggdrasil.accel.kernels.Bitmaps;
+
+/**
+ * Maps small codes to group ids that already exist, for every row in one branch-free pass: the
+ * fast path of {@link DictionaryIds} and {@link DensePackedIds}, which fall back to visiting the
+ * selected rows when a selected row's code has no group yet.
+ */
+final class KnownIds {
+  private KnownIds() {}
+
+  /**
+   * {@code out[r] = map[codes[r]]} for selected rows and -1 for the others; false (with
+   * {@code out} meaningless) when a selected row's code maps to -1.
+   */
+  static boolean map(int[] codes, int[] map, int rows, long[] sel, int[] out) {
+    int missing = 0;
+    for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+      int base = w << 6;
+      long word = sel == null ? -1L : sel[w];
+      for (int r = base, end = Math.min(base + 64, rows); r < end; r++) {
+        int g = map[codes[r]];
+        int drop = (int) ((word >>> r) & 1) - 1;
+        out[r] = g | drop;
+        missing |= g & ~drop;
+      }
+    }
+    return missing >= 0;
+  }
+
+  /** As {@link #map(int[], int[], int, long[], int[])} with packed keys below {@code map.length} (a power of two). */
+  static boolean map(long[] keys, int[] map, int rows, long[] sel, int[] out) {
+    int mask = map.length - 1;
+    int missing = 0;
+    for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+      int base = w << 6;
+      long word = sel == null ? -1L : sel[w];
+      for (int r = base, end = Math.min(base + 64, rows); r < end; r++) {
+        // an unselected row's key may be anything: the mask keeps it inside the array
+        int g = map[(int) keys[r] & mask];
+        int drop = (int) ((word >>> r) & 1) - 1;
+        out[r] = g | drop;
+        missing |= g & ~drop;
+      }
+    }
+    return missing >= 0;
+  }
+}
