@@ -5,12 +5,13 @@ import org.yggdrasil.accel.kernels.Bitmaps;
 
 /**
  * Per-group sums and counts over a handful of groups (TPC-H Q1's four flag pairs), one call per
- * chunk. A plain scatter {@code sums[gid[i]] += v[i]}
- * stalls whenever nearby rows hit the same group: each add waits for the previous store of the
- * same slot. Here row {@code i} adds into copy {@code i & 3} of its group's slot, so four
- * consecutive rows never chain, and the copies are folded into the caller's accumulators at the
- * end of the call. The work array holds {@link #COPIES} slots per group, interleaved
- * ({@code work[g * COPIES + copy]}), so a group's copies share a cache line.
+ * chunk. A plain scatter {@code sums[gid[i]] += v[i]} stalls whenever nearby rows hit the same
+ * group: each add waits for the previous store to the same slot. Here row {@code i} adds into copy
+ * {@code i & 3} of its group's slot, so four consecutive rows never chain; the copies are folded
+ * into the caller's accumulators at the end of the call. A work array holds {@link #COPIES} slots
+ * per group, interleaved ({@code work[g * COPIES + copy]}), plus those of a spare group that the
+ * rows a filter dropped add into, so the loops run over every row without a branch and the
+ * selection is looked at once per chunk ({@link #slots}), not once per aggregate.
  *
  * <p>Integer sums are exact: a chunk's partial sums are plain long additions, valid because the
  * kernel bounds the magnitude of what it added (see {@link #sumLong}); the caller folds them into
@@ -28,63 +29,41 @@ public final class DenseGroupSums {
 
   private DenseGroupSums() {}
 
-  private static long word(long[] sel, int w, int rows) {
-    long word = sel == null ? -1L : sel[w];
-    return w == ((rows - 1) >>> 6) ? word & Bitmaps.lastWordMask(rows) : word;
-  }
-
-  /** Whether word {@code w} of a {@code rows}-row selection has all 64 rows (only the last may not). */
-  private static boolean whole(int w, int rows) {
-    return (w << 6) + 64 <= rows;
-  }
-
-  /**
-   * All ones when {@code word} selects row {@code i}, else zero: a dropped row's group id may be
-   * anything (the key kernels leave it unset), so it is masked to group 0, adding a neutral value.
-   */
-  private static int keep(long word, int i) {
-    return -(int) ((word >>> i) & 1);
-  }
-
-  /** Words with fewer selected rows than this visit their set bits; the others run branch-free. */
-  private static final int SPARSE = 16;
-
-  /** Work slots needed for {@code groups} groups. */
+  /** Work slots needed for {@code groups} groups and the spare one. */
   public static int workSize(int groups) {
-    return groups * COPIES;
+    return (groups + 1) * COPIES;
   }
 
   /**
-   * Adds the selected {@code v[i]} to {@code sums[gid[i]]} for groups {@code 0..groups-1};
-   * {@code work} has room for {@link #workSize}{@code (groups)} values. A row a partly selected
-   * word drops adds -0.0 to group 0, which leaves every sum as it is (-0.0 included).
+   * The work slot of every row: copy {@code i & 3} of group {@code gid[i]} where {@code sel}
+   * (null = all rows) selects row i, else of the spare group {@code groups}. A dropped row's group
+   * id may be anything (key kernels leave it unset); it is never read.
    */
-  public static void sumDouble(int[] gid, double[] v, int rows, long[] sel, int groups,
-      double[] sums, double[] work) {
-    Arrays.fill(work, 0, workSize(groups), -0.0);
+  public static void slots(int[] gid, int rows, long[] sel, int groups, int[] out) {
     for (int w = 0, n = Bitmaps.words(rows); w < n; w++) {
-      long word = word(sel, w, rows);
       int base = w << 6;
+      int end = Math.min(base + 64, rows);
+      long word = sel == null ? -1L : sel[w];
       if (word == -1L) {
-        for (int i = base; i < base + 64; i += COPIES) {
-          work[gid[i] * COPIES] += v[i];
-          work[gid[i + 1] * COPIES + 1] += v[i + 1];
-          work[gid[i + 2] * COPIES + 2] += v[i + 2];
-          work[gid[i + 3] * COPIES + 3] += v[i + 3];
-        }
-      } else if (Long.bitCount(word) >= SPARSE && whole(w, rows)) {
-        for (int i = base; i < base + 64; i += COPIES) {
-          work[(gid[i] & keep(word, i)) * COPIES] += ((word >>> i) & 1) != 0 ? v[i] : -0.0;
-          work[(gid[i + 1] & keep(word, (i + 1))) * COPIES + 1] += ((word >>> (i + 1)) & 1) != 0 ? v[i + 1] : -0.0;
-          work[(gid[i + 2] & keep(word, (i + 2))) * COPIES + 2] += ((word >>> (i + 2)) & 1) != 0 ? v[i + 2] : -0.0;
-          work[(gid[i + 3] & keep(word, (i + 3))) * COPIES + 3] += ((word >>> (i + 3)) & 1) != 0 ? v[i + 3] : -0.0;
+        for (int i = base; i < end; i++) {
+          out[i] = gid[i] * COPIES + (i & 3);
         }
       } else {
-        for (; word != 0; word &= word - 1) {
-          int i = base + Long.numberOfTrailingZeros(word);
-          work[gid[i] * COPIES + (i & 3)] += v[i];
+        for (int i = base; i < end; i++) {
+          int keep = -(int) ((word >>> i) & 1);
+          out[i] = ((gid[i] & keep) | (groups & ~keep)) * COPIES + (i & 3);
         }
       }
+    }
+  }
+
+  /** Adds each group's {@code v[i]} (rows by their {@link #slots}) to {@code sums[g]}. */
+  public static void sumDouble(int[] slots, double[] v, int rows, int groups, double[] sums,
+      double[] work) {
+    // -0.0 is the sum of nothing that leaves every sum, -0.0 included, as it is
+    Arrays.fill(work, 0, workSize(groups), -0.0);
+    for (int i = 0; i < rows; i++) {
+      work[slots[i]] += v[i];
     }
     for (int g = 0; g < groups; g++) {
       int k = g * COPIES;
@@ -93,50 +72,19 @@ public final class DenseGroupSums {
   }
 
   /**
-   * Sums the selected {@code v[i]} of each group into {@code work[g * COPIES .. + COPIES)} (a
-   * chunk's partial sums, zeroed first). Returns false when the values were too large for the
-   * partial sums to be sure not to have overflowed: the caller then discards {@code work} and sums
-   * the chunk another way. True is certain: rows times the largest magnitude added fits a long.
+   * Sums each group's {@code v[i]} into {@code work[g * COPIES .. + COPIES)} (a chunk's partial
+   * sums, zeroed first). Returns false when the values were too large for the partial sums to be
+   * sure not to have overflowed: the caller then discards {@code work} and sums the chunk another
+   * way. True is certain: rows times the largest magnitude added fits a long.
    */
-  public static boolean sumLong(int[] gid, long[] v, int rows, long[] sel, int groups, long[] work) {
+  public static boolean sumLong(int[] slots, long[] v, int rows, int groups, long[] work) {
     Arrays.fill(work, 0, workSize(groups), 0L);
-    // OR of x ^ (x >> 63) over the values added: at least the largest |x| - 1
+    // OR of x ^ (x >> 63) over every row (dropped ones too): at least the largest |x| - 1
     long magnitude = 0;
-    for (int w = 0, n = Bitmaps.words(rows); w < n; w++) {
-      long word = word(sel, w, rows);
-      int base = w << 6;
-      if (word == -1L) {
-        for (int i = base; i < base + 64; i += COPIES) {
-          long a = v[i];
-          long b = v[i + 1];
-          long c = v[i + 2];
-          long d = v[i + 3];
-          work[gid[i] * COPIES] += a;
-          work[gid[i + 1] * COPIES + 1] += b;
-          work[gid[i + 2] * COPIES + 2] += c;
-          work[gid[i + 3] * COPIES + 3] += d;
-          magnitude |= (a ^ (a >> 63)) | (b ^ (b >> 63)) | (c ^ (c >> 63)) | (d ^ (d >> 63));
-        }
-      } else if (Long.bitCount(word) >= SPARSE && whole(w, rows)) {
-        for (int i = base; i < base + 64; i += COPIES) {
-          long a = v[i] & -((word >>> i) & 1);
-          long b = v[i + 1] & -((word >>> (i + 1)) & 1);
-          long c = v[i + 2] & -((word >>> (i + 2)) & 1);
-          long d = v[i + 3] & -((word >>> (i + 3)) & 1);
-          work[(gid[i] & keep(word, i)) * COPIES] += a;
-          work[(gid[i + 1] & keep(word, (i + 1))) * COPIES + 1] += b;
-          work[(gid[i + 2] & keep(word, (i + 2))) * COPIES + 2] += c;
-          work[(gid[i + 3] & keep(word, (i + 3))) * COPIES + 3] += d;
-          magnitude |= (a ^ (a >> 63)) | (b ^ (b >> 63)) | (c ^ (c >> 63)) | (d ^ (d >> 63));
-        }
-      } else {
-        for (; word != 0; word &= word - 1) {
-          int i = base + Long.numberOfTrailingZeros(word);
-          long x = v[i];
-          work[gid[i] * COPIES + (i & 3)] += x;
-          magnitude |= x ^ (x >> 63);
-        }
-      }
+    for (int i = 0; i < rows; i++) {
+      long x = v[i];
+      work[slots[i]] += x;
+      magnitude |= x ^ (x >> 63);
     }
     // every |partial sum| <= rows * (magnitude + 1) < 2^(bits of magnitude + bits of rows)
     int bits = (Long.SIZE - Long.numberOfLeadingZeros(magnitude))
@@ -167,32 +115,11 @@ public final class DenseGroupSums {
     }
   }
 
-  /** Adds the selected rows of each group to {@code counts[g]}; {@code work} as for sums. */
-  public static void count(int[] gid, int rows, long[] sel, int groups, long[] counts, long[] work) {
+  /** Adds each group's rows (by their {@link #slots}) to {@code counts[g]}. */
+  public static void count(int[] slots, int rows, int groups, long[] counts, long[] work) {
     Arrays.fill(work, 0, workSize(groups), 0L);
-    for (int w = 0, n = Bitmaps.words(rows); w < n; w++) {
-      long word = word(sel, w, rows);
-      int base = w << 6;
-      if (word == -1L) {
-        for (int i = base; i < base + 64; i += COPIES) {
-          work[gid[i] * COPIES]++;
-          work[gid[i + 1] * COPIES + 1]++;
-          work[gid[i + 2] * COPIES + 2]++;
-          work[gid[i + 3] * COPIES + 3]++;
-        }
-      } else if (Long.bitCount(word) >= SPARSE && whole(w, rows)) {
-        for (int i = base; i < base + 64; i += COPIES) {
-          work[(gid[i] & keep(word, i)) * COPIES] += (word >>> i) & 1;
-          work[(gid[i + 1] & keep(word, (i + 1))) * COPIES + 1] += (word >>> (i + 1)) & 1;
-          work[(gid[i + 2] & keep(word, (i + 2))) * COPIES + 2] += (word >>> (i + 2)) & 1;
-          work[(gid[i + 3] & keep(word, (i + 3))) * COPIES + 3] += (word >>> (i + 3)) & 1;
-        }
-      } else {
-        for (; word != 0; word &= word - 1) {
-          int i = base + Long.numberOfTrailingZeros(word);
-          work[gid[i] * COPIES + (i & 3)]++;
-        }
-      }
+    for (int i = 0; i < rows; i++) {
+      work[slots[i]]++;
     }
     for (int g = 0; g < groups; g++) {
       int k = g * COPIES;

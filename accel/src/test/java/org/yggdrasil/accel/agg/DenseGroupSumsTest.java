@@ -45,17 +45,19 @@ class DenseGroupSumsTest {
           int[] gid = groups(rows, groupCount, sel, rows * 13L + groupCount);
           long[] lwork = new long[DenseGroupSums.workSize(groupCount)];
           double[] dwork = new double[DenseGroupSums.workSize(groupCount)];
+          int[] slots = new int[rows];
+          DenseGroupSums.slots(gid, rows, sel, groupCount, slots);
 
           long[] c1 = new long[groupCount];
           long[] c2 = new long[groupCount];
-          DenseGroupSums.count(gid, rows, sel, groupCount, c1, lwork);
+          DenseGroupSums.count(slots, rows, groupCount, c1, lwork);
           GroupedScalar.count(gid, rows, sel, c2);
           assertArrayEquals(c2, c1, what + " count");
 
           double[] s1 = new double[groupCount];
           double[] s2 = new double[groupCount];
           double[] magnitude = new double[groupCount];
-          DenseGroupSums.sumDouble(gid, v, rows, sel, groupCount, s1, dwork);
+          DenseGroupSums.sumDouble(slots, v, rows, groupCount, s1, dwork);
           GroupedScalar.sumDouble(gid, v, rows, sel, s2);
           for (int i = 0; i < rows; i++) {
             if ((sel == null || Bitmaps.get(sel, i)) && Double.isFinite(v[i])) {
@@ -68,7 +70,7 @@ class DenseGroupSumsTest {
 
           long[] l1 = new long[groupCount];
           long[] l2 = new long[groupCount];
-          assertTrue(DenseGroupSums.sumLong(gid, lv, rows, sel, groupCount, lwork), what);
+          assertTrue(DenseGroupSums.sumLong(slots, lv, rows, groupCount, lwork), what);
           DenseGroupSums.foldExact(lwork, groupCount, l1);
           GroupedScalar.sumLong(gid, lv, rows, sel, l2);
           assertArrayEquals(l2, l1, what + " sumLong");
@@ -83,11 +85,12 @@ class DenseGroupSumsTest {
     int rows = 128;
     double[] v = new double[rows];
     java.util.Arrays.fill(v, -0.0);
-    v[5] = 7.5; // dropped below
+    v[5] = Double.NaN; // dropped below: must not reach the sum
     long[] sel = new long[] {~(1L << 5), -1L >>> 1};
-    int[] gid = new int[rows];
+    int[] slots = new int[rows];
+    DenseGroupSums.slots(new int[rows], rows, sel, 1, slots);
     double[] sums = {-0.0};
-    DenseGroupSums.sumDouble(gid, v, rows, sel, 1, sums, new double[DenseGroupSums.workSize(1)]);
+    DenseGroupSums.sumDouble(slots, v, rows, 1, sums, new double[DenseGroupSums.workSize(1)]);
     assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(sums[0]));
   }
 
@@ -100,9 +103,10 @@ class DenseGroupSumsTest {
     for (int i = 0; i < rows; i++) {
       v[i] = r.nextLong();
     }
-    int[] gid = new int[rows];
+    int[] slots = new int[rows];
+    DenseGroupSums.slots(new int[rows], rows, null, 1, slots);
     long[] work = new long[DenseGroupSums.workSize(1)];
-    assertFalse(DenseGroupSums.sumLong(gid, v, rows, null, 1, work));
+    assertFalse(DenseGroupSums.sumLong(slots, v, rows, 1, work));
 
     // values just small enough: partial sums accepted, wide totals exact across many calls
     long big = (1L << (62 - 13)) - 1;
@@ -111,7 +115,7 @@ class DenseGroupSumsTest {
     long[] wraps = new long[1];
     BigInteger expected = BigInteger.ZERO;
     for (int call = 0; call < 5000; call++) {
-      assertTrue(DenseGroupSums.sumLong(gid, v, rows, null, 1, work));
+      assertTrue(DenseGroupSums.sumLong(slots, v, rows, 1, work));
       DenseGroupSums.foldWide(work, 1, sums, wraps);
       expected = expected.add(BigInteger.valueOf(big).multiply(BigInteger.valueOf(rows)));
     }

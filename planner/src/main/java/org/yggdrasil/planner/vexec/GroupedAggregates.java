@@ -64,6 +64,7 @@ final class GroupedAggregates {
       }
     }
     ensure(64);
+    groups = 0; // room made ahead of use: no group exists yet
   }
 
   /** Whether two aggregates accumulate exactly the same way (they differ at most in SUM / SUM0). */
@@ -126,6 +127,7 @@ final class GroupedAggregates {
 
   void add(ChunkData chunk, long[] sel, int[] gids, ExprEvaluator eval, Scratch scratch) {
     int rows = chunk.rows();
+    sums.newChunk(sel);
     for (int i = 0; i < aggs.size(); i++) {
       if (stateOf[i] != i) {
         continue;

@@ -19,7 +19,16 @@ final class KnownIds {
     for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
       int base = w << 6;
       long word = sel == null ? -1L : sel[w];
-      for (int r = base, end = Math.min(base + 64, rows); r < end; r++) {
+      int end = Math.min(base + 64, rows);
+      if (word == -1L) {
+        for (int r = base; r < end; r++) {
+          int g = map[codes[r]];
+          out[r] = g;
+          missing |= g;
+        }
+        continue;
+      }
+      for (int r = base; r < end; r++) {
         int g = map[codes[r]];
         int drop = (int) ((word >>> r) & 1) - 1;
         out[r] = g | drop;
@@ -36,7 +45,16 @@ final class KnownIds {
     for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
       int base = w << 6;
       long word = sel == null ? -1L : sel[w];
-      for (int r = base, end = Math.min(base + 64, rows); r < end; r++) {
+      int end = Math.min(base + 64, rows);
+      if (word == -1L) {
+        for (int r = base; r < end; r++) {
+          int g = map[(int) keys[r] & mask];
+          out[r] = g;
+          missing |= g;
+        }
+        continue;
+      }
+      for (int r = base; r < end; r++) {
         // an unselected row's key may be anything: the mask keeps it inside the array
         int g = map[(int) keys[r] & mask];
         int drop = (int) ((word >>> r) & 1) - 1;
