@@ -15,27 +15,46 @@ final class KnownIds {
    * {@code out} meaningless) when a selected row's code maps to -1.
    */
   static boolean map(int[] codes, int[] map, int rows, long[] sel, int[] out) {
+    // every row has a code: map them all in a plain gather, then mark the dropped rows
     int missing = 0;
-    for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
-      int base = w << 6;
-      long word = sel == null ? -1L : sel[w];
-      int end = Math.min(base + 64, rows);
-      if (word == -1L) {
-        for (int r = base; r < end; r++) {
-          int g = map[codes[r]];
-          out[r] = g;
-          missing |= g;
+    for (int r = 0; r < rows; r++) {
+      int g = map[codes[r]];
+      out[r] = g;
+      missing |= g;
+    }
+    if (sel != null) {
+      for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+        int base = w << 6;
+        long dropped = ~sel[w];
+        if (rows - base < 64) {
+          dropped &= Bitmaps.lastWordMask(rows);
         }
-        continue;
-      }
-      for (int r = base; r < end; r++) {
-        int g = map[codes[r]];
-        int drop = (int) ((word >>> r) & 1) - 1;
-        out[r] = g | drop;
-        missing |= g & ~drop;
+        for (; dropped != 0; dropped &= dropped - 1) {
+          out[base + Long.numberOfTrailingZeros(dropped)] = -1;
+        }
       }
     }
-    return missing >= 0;
+    // a code without a group may belong to dropped rows only (a filter on the column itself)
+    return missing >= 0 || allSelectedKnown(out, rows, sel);
+  }
+
+  /** Whether every selected row has an id (dropped rows are -1 already). */
+  private static boolean allSelectedKnown(int[] out, int rows, long[] sel) {
+    if (sel == null) {
+      return false;
+    }
+    for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+      long word = sel[w];
+      if (rows - (w << 6) < 64) {
+        word &= Bitmaps.lastWordMask(rows);
+      }
+      for (; word != 0; word &= word - 1) {
+        if (out[(w << 6) + Long.numberOfTrailingZeros(word)] < 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** As {@link #map(int[], int[], int, long[], int[])} with packed keys below {@code map.length} (a power of two). */
