@@ -19,6 +19,8 @@ final class GroupKeys {
   /** folds[i] maps (id so far, id of column i + 1) to the id over columns 0..i+1; null while packed. */
   private LongGroupTable[] folds;
   private final int[] valueIds;
+  /** Packed keys of few bits map to ids through a direct array. */
+  private final DensePackedIds dense = new DensePackedIds();
 
   GroupKeys(List<Integer> slots, List<ColumnSlot> columnSlots) {
     columns = new KeyColumn[slots.size()];
@@ -66,7 +68,9 @@ final class GroupKeys {
       // widening column i moves only the columns after it, so the bits packed so far stay valid
       Kernels.Keys.pack(keys, ids, layout.shift(i), rows);
     }
-    packed.groupIds(keys, rows, sel, gids);
+    if (!dense.groupIds(packed, layout, keys, rows, sel, gids)) {
+      packed.groupIds(keys, rows, sel, gids);
+    }
     scratch.release(keys);
     if (!reserved) {
       reserveAhead(sel == null ? rows : org.yggdrasil.accel.kernels.Bitmaps.count(sel, rows));

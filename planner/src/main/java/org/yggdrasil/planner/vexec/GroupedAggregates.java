@@ -37,6 +37,9 @@ final class GroupedAggregates {
   private final long[][] wraps;
   private final BigInteger[][] beyond;
   private int capacity;
+  /** Group ids in use so far (ids below this), for the dense-domain kernels. */
+  private int groups;
+  private final DenseSums sums = new DenseSums();
 
   GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
     this.aggs = aggs;
@@ -61,6 +64,7 @@ final class GroupedAggregates {
       }
     }
     ensure(64);
+    groups = 0; // room made ahead of use: no group exists yet
   }
 
   /** Whether two aggregates accumulate exactly the same way (they differ at most in SUM / SUM0). */
@@ -87,6 +91,7 @@ final class GroupedAggregates {
 
   /** Makes room for group ids below {@code groups}. */
   void ensure(int groups) {
+    this.groups = Math.max(this.groups, groups);
     if (groups <= capacity) {
       return;
     }
@@ -122,6 +127,7 @@ final class GroupedAggregates {
 
   void add(ChunkData chunk, long[] sel, int[] gids, ExprEvaluator eval, Scratch scratch) {
     int rows = chunk.rows();
+    sums.newChunk(sel);
     for (int i = 0; i < aggs.size(); i++) {
       if (stateOf[i] != i) {
         continue;
@@ -145,16 +151,16 @@ final class GroupedAggregates {
             if (v == null) {
               ExactRows.sumGroups(a.arg(), chunk, argSel, gids, beyond[i]);
             } else {
-              Grouped.sumLongWide(gids, v, rows, argSel, longs[i], wraps[i]);
+              sums.sumLongWide(groups, gids, v, rows, argSel, longs[i], wraps[i]);
               scratch.release(v);
             }
           } else if (exactArg(a)) {
             long[] v = eval.longs(a.arg(), chunk);
-            Grouped.sumLong(gids, v, rows, argSel, longs[i]);
+            sums.sumLong(groups, gids, v, rows, argSel, longs[i]);
             scratch.release(v);
           } else {
             double[] v = eval.doubles(a.arg(), chunk);
-            Grouped.sumDouble(gids, v, rows, argSel, doubles[i]);
+            sums.sumDouble(groups, gids, v, rows, argSel, doubles[i]);
             scratch.release(v);
           }
         }
@@ -184,7 +190,7 @@ final class GroupedAggregates {
       AggArgs.release(argSel, sel, scratch);
     }
     if (countsRows) {
-      Grouped.count(gids, rows, sel, rowCounts);
+      sums.count(groups, gids, rows, sel, rowCounts);
     }
   }
 

@@ -50,7 +50,7 @@ final class KeyColumn {
     } else {
       ChunkDictionary dict = validity == null ? ChunkDictionaries.of(c) : null;
       if (dict != null) {
-        bytes.groupIds(dict, rows, live, out);
+        DictionaryIds.groupIds(bytes, dict, rows, live, out);
       } else {
         bytes.groupIds(c.offsets(), c.data(), rows, live, out);
       }

@@ -128,6 +128,11 @@ class VectorizedAggregateTest {
       "SELECT g, count(DISTINCT s), sum(d), count(*) FROM m GROUP BY g",
       "SELECT count(DISTINCT g), min(ts), max(i) FROM m",
       "SELECT f, count(DISTINCT s), count(DISTINCT g), avg(d) FROM m WHERE i > 0 GROUP BY f",
+      // a handful of groups: dictionary codes and packed keys through direct arrays, sums into
+      // accumulator copies; filters that drop rows here and there, and whole groups
+      "SELECT f, g, count(*), sum(d), sum(n), sum(i), avg(s), count(d) FROM m WHERE i > 600 GROUP BY f, g",
+      "SELECT g, count(*), sum(d), sum(n), sum(b), avg(d) FROM m WHERE g <> 'g3' AND i <> 17 GROUP BY g",
+      "SELECT g, f, sum(r), count(*) FROM m WHERE i <> 100 AND s < 290 GROUP BY g, f",
       // ROW_NUMBER() top-n per partition (ties project only partition and order values)
       "SELECT g, d, rn FROM (SELECT g, d, row_number() OVER (PARTITION BY g ORDER BY d DESC) AS rn"
           + " FROM m) x WHERE rn <= 2",
@@ -269,6 +274,10 @@ class VectorizedAggregateTest {
       "SELECT g, sum(n * (1 - n)), sum(n * (1 - n) * (1 + n)), avg(n * (1 - n)), count(*) FROM m GROUP BY g",
       "SELECT k, sum(v * 10), sum(v * 10 + 1), sum(v * 10) - 1, count(*) FROM big GROUP BY k",
       "SELECT sum(v * w), sum(v * w - 1), max(v) FROM big WHERE id > 900",
+      // TPC-H Q1's shape where the filter keeps only some of the flag pairs
+      "SELECT l_returnflag, l_linestatus, count(*), sum(l_extendedprice * (1 - l_discount)),"
+          + " avg(l_quantity), sum(l_tax) FROM li WHERE l_shipdate > DATE '1996-01-01'"
+          + " AND l_returnflag <> 'R' GROUP BY l_returnflag, l_linestatus",
   })
   void exactArithmeticMatchesEnumerable(String sql) {
     vectorizedMatchesEnumerable(sql);
