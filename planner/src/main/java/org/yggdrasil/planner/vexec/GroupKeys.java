@@ -105,11 +105,38 @@ final class GroupKeys {
     reserved = true;
     long groups = packed.groupCount();
     if (groups * 2 > rowsSeen) {
-      long estimate = Math.min(rowsExpected, groups * rowsExpected / rowsSeen);
+      long estimate = Math.min(rowsExpected, distinctEstimate(groups, rowsSeen, rowsExpected));
       // a misjudged estimate must not take gigabytes up front: past this, the table grows
       reservedGroups = (int) Math.min(estimate, MAX_RESERVED_GROUPS);
       packed.reserve(reservedGroups);
     }
+  }
+
+  /**
+   * How many distinct keys a table holds when {@code seen} rows drawn from it showed
+   * {@code distinct} of them: the domain size D for which D·(1 − e^(−seen/D)) distinct values
+   * are expected, solved by bisection (at most {@code limit}). Scaling the groups linearly
+   * instead sized H2O's 100,000-key id6 for 7 million groups after a first chunk of 65,536 rows
+   * with 48,000 keys, and the oversized table and states slowed the whole query.
+   */
+  static long distinctEstimate(long distinct, long seen, long limit) {
+    if (distinct >= seen) {
+      return limit;
+    }
+    double lo = distinct;
+    double hi = limit;
+    if (hi * -Math.expm1(-(double) seen / hi) < distinct) {
+      return limit;
+    }
+    for (int i = 0; i < 60 && hi - lo > 1; i++) {
+      double mid = (lo + hi) / 2;
+      if (mid * -Math.expm1(-(double) seen / mid) < distinct) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return (long) Math.ceil(hi);
   }
 
   /**
