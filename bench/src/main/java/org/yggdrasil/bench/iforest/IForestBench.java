@@ -106,8 +106,11 @@ public final class IForestBench {
 
   record Ours(double auc, Timing fit, Timing score1k, Timing scoreAll, Timing scoreOne, Timing[] sql) {}
 
-  /** {@code fitParallel}: training on {@code threads} threads (the default ygg.threads), null on one core. */
-  record Big(Timing fit, Timing fitParallel, int threads, Timing scoreAll) {}
+  /**
+   * {@code fitParallel}: training on {@code threads} threads (the default ygg.threads), null on
+   * one core; {@code createModel}: the SQL statement end to end over the table in the store.
+   */
+  record Big(Timing fit, Timing fitParallel, int threads, Timing scoreAll, Timing createModel) {}
 
   private static Ours measureOurs(AnomalyData data, ForestParams params) {
     double[][] cols = data.columns();
@@ -150,7 +153,16 @@ public final class IForestBench {
         : time(5, 11, () -> model[0] = IsolationForest.train(cols, data.rows(), params, threads));
     double[] out = new double[data.rows()];
     Timing scoreAll = time(1, 3, () -> model[0].evaluate(cols, 0, data.rows(), Measure.SCORE, out));
-    return new Big(fit, fitParallel, threads, scoreAll);
+    Timing createModel;
+    try (SqlScoring db = new SqlScoring(data)) {
+      createModel = db.timeCreateModel(params.trees(), params.sampleSize(), params.seed(),
+          data.features(), 3);
+    }
+    return new Big(fit, fitParallel, threads, scoreAll, createModel);
+  }
+
+  static long threadCpuNanos() {
+    return THREADS.getCurrentThreadCpuTime();
   }
 
   /** Median wall and thread-CPU milliseconds of {@code runs} runs after {@code warmups}. */
@@ -192,6 +204,7 @@ public final class IForestBench {
         row(String.format("fit, %,d rows, %d threads", bigRows, big.threads()), big.fitParallel().show(), "-");
       }
       row(String.format("score %,d rows, one core", bigRows), big.scoreAll().show(), "-");
+      row(String.format("CREATE MODEL %,d rows, SQL", bigRows), big.createModel().show(), "-");
     }
     for (int q = 0; q < SqlScoring.queries().length; q++) {
       System.out.printf("%nSQL %d: %s (prepared once, executed repeatedly)", q + 1, SqlScoring.queries()[q]);
