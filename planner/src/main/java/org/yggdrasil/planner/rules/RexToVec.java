@@ -188,9 +188,13 @@ final class RexToVec {
   private VecPredicate expressionComparison(RexNode exprNode, CmpOp op, RexNode constantNode) {
     // integer arithmetic widened to numeric to meet a numeric constant keeps its values
     while (exprNode.getKind() == SqlKind.CAST
-        && SqlTypeName.INT_TYPES.contains(((RexCall) exprNode).getOperands().get(0).getType().getSqlTypeName())
-        && exprNode.getType().getSqlTypeName() == SqlTypeName.DECIMAL && exprNode.getType().getScale() == 0) {
-      exprNode = ((RexCall) exprNode).getOperands().get(0);
+        && exprNode.getType().getSqlTypeName() == SqlTypeName.DECIMAL
+        && exprNode.getType().getScale() == 0) {
+      RexNode inner = ((RexCall) exprNode).getOperands().get(0);
+      if (!SqlTypeName.INT_TYPES.contains(inner.getType().getSqlTypeName())) {
+        break;
+      }
+      exprNode = inner;
     }
     if (!(exprNode instanceof RexCall)) {
       return null;

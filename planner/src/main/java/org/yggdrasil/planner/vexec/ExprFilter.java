@@ -17,8 +17,9 @@ import org.yggdrasil.planner.vexec.Kernels.Filters;
  * segment. Floating-point values order NaN above everything, as in PostgreSQL; exact values
  * (integers, scaled numerics) compare with the constant restated over their unscaled integers
  * (rounded to the neighbouring integer where it falls between two), in longs, or row by row in
- * BigIntegers for a chunk where some value leaves the long range. Rows with a NULL in any column the expression reads are not selected. Zone maps cannot
- * bound an expression: every chunk may match.
+ * BigIntegers for a chunk where some value leaves the long range. Rows with a NULL in any column
+ * the expression reads are not selected. Zone maps cannot bound an expression: every chunk may
+ * match.
  */
 final class ExprFilter extends RowFilter.Other {
   private final DataContext root;
