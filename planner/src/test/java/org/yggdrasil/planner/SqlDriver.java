@@ -42,6 +42,15 @@ public final class SqlDriver implements AutoCloseable {
     return session;
   }
 
+  /** The plan EXPLAIN prints for {@code sql}, one line per row. */
+  public String explain(String sql) {
+    StringBuilder b = new StringBuilder();
+    for (List<Object> row : run("EXPLAIN " + sql)) {
+      b.append(row.get(0)).append('\n');
+    }
+    return b.toString();
+  }
+
   /** Runs one statement (simple-query style, its own implicit transaction); returns rows. */
   public List<List<Object>> run(String sql, Object... params) {
     try {

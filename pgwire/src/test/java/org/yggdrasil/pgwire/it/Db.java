@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.function.Executable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /** Small JDBC helpers for the end-to-end tests: results as strings, errors as SQLSTATEs. */
 final class Db {
@@ -58,6 +60,18 @@ final class Db {
   }
 
   /** The single value of a one-row, one-column result. */
+  /** Notifications that arrive within {@code millis} (pgjdbc waits on the socket), as channel:payload. */
+  static List<String> notifications(Connection c, int millis) throws SQLException {
+    List<String> out = new ArrayList<>();
+    PGNotification[] got = c.unwrap(PGConnection.class).getNotifications(millis);
+    if (got != null) {
+      for (PGNotification n : got) {
+        out.add(n.getName() + ":" + n.getParameter());
+      }
+    }
+    return out;
+  }
+
   static String one(Connection c, String sql, Object... params) throws SQLException {
     List<List<String>> r = rows(c, sql, params);
     assertEquals(1, r.size(), () -> "rows of " + sql + ": " + r);

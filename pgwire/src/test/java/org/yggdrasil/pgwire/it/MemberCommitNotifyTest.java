@@ -6,13 +6,10 @@ import static org.yggdrasil.pgwire.it.Db.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,18 +23,6 @@ class MemberCommitNotifyTest {
   @BeforeAll
   static void skipOnPostgres() {
     Assumptions.assumeFalse(TestServer.isReferencePostgres(), "Yggdrasil's own channel");
-  }
-
-  /** Notifications that arrive within {@code millis}, as channel:payload. */
-  private static List<String> received(Connection c, int millis) throws SQLException {
-    List<String> out = new ArrayList<>();
-    PGNotification[] got = c.unwrap(PGConnection.class).getNotifications(millis);
-    if (got != null) {
-      for (PGNotification n : got) {
-        out.add(n.getName() + ":" + n.getParameter());
-      }
-    }
-    return out;
   }
 
   private static String payload(String branch, String commit, String systems) {
@@ -59,7 +44,7 @@ class MemberCommitNotifyTest {
 
       exec(writer, "INSERT INTO n_a.items VALUES (2, 'x2')");
       assertEquals(List.of(payload("main", one(writer, "SELECT ygg.commit_id()"),
-          "\"n_a\": \"" + head(writer, "n_a") + "\"")), received(listener, 5000),
+          "\"n_a\": \"" + head(writer, "n_a") + "\"")), Db.notifications(listener, 5000),
           "a write to one member: that member and its new head");
 
       writer.setAutoCommit(false);
@@ -69,11 +54,11 @@ class MemberCommitNotifyTest {
       writer.setAutoCommit(true);
       assertEquals(List.of(payload("main", one(writer, "SELECT ygg.commit_id()"),
           "\"n_a\": \"" + head(writer, "n_a") + "\", \"n_b\": \"" + head(writer, "n_b") + "\"")),
-          received(listener, 5000), "one transaction over three systems: one notification");
+          Db.notifications(listener, 5000), "one transaction over three systems: one notification");
 
       exec(writer, "INSERT INTO n_native VALUES (2)");
       assertEquals(List.of(payload("main", one(writer, "SELECT ygg.commit_id()"), null)),
-          received(listener, 5000), "native-only commits keep issue 5's payload");
+          Db.notifications(listener, 5000), "native-only commits keep issue 5's payload");
     }
   }
 
@@ -87,7 +72,7 @@ class MemberCommitNotifyTest {
       exec(writer, "RESET ygg.branch");
       exec(listener, "LISTEN ygg_commits");
       exec(writer, "SELECT ygg.merge('n_feature', 'main')");
-      List<String> got = received(listener, 5000);
+      List<String> got = Db.notifications(listener, 5000);
       String mainHead = head(writer, "n_m");
       assertEquals(featureHead, mainHead, "the member fast-forwarded");
       assertEquals(payload("main", one(writer, "SELECT ygg.commit_id()"),

@@ -6,46 +6,31 @@ import static org.yggdrasil.pgwire.it.Db.one;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /** LISTEN / NOTIFY between sessions, and the ygg_commits channel, through pgjdbc. */
 class NotifyTest {
   @RegisterExtension static final TestServer server = new TestServer();
-
-  /** Notifications that arrive within {@code millis} (pgjdbc waits on the socket). */
-  private static List<String> received(Connection c, int millis) throws SQLException {
-    List<String> out = new ArrayList<>();
-    PGNotification[] got = c.unwrap(PGConnection.class).getNotifications(millis);
-    if (got != null) {
-      for (PGNotification n : got) {
-        out.add(n.getName() + ":" + n.getParameter());
-      }
-    }
-    return out;
-  }
 
   @Test
   void notifyReachesListenersAtCommitOnly() throws SQLException {
     try (Connection listener = server.connect(); Connection sender = server.connect()) {
       exec(listener, "LISTEN jobs");
       exec(sender, "NOTIFY jobs, 'first'");
-      assertEquals(List.of("jobs:first"), received(listener, 5000));
+      assertEquals(List.of("jobs:first"), Db.notifications(listener, 5000));
       sender.setAutoCommit(false);
       exec(sender, "NOTIFY jobs, 'rolled back'");
       sender.rollback();
       exec(sender, "NOTIFY jobs, 'committed'");
-      assertEquals(List.of(), received(listener, 300), "nothing before COMMIT");
+      assertEquals(List.of(), Db.notifications(listener, 300), "nothing before COMMIT");
       sender.commit();
-      assertEquals(List.of("jobs:committed"), received(listener, 5000));
+      assertEquals(List.of("jobs:committed"), Db.notifications(listener, 5000));
       exec(listener, "UNLISTEN *");
       sender.setAutoCommit(true);
       exec(sender, "NOTIFY jobs");
-      assertEquals(List.of(), received(listener, 300));
+      assertEquals(List.of(), Db.notifications(listener, 300));
     }
   }
 
@@ -57,10 +42,10 @@ class NotifyTest {
       exec(writer, "INSERT INTO notify_t VALUES (1)");
       String commit = one(writer, "SELECT ygg.commit_id()");
       assertEquals(List.of("ygg_commits:{\"branch\": \"main\", \"commit\": \"" + commit
-          + "\", \"database\": \"ygg\"}"), received(listener, 5000));
+          + "\", \"database\": \"ygg\"}"), Db.notifications(listener, 5000));
       exec(writer, "SELECT ygg.create_branch('notify_b', 'main')", "SET ygg.branch = 'notify_b'",
           "INSERT INTO notify_t VALUES (2)");
-      List<String> got = received(listener, 5000);
+      List<String> got = Db.notifications(listener, 5000);
       assertEquals(1, got.size(), got::toString);
       assertEquals(true, got.get(0).contains("\"branch\": \"notify_b\""), got.get(0));
     }

@@ -15,8 +15,13 @@ final class Psql {
   record Result(int exitCode, String output) {}
 
   static boolean available() {
+    return runs("psql", "--version");
+  }
+
+  /** Whether {@code command} starts and exits with 0 (a tool a test needs is installed). */
+  static boolean runs(String... command) {
     try {
-      Process p = new ProcessBuilder("psql", "--version").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {

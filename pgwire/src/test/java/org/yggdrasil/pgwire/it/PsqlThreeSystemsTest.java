@@ -34,7 +34,7 @@ class PsqlThreeSystemsTest {
   void attachBranchChangeDiffAndMergeFromPsql() throws Exception {
     assumeFalse(TestServer.isReferencePostgres(), "Yggdrasil's own surface");
     assumeTrue(Psql.available(), "psql is not installed (CI installs postgresql-client)");
-    assumeTrue(available("git", "--version"), "git is not installed");
+    assumeTrue(Psql.runs("git", "--version"), "git is not installed");
     Path repo = gitRepository();
     String mainAtStart = git(repo, "rev-parse", "refs/heads/main");
     Path data = Files.createDirectories(tmp.resolve("data"));
@@ -134,18 +134,5 @@ class PsqlThreeSystemsTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "git did not finish");
     assertEquals(0, p.exitValue(), () -> "git " + String.join(" ", args) + ":\n" + out);
     return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
-  }
-
-  private static boolean available(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

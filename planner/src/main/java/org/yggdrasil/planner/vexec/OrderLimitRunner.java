@@ -12,7 +12,6 @@ import org.yggdrasil.accel.groupby.SortColumn;
 import org.yggdrasil.accel.groupby.TopKeys;
 import org.yggdrasil.accel.groupby.TopRows;
 import org.yggdrasil.accel.kernels.Bitmaps;
-import org.yggdrasil.planner.schema.InternalValues;
 import org.yggdrasil.storage.nativestore.TableVersion;
 import org.yggdrasil.storage.nativestore.chunk.ChunkStats;
 
@@ -45,11 +44,7 @@ public final class OrderLimitRunner {
     int[] columns = plan.outputColumns().stream().mapToInt(Integer::intValue).toArray();
     List<Object[]> out = new ArrayList<>();
     for (long r = plan.offset(); r < positions.length; r++) {
-      Object[] row = table.row(positions[(int) r], columns);
-      for (int i = 0; i < row.length; i++) {
-        row[i] = InternalValues.fromStore(row[i]);
-      }
-      out.add(row);
+      out.add(StoredRows.read(table, positions[(int) r], columns, 0));
     }
     return out;
   }

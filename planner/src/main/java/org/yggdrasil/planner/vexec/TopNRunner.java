@@ -10,7 +10,6 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.yggdrasil.accel.groupby.TopNPerGroup;
 import org.yggdrasil.accel.kernels.Bitmaps;
-import org.yggdrasil.planner.schema.InternalValues;
 import org.yggdrasil.storage.nativestore.TableVersion;
 
 /**
@@ -42,11 +41,7 @@ public final class TopNRunner {
       long rank = 0;
       for (TopNPerGroup part : new TopNPerGroup[] {firstPart, secondPart}) {
         for (int r = 0; r < part.count(g) && rank < plan.k(); r++) {
-          Object[] stored = table.row(part.position(g, r), columns);
-          Object[] row = new Object[columns.length + 1];
-          for (int i = 0; i < columns.length; i++) {
-            row[i] = InternalValues.fromStore(stored[i]);
-          }
+          Object[] row = StoredRows.read(table, part.position(g, r), columns, 1);
           row[columns.length] = ++rank;
           out.add(row);
         }

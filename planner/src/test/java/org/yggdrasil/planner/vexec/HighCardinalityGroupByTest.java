@@ -60,7 +60,7 @@ class HighCardinalityGroupByTest {
   })
   void matchesEnumerableOnOneAndManyWorkers(String sql) {
     db.run("SET ygg.vectorize = on");
-    assertTrue(explain(sql).contains("AccelAggregate"), () -> "not vectorized: " + sql);
+    assertTrue(db.explain(sql).contains("AccelAggregate"), () -> "not vectorized: " + sql);
     db.run("SET ygg.threads = 1");
     List<List<Object>> one = db.run(sql);
     db.run("SET ygg.threads = 4");
@@ -98,13 +98,5 @@ class HighCardinalityGroupByTest {
   /** How many result columns are group keys: the GROUP BY list's length. */
   private static int groupColumns(String sql) {
     return sql.substring(sql.indexOf("GROUP BY ") + 9).split(",").length;
-  }
-
-  private static String explain(String sql) {
-    StringBuilder b = new StringBuilder();
-    for (List<Object> row : db.run("EXPLAIN " + sql)) {
-      b.append(row.get(0)).append('\n');
-    }
-    return b.toString();
   }
 }

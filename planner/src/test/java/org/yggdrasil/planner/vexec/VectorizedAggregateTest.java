@@ -1,7 +1,6 @@
 package org.yggdrasil.planner.vexec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -168,20 +167,9 @@ class VectorizedAggregateTest {
       "SELECT id, n FROM m WHERE n = (SELECT max(n) FROM m)",
   })
   void vectorizedMatchesEnumerable(String sql) {
-    db.run("SET ygg.vectorize = on");
-    String plan = explain(sql);
-    assertTrue(plan.contains("AccelAggregate") || plan.contains("AccelTopN"),
-        () -> "not vectorized:\n" + plan);
-    List<List<Object>> vectorized = db.run(sql);
-    db.run("SET ygg.threads = 1");
-    List<List<Object>> oneThread = db.run(sql);
-    db.run("RESET ygg.threads");
-    db.run("SET ygg.vectorize = off");
-    assertFalse(explain(sql).contains("Accel"));
-    List<List<Object>> enumerable = db.run(sql);
-    db.run("SET ygg.vectorize = on");
-    assertSameRows(enumerable, vectorized, sql);
-    assertSameRows(enumerable, oneThread, sql);
+    BothWays r = BothWays.run(db, sql, "AccelAggregate", "AccelTopN");
+    assertSameRows(r.enumerable(), r.vectorized(), sql);
+    assertSameRows(r.enumerable(), r.oneThread(), sql);
   }
 
   /** Compensated sums must not turn an infinite sum into NaN (inf - inf in the compensation). */
@@ -193,7 +181,7 @@ class VectorizedAggregateTest {
           + " ELSE x * 0.5 END FROM generate_series(1, 140000) s(x)");
       db.run("SET ygg.vectorize = on");
       for (String sql : new String[] {"SELECT sum(v), avg(v) FROM inf", "SELECT sum(v) FROM inf WHERE id > 5"}) {
-        assertTrue(explain(sql).contains("AccelAggregate"), sql);
+        assertTrue(db.explain(sql).contains("AccelAggregate"), sql);
         assertEquals(List.of(Double.POSITIVE_INFINITY), db.run(sql).get(0).subList(0, 1), sql);
       }
     } finally {
@@ -281,14 +269,6 @@ class VectorizedAggregateTest {
   })
   void exactArithmeticMatchesEnumerable(String sql) {
     vectorizedMatchesEnumerable(sql);
-  }
-
-  private static String explain(String sql) {
-    StringBuilder b = new StringBuilder();
-    for (List<Object> row : db.run("EXPLAIN " + sql)) {
-      b.append(row.get(0)).append('\n');
-    }
-    return b.toString();
   }
 
   static void assertSameRows(List<List<Object>> expected, List<List<Object>> actual, String sql) {

@@ -80,19 +80,9 @@ class VectorizedOrderLimitTest {
       "SELECT v, id FROM f ORDER BY v DESC NULLS LAST, id DESC LIMIT 150",
   })
   void vectorizedMatchesEnumerable(String sql) {
-    db.run("SET ygg.vectorize = on");
-    String plan = explain(sql);
-    assertTrue(plan.contains("AccelOrderLimit"), () -> "not vectorized:\n" + plan);
-    List<List<Object>> vectorized = db.run(sql);
-    db.run("SET ygg.threads = 1");
-    List<List<Object>> oneThread = db.run(sql);
-    db.run("RESET ygg.threads");
-    db.run("SET ygg.vectorize = off");
-    assertFalse(explain(sql).contains("Accel"));
-    List<List<Object>> enumerable = db.run(sql);
-    db.run("SET ygg.vectorize = on");
-    assertEquals(enumerable, vectorized, sql);
-    assertEquals(enumerable, oneThread, sql);
+    BothWays r = BothWays.run(db, sql, "AccelOrderLimit");
+    assertEquals(r.enumerable(), r.vectorized(), sql);
+    assertEquals(r.enumerable(), r.oneThread(), sql);
   }
 
   @ParameterizedTest
@@ -105,13 +95,13 @@ class VectorizedOrderLimitTest {
   })
   void otherShapesStayOnCalcite(String sql) {
     db.run("SET ygg.vectorize = on");
-    assertFalse(explain(sql).contains("AccelOrderLimit"), sql);
+    assertFalse(db.explain(sql).contains("AccelOrderLimit"), sql);
   }
 
   @Test
   void explainShowsTheHeap() {
     db.run("SET ygg.vectorize = on");
-    String plan = explain("SELECT id, d FROM m WHERE i > 5 ORDER BY d DESC, id LIMIT 10 OFFSET 2");
+    String plan = db.explain("SELECT id, d FROM m WHERE i > 5 ORDER BY d DESC, id LIMIT 10 OFFSET 2");
     assertTrue(plan.contains("AccelOrderLimitRel(table=[public.m], vectorized=[filter=Compare["), plan);
     // slot 0 is the filter's column
     assertTrue(plan.contains("order=[1 DESC NULLS FIRST, 2 ASC NULLS LAST], offset=2, fetch=10, top-n heap"), plan);
@@ -127,13 +117,5 @@ class VectorizedOrderLimitTest {
       assertTrue(Double.isNaN((Double) rows.get(i).get(0)), rows.get(i)::toString);
     }
     assertEquals(Double.POSITIVE_INFINITY, rows.get(70).get(0));
-  }
-
-  private static String explain(String sql) {
-    StringBuilder b = new StringBuilder();
-    for (List<Object> row : db.run("EXPLAIN " + sql)) {
-      b.append(row.get(0)).append('\n');
-    }
-    return b.toString();
   }
 }
