@@ -14,7 +14,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexShuttle;
 import org.yggdrasil.planner.schema.NativeTable;
 import org.yggdrasil.planner.vexec.ColumnSlot;
 import org.yggdrasil.planner.vexec.OrderLimitPlan;
@@ -78,15 +77,8 @@ final class OrderLimitMatcher {
     List<Integer> fields = new ArrayList<>(projects);
     if (calc != null) {
       RexProgram program = calc.getProgram();
-      RexShuttle toTableColumns = new RexShuttle() {
-        @Override
-        public RexNode visitInputRef(RexInputRef ref) {
-          return new RexInputRef(projects.get(ref.getIndex()), ref.getType());
-        }
-      };
       if (program.getCondition() != null) {
-        VecPredicate p = rex.predicate(
-            program.expandLocalRef(program.getCondition()).accept(toTableColumns));
+        VecPredicate p = rex.predicate(scan.toTableColumns(program.expandLocalRef(program.getCondition())));
         if (p == null) {
           return null;
         }

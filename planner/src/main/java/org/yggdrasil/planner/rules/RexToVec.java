@@ -541,7 +541,16 @@ final class RexToVec {
   }
 
   private static boolean numeric(ColumnSlot c) {
-    return switch (c.encoding().type()) {
+    return numeric(c.encoding().type());
+  }
+
+  /** Whether table column {@code column} holds numbers: integers, floating point or numeric. */
+  boolean isNumber(int column) {
+    return numeric(columnType(column));
+  }
+
+  private static boolean numeric(ColumnType t) {
+    return switch (t) {
       case INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC -> true;
       default -> false;
     };

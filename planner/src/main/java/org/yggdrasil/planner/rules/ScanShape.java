@@ -8,7 +8,9 @@ import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
 import org.apache.calcite.interpreter.Bindables.BindableTableScan;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.yggdrasil.planner.schema.NativeTable;
 import org.yggdrasil.planner.vexec.VecPredicate;
 
@@ -39,6 +41,16 @@ record ScanShape(NativeTable table, List<String> qualifiedName, List<Integer> pr
       return new ScanShape(table, scan.getTable().getQualifiedName(), all, List.of());
     }
     return null;
+  }
+
+  /** {@code node} over the scan's output fields rewritten over the table's columns (as the scan's filters are). */
+  RexNode toTableColumns(RexNode node) {
+    return node.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(projects.get(ref.getIndex()), ref.getType());
+      }
+    });
   }
 
   /** The table's name as EXPLAIN shows it, schema-qualified. */

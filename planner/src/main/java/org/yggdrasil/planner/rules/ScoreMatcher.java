@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.plan.RelOptUtil;
@@ -29,7 +28,6 @@ import org.yggdrasil.planner.schema.NativeTable;
 import org.yggdrasil.planner.vexec.ScorePlan;
 import org.yggdrasil.planner.vexec.VecExpr;
 import org.yggdrasil.planner.vexec.VecPredicate;
-import org.yggdrasil.storage.nativestore.ColumnType;
 
 /**
  * Recognises {@code [Calc] (native table scan)} where the Calc or the filters pushed into the scan
@@ -70,14 +68,13 @@ final class ScoreMatcher {
       return null;
     }
     // everything over the table's columns from here on: the scan's filters already are
-    List<Integer> columns = scan.projects();
-    projects = projects.stream().map(p -> toTableColumns(p, columns)).toList();
+    projects = projects.stream().map(scan::toTableColumns).toList();
     List<RexNode> conjuncts = new ArrayList<>();
     for (RexNode f : scan.filters()) {
       conjuncts.addAll(RelOptUtil.conjunctions(f));
     }
     if (condition != null) {
-      conjuncts.addAll(RelOptUtil.conjunctions(toTableColumns(condition, columns)));
+      conjuncts.addAll(RelOptUtil.conjunctions(scan.toTableColumns(condition)));
     }
     Map<String, RexCall> calls = new LinkedHashMap<>();
     collect(projects, calls);
@@ -181,19 +178,6 @@ final class ScoreMatcher {
     return !found.isEmpty();
   }
 
-  /** Input references to the scan's fields turned into references to the table's columns. */
-  private static RexNode toTableColumns(RexNode node, List<Integer> columns) {
-    return node.accept(new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        return new RexInputRef(columns.get(ref.getIndex()), ref.getType());
-      }
-    });
-  }
-
-  private static final Set<ColumnType> NUMERIC = Set.of(ColumnType.INT2, ColumnType.INT4,
-      ColumnType.INT8, ColumnType.FLOAT4, ColumnType.FLOAT8, ColumnType.NUMERIC);
-
   /**
    * {@code ygg_anomaly_x('model', ARRAY[feature, …])} whose features are numeric columns (cast to
    * double precision) or floating-point arithmetic, numeric arithmetic and ln/exp/sqrt/abs over
@@ -226,7 +210,7 @@ final class ScoreMatcher {
     }
     if (inner instanceof RexInputRef ref) {
       int column = ref.getIndex();
-      if (!NUMERIC.contains(rex.columnType(column))) {
+      if (!rex.isNumber(column)) {
         return null;
       }
       return new VecExpr.Column(rex.slot(column, tableType.getFieldList().get(column).getType().getSqlTypeName()),
