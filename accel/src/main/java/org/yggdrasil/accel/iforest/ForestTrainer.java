@@ -9,8 +9,9 @@ final class ForestTrainer {
 
   private ForestTrainer() {}
 
-  static IsolationForest train(double[][] columns, int rows, ForestParams params, int threads) {
-    int nf = columns.length;
+  static IsolationForest train(TrainingRows source, ForestParams params, int threads) {
+    int nf = source.features();
+    int rows = source.rows();
     int psi = Math.min(params.sampleSize(), rows);
     int depth = 32 - Integer.numberOfLeadingZeros(psi - 1); // ceil(log2(psi)), psi >= 2
     PackedForest forest = new PackedForest(params.trees(), depth, nf);
@@ -21,14 +22,14 @@ final class ForestTrainer {
       double[] sample = new double[nf * psi];
       return t -> {
         SplitMix64 rng = SplitMix64.stream(params.seed(), t);
-        gather(columns, RowSampler.sample(rng, rows, psi), sample);
+        gather(source, RowSampler.sample(rng, rows, psi), sample);
         TreeGrower.grow(forest, t, rng, sample, psi, averagePath);
       };
     });
     // SCORE needs no threshold: score the calibration rows with an uncalibrated model first.
     IsolationForest uncalibrated = new IsolationForest(params, rows, psi, forest, 1.0,
         new double[IsolationForest.QUANTILES + 1]);
-    double[] scores = calibrationScores(uncalibrated, columns, rows, threads);
+    double[] scores = calibrationScores(uncalibrated, source, threads);
     double threshold = IsolationForest.quantile(scores, 1.0 - params.contamination());
     return uncalibrated.calibrated(threshold, IsolationForest.distribution(scores));
   }
@@ -37,14 +38,11 @@ final class ForestTrainer {
    * Copies the rows {@code picked} of every feature into {@code out} (column-major, stride
    * {@code picked.length}), rejecting non-finite values.
    */
-  private static void gather(double[][] columns, int[] picked, double[] out) {
+  private static void gather(TrainingRows source, int[] picked, double[] out) {
     int n = picked.length;
-    for (int f = 0; f < columns.length; f++) {
-      double[] col = columns[f];
+    for (int f = 0; f < source.features(); f++) {
       int base = f * n;
-      for (int i = 0; i < n; i++) {
-        out[base + i] = col[picked[i]];
-      }
+      source.gather(f, picked, n, out, base);
       for (int i = 0; i < n; i++) {
         if (!Double.isFinite(out[base + i])) {
           IsolationForest.checkFinite(out[base + i], f, picked[i]);
@@ -54,13 +52,14 @@ final class ForestTrainer {
   }
 
   /** Scores of up to CALIBRATION_ROWS training rows drawn without replacement, ascending. */
-  private static double[] calibrationScores(IsolationForest model, double[][] columns, int rows, int threads) {
+  private static double[] calibrationScores(IsolationForest model, TrainingRows source, int threads) {
+    int rows = source.rows();
     int m = Math.min(rows, IsolationForest.CALIBRATION_ROWS);
     int[] picked = RowSampler.sample(SplitMix64.stream(model.params().seed(), CALIBRATION_STREAM), rows, m);
-    double[][] calib = new double[columns.length][m];
-    for (int f = 0; f < columns.length; f++) {
+    double[][] calib = new double[source.features()][m];
+    for (int f = 0; f < calib.length; f++) {
+      source.gather(f, picked, m, calib[f], 0);
       for (int i = 0; i < m; i++) {
-        calib[f][i] = columns[f][picked[i]];
         IsolationForest.checkFinite(calib[f][i], f, picked[i]);
       }
     }

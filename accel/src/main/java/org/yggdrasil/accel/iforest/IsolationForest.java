@@ -90,26 +90,34 @@ public final class IsolationForest {
    * every thread count: each tree draws from its own seeded stream.
    */
   public static IsolationForest train(double[][] columns, int rows, ForestParams params, int threads) {
+    if (columns != null) {
+      for (int f = 0; f < columns.length; f++) {
+        if (columns[f] == null || columns[f].length < rows) {
+          throw new IllegalArgumentException("feature " + (f + 1) + " has fewer than " + rows + " values");
+        }
+      }
+    }
+    return train(TrainingRows.of(columns == null ? new double[0][] : columns, rows), params, threads);
+  }
+
+  /**
+   * Trains a forest from rows read by number (a stored table read in place, say): the same rows in
+   * the same order give the same model as {@link #train(double[][], int, ForestParams, int)}.
+   *
+   * @throws IllegalArgumentException on no features, fewer than 2 rows or non-finite values
+   */
+  public static IsolationForest train(TrainingRows source, ForestParams params, int threads) {
     Objects.requireNonNull(params, "params");
-    checkTrainingData(columns, rows);
+    if (source.features() == 0) {
+      throw new IllegalArgumentException("an isolation forest needs at least one feature column");
+    }
+    if (source.rows() < 2) {
+      throw new IllegalArgumentException("an isolation forest needs at least 2 training rows, got " + source.rows());
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
-    return ForestTrainer.train(columns, rows, params, threads);
-  }
-
-  private static void checkTrainingData(double[][] columns, int rows) {
-    if (columns == null || columns.length == 0) {
-      throw new IllegalArgumentException("an isolation forest needs at least one feature column");
-    }
-    if (rows < 2) {
-      throw new IllegalArgumentException("an isolation forest needs at least 2 training rows, got " + rows);
-    }
-    for (int f = 0; f < columns.length; f++) {
-      if (columns[f] == null || columns[f].length < rows) {
-        throw new IllegalArgumentException("feature " + (f + 1) + " has fewer than " + rows + " values");
-      }
-    }
+    return ForestTrainer.train(source, params, threads);
   }
 
   /** Rejects a NaN or infinite value read from training row {@code row} (0-based). */

@@ -44,6 +44,37 @@ class IsolationForestTest {
   }
 
   @Test
+  void aSourceReadByRowNumberGivesTheSameModelAndIsAskedOnlyForItsSamples() {
+    ForestParams p = new ForestParams(50, 128, 0.05, 17);
+    java.util.Set<Integer> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    TrainingRows inMemory = TrainingRows.of(DATA.columns(), DATA.rows());
+    TrainingRows counted = new TrainingRows() {
+      @Override
+      public int rows() {
+        return DATA.rows();
+      }
+
+      @Override
+      public int features() {
+        return DATA.columns().length;
+      }
+
+      @Override
+      public void gather(int feature, int[] picked, int count, double[] out, int offset) {
+        for (int i = 0; i < count; i++) {
+          assertTrue(i == 0 || picked[i - 1] < picked[i], "rows are asked for in ascending order");
+          asked.add(picked[i]);
+        }
+        inMemory.gather(feature, picked, count, out, offset);
+      }
+    };
+    IsolationForest fromSource = IsolationForest.train(counted, p, 2);
+    assertArrayEquals(IsolationForest.train(DATA.columns(), DATA.rows(), p).toBytes(), fromSource.toBytes());
+    assertTrue(asked.size() <= 50 * 128 + IsolationForest.CALIBRATION_ROWS, asked.size() + " rows read");
+    assertTrue(asked.size() < DATA.rows() / 2, asked.size() + " rows read");
+  }
+
+  @Test
   void parallelTrainingReportsTheSameBadValueAsSequential() {
     // non-finite values in many rows, so several trees draw one: the error names the one the
     // first such tree meets, whatever the thread count
