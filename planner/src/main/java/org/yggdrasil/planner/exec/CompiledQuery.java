@@ -18,7 +18,10 @@ import org.yggdrasil.planner.session.ResultColumn;
  * @param stash objects the generated code reads from its context by name (interpreter nodes)
  * @param markerOids PostgreSQL type OIDs to report for markers whose Calcite type would be
  *     described differently (LIMIT and OFFSET parameters are bigint), by marker index
+ * @param columnRead the query as a read of stored columns in place, when it is only that and
+ *     compiled vectorized (null otherwise): for readers that need some of its rows, not all
  */
 public record CompiledQuery(Bindable<Object> bindable, Map<Integer, RelDataType> markerTypes,
     RelDataType rowType, List<ResultColumn> columns, String explain,
-    Map<String, Object> stash, Map<Integer, Integer> markerOids) {}
+    Map<String, Object> stash, Map<Integer, Integer> markerOids,
+    org.yggdrasil.planner.vexec.ColumnReadPlan columnRead) {}

@@ -185,7 +185,8 @@ public final class QueryCompiler {
     }
     return new CompiledQuery(bindable, markerTypes, physical.getRowType(),
         ResultColumns.describe(validator, validated, physical.getRowType(), root),
-        planText, Map.copyOf(stash), Map.copyOf(markerOids));
+        planText, Map.copyOf(stash), Map.copyOf(markerOids),
+        vectorized ? org.yggdrasil.planner.rules.ColumnReadMatcher.match(physical) : null);
   }
 
   private static JavaTypeFactory newTypeFactory() {

@@ -67,14 +67,14 @@ public final class ModelExecutor {
     TrainingData data = TrainingData.collect(ctx, c.name(), c.query());
     IsolationForest forest;
     try {
-      forest = IsolationForest.train(data.columns(), data.rows(), params, data.threads());
+      forest = IsolationForest.train(data.rows(), params, data.threads());
     } catch (IllegalArgumentException e) { // the data: too few rows, NaN or infinite values
       throw new SqlStateException(SqlState.DATA_EXCEPTION,
           "cannot train model \"" + c.name() + "\": " + e.getMessage());
     }
     String payload = Base64.getEncoder().encodeToString(forest.toBytes());
     ModelDef def = new ModelDef(c.name(), type, ModelOptions.text(params), data.names(),
-        trainedAt(), data.rows(), forest.threshold(), java.time.Instant.now().toString(),
+        trainedAt(), forest.trainingRows(), forest.threshold(), java.time.Instant.now().toString(),
         UUID.randomUUID().toString(), payload);
     // Not put in ModelCache here: the first scoring decodes what the store holds, so the
     // stored form is what every statement scores with.

@@ -1,0 +1,212 @@
+package org.yggdrasil.planner.vexec;
+
+import java.lang.foreign.MemorySegment;
+import org.apache.calcite.DataContext;
+import org.yggdrasil.accel.iforest.TrainingRows;
+import org.yggdrasil.accel.kernels.Bitmaps;
+import org.yggdrasil.accel.kernels.Layouts;
+import org.yggdrasil.catalog.error.SqlState;
+import org.yggdrasil.catalog.error.SqlStateException;
+import org.yggdrasil.planner.schema.InternalValues;
+import org.yggdrasil.storage.nativestore.TableVersion;
+import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
+import org.yggdrasil.storage.nativestore.chunk.Physical;
+
+/**
+ * The rows of a {@link ColumnReadPlan} as training rows, read in place by number: rows are
+ * numbered in position order, as the query returns them, so a model trained from here is the one
+ * trained from the query's result. Opening reads no values: it counts each chunk's kept rows
+ * (from row counts alone when nothing is filtered or deleted; else through the vectorized filter,
+ * keeping the selection) and looks for NULLs only in chunks whose statistics say they hold some.
+ * Each value asked for is then one read from the stored chunk.
+ */
+public final class StoredTrainingRows implements TrainingRows {
+  /** A NULL the query would return: in feature {@code feature} of training row {@code row} (0-based). */
+  public record NullValue(int feature, long row) {}
+
+  private final int[] outputs;
+  /** first[c]: number of chunk c's first kept row; first[chunks] is the row count. */
+  private final long[] first;
+  /** Per chunk, its kept rows as a bitmap, or null when all its rows are kept. */
+  private final long[][] kept;
+  /** Per chunk with a bitmap: kept rows before each of its words. */
+  private final int[][] keptBefore;
+  /** columns[f][c]: feature f's stored chunk c; null where the chunk keeps no row. */
+  private final ColumnChunk[][] columns;
+  /** doubles[f][c]: the values of columns[f][c] when they are stored as doubles, else null. */
+  private final MemorySegment[][] doubles;
+  private final NullValue firstNull;
+
+  private StoredTrainingRows(int[] outputs, long[] first, long[][] kept, int[][] keptBefore,
+      ColumnChunk[][] columns, NullValue firstNull) {
+    this.outputs = outputs;
+    this.first = first;
+    this.kept = kept;
+    this.keptBefore = keptBefore;
+    this.columns = columns;
+    this.firstNull = firstNull;
+    this.doubles = new MemorySegment[columns.length][];
+    for (int f = 0; f < columns.length; f++) {
+      doubles[f] = new MemorySegment[columns[f].length];
+      for (int c = 0; c < columns[f].length; c++) {
+        ColumnChunk chunk = columns[f][c];
+        if (chunk != null && chunk.encoding().physical() == Physical.DOUBLE) {
+          doubles[f][c] = chunk.data();
+        }
+      }
+    }
+  }
+
+  /** Counts the plan's rows in the snapshot {@code root} reads and finds its first NULL, if any. */
+  public static StoredTrainingRows open(DataContext root, ColumnReadPlan plan) {
+    TableVersion table = plan.table().versionAt(root);
+    RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
+    int chunks = table.chunkCount();
+    int features = plan.outputs().size();
+    int[] outputs = plan.outputs().stream().mapToInt(Integer::intValue).toArray();
+    long[] first = new long[chunks + 1];
+    long[][] kept = new long[chunks][];
+    int[][] keptBefore = new int[chunks][];
+    ColumnChunk[][] columns = new ColumnChunk[features][chunks];
+    ChunkData chunk = new ChunkData(table, plan.columns());
+    int capacity = (int) Math.max(1, Math.min(table.chunkRows(), table.physicalRows()));
+    Scratch scratch = new Scratch(capacity);
+    long[] sel = new long[Bitmaps.words(capacity)];
+    NullValue firstNull = null;
+    for (int c = 0; c < chunks; c++) {
+      int physical = chunk.moveTo(c);
+      int count;
+      if (physical == 0 || (filter != null && !filter.mayMatch(chunk))) {
+        count = 0;
+        kept[c] = new long[0];
+        keptBefore[c] = new int[] {0};
+      } else {
+        long[] s = ChunkSelection.select(chunk, filter, sel, scratch);
+        if (s == null) {
+          count = physical;
+        } else {
+          kept[c] = java.util.Arrays.copyOf(s, Bitmaps.words(physical));
+          kept[c][kept[c].length - 1] &= Bitmaps.lastWordMask(physical);
+          keptBefore[c] = ranks(kept[c]);
+          count = keptBefore[c][kept[c].length];
+        }
+      }
+      first[c + 1] = first[c] + count;
+      if (count == 0) {
+        continue;
+      }
+      for (int f = 0; f < features; f++) {
+        columns[f][c] = chunk.chunk(outputs[f]);
+      }
+      if (firstNull == null) {
+        firstNull = firstNullIn(columns, c, kept[c], physical, first[c], keptBefore[c]);
+      }
+    }
+    return new StoredTrainingRows(outputs, first, kept, keptBefore, columns, firstNull);
+  }
+
+  /** keptBefore[w]: set bits in words 0..w-1 (one entry more than words, the total last). */
+  private static int[] ranks(long[] bits) {
+    int[] out = new int[bits.length + 1];
+    for (int w = 0; w < bits.length; w++) {
+      out[w + 1] = out[w] + Long.bitCount(bits[w]);
+    }
+    return out;
+  }
+
+  /**
+   * The first kept row of chunk {@code c} holding a NULL in some feature (the lowest-numbered
+   * feature on that row), or null; only chunks whose statistics count NULLs are looked into.
+   */
+  private static NullValue firstNullIn(ColumnChunk[][] columns, int c, long[] kept, int physical,
+      long firstRow, int[] keptBefore) {
+    boolean any = false;
+    for (ColumnChunk[] feature : columns) {
+      any |= feature[c].stats().nullCount() > 0;
+    }
+    if (!any) {
+      return null;
+    }
+    long number = firstRow;
+    for (int r = 0; r < physical; r++) {
+      if (kept != null && (kept[r >>> 6] & (1L << r)) == 0) {
+        continue;
+      }
+      for (int f = 0; f < columns.length; f++) {
+        if (columns[f][c].isNull(r)) {
+          return new NullValue(f, number);
+        }
+      }
+      number++;
+    }
+    return null;
+  }
+
+  /** The first NULL among the rows, by row then feature, as reading the query's rows meets it; or null. */
+  public NullValue firstNull() {
+    return firstNull;
+  }
+
+  /** Every row, counted past the int range: checked against {@link #rows()}. */
+  public long rowCount() {
+    return first[first.length - 1];
+  }
+
+  @Override
+  public int rows() {
+    long n = rowCount();
+    if (n > Integer.MAX_VALUE) {
+      throw new SqlStateException(SqlState.PROGRAM_LIMIT_EXCEEDED, "cannot train on " + n
+          + " rows: at most " + Integer.MAX_VALUE + " are supported", null,
+          "Train on a part of the table: add a WHERE clause to the AS query.", 0, null);
+    }
+    return (int) n;
+  }
+
+  @Override
+  public int features() {
+    return outputs.length;
+  }
+
+  @Override
+  public void gather(int feature, int[] picked, int count, double[] out, int offset) {
+    ColumnChunk[] chunks = columns[feature];
+    MemorySegment[] values = doubles[feature];
+    int c = 0;
+    long end = first[1];
+    for (int i = 0; i < count; i++) {
+      long number = picked[i];
+      while (end <= number) {
+        end = first[++c + 1];
+      }
+      int k = (int) (number - first[c]);
+      int row = kept[c] == null ? k : select(kept[c], keptBefore[c], k);
+      MemorySegment v = values[c];
+      out[offset + i] = v != null ? v.getAtIndex(Layouts.DOUBLE, row) : value(chunks[c], row);
+    }
+  }
+
+  /** The position of the {@code k}-th (0-based) set bit of {@code bits}. */
+  private static int select(long[] bits, int[] before, int k) {
+    int lo = 0;
+    int hi = bits.length - 1;
+    while (lo < hi) { // the last word w with before[w] <= k
+      int mid = (lo + hi + 1) >>> 1;
+      if (before[mid] <= k) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    long word = bits[lo];
+    for (int skip = k - before[lo]; skip > 0; skip--) {
+      word &= word - 1;
+    }
+    return (lo << 6) + Long.numberOfTrailingZeros(word);
+  }
+
+  /** A kept row's value as a double, as reading it through the query and widening it does. */
+  private static double value(ColumnChunk column, int row) {
+    return ((Number) InternalValues.fromStore(column.get(row))).doubleValue();
+  }
+}
