@@ -108,9 +108,10 @@ public final class IForestBench {
 
   /**
    * {@code fitParallel}: training on {@code threads} threads (the default ygg.threads), null on
-   * one core; {@code createModel}: the SQL statement end to end over the table in the store.
+   * one core; {@code inPlace}: the training kernel reading its sample from the table in the
+   * store, on one core; {@code createModel}: the SQL statement end to end over that table.
    */
-  record Big(Timing fit, Timing fitParallel, int threads, Timing scoreAll, Timing createModel) {}
+  record Big(Timing fit, Timing fitParallel, int threads, Timing scoreAll, Timing inPlace, Timing createModel) {}
 
   private static Ours measureOurs(AnomalyData data, ForestParams params) {
     double[][] cols = data.columns();
@@ -154,11 +155,13 @@ public final class IForestBench {
     double[] out = new double[data.rows()];
     Timing scoreAll = time(1, 3, () -> model[0].evaluate(cols, 0, data.rows(), Measure.SCORE, out));
     Timing createModel;
+    Timing inPlace;
     try (SqlScoring db = new SqlScoring(data)) {
+      inPlace = db.timeTrainingInPlace(params, data.features());
       createModel = db.timeCreateModel(params.trees(), params.sampleSize(), params.seed(),
           data.features(), 3);
     }
-    return new Big(fit, fitParallel, threads, scoreAll, createModel);
+    return new Big(fit, fitParallel, threads, scoreAll, inPlace, createModel);
   }
 
   static long threadCpuNanos() {
@@ -204,6 +207,7 @@ public final class IForestBench {
         row(String.format("fit, %,d rows, %d threads", bigRows, big.threads()), big.fitParallel().show(), "-");
       }
       row(String.format("score %,d rows, one core", bigRows), big.scoreAll().show(), "-");
+      row(String.format("train from the store, %,d rows", bigRows), big.inPlace().show(), "-");
       row(String.format("CREATE MODEL %,d rows, SQL", bigRows), big.createModel().show(), "-");
     }
     for (int q = 0; q < SqlScoring.queries().length; q++) {
