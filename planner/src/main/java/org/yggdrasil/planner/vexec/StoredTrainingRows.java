@@ -35,10 +35,18 @@ public final class StoredTrainingRows implements TrainingRows {
   private final ColumnChunk[][] columns;
   /** doubles[f][c]: the values of columns[f][c] when they are stored as doubles, else null. */
   private final MemorySegment[][] doubles;
+  /** allDoubles[f]: every chunk of feature f is in {@link #doubles}. */
+  private final boolean[] allDoubles;
+  /**
+   * log2 of the rows per chunk when every chunk keeps all its rows and all but the last are full
+   * (row n is row {@code n & (2^shift - 1)} of chunk {@code n >>> shift}), else -1.
+   */
+  private final int shift;
   private final NullValue firstNull;
 
   private StoredTrainingRows(int[] outputs, long[] first, long[][] kept, int[][] keptBefore,
-      ColumnChunk[][] columns, NullValue firstNull) {
+      ColumnChunk[][] columns, int chunkRows, NullValue firstNull) {
+    this.shift = uniformShift(first, kept, chunkRows);
     this.outputs = outputs;
     this.first = first;
     this.kept = kept;
@@ -46,12 +54,16 @@ public final class StoredTrainingRows implements TrainingRows {
     this.columns = columns;
     this.firstNull = firstNull;
     this.doubles = new MemorySegment[columns.length][];
+    this.allDoubles = new boolean[columns.length];
     for (int f = 0; f < columns.length; f++) {
       doubles[f] = new MemorySegment[columns[f].length];
+      allDoubles[f] = true;
       for (int c = 0; c < columns[f].length; c++) {
         ColumnChunk chunk = columns[f][c];
         if (chunk != null && chunk.encoding().physical() == Physical.DOUBLE) {
           doubles[f][c] = chunk.data();
+        } else {
+          allDoubles[f] = false;
         }
       }
     }
@@ -102,7 +114,19 @@ public final class StoredTrainingRows implements TrainingRows {
         firstNull = firstNullIn(columns, c, kept[c], physical, first[c], keptBefore[c]);
       }
     }
-    return new StoredTrainingRows(outputs, first, kept, keptBefore, columns, firstNull);
+    return new StoredTrainingRows(outputs, first, kept, keptBefore, columns, table.chunkRows(), firstNull);
+  }
+
+  private static int uniformShift(long[] first, long[][] kept, int chunkRows) {
+    if (Integer.bitCount(chunkRows) != 1) {
+      return -1;
+    }
+    for (int c = 0; c < kept.length; c++) {
+      if (kept[c] != null || (c < kept.length - 1 && first[c + 1] - first[c] != chunkRows)) {
+        return -1;
+      }
+    }
+    return Integer.numberOfTrailingZeros(chunkRows);
   }
 
   /** keptBefore[w]: set bits in words 0..w-1 (one entry more than words, the total last). */
@@ -172,6 +196,15 @@ public final class StoredTrainingRows implements TrainingRows {
   public void gather(int feature, int[] picked, int count, double[] out, int offset) {
     ColumnChunk[] chunks = columns[feature];
     MemorySegment[] values = doubles[feature];
+    if (shift >= 0 && allDoubles[feature]) {
+      // no search: the chunk and row come from the number, so the loads do not wait on branches
+      int mask = (1 << shift) - 1;
+      for (int i = 0; i < count; i++) {
+        int number = picked[i];
+        out[offset + i] = values[number >>> shift].getAtIndex(Layouts.DOUBLE, number & mask);
+      }
+      return;
+    }
     int c = 0;
     long end = first[1];
     for (int i = 0; i < count; i++) {
