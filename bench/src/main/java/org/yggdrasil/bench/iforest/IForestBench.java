@@ -25,7 +25,8 @@ public final class IForestBench {
       Usage: ./ygg bench --iforest [options]
         Our isolation forest (accel) against scikit-learn's IsolationForest (Debian's
         /usr/bin/python3 with python3-sklearn, n_jobs=1) on the same generated rows with 1%
-        planted anomalies; then our training and one-core scoring on --big-rows rows. The
+        planted anomalies; then our training and one-core scoring on --big-rows rows (CREATE
+        MODEL and training in place over a table COPYed into an on-disk store). The
         SQL lines run prepared queries over a 1,000-row table in-process (no sockets).
         --rows N         rows of the comparison (default 1000000)
         --big-rows N     rows of our large run (default 10000000; 0 skips it)
@@ -108,8 +109,8 @@ public final class IForestBench {
 
   /**
    * {@code fitParallel}: training on {@code threads} threads (the default ygg.threads), null on
-   * one core; {@code inPlace}: the training kernel reading its sample from the table in the
-   * store, on one core; {@code createModel}: the SQL statement end to end over that table.
+   * one core; {@code inPlace}: the training kernel reading its sample from the table in an
+   * on-disk store, on one core; {@code createModel}: the SQL statement end to end over that table.
    */
   record Big(Timing fit, Timing fitParallel, int threads, Timing scoreAll, Timing inPlace, Timing createModel) {}
 
@@ -145,7 +146,7 @@ public final class IForestBench {
     return new Ours(auc, fit, score1k, scoreAll, scoreOne, sql);
   }
 
-  private static Big measureBig(AnomalyData data, ForestParams params) {
+  private static Big measureBig(AnomalyData data, ForestParams params) throws IOException {
     double[][] cols = data.columns();
     IsolationForest[] model = new IsolationForest[1];
     Timing fit = time(5, 11, () -> model[0] = IsolationForest.train(cols, data.rows(), params));
@@ -156,10 +157,13 @@ public final class IForestBench {
     Timing scoreAll = time(1, 3, () -> model[0].evaluate(cols, 0, data.rows(), Measure.SCORE, out));
     Timing createModel;
     Timing inPlace;
-    try (SqlScoring db = new SqlScoring(data)) {
+    Path dir = Files.createTempDirectory("ygg-iforest-store-");
+    try (SqlScoring db = new SqlScoring(data, dir)) {
       inPlace = db.timeTrainingInPlace(params, data.features());
       createModel = db.timeCreateModel(params.trees(), params.sampleSize(), params.seed(),
-          data.features(), 3);
+          data.features(), 5);
+    } finally {
+      deleteTree(dir);
     }
     return new Big(fit, fitParallel, threads, scoreAll, inPlace, createModel);
   }

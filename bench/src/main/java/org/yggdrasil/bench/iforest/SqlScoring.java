@@ -28,11 +28,12 @@ import org.yggdrasil.planner.vexec.StoredTrainingRows;
  * with a prepared statement does (Bind, Execute, Sync). Reports median wall milliseconds.
  */
 final class SqlScoring implements AutoCloseable {
-  private final YggEngine engine = new YggEngine(EngineOptions.memory());
-  private final Session session = engine.open(new StartupParameters(Map.of("user", "ygg", "database", "ygg")));
+  private final YggEngine engine;
+  private final Session session;
 
   /** Loads the first {@code rows} rows of {@code data} as table {@code t(id, f0, …)} and trains model {@code m} on them. */
   SqlScoring(AnomalyData data, int rows, int trees, int sampleSize, long seed) {
+    this(EngineOptions.memory());
     int nf = data.features();
     createTable(nf);
     StringBuilder insert = new StringBuilder("INSERT INTO t VALUES ");
@@ -47,8 +48,17 @@ final class SqlScoring implements AutoCloseable {
     run(createModel("m", trees, sampleSize, seed, nf));
   }
 
-  /** Loads all of {@code data} as table {@code t(id, f0, …)} by COPY FROM STDIN, as a client would. */
-  SqlScoring(AnomalyData data) {
+  private SqlScoring(EngineOptions options) {
+    engine = new YggEngine(options);
+    session = engine.open(new StartupParameters(Map.of("user", "ygg", "database", "ygg")));
+  }
+
+  /**
+   * Loads all of {@code data} as table {@code t(id, f0, …)} by COPY FROM STDIN, as a client would,
+   * into an on-disk store in {@code directory} (the store {@code ./ygg serve} runs on).
+   */
+  SqlScoring(AnomalyData data, java.nio.file.Path directory) {
+    this(new EngineOptions(directory, false, false));
     createTable(data.features());
     try (PreparedStatement ps = session.prepare("COPY t FROM STDIN", new int[0]);
         Portal p = ps.bind(new Object[0])) {
