@@ -110,9 +110,13 @@ public final class IForestBench {
   /**
    * {@code fitParallel}: training on {@code threads} threads (the default ygg.threads), null on
    * one core; {@code inPlace}: the training kernel reading its sample from the table in an
-   * on-disk store, on one core; {@code createModel}: the SQL statement end to end over that table.
+   * on-disk store, on one core, then on {@code threads}, then with a filter ({@link #FILTER}) on
+   * one core; {@code createModel}: the SQL statement end to end over that table.
    */
-  record Big(Timing fit, Timing fitParallel, int threads, Timing scoreAll, Timing inPlace, Timing createModel) {}
+  record Big(Timing fit, Timing fitParallel, int threads, Timing scoreAll, Timing[] inPlace, Timing createModel) {}
+
+  /** The filter of the filtered in-place training row: keeps about half the rows (f1 is centred on 10), in no order. */
+  static final String FILTER = " WHERE f1 > 10";
 
   private static Ours measureOurs(AnomalyData data, ForestParams params) {
     double[][] cols = data.columns();
@@ -156,10 +160,12 @@ public final class IForestBench {
     double[] out = new double[data.rows()];
     Timing scoreAll = time(1, 3, () -> model[0].evaluate(cols, 0, data.rows(), Measure.SCORE, out));
     Timing createModel;
-    Timing inPlace;
+    Timing[] inPlace;
     Path dir = Files.createTempDirectory("ygg-iforest-store-");
     try (SqlScoring db = new SqlScoring(data, dir)) {
-      inPlace = db.timeTrainingInPlace(params, data.features());
+      inPlace = new Timing[] {db.timeTrainingInPlace(params, data.features(), "", 1),
+          threads < 2 ? null : db.timeTrainingInPlace(params, data.features(), "", threads),
+          db.timeTrainingInPlace(params, data.features(), FILTER, 1)};
       createModel = db.timeCreateModel(params.trees(), params.sampleSize(), params.seed(),
           data.features(), 5);
     } finally {
@@ -211,7 +217,11 @@ public final class IForestBench {
         row(String.format("fit, %,d rows, %d threads", bigRows, big.threads()), big.fitParallel().show(), "-");
       }
       row(String.format("score %,d rows, one core", bigRows), big.scoreAll().show(), "-");
-      row(String.format("train from the store, %,d rows", bigRows), big.inPlace().show(), "-");
+      row(String.format("train in place, %,d rows", bigRows), big.inPlace()[0].show(), "-");
+      if (big.inPlace()[1] != null) {
+        row(String.format("train in place, %d threads", big.threads()), big.inPlace()[1].show(), "-");
+      }
+      row("train in place," + FILTER, big.inPlace()[2].show(), "-");
       row(String.format("CREATE MODEL %,d rows, SQL", bigRows), big.createModel().show(), "-");
     }
     for (int q = 0; q < SqlScoring.queries().length; q++) {

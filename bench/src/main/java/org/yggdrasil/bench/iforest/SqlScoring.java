@@ -20,6 +20,7 @@ import org.yggdrasil.planner.session.Portal;
 import org.yggdrasil.planner.session.PreparedStatement;
 import org.yggdrasil.planner.session.Session;
 import org.yggdrasil.planner.session.StartupParameters;
+import org.yggdrasil.planner.vexec.AggregateRunner;
 import org.yggdrasil.planner.vexec.StoredTrainingRows;
 
 /**
@@ -122,20 +123,22 @@ final class SqlScoring implements AutoCloseable {
 
   /**
    * The training kernel over the table as the store holds it: counting the rows of the AS query
-   * {@code SELECT f0, … FROM t} and reading only the sampled rows in place
-   * ({@link StoredTrainingRows}), then growing the trees and calibrating, on one thread. The
-   * query is planned once, outside the timing.
+   * {@code SELECT f0, … FROM t [WHERE …]} and reading only the sampled rows in place
+   * ({@link StoredTrainingRows}), then growing the trees and calibrating, all on {@code threads}
+   * threads. The query is planned once, outside the timing.
    */
-  IForestBench.Timing timeTrainingInPlace(ForestParams params, int features) {
+  IForestBench.Timing timeTrainingInPlace(ForestParams params, int features, String where, int threads) {
     SchemaPlus root = RootSchemas.create(engine.database("ygg").snapshot("main"), null, Map.of());
     String sql = createModel("unused", params.trees(), params.sampleSize(), params.seed(), features);
-    String asQuery = sql.substring(sql.indexOf(" AS SELECT ") + " AS ".length());
+    String asQuery = sql.substring(sql.indexOf(" AS SELECT ") + " AS ".length()) + where;
     CompiledQuery q = QueryCompiler.compile(PgRewrites.apply(QueryCompiler.parse(asQuery)), root, asQuery);
     if (q.columnRead() == null) {
       throw new IllegalStateException("not read in place: " + asQuery);
     }
     ExecContext exec = new ExecContext(root, new Object[0], Map.of(), null, 0L, "ygg", "UTC");
-    return IForestBench.time(5, 11, () -> IsolationForest.train(StoredTrainingRows.open(exec, q.columnRead()), params, 1));
+    exec.put(AggregateRunner.THREADS_VARIABLE, threads);
+    return IForestBench.time(5, 11,
+        () -> IsolationForest.train(StoredTrainingRows.open(exec, q.columnRead()), params, threads));
   }
 
   private List<Object[]> run(String sql) {

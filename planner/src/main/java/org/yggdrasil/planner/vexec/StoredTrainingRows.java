@@ -1,6 +1,10 @@
 package org.yggdrasil.planner.vexec;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.DataContext;
 import org.yggdrasil.accel.iforest.TrainingRows;
 import org.yggdrasil.accel.kernels.Bitmaps;
@@ -69,52 +73,96 @@ public final class StoredTrainingRows implements TrainingRows {
     }
   }
 
-  /** Counts the plan's rows in the snapshot {@code root} reads and finds its first NULL, if any. */
+  /**
+   * Counts the plan's rows in the snapshot {@code root} reads and finds its first NULL, if any.
+   * Chunks are selected by {@code ygg.threads} workers (the filter is the costly part); the
+   * numbering and the NULL search then go through the chunks in order.
+   */
   public static StoredTrainingRows open(DataContext root, ColumnReadPlan plan) {
     TableVersion table = plan.table().versionAt(root);
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
     int chunks = table.chunkCount();
-    int features = plan.outputs().size();
     int[] outputs = plan.outputs().stream().mapToInt(Integer::intValue).toArray();
+    Selection selection = new Selection(chunks, outputs.length);
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    List<Selector> workers = new ArrayList<>();
+    for (int i = 0, n = MorselPool.workers(root, chunks); i < n; i++) {
+      workers.add(new Selector(table, plan, filter, outputs, selection, next, cancel));
+    }
+    MorselPool.runAll(workers);
     long[] first = new long[chunks + 1];
-    long[][] kept = new long[chunks][];
-    int[][] keptBefore = new int[chunks][];
-    ColumnChunk[][] columns = new ColumnChunk[features][chunks];
-    ChunkData chunk = new ChunkData(table, plan.columns());
-    int capacity = (int) Math.max(1, Math.min(table.chunkRows(), table.physicalRows()));
-    Scratch scratch = new Scratch(capacity);
-    long[] sel = new long[Bitmaps.words(capacity)];
     NullValue firstNull = null;
     for (int c = 0; c < chunks; c++) {
-      int physical = chunk.moveTo(c);
-      int count;
-      if (physical == 0 || (filter != null && !filter.mayMatch(chunk))) {
-        count = 0;
-        kept[c] = new long[0];
-        keptBefore[c] = new int[] {0};
-      } else {
-        long[] s = ChunkSelection.select(chunk, filter, sel, scratch);
-        if (s == null) {
-          count = physical;
-        } else {
-          kept[c] = java.util.Arrays.copyOf(s, Bitmaps.words(physical));
-          kept[c][kept[c].length - 1] &= Bitmaps.lastWordMask(physical);
-          keptBefore[c] = ranks(kept[c]);
-          count = keptBefore[c][kept[c].length];
-        }
-      }
-      first[c + 1] = first[c] + count;
-      if (count == 0) {
-        continue;
-      }
-      for (int f = 0; f < features; f++) {
-        columns[f][c] = chunk.chunk(outputs[f]);
-      }
-      if (firstNull == null) {
-        firstNull = firstNullIn(columns, c, kept[c], physical, first[c], keptBefore[c]);
+      first[c + 1] = first[c] + selection.counts[c];
+      if (firstNull == null && selection.counts[c] > 0) {
+        firstNull = firstNullIn(selection.columns, c, selection.kept[c], selection.physical[c], first[c]);
       }
     }
-    return new StoredTrainingRows(outputs, first, kept, keptBefore, columns, table.chunkRows(), firstNull);
+    return new StoredTrainingRows(outputs, first, selection.kept, selection.keptBefore,
+        selection.columns, table.chunkRows(), firstNull);
+  }
+
+  /** What the workers find per chunk, each writing only the chunks it claims. */
+  private static final class Selection {
+    final int[] physical;
+    final int[] counts;
+    final long[][] kept;
+    final int[][] keptBefore;
+    final ColumnChunk[][] columns;
+
+    Selection(int chunks, int features) {
+      physical = new int[chunks];
+      counts = new int[chunks];
+      kept = new long[chunks][];
+      keptBefore = new int[chunks][];
+      columns = new ColumnChunk[features][chunks];
+    }
+  }
+
+  /** Selects the kept rows of the chunks it claims and resolves their feature chunks. */
+  private static final class Selector extends MorselWorker {
+    private final RowFilter filter;
+    private final int[] outputs;
+    private final Selection out;
+    private final ChunkData chunk;
+    private final Scratch scratch;
+
+    Selector(TableVersion table, ColumnReadPlan plan, RowFilter filter, int[] outputs, Selection out,
+        AtomicInteger next, AtomicBoolean cancel) {
+      super(table, next, cancel);
+      this.filter = filter;
+      this.outputs = outputs;
+      this.out = out;
+      this.chunk = new ChunkData(table, plan.columns());
+      this.scratch = new Scratch((int) Math.max(1, Math.min(table.chunkRows(), table.physicalRows())));
+    }
+
+    @Override
+    void process(int c, long[] sel) {
+      int physical = chunk.moveTo(c);
+      out.physical[c] = physical;
+      if (physical == 0 || (filter != null && !filter.mayMatch(chunk))) {
+        out.kept[c] = new long[0];
+        out.keptBefore[c] = new int[] {0};
+        return;
+      }
+      long[] s = ChunkSelection.select(chunk, filter, sel, scratch);
+      if (s == null) {
+        out.counts[c] = physical;
+      } else {
+        long[] bits = java.util.Arrays.copyOf(s, Bitmaps.words(physical));
+        bits[bits.length - 1] &= Bitmaps.lastWordMask(physical);
+        out.kept[c] = bits;
+        out.keptBefore[c] = ranks(bits);
+        out.counts[c] = out.keptBefore[c][bits.length];
+      }
+      if (out.counts[c] > 0) {
+        for (int f = 0; f < outputs.length; f++) {
+          out.columns[f][c] = chunk.chunk(outputs[f]);
+        }
+      }
+    }
   }
 
   private static int uniformShift(long[] first, long[][] kept, int chunkRows) {
@@ -143,7 +191,7 @@ public final class StoredTrainingRows implements TrainingRows {
    * feature on that row), or null; only chunks whose statistics count NULLs are looked into.
    */
   private static NullValue firstNullIn(ColumnChunk[][] columns, int c, long[] kept, int physical,
-      long firstRow, int[] keptBefore) {
+      long firstRow) {
     boolean any = false;
     for (ColumnChunk[] feature : columns) {
       any |= feature[c].stats().nullCount() > 0;
@@ -231,11 +279,8 @@ public final class StoredTrainingRows implements TrainingRows {
         hi = mid - 1;
       }
     }
-    long word = bits[lo];
-    for (int skip = k - before[lo]; skip > 0; skip--) {
-      word &= word - 1;
-    }
-    return (lo << 6) + Long.numberOfTrailingZeros(word);
+    // expand deposits bit (k - before) at the position of that set bit of the word (PDEP)
+    return (lo << 6) + Long.numberOfTrailingZeros(Long.expand(1L << (k - before[lo]), bits[lo]));
   }
 
   /** A kept row's value as a double, as reading it through the query and widening it does. */
