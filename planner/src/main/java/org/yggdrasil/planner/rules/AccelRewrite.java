@@ -32,6 +32,10 @@ public final class AccelRewrite {
       if (accel != null) {
         return accel;
       }
+      RelNode scored = ScoreMatcher.matchUnder(agg);
+      if (scored != null) {
+        return scored;
+      }
     }
     if (node instanceof EnumerableLimit || node instanceof EnumerableLimitSort) {
       AccelOrderLimitRel accel = OrderLimitMatcher.match(node);

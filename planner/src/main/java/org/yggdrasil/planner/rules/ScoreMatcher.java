@@ -5,10 +5,12 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -22,6 +24,7 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.yggdrasil.accel.iforest.Measure;
 import org.yggdrasil.planner.model.AnomalyFunction;
 import org.yggdrasil.planner.schema.NativeTable;
@@ -48,13 +51,67 @@ final class ScoreMatcher {
     return match(calc.getInput(), projects, condition, calc.getRowType());
   }
 
+  /**
+   * {@code agg} over anomaly calls (a Calc calling them over a scan, or a scan with them in its
+   * pushed filters), where the aggregate reads only some of the fields below it (e.g. {@code
+   * count(*) … WHERE ANOMALY_SCORE('m') > 0.7}): scored with the other fields made NULL, so the
+   * scan does not hand out their values for every row. Null when the aggregate reads every field
+   * or nothing below is scored.
+   */
+  static RelNode matchUnder(EnumerableAggregate agg) {
+    RelNode input = agg.getInput();
+    List<RexNode> projects;
+    RexNode condition = null;
+    RelNode scanNode;
+    if (input instanceof EnumerableCalc calc) {
+      RexProgram program = calc.getProgram();
+      projects = program.getProjectList().stream().map(program::expandLocalRef).toList();
+      condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+      scanNode = calc.getInput();
+    } else if (input instanceof EnumerableInterpreter) {
+      projects = identity(input);
+      scanNode = input;
+    } else {
+      return null;
+    }
+    ImmutableBitSet.Builder read = ImmutableBitSet.builder().addAll(agg.getGroupSet());
+    for (AggregateCall call : agg.getAggCallList()) {
+      read.addAll(call.getArgList());
+      if (call.filterArg >= 0) {
+        read.set(call.filterArg);
+      }
+    }
+    ImmutableBitSet used = read.build();
+    if (used.cardinality() == projects.size()) {
+      return null;
+    }
+    RexBuilder rexBuilder = agg.getCluster().getRexBuilder();
+    List<RexNode> trimmed = new ArrayList<>();
+    for (int i = 0; i < projects.size(); i++) {
+      RexNode p = projects.get(i);
+      if (!used.get(i)) {
+        if (!p.getType().isNullable()) {
+          return null; // NULL is the one constant of every type, but only of nullable ones
+        }
+        p = rexBuilder.makeNullLiteral(p.getType());
+      }
+      trimmed.add(p);
+    }
+    EnumerableCalc scored = match(scanNode, trimmed, condition, input.getRowType());
+    return scored == null ? null : agg.copy(agg.getTraitSet(), List.of(scored));
+  }
+
+  private static List<RexNode> identity(RelNode node) {
+    List<RexNode> out = new ArrayList<>();
+    for (RelDataTypeField f : node.getRowType().getFieldList()) {
+      out.add(new RexInputRef(f.getIndex(), f.getType()));
+    }
+    return out;
+  }
+
   /** A scan whose pushed filters call anomaly functions, with nothing above it. */
   static EnumerableCalc match(EnumerableInterpreter scanNode) {
-    List<RexNode> identity = new ArrayList<>();
-    for (RelDataTypeField f : scanNode.getRowType().getFieldList()) {
-      identity.add(new RexInputRef(f.getIndex(), f.getType()));
-    }
-    return match(scanNode, identity, null, scanNode.getRowType());
+    return match(scanNode, identity(scanNode), null, scanNode.getRowType());
   }
 
   /**

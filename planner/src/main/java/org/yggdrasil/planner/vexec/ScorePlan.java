@@ -49,6 +49,8 @@ public record ScorePlan(NativeTable table, String tableName, List<ColumnSlot> co
   }
 
   public String describe() {
-    return (filter == null ? "" : "filter=" + filter + " first, ") + "batch scores=" + scores;
+    List<String> out = passThrough.stream().filter(slot -> slot >= 0).map(slot -> "$" + slot).toList();
+    return (filter == null ? "" : "filter=" + filter + " first, ") + "batch scores=" + scores
+        + (out.isEmpty() ? "" : ", columns out=" + out);
   }
 }

@@ -56,6 +56,7 @@ class BatchScoringTest {
       "SELECT id, a FROM bs WHERE id > 5000 AND ANOMALY_PREDICT('bs_m') = 1",
       "SELECT id, ANOMALY_PROBA('bs_m'), ANOMALY_CONFIDENCE('bs_m'), ANOMALY_SCORE('bs_m') FROM bs WHERE g = 'g1'",
       "SELECT g, sum(ANOMALY_PREDICT('bs_m')), max(ANOMALY_SCORE('bs_m')) FROM bs WHERE b < 20 GROUP BY g",
+      "SELECT count(*), count(DISTINCT b) FROM bs WHERE ANOMALY_SCORE('bs_m') > 0.55",
       "SELECT id, ANOMALY_SCORE('bs_m', c, b, a) FROM bs WHERE ANOMALY_SCORE('bs_m') > 0.55 OR id < 100",
       "SELECT id FROM bs WHERE b BETWEEN 10 AND 20 ORDER BY ANOMALY_SCORE('bs_m') DESC, id LIMIT 25",
       // long form with expressions as features: arithmetic, numeric arithmetic, math functions
@@ -79,6 +80,18 @@ class BatchScoringTest {
     String sql = "SELECT id FROM bs WHERE b < 3 AND ANOMALY_SCORE('bs_m') > 0.6";
     String plan = explain(sql, true);
     assertTrue(plan.contains("filter=") && plan.contains("first") && plan.contains("anomaly_score('bs_m'"), plan);
+  }
+
+  @Test
+  void onlyColumnsReadAboveAreHandedOut() {
+    // count(*) reads no column: the features are scored in the scan and nothing is handed out
+    assertFalse(explain("SELECT count(*) FROM bs WHERE ANOMALY_SCORE('bs_m') > 0.6", true)
+        .contains("columns out="));
+    assertFalse(explain("SELECT count(*) FROM bs WHERE b < 40 AND ANOMALY_SCORE('bs_m') > 0.6", true)
+        .contains("columns out="));
+    String grouped = explain("SELECT g, max(ANOMALY_SCORE('bs_m')) FROM bs WHERE id > 10 GROUP BY g", true);
+    assertTrue(grouped.contains("AccelScore") && grouped.contains("columns out=[$"), grouped);
+    assertFalse(grouped.contains("columns out=[$0, $1"), grouped);
   }
 
   @Test
