@@ -87,7 +87,7 @@ final class AggregateMatcher {
     }
     List<AggSpec> aggs = new ArrayList<>();
     for (AggregateCall call : agg.getAggCallList()) {
-      AggSpec spec = aggSpec(call, fields, rex);
+      AggSpec spec = AggConditionMatcher.spec(call, fields, rex, AggregateMatcher::aggSpec);
       if (spec == null) {
         return null;
       }
@@ -103,7 +103,8 @@ final class AggregateMatcher {
     if (call.getAggregation() instanceof org.apache.calcite.sql.validate.SqlUserDefinedAggFunction) {
       return StatAggMatcher.spec(call, fields, rex);
     }
-    if (call.isDistinct() || call.hasFilter() || call.isApproximate() || call.getArgList().size() > 1
+    // FILTER is AggConditionMatcher's (which calls this for the aggregate over all rows)
+    if (call.isDistinct() || call.isApproximate() || call.getArgList().size() > 1
         || !call.getCollation().getFieldCollations().isEmpty()) {
       return null;
     }

@@ -28,9 +28,15 @@ final class FlatAggregates {
   private final StatAggregates stats;
   /** Exact sums beyond the long range (numeric results only), added to longSums; null = 0. */
   private final BigInteger[] spill;
+  private final AggFilters filters;
 
   FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
+    this(aggs, slots, AggFilters.NONE);
+  }
+
+  FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots, AggFilters filters) {
     this.aggs = aggs;
+    this.filters = filters;
     this.slots = slots;
     int n = aggs.size();
     counts = new long[n];
@@ -47,7 +53,7 @@ final class FlatAggregates {
   /** True when chunk statistics answer every aggregate (no filter, no deleted rows). */
   boolean statsAnswer(ChunkData chunk) {
     for (AggSpec a : aggs) {
-      if (a.fn().statistical()) {
+      if (a.fn().statistical() || a.filter() != null) {
         return false;
       }
       if (a.arg() == null) {
@@ -118,14 +124,20 @@ final class FlatAggregates {
     int rows = chunk.rows();
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
-      long[] argSel = AggArgs.selection(a, chunk, sel, scratch);
+      long[] kept = filters.rows(i, chunk, sel, scratch);
+      long[] argSel = AggArgs.selection(a, chunk, kept, scratch);
       long n = Selections.count(argSel, rows);
       counts[i] += n;
+      if (a.zeroOutside()) {
+        // CASE WHEN c THEN x ELSE 0: rows where c is not true are zeros, so they count
+        counts[i] += Selections.count(sel, rows) - Selections.count(kept, rows);
+      }
       if (n > 0 && a.fn() != AggSpec.Fn.COUNT) {
         accumulate(i, a, chunk, argSel, eval, scratch);
       }
-      AggArgs.release(argSel, sel, scratch);
+      AggArgs.release(argSel, kept, scratch);
     }
+    filters.endChunk(scratch);
   }
 
   private void accumulate(int i, AggSpec a, ChunkData chunk, long[] sel, ExprEvaluator eval,
@@ -161,6 +173,11 @@ final class FlatAggregates {
             }
             scratch.release(v);
           }
+        } else if (e instanceof VecExpr.Constant k && k.kind() == VecExpr.Kind.LONG) {
+          // sum(CASE WHEN c THEN 1 ELSE 0 END): the constant times the rows
+          long n = Selections.count(sel, rows);
+          addExact(i, BigInteger.valueOf(((Number) k.value().literal()).longValue())
+              .multiply(BigInteger.valueOf(n)));
         } else if (e instanceof VecExpr.CharLength l) {
           addLong(i, Utf8Length.sumChars(chunk.chunk(l.slot()).offsets(), chunk.data(l.slot()), rows, sel));
         } else if (e instanceof VecExpr.Column c && slots.get(c.slot()).isFloating()) {
