@@ -83,7 +83,7 @@ final class AggConditionMatcher {
       return null;
     }
     VecPredicate when = condition(ops.get(0), rex);
-    RexNode then = widenedNumeric(ops.get(1));
+    RexNode then = ops.get(1);
     // the value must be x itself in the CASE's type: a widened x would change a sum's scale
     if (when == null || !sameType(then.getType(), caseCall.getType())) {
       return null;
@@ -157,29 +157,6 @@ final class AggConditionMatcher {
     }
     BigDecimal v = literal.getValueAs(BigDecimal.class);
     return v != null && v.signum() == 0;
-  }
-
-  /**
-   * x for {@code CAST(pg_numeric_round(x, s)):DECIMAL(p, s)} where x is a numeric(p' <= p, s):
-   * how PostgreSQL's numeric cast (PgNumericRewrite) brings numeric(10,2) to a CASE's
-   * numeric(12,2), keeping every value. Anything else is returned as it is.
-   */
-  private static RexNode widenedNumeric(RexNode then) {
-    if (then.getKind() != SqlKind.CAST || then.getType().getSqlTypeName() != SqlTypeName.DECIMAL
-        || !(((RexCall) then).getOperands().get(0) instanceof RexCall round)
-        || !round.getOperator().getName().equalsIgnoreCase("pg_numeric_round")
-        || round.getOperands().size() != 2
-        || !(round.getOperands().get(1) instanceof RexLiteral scale)) {
-      return then;
-    }
-    RelDataType target = then.getType();
-    RexNode x = round.getOperands().get(0);
-    RelDataType from = x.getType();
-    BigDecimal roundTo = scale.getValueAs(BigDecimal.class);
-    boolean keepsValues = from.getSqlTypeName() == SqlTypeName.DECIMAL
-        && roundTo != null && roundTo.compareTo(BigDecimal.valueOf(target.getScale())) == 0
-        && from.getScale() == target.getScale() && from.getPrecision() <= target.getPrecision();
-    return keepsValues ? x : then;
   }
 
   private static boolean sameType(RelDataType a, RelDataType b) {

@@ -27,7 +27,7 @@ class AggregateFilterTest {
   static void load() {
     db = new SqlDriver();
     db.run("CREATE TABLE a (id int, k int, status text, amount numeric(12,2), x int,"
-        + " d double precision, flag boolean, big bigint)");
+        + " d double precision, flag boolean, big bigint, price numeric(10,2))");
     // 150,000 rows: two full chunks and a partial one. Group 10 (ids ending in 999) is all
     // 'open' with x and amount NULL; status 'rare' appears in groups 1 and 2 only.
     db.run("INSERT INTO a SELECT s,"
@@ -40,7 +40,8 @@ class AggregateFilterTest {
         + " CASE WHEN s % 1000 = 999 OR s % 17 = 0 THEN NULL ELSE (s * 37) % 1000 - 300 END,"
         + " CASE WHEN s % 19 = 0 THEN NULL ELSE (s % 997) * 0.25 - 17 END,"
         + " CASE WHEN s % 23 = 0 THEN NULL ELSE s % 2 = 0 END,"
-        + " CAST(s AS bigint) * 100000000"
+        + " CAST(s AS bigint) * 100000000,"
+        + " CASE WHEN s % 29 = 0 THEN NULL ELSE CAST(s % 3000 AS numeric(10,2)) / 4 END"
         + " FROM generate_series(1, 150000) g(s)");
     db.run("DELETE FROM a WHERE id % 10 = 3 OR id BETWEEN 70000 AND 70500");
     db.run("UPDATE a SET status = 'open', amount = amount + 1 WHERE id % 1000 = 1");
@@ -97,6 +98,12 @@ class AggregateFilterTest {
       // no row at all: counts 0, sums NULL even with ELSE 0
       "SELECT count(*) FILTER (WHERE flag), sum(CASE WHEN flag THEN x ELSE 0 END),"
           + " count(CASE WHEN flag THEN 1 ELSE 0 END), sum(amount) FILTER (WHERE flag) FROM a WHERE id < 0",
+      // numeric(10,2) widened to numeric(12,2) to meet an integer (in a CASE, a FILTER and WHERE)
+      "SELECT k, sum(price) FILTER (WHERE price > 100), sum(CASE WHEN flag THEN price ELSE 0 END),"
+          + " count(*) FILTER (WHERE price <= 2.5), avg(CASE WHEN price > 700 THEN price ELSE 0 END)"
+          + " FROM a GROUP BY k",
+      "SELECT count(*), sum(price), sum(CASE WHEN status = 'open' THEN price ELSE 0 END) FROM a"
+          + " WHERE price > 700",
       // one group per row: groups split between workers by key
       "SELECT id, count(*) FILTER (WHERE flag), sum(CASE WHEN flag THEN x ELSE 0 END),"
           + " sum(amount) FILTER (WHERE status = 'open') FROM a GROUP BY id",
