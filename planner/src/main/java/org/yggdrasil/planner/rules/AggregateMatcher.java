@@ -154,9 +154,8 @@ final class AggregateMatcher {
           return null;
         }
         ColumnSlot c = rex.column(slot);
-        if (c.isText()) {
-          return null;
-        }
+        // a text column's extremes are compared as its bytes (TextExtremes): the LONG kind only
+        // names the column whose NULLs are skipped
         AggSpec.Fn fn = call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.MIN
             ? AggSpec.Fn.MIN : AggSpec.Fn.MAX;
         return new AggSpec(fn, new VecExpr.Column(slot,

@@ -29,6 +29,8 @@ final class FlatAggregates {
   /** Exact sums beyond the long range (numeric results only), added to longSums; null = 0. */
   private final BigInteger[] spill;
   private final AggFilters filters;
+  /** For MIN and MAX of a text column, its extreme so far; else null. */
+  private final TextExtremes[] texts;
 
   FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
     this(aggs, slots, AggFilters.NONE);
@@ -48,6 +50,13 @@ final class FlatAggregates {
     found = new boolean[n];
     stats = new StatAggregates(aggs, slots);
     spill = new BigInteger[n];
+    texts = new TextExtremes[n];
+    for (int i = 0; i < n; i++) {
+      AggSpec a = aggs.get(i);
+      if ((a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) && slots.get(a.minMaxSlot()).isText()) {
+        texts[i] = new TextExtremes(a.minMaxSlot(), a.fn() == AggSpec.Fn.MIN);
+      }
+    }
   }
 
   /** True when chunk statistics answer every aggregate (no filter, no deleted rows). */
@@ -75,7 +84,7 @@ final class FlatAggregates {
           }
         }
         case MIN, MAX -> {
-          if (slot.isFloating() || (s.min() == null && s.nullCount() < s.rowCount())) {
+          if (slot.isFloating() || slot.isText() || (s.min() == null && s.nullCount() < s.rowCount())) {
             return false;
           }
         }
@@ -197,7 +206,9 @@ final class FlatAggregates {
         boolean min = a.fn() == AggSpec.Fn.MIN;
         int s = a.minMaxSlot();
         ColumnSlot slot = slots.get(s);
-        if (slot.isFloating()) {
+        if (texts[i] != null) {
+          texts[i].add(chunk, sel, null);
+        } else if (slot.isFloating()) {
           double[] out = new double[1];
           boolean any = min ? Aggregates.minDouble(chunk.data(s), slot.lane(), rows, sel, out)
               : Aggregates.maxDouble(chunk.data(s), slot.lane(), rows, sel, out);
@@ -283,7 +294,9 @@ final class FlatAggregates {
       if (o.spill[i] != null) {
         addExact(i, o.spill[i]);
       }
-      if (o.found[i]) {
+      if (texts[i] != null) {
+        texts[i].merge(o.texts[i], 0, 0);
+      } else if (o.found[i]) {
         boolean min = aggs.get(i).fn() == AggSpec.Fn.MIN;
         if (slots.get(Math.max(aggs.get(i).minMaxSlot(), 0)).isFloating()) {
           extremeDouble(i, o.doubleExtremes[i], min);
@@ -306,6 +319,9 @@ final class FlatAggregates {
                 org.yggdrasil.accel.agg.Grouped.compensated(doubleSums[i], compensation[i]), counts[i]);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());
+          if (texts[i] != null) {
+            yield texts[i].value(0);
+          }
           yield slot.isFloating() ? ResultValues.doubleExtreme(slot, doubleExtremes[i], found[i])
               : ResultValues.exactExtreme(slot, longExtremes[i], found[i]);
         }

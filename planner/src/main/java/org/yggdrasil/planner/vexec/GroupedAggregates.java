@@ -45,6 +45,8 @@ final class GroupedAggregates {
   private int groups;
   private final DenseSums sums = new DenseSums();
   private final AggFilters filters;
+  /** For MIN and MAX of a text column, each group's extreme so far; else null. */
+  private final TextExtremes[] texts;
 
   GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
     this(aggs, slots, AggFilters.NONE);
@@ -64,6 +66,13 @@ final class GroupedAggregates {
     stats = new StatAggregates(aggs, slots);
     countsRows = aggs.stream().anyMatch(a -> !a.fn().statistical());
     stateOf = new int[n];
+    texts = new TextExtremes[n];
+    for (int i = 0; i < n; i++) {
+      AggSpec a = aggs.get(i);
+      if ((a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) && slots.get(a.minMaxSlot()).isText()) {
+        texts[i] = new TextExtremes(a.minMaxSlot(), a.fn() == AggSpec.Fn.MIN);
+      }
+    }
     for (int i = 0; i < n; i++) {
       stateOf[i] = i;
       for (int j = 0; j < i; j++) {
@@ -111,6 +120,10 @@ final class GroupedAggregates {
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
       nullArgs[i] = nullArgs[i] == null ? new long[cap] : Arrays.copyOf(nullArgs[i], cap);
+      if (texts[i] != null) {
+        texts[i].ensure(cap);
+        continue;
+      }
       if (a.fn() == AggSpec.Fn.COUNT || a.fn().statistical()) {
         continue;
       }
@@ -180,6 +193,10 @@ final class GroupedAggregates {
           }
         }
         case MIN, MAX -> {
+          if (texts[i] != null) {
+            texts[i].add(chunk, argSel, gids);
+            break;
+          }
           VecExpr.Column c = new VecExpr.Column(a.minMaxSlot(),
               exactArg(a) ? VecExpr.Kind.LONG : VecExpr.Kind.DOUBLE);
           boolean min = a.fn() == AggSpec.Fn.MIN;
@@ -224,6 +241,10 @@ final class GroupedAggregates {
       }
       AggSpec a = aggs.get(i);
       nullArgs[i][to] += o.nullArgs[i][from];
+      if (texts[i] != null) {
+        texts[i].merge(o.texts[i], from, to);
+        continue;
+      }
       switch (a.fn()) {
         case COUNT -> {}
         case SUM, SUM0 -> {
@@ -283,6 +304,9 @@ final class GroupedAggregates {
             : ResultValues.doubleSum(a, doubles[i][g], n);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());
+          if (texts[i] != null) {
+            yield texts[i].value(g);
+          }
           yield exactArg(a) ? ResultValues.exactExtreme(slot, longs[i][g], n > 0)
               : ResultValues.doubleExtreme(slot, doubles[i][g], n > 0);
         }
