@@ -84,6 +84,8 @@ class VectorizedAggregateFilterTest {
         + " sum(amount) FILTER (WHERE status = ?), sum(CASE WHEN status = ? THEN amount ELSE 0 END)"
         + " FROM orders GROUP BY region ORDER BY region";
     try (Connection c = server.connect()) {
+      String plan = String.join("\n", lines(c, "EXPLAIN " + q, "rare", "rare", "rare"));
+      assertTrue(plan.contains("AccelAggregate"), plan);
       List<String> vectorized = lines(c, q, "rare", "rare", "rare");
       exec(c, "SET ygg.vectorize = off");
       List<String> enumerable = lines(c, q, "rare", "rare", "rare");
