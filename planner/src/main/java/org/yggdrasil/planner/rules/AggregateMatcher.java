@@ -87,7 +87,7 @@ final class AggregateMatcher {
     }
     List<AggSpec> aggs = new ArrayList<>();
     for (AggregateCall call : agg.getAggCallList()) {
-      AggSpec spec = aggSpec(call, fields, rex);
+      AggSpec spec = AggConditionMatcher.spec(call, fields, rex, AggregateMatcher::aggSpec);
       if (spec == null) {
         return null;
       }
@@ -103,7 +103,8 @@ final class AggregateMatcher {
     if (call.getAggregation() instanceof org.apache.calcite.sql.validate.SqlUserDefinedAggFunction) {
       return StatAggMatcher.spec(call, fields, rex);
     }
-    if (call.isDistinct() || call.hasFilter() || call.isApproximate() || call.getArgList().size() > 1
+    // FILTER is AggConditionMatcher's (which calls this for the aggregate over all rows)
+    if (call.isDistinct() || call.isApproximate() || call.getArgList().size() > 1
         || !call.getCollation().getFieldCollations().isEmpty()) {
       return null;
     }
@@ -153,9 +154,8 @@ final class AggregateMatcher {
           return null;
         }
         ColumnSlot c = rex.column(slot);
-        if (c.isText()) {
-          return null;
-        }
+        // a text column's extremes are compared as its bytes (TextExtremes): the LONG kind only
+        // names the column whose NULLs are skipped
         AggSpec.Fn fn = call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.MIN
             ? AggSpec.Fn.MIN : AggSpec.Fn.MAX;
         return new AggSpec(fn, new VecExpr.Column(slot,

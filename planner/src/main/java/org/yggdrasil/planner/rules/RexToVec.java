@@ -280,6 +280,11 @@ final class RexToVec {
   Integer columnSlot(RexNode node, boolean anyType) {
     RexNode n = node;
     while (n.getKind() == SqlKind.CAST) {
+      RexNode widened = NumericWidening.widened(n);
+      if (widened != null) {
+        n = widened;
+        continue;
+      }
       RexNode inner = ((RexCall) n).getOperands().get(0);
       if (!widening(inner.getType().getSqlTypeName(), n.getType().getSqlTypeName())) {
         return null;

@@ -13,12 +13,27 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * @param arg2 the second argument of a two-variable aggregate (X of corr(Y, X)), else null
  * @param fraction the fraction of percentile_cont / percentile_disc
  * @param descending whether a percentile's WITHIN GROUP order is descending
+ * @param filter the rows the aggregate reads ({@code FILTER (WHERE ...)}, or the condition of
+ *     {@code CASE WHEN c THEN x ...}), or null for all the query's rows
+ * @param zeroOutside whether rows outside {@code filter} count as zeros rather than being left
+ *     out: {@code CASE WHEN c THEN x ELSE 0 END}, where they make a sum 0 rather than NULL
  */
 public record AggSpec(Fn fn, VecExpr arg, int minMaxSlot, SqlTypeName resultType, int resultScale,
-    VecExpr arg2, double fraction, boolean descending) {
+    VecExpr arg2, double fraction, boolean descending, VecPredicate filter, boolean zeroOutside) {
 
   public AggSpec(Fn fn, VecExpr arg, int minMaxSlot, SqlTypeName resultType, int resultScale) {
     this(fn, arg, minMaxSlot, resultType, resultScale, null, 0, false);
+  }
+
+  public AggSpec(Fn fn, VecExpr arg, int minMaxSlot, SqlTypeName resultType, int resultScale,
+      VecExpr arg2, double fraction, boolean descending) {
+    this(fn, arg, minMaxSlot, resultType, resultScale, arg2, fraction, descending, null, false);
+  }
+
+  /** This aggregate over the rows of {@code only} (see {@link #filter} and {@link #zeroOutside}). */
+  public AggSpec onlyWhere(VecPredicate only, boolean zerosOutside) {
+    return new AggSpec(fn, arg, minMaxSlot, resultType, resultScale, arg2, fraction, descending,
+        only, zerosOutside);
   }
 
   public enum Fn {
@@ -54,6 +69,10 @@ public record AggSpec(Fn fn, VecExpr arg, int minMaxSlot, SqlTypeName resultType
     if (fn == Fn.PERCENTILE_CONT || fn == Fn.PERCENTILE_DISC) {
       return name + "(" + fraction + ", " + arg + (descending ? " desc" : "") + ")";
     }
-    return name + "(" + (arg == null ? "*" : arg) + (arg2 == null ? "" : ", " + arg2) + ")";
+    String call = name + "(" + (arg == null ? "*" : arg) + (arg2 == null ? "" : ", " + arg2) + ")";
+    if (filter == null) {
+      return call;
+    }
+    return call + (zeroOutside ? " zero unless " : " filter ") + filter;
   }
 }

@@ -72,8 +72,9 @@ public final class AggregateRunner {
         keys.expectRows((long) table.chunkCount() * table.chunkRows()
             / MorselPool.workers(root, table.chunkCount()));
       }
-      this.grouped = grouping ? new GroupedAggregates(plan.aggs(), plan.columns()) : null;
-      this.flat = grouping ? null : new FlatAggregates(plan.aggs(), plan.columns());
+      AggFilters aggFilters = AggFilters.bind(plan.aggs(), plan.columns(), root);
+      this.grouped = grouping ? new GroupedAggregates(plan.aggs(), plan.columns(), aggFilters) : null;
+      this.flat = grouping ? null : new FlatAggregates(plan.aggs(), plan.columns(), aggFilters);
     }
 
     /** Keeps only the rows of {@code p}, of which there are at most {@code rows}. */

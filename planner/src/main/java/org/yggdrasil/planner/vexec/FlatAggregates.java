@@ -28,9 +28,17 @@ final class FlatAggregates {
   private final StatAggregates stats;
   /** Exact sums beyond the long range (numeric results only), added to longSums; null = 0. */
   private final BigInteger[] spill;
+  private final AggFilters filters;
+  /** For MIN and MAX of a text column, its extreme so far; else null. */
+  private final TextExtremes[] texts;
 
   FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
+    this(aggs, slots, AggFilters.NONE);
+  }
+
+  FlatAggregates(List<AggSpec> aggs, List<ColumnSlot> slots, AggFilters filters) {
     this.aggs = aggs;
+    this.filters = filters;
     this.slots = slots;
     int n = aggs.size();
     counts = new long[n];
@@ -42,12 +50,19 @@ final class FlatAggregates {
     found = new boolean[n];
     stats = new StatAggregates(aggs, slots);
     spill = new BigInteger[n];
+    texts = new TextExtremes[n];
+    for (int i = 0; i < n; i++) {
+      AggSpec a = aggs.get(i);
+      if ((a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) && slots.get(a.minMaxSlot()).isText()) {
+        texts[i] = new TextExtremes(a.minMaxSlot(), a.fn() == AggSpec.Fn.MIN);
+      }
+    }
   }
 
   /** True when chunk statistics answer every aggregate (no filter, no deleted rows). */
   boolean statsAnswer(ChunkData chunk) {
     for (AggSpec a : aggs) {
-      if (a.fn().statistical()) {
+      if (a.fn().statistical() || a.filter() != null) {
         return false;
       }
       if (a.arg() == null) {
@@ -69,7 +84,7 @@ final class FlatAggregates {
           }
         }
         case MIN, MAX -> {
-          if (slot.isFloating() || (s.min() == null && s.nullCount() < s.rowCount())) {
+          if (slot.isFloating() || slot.isText() || (s.min() == null && s.nullCount() < s.rowCount())) {
             return false;
           }
         }
@@ -118,14 +133,20 @@ final class FlatAggregates {
     int rows = chunk.rows();
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
-      long[] argSel = AggArgs.selection(a, chunk, sel, scratch);
+      long[] kept = filters.rows(i, chunk, sel, scratch);
+      long[] argSel = AggArgs.selection(a, chunk, kept, scratch);
       long n = Selections.count(argSel, rows);
       counts[i] += n;
+      if (a.zeroOutside()) {
+        // CASE WHEN c THEN x ELSE 0: rows where c is not true are zeros, so they count
+        counts[i] += Selections.count(sel, rows) - Selections.count(kept, rows);
+      }
       if (n > 0 && a.fn() != AggSpec.Fn.COUNT) {
         accumulate(i, a, chunk, argSel, eval, scratch);
       }
-      AggArgs.release(argSel, sel, scratch);
+      AggArgs.release(argSel, kept, scratch);
     }
+    filters.endChunk(scratch);
   }
 
   private void accumulate(int i, AggSpec a, ChunkData chunk, long[] sel, ExprEvaluator eval,
@@ -161,6 +182,11 @@ final class FlatAggregates {
             }
             scratch.release(v);
           }
+        } else if (e instanceof VecExpr.Constant k && k.kind() == VecExpr.Kind.LONG) {
+          // sum(CASE WHEN c THEN 1 ELSE 0 END): the constant times the rows
+          long n = Selections.count(sel, rows);
+          addExact(i, BigInteger.valueOf(((Number) k.value().literal()).longValue())
+              .multiply(BigInteger.valueOf(n)));
         } else if (e instanceof VecExpr.CharLength l) {
           addLong(i, Utf8Length.sumChars(chunk.chunk(l.slot()).offsets(), chunk.data(l.slot()), rows, sel));
         } else if (e instanceof VecExpr.Column c && slots.get(c.slot()).isFloating()) {
@@ -180,7 +206,9 @@ final class FlatAggregates {
         boolean min = a.fn() == AggSpec.Fn.MIN;
         int s = a.minMaxSlot();
         ColumnSlot slot = slots.get(s);
-        if (slot.isFloating()) {
+        if (texts[i] != null) {
+          texts[i].add(chunk, sel, null);
+        } else if (slot.isFloating()) {
           double[] out = new double[1];
           boolean any = min ? Aggregates.minDouble(chunk.data(s), slot.lane(), rows, sel, out)
               : Aggregates.maxDouble(chunk.data(s), slot.lane(), rows, sel, out);
@@ -266,7 +294,9 @@ final class FlatAggregates {
       if (o.spill[i] != null) {
         addExact(i, o.spill[i]);
       }
-      if (o.found[i]) {
+      if (texts[i] != null) {
+        texts[i].merge(o.texts[i], 0, 0);
+      } else if (o.found[i]) {
         boolean min = aggs.get(i).fn() == AggSpec.Fn.MIN;
         if (slots.get(Math.max(aggs.get(i).minMaxSlot(), 0)).isFloating()) {
           extremeDouble(i, o.doubleExtremes[i], min);
@@ -289,6 +319,9 @@ final class FlatAggregates {
                 org.yggdrasil.accel.agg.Grouped.compensated(doubleSums[i], compensation[i]), counts[i]);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());
+          if (texts[i] != null) {
+            yield texts[i].value(0);
+          }
           yield slot.isFloating() ? ResultValues.doubleExtreme(slot, doubleExtremes[i], found[i])
               : ResultValues.exactExtreme(slot, longExtremes[i], found[i]);
         }

@@ -12,14 +12,18 @@ import org.yggdrasil.planner.vexec.Kernels.Grouped;
  *
  * <p>Work is shared where results allow: selected rows are counted per group once for all
  * aggregates ({@link #rowCounts}); {@code nullArgs} counts, per aggregate, only the selected rows
- * where its argument is NULL, which no pass visits in a chunk without NULLs. Aggregates with the
+ * where its argument is NULL or its own filter ({@link AggFilters}) leaves the row out, which no
+ * pass visits in a chunk without NULLs for an aggregate without a filter. Aggregates with the
  * same state (SUM and Calcite's SUM0 of one argument, as AVG becomes) keep one state
  * ({@link #stateOf}).
  */
 final class GroupedAggregates {
   private final List<AggSpec> aggs;
   private final List<ColumnSlot> slots;
-  /** Selected rows per group whose aggregate's argument is NULL (a row count is rowCounts - this). */
+  /**
+   * Selected rows per group whose aggregate's argument is NULL or that its filter leaves out (a
+   * row count is rowCounts - this).
+   */
   private final long[][] nullArgs;
   /** Selected rows per group, counted once for all aggregates. */
   private long[] rowCounts = new long[0];
@@ -40,9 +44,17 @@ final class GroupedAggregates {
   /** Group ids in use so far (ids below this), for the dense-domain kernels. */
   private int groups;
   private final DenseSums sums = new DenseSums();
+  private final AggFilters filters;
+  /** For MIN and MAX of a text column, each group's extreme so far; else null. */
+  private final TextExtremes[] texts;
 
   GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots) {
+    this(aggs, slots, AggFilters.NONE);
+  }
+
+  GroupedAggregates(List<AggSpec> aggs, List<ColumnSlot> slots, AggFilters filters) {
     this.aggs = aggs;
+    this.filters = filters;
     this.slots = slots;
     int n = aggs.size();
     nullArgs = new long[n][];
@@ -54,6 +66,13 @@ final class GroupedAggregates {
     stats = new StatAggregates(aggs, slots);
     countsRows = aggs.stream().anyMatch(a -> !a.fn().statistical());
     stateOf = new int[n];
+    texts = new TextExtremes[n];
+    for (int i = 0; i < n; i++) {
+      AggSpec a = aggs.get(i);
+      if ((a.fn() == AggSpec.Fn.MIN || a.fn() == AggSpec.Fn.MAX) && slots.get(a.minMaxSlot()).isText()) {
+        texts[i] = new TextExtremes(a.minMaxSlot(), a.fn() == AggSpec.Fn.MIN);
+      }
+    }
     for (int i = 0; i < n; i++) {
       stateOf[i] = i;
       for (int j = 0; j < i; j++) {
@@ -73,7 +92,8 @@ final class GroupedAggregates {
         && (b.fn() == AggSpec.Fn.SUM || b.fn() == AggSpec.Fn.SUM0);
     boolean counts = a.fn() == AggSpec.Fn.COUNT && b.fn() == AggSpec.Fn.COUNT;
     return (sums || counts) && java.util.Objects.equals(a.arg(), b.arg())
-        && a.resultType() == b.resultType() && a.resultScale() == b.resultScale();
+        && a.resultType() == b.resultType() && a.resultScale() == b.resultScale()
+        && java.util.Objects.equals(a.filter(), b.filter()) && a.zeroOutside() == b.zeroOutside();
   }
 
   private boolean exactArg(AggSpec a) {
@@ -100,6 +120,10 @@ final class GroupedAggregates {
     for (int i = 0; i < aggs.size(); i++) {
       AggSpec a = aggs.get(i);
       nullArgs[i] = nullArgs[i] == null ? new long[cap] : Arrays.copyOf(nullArgs[i], cap);
+      if (texts[i] != null) {
+        texts[i].ensure(cap);
+        continue;
+      }
       if (a.fn() == AggSpec.Fn.COUNT || a.fn().statistical()) {
         continue;
       }
@@ -133,9 +157,13 @@ final class GroupedAggregates {
         continue;
       }
       AggSpec a = aggs.get(i);
-      long[] argSel = AggArgs.selection(a, chunk, sel, scratch);
-      if (argSel != sel) {
-        long[] nulls = Selections.copyOrAll(sel, rows, scratch);
+      long[] kept = filters.rows(i, chunk, sel, scratch);
+      long[] argSel = AggArgs.selection(a, chunk, kept, scratch);
+      // rows left out of the aggregate: with CASE WHEN c THEN x ELSE 0 only those where c holds
+      // and x is NULL, for the others are zeros
+      long[] leftOutOf = a.zeroOutside() ? kept : sel;
+      if (argSel != leftOutOf) {
+        long[] nulls = Selections.copyOrAll(leftOutOf, rows, scratch);
         org.yggdrasil.accel.kernels.Bitmaps.andNot(nulls, argSel, rows);
         Grouped.count(gids, rows, nulls, nullArgs[i]);
         scratch.releaseBitmap(nulls);
@@ -165,6 +193,10 @@ final class GroupedAggregates {
           }
         }
         case MIN, MAX -> {
+          if (texts[i] != null) {
+            texts[i].add(chunk, argSel, gids);
+            break;
+          }
           VecExpr.Column c = new VecExpr.Column(a.minMaxSlot(),
               exactArg(a) ? VecExpr.Kind.LONG : VecExpr.Kind.DOUBLE);
           boolean min = a.fn() == AggSpec.Fn.MIN;
@@ -187,8 +219,9 @@ final class GroupedAggregates {
           }
         }
       }
-      AggArgs.release(argSel, sel, scratch);
+      AggArgs.release(argSel, kept, scratch);
     }
+    filters.endChunk(scratch);
     if (countsRows) {
       sums.count(groups, gids, rows, sel, rowCounts);
     }
@@ -208,6 +241,10 @@ final class GroupedAggregates {
       }
       AggSpec a = aggs.get(i);
       nullArgs[i][to] += o.nullArgs[i][from];
+      if (texts[i] != null) {
+        texts[i].merge(o.texts[i], from, to);
+        continue;
+      }
       switch (a.fn()) {
         case COUNT -> {}
         case SUM, SUM0 -> {
@@ -267,6 +304,9 @@ final class GroupedAggregates {
             : ResultValues.doubleSum(a, doubles[i][g], n);
         case MIN, MAX -> {
           ColumnSlot slot = slots.get(a.minMaxSlot());
+          if (texts[i] != null) {
+            yield texts[i].value(g);
+          }
           yield exactArg(a) ? ResultValues.exactExtreme(slot, longs[i][g], n > 0)
               : ResultValues.doubleExtreme(slot, doubles[i][g], n > 0);
         }
