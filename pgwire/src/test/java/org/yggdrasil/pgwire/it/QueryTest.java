@@ -94,6 +94,19 @@ class QueryTest {
   }
 
   @Test
+  void filteredAggregatesAreLabelledAfterTheirFunction() throws SQLException {
+    try (var rs = c.createStatement().executeQuery("SELECT count(*) FILTER (WHERE x > 1),"
+        + " sum(x) FILTER (WHERE x < 3), avg(x) FILTER (WHERE true) AS a FROM (VALUES (1), (2), (3)) v(x)")) {
+      assertEquals("count", rs.getMetaData().getColumnLabel(1));
+      assertEquals("sum", rs.getMetaData().getColumnLabel(2));
+      assertEquals("a", rs.getMetaData().getColumnLabel(3));
+      assertTrue(rs.next());
+      assertEquals(2, rs.getLong(1));
+      assertEquals(3, rs.getLong(2));
+    }
+  }
+
+  @Test
   void setReturningFunctionsInTheSelectList() throws SQLException {
     // As PostgreSQL 15: unnest and generate_subscripts run in lockstep, once per FROM row.
     assertEquals(list("3|1|3", "4|2|2", "5|3|1"), lines(c, "SELECT unnest(ARRAY[3,4,5]),"

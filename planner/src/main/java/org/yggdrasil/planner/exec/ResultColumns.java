@@ -192,6 +192,9 @@ final class ResultColumns {
         case ITEM -> {
           return label(call.operand(0)); // a[i] is labelled like a, as in PostgreSQL
         }
+        case FILTER -> {
+          return label(call.operand(0)); // count(*) FILTER (WHERE …) is labelled count
+        }
         case OTHER_FUNCTION, COUNT, SUM, SUM0, MIN, MAX, AVG, COALESCE, NULLIF, ROW_NUMBER, RANK,
             DENSE_RANK, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, TRIM, POSITION, EXTRACT,
             FLOOR, CEIL, GREATEST, LEAST, LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTILE, CUME_DIST,
