@@ -20,6 +20,7 @@ final class PgOperators {
       ? AtTimeZone::convert
       : DateArithmetic.handles(call) ? DateArithmetic::convert
       : JsonBuildObject.handles(call) ? JsonBuildObject::convert
+      : CharLength.handles(call) ? CharLength::convert
       : org.yggdrasil.planner.model.AnomalyFunction.handles(call)
           ? org.yggdrasil.planner.model.AnomalyFunction::convert
       : StandardConvertletTable.INSTANCE.get(call);
