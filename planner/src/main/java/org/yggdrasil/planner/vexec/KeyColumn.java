@@ -159,14 +159,25 @@ final class KeyColumn {
       Kernels.Arith.loadLong(c.data(), column.lane(), rows, keys);
     }
     function.apply(keys, rows);
+    // over the selected rows only: NULL and deleted rows hold any value
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    for (int r = 0; r < rows; r++) {
-      min = Math.min(min, keys[r]);
-      max = Math.max(max, keys[r]);
+    if (sel == null) {
+      for (int r = 0; r < rows; r++) {
+        min = Math.min(min, keys[r]);
+        max = Math.max(max, keys[r]);
+      }
+    } else {
+      for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+        for (long x = sel[w]; x != 0; x &= x - 1) {
+          long k = keys[(w << 6) + Long.numberOfTrailingZeros(x)];
+          min = Math.min(min, k);
+          max = Math.max(max, k);
+        }
+      }
     }
     // the difference overflows (goes negative) for keys spread over the whole long range
-    if (rows > 0 && max - min >= 0 && max - min < DENSE_RANGE) {
+    if (min <= max && max - min >= 0 && max - min < DENSE_RANGE) {
       denseIds(keys, min, max, rows, sel, out, scratch);
     } else {
       longs.groupIds(keys, rows, sel, out);
