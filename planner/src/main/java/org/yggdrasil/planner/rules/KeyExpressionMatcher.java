@@ -19,8 +19,8 @@ import org.yggdrasil.storage.nativestore.ColumnType;
  * computes per chunk ({@link KeyFunction}): {@code date_trunc} of a timestamp or date,
  * {@code EXTRACT} / {@code date_part} of a day's fields (and hour, minute of a timestamp), an
  * integer column's remainder or quotient by a constant, and {@code floor} of a numeric or double
- * column. Anything else, timestamptz included (its fields depend on the session's time zone),
- * yields null and the aggregate stays on Calcite's plan.
+ * column. A timestamptz is first seen in the session's time zone, as the row path's cast to
+ * timestamp sees it. Anything else yields null and the aggregate stays on Calcite's plan.
  */
 final class KeyExpressionMatcher {
   private KeyExpressionMatcher() {}
@@ -119,11 +119,13 @@ final class KeyExpressionMatcher {
     boolean supported = switch (field) {
       case YEAR, ISOYEAR, QUARTER, MONTH, WEEK, DAY, DOW, ISODOW, DOY, DECADE, CENTURY,
           MILLENNIUM -> true;
-      case HOUR, MINUTE -> !source.date();
+      // Calcite's row path takes a timestamptz's hour and minute on the UTC clock, its day
+      // fields in the session's zone: those keys stay there, so both ways agree
+      case HOUR, MINUTE -> !source.date() && !source.zoned();
       default -> false;
     };
-    return supported
-        ? new ComputedKey(source.slot(), new KeyFunction.DatePart(field, source.date(), type)) : null;
+    return supported ? new ComputedKey(source.slot(),
+        source.local(new KeyFunction.DatePart(field, source.date(), type))) : null;
   }
 
   /** {@code ygg_pg_date_trunc('unit', timestamp)}, the timestamp a column or a date cast. */
@@ -135,18 +137,22 @@ final class KeyExpressionMatcher {
     String text = unitLiteral.getValueAs(String.class);
     KeyFunction.TruncUnit unit = truncUnit(text);
     RexNode arg = call.getOperands().get(1);
-    Temporal source = null;
+    Temporal source;
     if (arg.getKind() == SqlKind.CAST
         && arg.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+      // a date at midnight, or a timestamptz as the session's clocks show it
       Temporal inner = temporalColumn(((RexCall) arg).getOperands().get(0), rex);
-      source = inner != null && inner.date() ? inner : null;
+      source = inner != null && (inner.date() || inner.zoned()) ? inner : null;
     } else {
       source = temporalColumn(arg, rex);
+      // a timestamptz handed over as it is would be the UTC clock's, not the session's
+      source = source != null && source.zoned() ? null : source;
     }
     if (unit == null || source == null) {
       return null;
     }
-    return new ComputedKey(source.slot(), new KeyFunction.DateTrunc(unit, source.date()));
+    return new ComputedKey(source.slot(),
+        source.local(new KeyFunction.DateTrunc(unit, source.date())));
   }
 
   /**
@@ -173,8 +179,13 @@ final class KeyExpressionMatcher {
     };
   }
 
-  /** A date or timestamp (without time zone) column read by {@code slot}. */
-  private record Temporal(int slot, boolean date) {}
+  /** A date, timestamp or timestamptz ({@code zoned}) column read by {@code slot}. */
+  private record Temporal(int slot, boolean date, boolean zoned) {
+    /** {@code f} over the column's values, a timestamptz's first seen in the session's zone. */
+    KeyFunction local(KeyFunction f) {
+      return zoned ? new KeyFunction.SessionLocal(f, null) : f;
+    }
+  }
 
   private static Temporal temporalColumn(RexNode node, RexToVec rex) {
     if (!(node instanceof RexInputRef ref)) {
@@ -183,10 +194,13 @@ final class KeyExpressionMatcher {
     ColumnType t = rex.columnType(ref.getIndex());
     SqlTypeName sql = ref.getType().getSqlTypeName();
     if (t == ColumnType.DATE && sql == SqlTypeName.DATE) {
-      return new Temporal(rex.slot(ref.getIndex(), sql), true);
+      return new Temporal(rex.slot(ref.getIndex(), sql), true, false);
     }
     if (t == ColumnType.TIMESTAMP && sql == SqlTypeName.TIMESTAMP) {
-      return new Temporal(rex.slot(ref.getIndex(), sql), false);
+      return new Temporal(rex.slot(ref.getIndex(), sql), false, false);
+    }
+    if (t == ColumnType.TIMESTAMPTZ && sql == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+      return new Temporal(rex.slot(ref.getIndex(), sql), false, true);
     }
     return null;
   }

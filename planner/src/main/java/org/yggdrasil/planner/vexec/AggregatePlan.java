@@ -23,6 +23,13 @@ public record AggregatePlan(NativeTable table, String tableName, List<ColumnSlot
     this(table, tableName, columns, filter, groupSlots, aggs, Map.of());
   }
 
+  /** The key functions as the statement of {@code root} runs them (see KeyFunction#bind). */
+  public Map<Integer, KeyFunction> keyFunctions(org.apache.calcite.DataContext root) {
+    Map<Integer, KeyFunction> bound = new java.util.HashMap<>();
+    keyFunctions.forEach((position, f) -> bound.put(position, f.bind(root)));
+    return bound;
+  }
+
   /** Whether group key {@code position} is its column's stored value, not computed from it. */
   public boolean storedKey(int position) {
     return !keyFunctions.containsKey(position);

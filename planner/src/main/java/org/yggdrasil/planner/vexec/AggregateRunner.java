@@ -68,7 +68,7 @@ public final class AggregateRunner {
       eval.share(plan.aggs());
       boolean grouping = !plan.groupSlots().isEmpty();
       this.keys = grouping
-          ? new GroupKeys(plan.groupSlots(), plan.columns(), plan.keyFunctions()) : null;
+          ? new GroupKeys(plan.groupSlots(), plan.columns(), plan.keyFunctions(root)) : null;
       if (grouping) {
         keys.expectRows((long) table.chunkCount() * table.chunkRows()
             / MorselPool.workers(root, table.chunkCount()));

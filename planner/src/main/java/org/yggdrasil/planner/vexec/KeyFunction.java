@@ -27,6 +27,43 @@ public sealed interface KeyFunction {
     return false;
   }
 
+  /** This function as one statement runs it: with what it reads of the session (time zone). */
+  default KeyFunction bind(org.apache.calcite.DataContext root) {
+    return this;
+  }
+
+  /**
+   * {@code then} over a timestamptz column's values seen as the wall-clock time of the session's
+   * time zone ({@link SessionLocalTime}), as the row path's cast to timestamp sees them; the
+   * zone is the running statement's (see {@link #bind}).
+   */
+  record SessionLocal(KeyFunction then, java.util.TimeZone zone) implements KeyFunction {
+    @Override
+    public KeyFunction bind(org.apache.calcite.DataContext root) {
+      return new SessionLocal(then,
+          org.apache.calcite.DataContext.Variable.TIME_ZONE.get(root));
+    }
+
+    @Override
+    public void apply(long[] values, int rows) {
+      if (zone == null) {
+        throw new IllegalStateException("timestamptz key computed before binding a time zone");
+      }
+      SessionLocalTime.toLocal(values, rows, zone);
+      then.apply(values, rows);
+    }
+
+    @Override
+    public Object decode(long key) {
+      return then.decode(key);
+    }
+
+    @Override
+    public String describe(String column) {
+      return then.describe(column + " at the session's time zone");
+    }
+  }
+
   /** Truncation units {@code date_trunc} takes (the row path's {@code DateFunctions}). */
   enum TruncUnit {
     MILLISECONDS(1_000L), SECOND(1_000_000L), MINUTE(60_000_000L), HOUR(3_600_000_000L),

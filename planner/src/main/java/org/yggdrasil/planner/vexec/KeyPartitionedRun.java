@@ -40,7 +40,7 @@ final class KeyPartitionedRun {
       return null;
     }
     int slot = partitionSlot(plan, table);
-    if (slot < 0 || !manyGroups(plan, table, filter)) {
+    if (slot < 0 || !manyGroups(root, plan, table, filter)) {
       return null;
     }
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
@@ -88,7 +88,8 @@ final class KeyPartitionedRun {
   }
 
   /** Whether the first chunk's selected rows are nearly all distinct groups. */
-  private static boolean manyGroups(AggregatePlan plan, TableVersion table, RowFilter filter) {
+  private static boolean manyGroups(DataContext root, AggregatePlan plan, TableVersion table,
+      RowFilter filter) {
     ChunkData chunk = new ChunkData(table, plan.columns());
     int rows = chunk.moveTo(0);
     if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
@@ -100,7 +101,7 @@ final class KeyPartitionedRun {
     if (selected < 1024) {
       return false;
     }
-    GroupKeys keys = new GroupKeys(plan.groupSlots(), plan.columns(), plan.keyFunctions());
+    GroupKeys keys = new GroupKeys(plan.groupSlots(), plan.columns(), plan.keyFunctions(root));
     keys.assign(chunk, sel, scratch.gids, scratch);
     return keys.count() >= NEW_GROUP_SHARE * selected;
   }

@@ -35,7 +35,8 @@ class ComputedGroupKeyTest {
         + " CASE WHEN x % 7 = 0 THEN NULL ELSE DATE '1969-06-01' + (x / 40) * INTERVAL '1' DAY END,"
         + " CASE WHEN x % 17 = 0 THEN NULL ELSE TIMESTAMP '1969-12-20 00:00:00'"
         + "   + x * INTERVAL '47' MINUTE + (x % 61) * INTERVAL '1.25' SECOND END,"
-        + " TIMESTAMP '2020-01-01 00:00:00' + x * INTERVAL '1' MINUTE,"
+        + " CASE WHEN x % 19 = 0 THEN NULL ELSE TIMESTAMP '2020-01-01 00:00:00' + x * INTERVAL '1' MINUTE"
+        + "   + (x % 7) * INTERVAL '1.5' SECOND END,"
         + " 'g' || (x % 4)"
         + " FROM generate_series(1, 150000) s(x)");
     db.run("INSERT INTO e (id) VALUES (-5), (-12345)");
@@ -93,6 +94,32 @@ class ComputedGroupKeyTest {
     VectorizedAggregateTest.assertSameRows(r.enumerable(), r.oneThread(), sql);
   }
 
+  /**
+   * timestamptz keys are the session's wall-clock time, as the row path's cast to timestamp makes
+   * them: in UTC, across a daylight-saving change in New York and Lord Howe (a half-hour one),
+   * and at a fixed half-hour offset. The values run from January to April 2020.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"UTC", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"})
+  void timestamptzKeysFollowTheSessionTimeZone(String zone) {
+    db.run("SET TIME ZONE '" + zone + "'");
+    try {
+      for (String sql : List.of(
+          "SELECT date_trunc('month', tz), count(*), sum(d) FROM e GROUP BY 1",
+          "SELECT date_trunc('day', tz), date_trunc('hour', tz), count(*) FROM e GROUP BY 1, 2",
+          "SELECT date_trunc('week', tz), date_trunc('milliseconds', tz), count(*) FROM e"
+              + " WHERE id < 5000 GROUP BY 1, 2",
+          "SELECT extract(doy FROM tz), extract(dow FROM tz), count(*) FROM e GROUP BY 1, 2",
+          "SELECT date_part('day', tz), extract(month FROM tz), g, count(*) FROM e GROUP BY 1, 2, 3")) {
+        BothWays r = BothWays.run(db, sql, "AccelAggregate");
+        VectorizedAggregateTest.assertSameRows(r.enumerable(), r.vectorized(), zone + ": " + sql);
+        VectorizedAggregateTest.assertSameRows(r.enumerable(), r.oneThread(), zone + ": " + sql);
+      }
+    } finally {
+      db.run("RESET TIME ZONE");
+    }
+  }
+
   /** EXPLAIN names the computed key, so a plan shows which expression runs vectorized. */
   @Test
   void explainShowsTheComputedKey() {
@@ -109,11 +136,12 @@ class ComputedGroupKeyTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {
-      // timestamptz fields depend on the session's time zone
-      "date_trunc('month', tz) | date_trunc('month', ts)",
-      "extract(year FROM tz) | extract(year FROM ts)",
       // Calcite hands date_trunc milliseconds, so microseconds are the row path's to truncate
       "date_trunc('microseconds', ts) | date_trunc('milliseconds', ts)",
+      "date_trunc('microseconds', tz) | date_trunc('milliseconds', tz)",
+      // the row path reads a timestamptz's hour on the UTC clock but its day in the session's zone
+      "extract(hour FROM tz) | extract(day FROM tz)",
+      "extract(minute FROM tz) | extract(minute FROM ts)",
       // division by zero is the row path's error
       "id % 0 | id % 1",
       "id / 0 | id / 1",
