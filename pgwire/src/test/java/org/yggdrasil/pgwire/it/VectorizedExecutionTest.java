@@ -62,11 +62,12 @@ class VectorizedExecutionTest {
     try (Connection c = server.connect()) {
       exec(c, "DROP TABLE IF EXISTS sales",
           "CREATE TABLE sales (id bigint, region text, qty int, price float8, amount numeric(12,2),"
-              + " shipped date, sold_at timestamp)",
+              + " shipped date, sold_at timestamp, sold_tz timestamptz)",
           "INSERT INTO sales SELECT g, 'region-' || (g % 7), g % 50,"
               + " CASE WHEN g % 97 = 0 THEN NULL ELSE CAST(g * 37 % 1000 AS float8) / 10 END,"
               + " CAST(g % 1000 AS numeric(12,2)) / 4, DATE '2026-01-01' + (g % 365),"
-              + " CASE WHEN g % 89 = 0 THEN NULL ELSE TIMESTAMP '2025-06-01 00:00:00' + g * INTERVAL '7' MINUTE END"
+              + " CASE WHEN g % 89 = 0 THEN NULL ELSE TIMESTAMP '2025-06-01 00:00:00' + g * INTERVAL '7' MINUTE END,"
+              + " TIMESTAMP '2025-06-01 00:00:00' + g * INTERVAL '7' MINUTE"
               + " FROM generate_series(1, 150000) g");
     }
   }
@@ -105,9 +106,28 @@ class VectorizedExecutionTest {
     }
   }
 
-  /** Each query's rows with the vectorized executor equal Calcite's, and EXPLAIN shows accel. */
+  /**
+   * timestamptz keys are the session's wall-clock time (here across New York's daylight-saving
+   * changes), both ways.
+   */
+  @Test
+  void timestamptzKeysFollowTheSessionTimeZone() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "SET TIME ZONE 'America/New_York'");
+      assertSameBothWays(c, List.of(
+          "SELECT date_trunc('day', sold_tz), count(*), sum(qty) FROM sales GROUP BY 1 ORDER BY 1",
+          "SELECT extract(year FROM sold_tz), date_part('month', sold_tz), count(*) FROM sales"
+              + " GROUP BY 1, 2 ORDER BY 1, 2"));
+    }
+  }
+
   private static void assertSameBothWays(Connection c) throws SQLException {
-    for (String q : QUERIES) {
+    assertSameBothWays(c, QUERIES);
+  }
+
+  /** Each query's rows with the vectorized executor equal Calcite's, and EXPLAIN shows accel. */
+  private static void assertSameBothWays(Connection c, List<String> queries) throws SQLException {
+    for (String q : queries) {
       exec(c, "SET ygg.vectorize = on");
       String plan = String.join("\n", lines(c, "EXPLAIN " + q));
       assertTrue(plan.contains("Accel"), () -> "not vectorized: " + q + "\n" + plan);
