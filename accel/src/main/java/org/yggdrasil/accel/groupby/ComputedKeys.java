@@ -28,10 +28,22 @@ public final class ComputedKeys {
     }
   }
 
-  /** {@code v} rounded down to a multiple of {@code unit} (also below zero). */
+  /**
+   * {@code v} rounded down to a multiple of {@code unit} (also below zero). Values of one unit
+   * are usually adjacent (a day's timestamps), so the last unit's bounds are tried before the
+   * division.
+   */
   public static void floorTo(long[] v, int rows, long unit) {
+    long start = 1;
+    long end = 0; // [start, end) holds the last value's unit; empty at first
     for (int r = 0; r < rows; r++) {
-      v[r] -= Math.floorMod(v[r], unit);
+      long x = v[r];
+      if (x < start || x >= end) {
+        start = x - Math.floorMod(x, unit);
+        // past the long range the bounds stay empty and each value divides
+        end = start + unit;
+      }
+      v[r] = start;
     }
   }
 

@@ -38,8 +38,12 @@ class ComputedKeysTest {
     ComputedKeys.truncate(v, v.length, ComputedKeys.Calendar.MONTH);
     // 1969-12-31 23:59:59.999999 is in December 1969; day 44 is 1970-02-14, day 45 1970-02-15
     assertArrayEquals(new long[] {-31 * day, 0, 0, 31 * day, 31 * day}, v);
-    long[] w = {-1, 3_600_000_001L};
-    ComputedKeys.floorTo(w, 2, 3_600_000_000L);
-    assertArrayEquals(new long[] {-3_600_000_000L, 3_600_000_000L}, w);
+    long hour = 3_600_000_000L;
+    long[] w = {-1, hour + 1, hour + 2, 2 * hour - 1, 2 * hour, hour + 7, -hour, Long.MAX_VALUE,
+        Long.MAX_VALUE - 1, Long.MIN_VALUE};
+    ComputedKeys.floorTo(w, w.length, hour);
+    long top = Long.MAX_VALUE - Math.floorMod(Long.MAX_VALUE, hour);
+    assertArrayEquals(new long[] {-hour, hour, hour, hour, 2 * hour, hour, -hour, top, top,
+        Long.MIN_VALUE - Math.floorMod(Long.MIN_VALUE, hour)}, w);
   }
 }
