@@ -144,7 +144,8 @@ final class KeyColumn {
 
   /**
    * Ids of the keys computed from the chunk's values: through a direct array when the chunk's
-   * keys span a small range (date_trunc and modulo keys mostly do), else one hash lookup a row.
+   * keys span a small range (extract and modulo keys mostly do), one lookup per run when equal
+   * keys come in long runs (date_trunc over rows in time order), else one hash lookup a row.
    */
   private void computedIds(ColumnChunk c, int rows, long[] sel, int[] out, Scratch scratch) {
     long[] keys = scratch.longs();
@@ -179,10 +180,50 @@ final class KeyColumn {
     // the difference overflows (goes negative) for keys spread over the whole long range
     if (min <= max && max - min >= 0 && max - min < DENSE_RANGE) {
       denseIds(keys, min, max, rows, sel, out, scratch);
+    } else if (runs(keys, rows) <= rows / 8) {
+      runIds(keys, rows, sel, out);
     } else {
       longs.groupIds(keys, rows, sel, out);
     }
     scratch.release(keys);
+  }
+
+  /** How many runs of equal adjacent keys the chunk holds. */
+  private static int runs(long[] keys, int rows) {
+    int runs = rows > 0 ? 1 : 0;
+    for (int r = 1; r < rows; r++) {
+      runs += keys[r] != keys[r - 1] ? 1 : 0;
+    }
+    return runs;
+  }
+
+  /**
+   * Ids of keys that come in long runs (date_trunc of a table in time order): one hash lookup
+   * per run, not per row.
+   */
+  private void runIds(long[] keys, int rows, long[] sel, int[] out) {
+    long last = 0;
+    int id = -1;
+    if (sel == null) {
+      for (int r = 0; r < rows; r++) {
+        if (id < 0 || keys[r] != last) {
+          last = keys[r];
+          id = longs.idOf(last);
+        }
+        out[r] = id;
+      }
+      return;
+    }
+    for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+      for (long x = sel[w]; x != 0; x &= x - 1) {
+        int r = (w << 6) + Long.numberOfTrailingZeros(x);
+        if (id < 0 || keys[r] != last) {
+          last = keys[r];
+          id = longs.idOf(last);
+        }
+        out[r] = id;
+      }
+    }
   }
 
   private interface RowAction {
