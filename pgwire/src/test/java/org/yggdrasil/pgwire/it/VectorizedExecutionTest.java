@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The vectorized executor as a client meets it, over pgjdbc: each analytical shape the planner
  * moves onto accel (ORDER BY … LIMIT, grouped and filtered aggregates, arithmetic in filters,
  * aggregates answered from chunk statistics, ROW_NUMBER top-n per group with tie-breaking keys,
- * percentiles, COUNT(DISTINCT), LIKE and LENGTH) returns what {@code SET ygg.vectorize = off}
- * (Calcite's own execution) returns, on main and on a branch whose rows were deleted and
- * updated, with one thread and with several. The table spans three 65,536-row chunks.
+ * percentiles, COUNT(DISTINCT), LIKE and LENGTH, GROUP BY date_trunc / extract / modulo keys)
+ * returns what {@code SET ygg.vectorize = off} (Calcite's own execution) returns, on main and on
+ * a branch whose rows were deleted and updated, with one thread and with several. The table spans three 65,536-row chunks.
  */
 class VectorizedExecutionTest {
 
@@ -47,7 +47,14 @@ class VectorizedExecutionTest {
           + " FROM sales WHERE region <> 'region-2') t WHERE rn = 1 ORDER BY qty",
       "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY price) FROM sales",
       "SELECT count(DISTINCT qty) FROM sales",
-      "SELECT count(*), avg(length(region)) FROM sales WHERE region LIKE '%3%'");
+      "SELECT count(*), avg(length(region)) FROM sales WHERE region LIKE '%3%'",
+      // GROUP BY keys computed from a column, as BI tools send them
+      "SELECT date_trunc('month', sold_at) AS m, count(*), sum(amount) FROM sales GROUP BY 1 ORDER BY 1",
+      "SELECT date_trunc('week', shipped), count(*) FROM sales GROUP BY 1 ORDER BY 1",
+      "SELECT extract(year FROM sold_at), date_part('month', shipped), avg(price) FROM sales"
+          + " GROUP BY 1, 2 ORDER BY 1, 2",
+      "SELECT id % 10, count(*), sum(qty) FROM sales GROUP BY 1 ORDER BY 1",
+      "SELECT qty / 10, floor(amount), count(*) FROM sales WHERE qty > 40 GROUP BY 1, 2 ORDER BY 1, 2");
 
   @BeforeAll
   static void load() throws SQLException {
@@ -55,10 +62,12 @@ class VectorizedExecutionTest {
     try (Connection c = server.connect()) {
       exec(c, "DROP TABLE IF EXISTS sales",
           "CREATE TABLE sales (id bigint, region text, qty int, price float8, amount numeric(12,2),"
-              + " shipped date)",
+              + " shipped date, sold_at timestamp, sold_tz timestamptz)",
           "INSERT INTO sales SELECT g, 'region-' || (g % 7), g % 50,"
               + " CASE WHEN g % 97 = 0 THEN NULL ELSE CAST(g * 37 % 1000 AS float8) / 10 END,"
-              + " CAST(g % 1000 AS numeric(12,2)) / 4, DATE '2026-01-01' + (g % 365)"
+              + " CAST(g % 1000 AS numeric(12,2)) / 4, DATE '2026-01-01' + (g % 365),"
+              + " CASE WHEN g % 89 = 0 THEN NULL ELSE TIMESTAMP '2025-06-01 00:00:00' + g * INTERVAL '7' MINUTE END,"
+              + " TIMESTAMP '2025-06-01 00:00:00' + g * INTERVAL '7' MINUTE"
               + " FROM generate_series(1, 150000) g");
     }
   }
@@ -97,9 +106,28 @@ class VectorizedExecutionTest {
     }
   }
 
-  /** Each query's rows with the vectorized executor equal Calcite's, and EXPLAIN shows accel. */
+  /**
+   * timestamptz keys are the session's wall-clock time (here across New York's daylight-saving
+   * changes), both ways.
+   */
+  @Test
+  void timestamptzKeysFollowTheSessionTimeZone() throws SQLException {
+    try (Connection c = server.connect()) {
+      exec(c, "SET TIME ZONE 'America/New_York'");
+      assertSameBothWays(c, List.of(
+          "SELECT date_trunc('day', sold_tz), count(*), sum(qty) FROM sales GROUP BY 1 ORDER BY 1",
+          "SELECT extract(year FROM sold_tz), date_part('month', sold_tz), count(*) FROM sales"
+              + " GROUP BY 1, 2 ORDER BY 1, 2"));
+    }
+  }
+
   private static void assertSameBothWays(Connection c) throws SQLException {
-    for (String q : QUERIES) {
+    assertSameBothWays(c, QUERIES);
+  }
+
+  /** Each query's rows with the vectorized executor equal Calcite's, and EXPLAIN shows accel. */
+  private static void assertSameBothWays(Connection c, List<String> queries) throws SQLException {
+    for (String q : queries) {
       exec(c, "SET ygg.vectorize = on");
       String plan = String.join("\n", lines(c, "EXPLAIN " + q));
       assertTrue(plan.contains("Accel"), () -> "not vectorized: " + q + "\n" + plan);

@@ -77,9 +77,21 @@ final class AggregateMatcher {
     }
 
     List<Integer> groupSlots = new ArrayList<>();
+    java.util.Map<Integer, org.yggdrasil.planner.vexec.KeyFunction> keyFunctions =
+        new java.util.HashMap<>();
     for (int g : agg.getGroupSet()) {
       RexNode key = fields.get(g);
-      Integer slot = key instanceof RexInputRef ? rex.columnSlot(key, true) : null;
+      if (!(key instanceof RexInputRef)) {
+        // a key computed from a column: date_trunc, extract, % and / by constants, floor
+        KeyExpressionMatcher.ComputedKey computed = KeyExpressionMatcher.match(key, rex);
+        if (computed == null) {
+          return null;
+        }
+        keyFunctions.put(groupSlots.size(), computed.function());
+        groupSlots.add(computed.slot());
+        continue;
+      }
+      Integer slot = rex.columnSlot(key, true);
       if (slot == null || rex.column(slot).isFloating()) {
         return null;
       }
@@ -95,7 +107,7 @@ final class AggregateMatcher {
     }
     VecPredicate filter = VecPredicate.allOf(filters);
     AggregatePlan plan = new AggregatePlan(table, scan.tableName(), List.copyOf(rex.slots()),
-        filter, List.copyOf(groupSlots), List.copyOf(aggs));
+        filter, List.copyOf(groupSlots), List.copyOf(aggs), java.util.Map.copyOf(keyFunctions));
     return new AccelAggregateRel(agg.getCluster(), agg.getTraitSet(), agg.getRowType(), plan);
   }
 

@@ -67,7 +67,8 @@ public final class AggregateRunner {
       this.eval = new ExprEvaluator(root, scratch);
       eval.share(plan.aggs());
       boolean grouping = !plan.groupSlots().isEmpty();
-      this.keys = grouping ? new GroupKeys(plan.groupSlots(), plan.columns()) : null;
+      this.keys = grouping
+          ? new GroupKeys(plan.groupSlots(), plan.columns(), plan.keyFunctions(root)) : null;
       if (grouping) {
         keys.expectRows((long) table.chunkCount() * table.chunkRows()
             / MorselPool.workers(root, table.chunkCount()));

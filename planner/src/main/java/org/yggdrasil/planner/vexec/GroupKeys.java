@@ -23,10 +23,16 @@ final class GroupKeys {
   private final DensePackedIds dense = new DensePackedIds();
 
   GroupKeys(List<Integer> slots, List<ColumnSlot> columnSlots) {
+    this(slots, columnSlots, java.util.Map.of());
+  }
+
+  /** Keys over {@code slots}, where {@code functions} computes key i from its column, if any. */
+  GroupKeys(List<Integer> slots, List<ColumnSlot> columnSlots,
+      java.util.Map<Integer, KeyFunction> functions) {
     columns = new KeyColumn[slots.size()];
     valueIds = new int[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = new KeyColumn(slots.get(i), columnSlots.get(slots.get(i)));
+      columns[i] = new KeyColumn(slots.get(i), columnSlots.get(slots.get(i)), functions.get(i));
     }
     if (columns.length > 1) {
       packed = new LongGroupTable();

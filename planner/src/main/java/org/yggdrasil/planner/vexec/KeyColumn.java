@@ -12,19 +12,27 @@ import org.yggdrasil.storage.nativestore.chunk.ColumnChunk;
 /**
  * Dense ids for the values of one GROUP BY column, in first-seen order, with NULL as a group of
  * its own. Integer-like columns hash their stored integers, text columns their bytes (through the
- * chunk's cached dictionary when it has few distinct values).
+ * chunk's cached dictionary when it has few distinct values). A key computed from a column
+ * ({@link KeyFunction}) is computed per chunk into a work vector and hashed like stored integers.
  */
 final class KeyColumn {
   private final int slot;
   private final ColumnSlot column;
+  /** The key computed from the column's values, or null to group on the values themselves. */
+  private final KeyFunction function;
   private final LongGroupTable longs;
   private final BytesGroupTable bytes;
   /** The id of the NULL group, or -1 before a NULL is seen; table ids at or above it shift by one. */
   private int nullId = -1;
 
   KeyColumn(int slot, ColumnSlot column) {
+    this(slot, column, null);
+  }
+
+  KeyColumn(int slot, ColumnSlot column, KeyFunction function) {
     this.slot = slot;
     this.column = column;
+    this.function = function;
     this.longs = column.isText() ? null : new LongGroupTable();
     this.bytes = column.isText() ? new BytesGroupTable() : null;
   }
@@ -43,7 +51,9 @@ final class KeyColumn {
       live = Selections.copyOrAll(sel, rows, scratch);
       Bitmaps.andValidity(live, validity, rows);
     }
-    if (longs != null) {
+    if (function != null) {
+      computedIds(c, rows, live, out, scratch);
+    } else if (longs != null) {
       if (!denseIds(chunk, c, live, out, scratch)) {
         longs.groupIds(c.data(), column.encoding().physical().width(), rows, live, out);
       }
@@ -97,6 +107,14 @@ final class KeyColumn {
     int rows = chunk.rows();
     long[] values = scratch.longs();
     Kernels.Arith.loadLong(c.data(), column.lane(), rows, values);
+    denseIds(values, min, max, rows, sel, out, scratch);
+    scratch.release(values);
+    return true;
+  }
+
+  /** Ids of {@code values} in [min, max] through a direct array: one lookup per distinct value. */
+  private void denseIds(long[] values, long min, long max, int rows, long[] sel, int[] out,
+      Scratch scratch) {
     int[] local = scratch.dense((int) (max - min) + 1);
     if (sel == null) {
       for (int r = 0; r < rows; r++) {
@@ -122,8 +140,90 @@ final class KeyColumn {
         }
       }
     }
-    scratch.release(values);
-    return true;
+  }
+
+  /**
+   * Ids of the keys computed from the chunk's values: through a direct array when the chunk's
+   * keys span a small range (extract and modulo keys mostly do), one lookup per run when equal
+   * keys come in long runs (date_trunc over rows in time order), else one hash lookup a row.
+   */
+  private void computedIds(ColumnChunk c, int rows, long[] sel, int[] out, Scratch scratch) {
+    long[] keys = scratch.longs();
+    if (function.readsDoubles()) {
+      double[] d = scratch.doubles();
+      Kernels.Arith.loadDouble(c.data(), column.lane(), rows, d);
+      for (int r = 0; r < rows; r++) {
+        keys[r] = Double.doubleToRawLongBits(d[r]);
+      }
+      scratch.release(d);
+    } else {
+      Kernels.Arith.loadLong(c.data(), column.lane(), rows, keys);
+    }
+    function.apply(keys, rows);
+    // over the selected rows only: NULL and deleted rows hold any value
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    if (sel == null) {
+      for (int r = 0; r < rows; r++) {
+        min = Math.min(min, keys[r]);
+        max = Math.max(max, keys[r]);
+      }
+    } else {
+      for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+        for (long x = sel[w]; x != 0; x &= x - 1) {
+          long k = keys[(w << 6) + Long.numberOfTrailingZeros(x)];
+          min = Math.min(min, k);
+          max = Math.max(max, k);
+        }
+      }
+    }
+    // the difference overflows (goes negative) for keys spread over the whole long range
+    if (min <= max && max - min >= 0 && max - min < DENSE_RANGE) {
+      denseIds(keys, min, max, rows, sel, out, scratch);
+    } else if (runs(keys, rows) <= rows / 8) {
+      runIds(keys, rows, sel, out);
+    } else {
+      longs.groupIds(keys, rows, sel, out);
+    }
+    scratch.release(keys);
+  }
+
+  /** How many runs of equal adjacent keys the chunk holds. */
+  private static int runs(long[] keys, int rows) {
+    int runs = rows > 0 ? 1 : 0;
+    for (int r = 1; r < rows; r++) {
+      runs += keys[r] != keys[r - 1] ? 1 : 0;
+    }
+    return runs;
+  }
+
+  /**
+   * Ids of keys that come in long runs (date_trunc of a table in time order): one hash lookup
+   * per run, not per row.
+   */
+  private void runIds(long[] keys, int rows, long[] sel, int[] out) {
+    long last = 0;
+    int id = -1;
+    if (sel == null) {
+      for (int r = 0; r < rows; r++) {
+        if (id < 0 || keys[r] != last) {
+          last = keys[r];
+          id = longs.idOf(last);
+        }
+        out[r] = id;
+      }
+      return;
+    }
+    for (int w = 0, words = Bitmaps.words(rows); w < words; w++) {
+      for (long x = sel[w]; x != 0; x &= x - 1) {
+        int r = (w << 6) + Long.numberOfTrailingZeros(x);
+        if (id < 0 || keys[r] != last) {
+          last = keys[r];
+          id = longs.idOf(last);
+        }
+        out[r] = id;
+      }
+    }
   }
 
   private interface RowAction {
@@ -195,6 +295,9 @@ final class KeyColumn {
     }
     if (raw instanceof byte[] b) {
       return new String(b, StandardCharsets.UTF_8);
+    }
+    if (function != null) {
+      return function.decode((Long) raw);
     }
     return InternalValues.fromStore(column.encoding().fromBits((Long) raw));
   }

@@ -40,7 +40,7 @@ final class KeyPartitionedRun {
       return null;
     }
     int slot = partitionSlot(plan, table);
-    if (slot < 0 || !manyGroups(plan, table, filter)) {
+    if (slot < 0 || !manyGroups(root, plan, table, filter)) {
       return null;
     }
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
@@ -61,15 +61,19 @@ final class KeyPartitionedRun {
     return concat(parts);
   }
 
-  /** The integer group column with the widest value range in the first chunk, or -1. */
+  /**
+   * The integer group column with the widest value range in the first chunk, or -1. Keys
+   * computed from a column do not partition: rows of different values share their groups.
+   */
   private static int partitionSlot(AggregatePlan plan, TableVersion table) {
     ChunkData chunk = new ChunkData(table, plan.columns());
     chunk.moveTo(0);
     int best = -1;
     double widest = -1;
-    for (int s : plan.groupSlots()) {
+    for (int i = 0; i < plan.groupSlots().size(); i++) {
+      int s = plan.groupSlots().get(i);
       ColumnSlot c = plan.columns().get(s);
-      if (!KeyPartition.canPartitionBy(c)) {
+      if (!plan.storedKey(i) || !KeyPartition.canPartitionBy(c)) {
         continue;
       }
       var stats = chunk.chunk(s).stats();
@@ -84,7 +88,8 @@ final class KeyPartitionedRun {
   }
 
   /** Whether the first chunk's selected rows are nearly all distinct groups. */
-  private static boolean manyGroups(AggregatePlan plan, TableVersion table, RowFilter filter) {
+  private static boolean manyGroups(DataContext root, AggregatePlan plan, TableVersion table,
+      RowFilter filter) {
     ChunkData chunk = new ChunkData(table, plan.columns());
     int rows = chunk.moveTo(0);
     if (rows == 0 || (filter != null && !filter.mayMatch(chunk))) {
@@ -96,7 +101,7 @@ final class KeyPartitionedRun {
     if (selected < 1024) {
       return false;
     }
-    GroupKeys keys = new GroupKeys(plan.groupSlots(), plan.columns());
+    GroupKeys keys = new GroupKeys(plan.groupSlots(), plan.columns(), plan.keyFunctions(root));
     keys.assign(chunk, sel, scratch.gids, scratch);
     return keys.count() >= NEW_GROUP_SHARE * selected;
   }
