@@ -12,8 +12,9 @@ public interface TrainingRows {
   int features();
 
   /**
-   * Writes feature {@code feature} of rows {@code picked[0..count)} (ascending, each below {@link
-   * #rows()}) to {@code out[offset..offset+count)}. Called from several threads at once.
+   * Writes feature {@code feature} of rows {@code picked[0..count)} (ascending, a row possibly
+   * repeated, each below {@link #rows()}) to {@code out[offset..offset+count)}. Called from
+   * several threads at once.
    */
   void gather(int feature, int[] picked, int count, double[] out, int offset);
 

@@ -62,7 +62,7 @@ class IsolationForestTest {
       @Override
       public void gather(int feature, int[] picked, int count, double[] out, int offset) {
         for (int i = 0; i < count; i++) {
-          assertTrue(i == 0 || picked[i - 1] < picked[i], "rows are asked for in ascending order");
+          assertTrue(i == 0 || picked[i - 1] <= picked[i], "rows are asked for in ascending order");
           asked.add(picked[i]);
         }
         inMemory.gather(feature, picked, count, out, offset);
