@@ -94,6 +94,20 @@ class QueryTest {
   }
 
   @Test
+  void dayOfWeekCountsFromSundayZero() throws SQLException {
+    // 2026-11-29 is a Sunday, 2026-11-28 a Saturday
+    assertEquals(list("0|0|7|6|6"), lines(c, "SELECT extract(dow FROM DATE '2026-11-29'),"
+        + " date_part('dow', DATE '2026-11-29'), extract(isodow FROM DATE '2026-11-29'),"
+        + " extract(DOW FROM TIMESTAMP '2026-11-28 23:59:00'), date_part('DOW', DATE '2026-11-28')"));
+    exec(c, "DROP TABLE IF EXISTS q_week", "CREATE TABLE q_week (d date)",
+        "INSERT INTO q_week SELECT DATE '2026-11-22' + g FROM generate_series(0, 13) g");
+    assertEquals(list("0|2", "1|2", "2|2", "3|2", "4|2", "5|2", "6|2"),
+        lines(c, "SELECT extract(dow FROM d), count(*) FROM q_week GROUP BY 1 ORDER BY 1"));
+    assertEquals(list("2026-11-22", "2026-11-29"),
+        lines(c, "SELECT d FROM q_week WHERE extract(dow FROM d) = 0 ORDER BY d"));
+  }
+
+  @Test
   void filteredAggregatesAreLabelledAfterTheirFunction() throws SQLException {
     try (var rs = c.createStatement().executeQuery("SELECT count(*) FILTER (WHERE x > 1),"
         + " sum(x) FILTER (WHERE x < 3), avg(x) FILTER (WHERE true) AS a FROM (VALUES (1), (2), (3)) v(x)")) {

@@ -21,6 +21,7 @@ final class PgOperators {
       : DateArithmetic.handles(call) ? DateArithmetic::convert
       : JsonBuildObject.handles(call) ? JsonBuildObject::convert
       : CharLength.handles(call) ? CharLength::convert
+      : DayOfWeek.handles(call) ? DayOfWeek::convert
       : org.yggdrasil.planner.model.AnomalyFunction.handles(call)
           ? org.yggdrasil.planner.model.AnomalyFunction::convert
       : StandardConvertletTable.INSTANCE.get(call);

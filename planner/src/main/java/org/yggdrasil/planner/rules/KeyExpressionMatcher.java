@@ -38,9 +38,10 @@ final class KeyExpressionMatcher {
       case MOD -> integerArithmetic(call, type, rex, true);
       case DIVIDE -> integerArithmetic(call, type, rex, false);
       case FLOOR -> floor(call, type, rex);
-      case EXTRACT -> datePart(call, type, rex);
+      case EXTRACT -> datePart(call, type, rex, false);
+      case MINUS -> dayOfWeek(call, type, rex);
       default -> switch (name) {
-        case "DATE_PART" -> datePart(call, type, rex);
+        case "DATE_PART" -> datePart(call, type, rex, false);
         case "YGG_PG_DATE_TRUNC" -> dateTrunc(call, rex);
         default -> null;
       };
@@ -94,8 +95,23 @@ final class KeyExpressionMatcher {
     return null;
   }
 
-  /** {@code EXTRACT(field FROM d)} (a flag operand) or {@code date_part('field', d)}. */
-  private static ComputedKey datePart(RexCall call, SqlTypeName type, RexToVec rex) {
+  /**
+   * PostgreSQL's day of week, 0 = Sunday: Calcite's {@code EXTRACT(DOW …)} (1 = Sunday) minus one,
+   * as {@code exec/DayOfWeek} converts it.
+   */
+  private static ComputedKey dayOfWeek(RexCall call, SqlTypeName type, RexToVec rex) {
+    if (call.getOperands().size() != 2 || !(call.getOperands().get(0) instanceof RexCall inner)
+        || !Long.valueOf(1).equals(integerConstant(call.getOperands().get(1)))) {
+      return null;
+    }
+    return datePart(inner, type, rex, true);
+  }
+
+  /**
+   * {@code EXTRACT(field FROM d)} (a flag operand) or {@code date_part('field', d)}; the day of
+   * week only as PostgreSQL's ({@code dayOfWeek}), never Calcite's bare one.
+   */
+  private static ComputedKey datePart(RexCall call, SqlTypeName type, RexToVec rex, boolean dayOfWeek) {
     if (call.getOperands().size() != 2 || !integral(type)
         || !(call.getOperands().get(0) instanceof RexLiteral unit)) {
       return null;
@@ -113,7 +129,7 @@ final class KeyExpressionMatcher {
       }
     }
     Temporal source = temporalColumn(call.getOperands().get(1), rex);
-    if (field == null || source == null) {
+    if (field == null || source == null || (field == TimeUnitRange.DOW) != dayOfWeek) {
       return null;
     }
     boolean supported = switch (field) {

@@ -125,7 +125,8 @@ public sealed interface KeyFunction {
             long day = fromDate ? values[r] : Math.floorDiv(values[r], ComputedKeys.MICROS_PER_DAY);
             if (day != lastDay) {
               lastDay = day;
-              last = DateTimeUtils.unixDateExtract(field, day);
+              // DOW is PostgreSQL's, 0 = Sunday: Calcite's 1 = Sunday minus one (exec/DayOfWeek)
+              last = DateTimeUtils.unixDateExtract(field, day) - (field == TimeUnitRange.DOW ? 1 : 0);
             }
             values[r] = last;
           }
