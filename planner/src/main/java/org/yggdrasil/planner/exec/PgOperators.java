@@ -22,6 +22,7 @@ final class PgOperators {
       : JsonBuildObject.handles(call) ? JsonBuildObject::convert
       : CharLength.handles(call) ? CharLength::convert
       : DayOfWeek.handles(call) ? DayOfWeek::convert
+      : ZonedClockFields.handles(call) ? ZonedClockFields::convert
       : org.yggdrasil.planner.model.AnomalyFunction.handles(call)
           ? org.yggdrasil.planner.model.AnomalyFunction::convert
       : StandardConvertletTable.INSTANCE.get(call);
