@@ -135,8 +135,8 @@ final class KeyExpressionMatcher {
     boolean supported = switch (field) {
       case YEAR, ISOYEAR, QUARTER, MONTH, WEEK, DAY, DOW, ISODOW, DOY, DECADE, CENTURY,
           MILLENNIUM -> true;
-      // Calcite's row path takes a timestamptz's hour and minute on the UTC clock, its day
-      // fields in the session's zone: those keys stay there, so both ways agree
+      // a timestamptz's hour and minute arrive over CAST(… AS timestamp) (exec/ZonedClockFields),
+      // which is no column here: those keys stay on the row path
       case HOUR, MINUTE -> !source.date() && !source.zoned();
       default -> false;
     };
