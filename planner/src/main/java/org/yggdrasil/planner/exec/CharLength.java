@@ -35,8 +35,8 @@ public final class CharLength {
   private CharLength() {}
 
   static boolean handles(SqlCall call) {
-    return call.getKind() == SqlKind.CHAR_LENGTH || call.getOperator() == SqlLibraryOperators.LENGTH
-        || call.getOperator().getName().equalsIgnoreCase("CHARACTER_LENGTH");
+    // CHARACTER_LENGTH is Calcite's CHAR_LENGTH under another name: the same kind
+    return call.getKind() == SqlKind.CHAR_LENGTH || call.getOperator() == SqlLibraryOperators.LENGTH;
   }
 
   static RexNode convert(SqlRexContext cx, SqlCall call) {

@@ -1,16 +1,10 @@
 package org.yggdrasil.planner.exec;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlCharStringLiteral;
-import org.apache.calcite.sql.SqlIntervalQualifier;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -23,16 +17,8 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 final class DayOfWeek {
   private DayOfWeek() {}
 
-  /** EXTRACT(DOW FROM x), or date_part('dow', x) (which Calcite also marks EXTRACT). */
   static boolean handles(SqlCall call) {
-    if (call.getKind() != SqlKind.EXTRACT || call.operandCount() != 2) {
-      return false;
-    }
-    SqlNode field = call.operand(0);
-    return field instanceof SqlIntervalQualifier q && q.timeUnitRange == TimeUnitRange.DOW
-        || field instanceof SqlCharStringLiteral s
-            && s.getValueAs(String.class).trim().toLowerCase(Locale.ROOT).equals("dow")
-        || field instanceof SqlLiteral l && l.getValue() == TimeUnitRange.DOW;
+    return ExtractField.of(call) == TimeUnitRange.DOW;
   }
 
   static RexNode convert(SqlRexContext cx, SqlCall call) {

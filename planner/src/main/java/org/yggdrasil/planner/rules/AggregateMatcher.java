@@ -10,7 +10,6 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.yggdrasil.planner.schema.NativeTable;
 import org.yggdrasil.planner.vexec.AggSpec;
@@ -43,13 +42,6 @@ final class AggregateMatcher {
     }
     NativeTable table = scan.table();
     List<Integer> projects = scan.projects();
-    RexShuttle toTableColumns = new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        int column = projects.get(ref.getIndex());
-        return new RexInputRef(column, ref.getType());
-      }
-    };
     RexToVec rex = new RexToVec(agg.getCluster().getRexBuilder(), table.version().schema());
 
     List<VecPredicate> filters = scan.vectorFilters(rex);
@@ -64,7 +56,7 @@ final class AggregateMatcher {
     } else {
       RexProgram program = calc.getProgram();
       if (program.getCondition() != null) {
-        RexNode condition = program.expandLocalRef(program.getCondition()).accept(toTableColumns);
+        RexNode condition = scan.toTableColumns(program.expandLocalRef(program.getCondition()));
         VecPredicate p = rex.predicate(condition);
         if (p == null) {
           return null;
@@ -72,7 +64,7 @@ final class AggregateMatcher {
         filters.add(p);
       }
       for (var ref : program.getProjectList()) {
-        fields.add(program.expandLocalRef(ref).accept(toTableColumns));
+        fields.add(scan.toTableColumns(program.expandLocalRef(ref)));
       }
     }
 

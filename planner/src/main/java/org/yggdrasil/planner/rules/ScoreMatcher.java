@@ -45,10 +45,15 @@ final class ScoreMatcher {
   private ScoreMatcher() {}
 
   static EnumerableCalc match(EnumerableCalc calc) {
-    RexProgram program = calc.getProgram();
-    List<RexNode> projects = program.getProjectList().stream().map(program::expandLocalRef).toList();
-    RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
-    return match(calc.getInput(), projects, condition, calc.getRowType());
+    return match(calc.getInput(), projects(calc.getProgram()), condition(calc.getProgram()), calc.getRowType());
+  }
+
+  private static List<RexNode> projects(RexProgram program) {
+    return program.getProjectList().stream().map(program::expandLocalRef).toList();
+  }
+
+  private static RexNode condition(RexProgram program) {
+    return program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
   }
 
   /**
@@ -64,9 +69,8 @@ final class ScoreMatcher {
     RexNode condition = null;
     RelNode scanNode;
     if (input instanceof EnumerableCalc calc) {
-      RexProgram program = calc.getProgram();
-      projects = program.getProjectList().stream().map(program::expandLocalRef).toList();
-      condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+      projects = projects(calc.getProgram());
+      condition = condition(calc.getProgram());
       scanNode = calc.getInput();
     } else if (input instanceof EnumerableInterpreter) {
       projects = identity(input);

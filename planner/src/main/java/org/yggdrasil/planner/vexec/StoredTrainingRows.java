@@ -1,6 +1,7 @@
 package org.yggdrasil.planner.vexec;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import org.apache.calcite.DataContext;
 import org.yggdrasil.accel.iforest.TrainingRows;
 import org.yggdrasil.accel.kernels.Layouts;
@@ -23,7 +24,6 @@ public final class StoredTrainingRows implements TrainingRows {
   /** A NULL the query would return: in feature {@code feature} of training row {@code row} (0-based). */
   public record NullValue(int feature, long row) {}
 
-  private final int[] outputs;
   private final KeptRows rows;
   /** columns[f][c]: feature f's stored chunk c; null where the chunk keeps no row. */
   private final ColumnChunk[][] columns;
@@ -33,8 +33,7 @@ public final class StoredTrainingRows implements TrainingRows {
   private final boolean[] allDoubles;
   private final NullValue firstNull;
 
-  private StoredTrainingRows(int[] outputs, KeptRows rows, ColumnChunk[][] columns) {
-    this.outputs = outputs;
+  private StoredTrainingRows(KeptRows rows, ColumnChunk[][] columns) {
     this.rows = rows;
     this.columns = columns;
     this.doubles = new MemorySegment[columns.length][];
@@ -59,16 +58,16 @@ public final class StoredTrainingRows implements TrainingRows {
     TableVersion table = plan.table().versionAt(root);
     RowFilter filter = plan.filter() == null ? null : RowFilter.bind(plan.filter(), plan.columns(), root);
     KeptRows rows = KeptRows.select(root, table, plan.columns(), filter);
-    int[] outputs = plan.outputs().stream().mapToInt(Integer::intValue).toArray();
-    ColumnChunk[][] columns = new ColumnChunk[outputs.length][rows.chunks()];
+    List<Integer> outputs = plan.outputs();
+    ColumnChunk[][] columns = new ColumnChunk[outputs.size()][rows.chunks()];
     for (int c = 0; c < rows.chunks(); c++) {
       if (rows.keptIn(c) > 0) {
-        for (int f = 0; f < outputs.length; f++) {
-          columns[f][c] = table.chunk(plan.columns().get(outputs[f]).tableColumn(), c);
+        for (int f = 0; f < outputs.size(); f++) {
+          columns[f][c] = table.chunk(plan.columns().get(outputs.get(f)).tableColumn(), c);
         }
       }
     }
-    return new StoredTrainingRows(outputs, rows, columns);
+    return new StoredTrainingRows(rows, columns);
   }
 
   /**
@@ -121,7 +120,7 @@ public final class StoredTrainingRows implements TrainingRows {
 
   @Override
   public int features() {
-    return outputs.length;
+    return columns.length;
   }
 
   @Override
