@@ -129,11 +129,17 @@ public final class StoredTrainingRows implements TrainingRows {
     MemorySegment[] values = doubles[feature];
     int shift = rows.shift;
     if (shift >= 0 && allDoubles[feature]) {
-      // no search: the chunk and row come from the number, so the loads do not wait on branches
+      // no search: the chunk and row come from the number. The rows ascend, so they come in
+      // runs within one chunk; over a run the segment is fixed and its checks leave the loop,
+      // which then issues independent loads only.
       int mask = (1 << shift) - 1;
-      for (int i = 0; i < count; i++) {
-        int number = picked[i];
-        out[offset + i] = values[number >>> shift].getAtIndex(Layouts.DOUBLE, number & mask);
+      for (int i = 0; i < count; ) {
+        int chunk = picked[i] >>> shift;
+        int end = runEnd(picked, i, count, (long) (chunk + 1) << shift);
+        MemorySegment v = values[chunk];
+        for (; i < end; i++) {
+          out[offset + i] = v.getAtIndex(Layouts.DOUBLE, picked[i] & mask);
+        }
       }
       return;
     }
@@ -149,6 +155,15 @@ public final class StoredTrainingRows implements TrainingRows {
       MemorySegment v = values[c];
       out[offset + i] = v != null ? v.getAtIndex(Layouts.DOUBLE, row) : value(chunks[c], row);
     }
+  }
+
+  /** The end of the run of {@code picked[from..count)} (ascending) below {@code limit}. */
+  private static int runEnd(int[] picked, int from, int count, long limit) {
+    int end = from + 1;
+    while (end < count && picked[end] < limit) {
+      end++;
+    }
+    return end;
   }
 
   /** A kept row's value as a double, as reading it through the query and widening it does. */
