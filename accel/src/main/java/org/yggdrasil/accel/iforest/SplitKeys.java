@@ -37,35 +37,57 @@ final class SplitKeys {
   }
 
   static SplitKeys of(PackedForest forest) {
+    return rank(forest).keys();
+  }
+
+  /** The keys of a forest's splits, and each node's split key ({@link #NEVER} for padding nodes). */
+  record Ranked(SplitKeys keys, int[] nodeKeys) {}
+
+  /**
+   * Sorts each feature's splits together with their nodes, so a node's key comes from its place
+   * in the order: a search per node would cost more than the sort (see {@link RadixOrder}).
+   */
+  static Ranked rank(PackedForest forest) {
+    int nodes = forest.feature.length;
+    int[] counts = new int[forest.features + 1];
+    for (int i = 0; i < nodes; i++) {
+      if (forest.split[i] != Double.POSITIVE_INFINITY) {
+        counts[forest.feature[i] + 1]++;
+      }
+    }
+    for (int f = 0; f < forest.features; f++) {
+      counts[f + 1] += counts[f];
+    }
+    // every feature's splits as order-preserving unsigned longs, grouped by feature
+    long[] bits = new long[counts[forest.features]];
+    int[] node = new int[bits.length];
+    int[] fill = java.util.Arrays.copyOf(counts, forest.features);
+    for (int i = 0; i < nodes; i++) {
+      if (forest.split[i] != Double.POSITIVE_INFINITY) {
+        int at = fill[forest.feature[i]]++;
+        bits[at] = RadixOrder.unsignedKey(forest.split[i] + 0.0);
+        node[at] = i;
+      }
+    }
+    int[] nodeKeys = new int[nodes];
+    java.util.Arrays.fill(nodeKeys, NEVER);
     double[][] sorted = new double[forest.features][];
-    int[] counts = new int[forest.features];
-    for (int i = 0; i < forest.feature.length; i++) {
-      if (forest.split[i] != Double.POSITIVE_INFINITY) {
-        counts[forest.feature[i]]++;
-      }
-    }
-    for (int f = 0; f < sorted.length; f++) {
-      sorted[f] = new double[counts[f]];
-      counts[f] = 0;
-    }
-    for (int i = 0; i < forest.feature.length; i++) {
-      if (forest.split[i] != Double.POSITIVE_INFINITY) {
-        int f = forest.feature[i];
-        sorted[f][counts[f]++] = forest.split[i] + 0.0;
-      }
-    }
-    for (int f = 0; f < sorted.length; f++) {
-      double[] s = sorted[f];
-      Arrays.sort(s);
-      int distinct = 0;
-      for (int i = 0; i < s.length; i++) {
-        if (distinct == 0 || s[i] != s[distinct - 1]) {
-          s[distinct++] = s[i];
+    RadixOrder order = new RadixOrder(bits.length);
+    for (int f = 0; f < forest.features; f++) {
+      int from = counts[f];
+      int n = counts[f + 1] - from;
+      order.sort(bits, node, from, n);
+      double[] distinct = new double[n];
+      int d = 0;
+      for (int i = from; i < from + n; i++) {
+        if (d == 0 || bits[i] != bits[i - 1]) {
+          distinct[d++] = RadixOrder.value(bits[i]);
         }
+        nodeKeys[node[i]] = 2 * (d - 1) + 1;
       }
-      sorted[f] = Arrays.copyOf(s, distinct);
+      sorted[f] = Arrays.copyOf(distinct, d);
     }
-    return new SplitKeys(sorted);
+    return new Ranked(new SplitKeys(sorted), nodeKeys);
   }
 
   /** Whether every key fits below {@link #NEVER}. */

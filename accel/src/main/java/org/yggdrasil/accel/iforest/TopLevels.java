@@ -37,7 +37,8 @@ final class TopLevels {
     if (forest.features > MAX_FEATURES) {
       return null;
     }
-    SplitKeys keys = SplitKeys.of(forest);
+    SplitKeys.Ranked ranked = SplitKeys.rank(forest);
+    SplitKeys keys = ranked.keys();
     if (!keys.fits()) {
       return null;
     }
@@ -56,8 +57,7 @@ final class TopLevels {
         int first = (1 << k) - 1;
         for (int j = 0; j < 1 << k; j++) {
           int node = t * forest.internal + first + j;
-          int f = forest.feature[node];
-          words[top.offset(t, k) + j] = keys.splitKey(f, forest.split[node]) << FEATURE_BITS | f;
+          words[top.offset(t, k) + j] = ranked.nodeKeys()[node] << FEATURE_BITS | forest.feature[node];
         }
       }
     }

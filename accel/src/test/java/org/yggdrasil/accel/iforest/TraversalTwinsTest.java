@@ -129,6 +129,11 @@ class TraversalTwinsTest {
             rnd.nextGaussian() * 300}[rnd.nextInt(6)];
       };
     }
+    int[] nodeKeys = SplitKeys.rank(forest).nodeKeys();
+    for (int node = 0; node < forest.split.length; node++) {
+      // the key the sort gave each node is the key a search finds for its split
+      assertEquals(keys.splitKey(forest.feature[node], forest.split[node]), nodeKeys[node], "node " + node);
+    }
     for (int f = 0; f < 2; f++) {
       int[] valueKeys = new int[probes.length];
       keys.valueKeys(f, probes, 0, probes.length, valueKeys);
