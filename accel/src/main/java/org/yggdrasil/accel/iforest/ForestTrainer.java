@@ -6,6 +6,8 @@ import java.util.Arrays;
 final class ForestTrainer {
   /** Doubles of sampled values read at once (32 MB): the default 100 trees of 256 rows take one batch. */
   private static final long GATHER_BUDGET = 1L << 22;
+  /** Fewest rows a thread is given to read: below that, starting the thread costs more than it saves. */
+  private static final int MIN_GATHER = 2048;
   /** Stream number of the calibration sample (trees use 0..trees-1). */
   private static final long CALIBRATION_STREAM = -1L;
 
@@ -36,9 +38,7 @@ final class ForestTrainer {
       int[] where = new int[total];
       int[] ascending = ascending(draws, rows, where);
       double[] values = new double[nf * total];
-      for (int f = 0; f < nf; f++) {
-        source.gather(f, ascending, total, values, f * total);
-      }
+      gather(source, ascending, values, threads);
       int tree0 = first;
       Fanout.run(count, threads, () -> {
         double[] sample = new double[nf * psi];
@@ -102,6 +102,26 @@ final class ForestTrainer {
   }
 
   /**
+   * Every feature of the rows {@code ascending} into {@code values} (feature-major), on up to
+   * {@code threads} threads, each reading its own stretch of the rows: the reads mostly wait on
+   * memory, and each thread keeps its own loads in flight.
+   */
+  private static void gather(TrainingRows source, int[] ascending, double[] values, int threads) {
+    int total = ascending.length;
+    int nf = source.features();
+    int pieces = Math.max(1, Math.min(threads, total / MIN_GATHER));
+    int per = (total + pieces - 1) / pieces;
+    Fanout.run(pieces, threads, () -> p -> {
+      int from = p * per;
+      int count = Math.min(per, total - from);
+      int[] rows = from == 0 && count == total ? ascending : Arrays.copyOfRange(ascending, from, from + count);
+      for (int f = 0; f < nf; f++) {
+        source.gather(f, rows, count, values, f * total + from);
+      }
+    });
+  }
+
+  /**
    * Tree t's sample (column-major, stride {@code picked.length}) from the values read for all
    * draws, rejecting non-finite values.
    */
@@ -127,22 +147,26 @@ final class ForestTrainer {
     int rows = source.rows();
     int m = Math.min(rows, IsolationForest.CALIBRATION_ROWS);
     int[] picked = RowSampler.sample(SplitMix64.stream(model.params().seed(), CALIBRATION_STREAM), rows, m);
-    double[][] calib = new double[source.features()][m];
-    for (int f = 0; f < calib.length; f++) {
-      source.gather(f, picked, m, calib[f], 0);
-      for (int i = 0; i < m; i++) {
-        IsolationForest.checkFinite(calib[f][i], f, picked[i]);
-      }
-    }
     double[] scores = new double[m];
+    int nf = source.features();
     int pieces = Math.min(threads, (m + Scoring.BATCH - 1) / Scoring.BATCH);
     int per = (m + pieces - 1) / pieces;
     Fanout.run(pieces, threads, () -> {
+      double[][] values = new double[nf][per];
       double[] out = new double[per];
       return p -> {
         int from = p * per;
         int count = Math.min(per, m - from);
-        model.evaluate(calib, from, count, Measure.SCORE, out);
+        int[] part = Arrays.copyOfRange(picked, from, from + count);
+        for (int f = 0; f < nf; f++) {
+          source.gather(f, part, count, values[f], 0);
+        }
+        for (int i = 0; i < count; i++) { // row by row: the first bad row is the same for any thread count
+          for (int f = 0; f < nf; f++) {
+            IsolationForest.checkFinite(values[f][i], f, part[i]);
+          }
+        }
+        model.evaluate(values, 0, count, Measure.SCORE, out);
         System.arraycopy(out, 0, scores, from, count);
       };
     });
