@@ -99,19 +99,24 @@ final class TreeGrower {
     node(2 * node + 2, level + 1, mid, hi);
   }
 
-  /** Moves the rows of {@code lo..hi)} whose value at {@code col} is at most {@code split} to the front; returns where the rest start. */
+  /**
+   * Moves the rows of {@code lo..hi)} whose value at {@code col} is at most {@code split} to the
+   * front; returns where the rest start. Branch-free (Lomuto with an unconditional swap): every
+   * row is swapped with the first row not yet known to go right, and that boundary advances when
+   * the row goes left. A random split sends rows either way unpredictably, so a branch on it would
+   * be mispredicted for about half of them.
+   */
   private int partition(int col, int lo, int hi, double split) {
     double[] x = this.x;
     int mid = lo;
     for (int i = lo; i < hi; i++) {
-      if (x[col + i] <= split) {
-        for (int b = 0; b < features * stride; b += stride) {
-          double t = x[b + i];
-          x[b + i] = x[b + mid];
-          x[b + mid] = t;
-        }
-        mid++;
+      int left = x[col + i] <= split ? 1 : 0;
+      for (int b = 0; b < features * stride; b += stride) {
+        double t = x[b + i];
+        x[b + i] = x[b + mid];
+        x[b + mid] = t;
       }
+      mid += left;
     }
     return mid;
   }
