@@ -21,9 +21,8 @@ final class TreeGrower {
   private final int stride;
   /** averagePath[n]: c(n) for a leaf of n rows, n up to the sample size. */
   private final double[] averagePath;
+  /** The features not yet ruled out at the node being split, in {@code [0, k)}. */
   private final int[] candidates;
-  private final double[] mins;
-  private final double[] maxs;
 
   private TreeGrower(PackedForest forest, int tree, SplitMix64 rng, double[] x, int stride,
       double[] averagePath) {
@@ -35,8 +34,6 @@ final class TreeGrower {
     this.stride = stride;
     this.averagePath = averagePath;
     this.candidates = new int[features];
-    this.mins = new double[features];
-    this.maxs = new double[features];
   }
 
   /**
@@ -62,30 +59,30 @@ final class TreeGrower {
       forest.setLeaf(tree, node, level, n, averagePath[n]);
       return;
     }
-    double[] x = this.x;
-    int k = 0;
-    for (int f = 0, b = 0; f < features; f++, b += stride) {
-      double min = x[b + lo];
-      double max = min;
-      // one simple loop per feature: C2 turns it into a vector min/max reduction
-      for (int i = b + lo + 1; i < b + hi; i++) {
-        double v = x[i];
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+    // A feature uniform among the non-constant ones, drawn by rejection: draw among the features
+    // not yet ruled out and rule the draw out when it is constant here. Usually the first draw
+    // stands, so only one feature's min and max are computed instead of every feature's.
+    int k = features;
+    for (int f = 0; f < features; f++) {
+      candidates[f] = f;
+    }
+    int f;
+    double min;
+    double max;
+    while (true) {
+      if (k == 0) {
+        forest.setLeaf(tree, node, level, n, averagePath[n]);
+        return;
       }
+      int pick = rng.nextInt(k);
+      f = candidates[pick];
+      min = min(f * stride + lo, f * stride + hi);
+      max = max(f * stride + lo, f * stride + hi);
       if (min < max) {
-        mins[f] = min;
-        maxs[f] = max;
-        candidates[k++] = f;
+        break;
       }
+      candidates[pick] = candidates[--k];
     }
-    if (k == 0) {
-      forest.setLeaf(tree, node, level, n, averagePath[n]);
-      return;
-    }
-    int f = candidates[rng.nextInt(k)];
-    double min = mins[f];
-    double max = maxs[f];
     double u = rng.nextDouble();
     double span = max - min;
     // max - min overflows for values near +-Double.MAX_VALUE: interpolate without the difference
@@ -97,6 +94,25 @@ final class TreeGrower {
     int mid = partition(f * stride, lo, hi, split);
     node(2 * node + 1, level + 1, lo, mid);
     node(2 * node + 2, level + 1, mid, hi);
+  }
+
+  /** The least of {@code x[from..to)}; one simple loop, which C2 turns into a vector reduction. */
+  private double min(int from, int to) {
+    double[] x = this.x;
+    double m = x[from];
+    for (int i = from + 1; i < to; i++) {
+      m = Math.min(m, x[i]);
+    }
+    return m;
+  }
+
+  private double max(int from, int to) {
+    double[] x = this.x;
+    double m = x[from];
+    for (int i = from + 1; i < to; i++) {
+      m = Math.max(m, x[i]);
+    }
+    return m;
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IsolationForestTest {
@@ -283,6 +284,30 @@ class IsolationForestTest {
     double s = model.evaluate(new double[] {0, 7}, Measure.SCORE);
     assertEquals(s, model.evaluate(new double[] {-50, 1e9}, Measure.SCORE));
     assertEquals(1.0, model.evaluate(new double[] {0, 7}, Measure.PREDICT));
+  }
+
+  @Test
+  void aConstantFeatureIsNeverSplitOnAndTheOthersAreDrawnEquallyOften() {
+    Random rnd = new Random(12);
+    double[][] cols = new double[3][4000];
+    for (int r = 0; r < 4000; r++) {
+      cols[0][r] = rnd.nextGaussian();
+      cols[1][r] = 3.0;
+      cols[2][r] = rnd.nextDouble() * 1e6;
+    }
+    IsolationForest model = IsolationForest.train(cols, 4000, new ForestParams(2000, 64, 0.1, 9));
+    PackedForest forest = model.forest();
+    int[] roots = new int[3];
+    for (int node = 0; node < forest.feature.length; node++) {
+      if (!forest.isPadding(node / forest.internal, node % forest.internal)) {
+        assertTrue(forest.feature[node] != 1, "node " + node + " splits on the constant feature");
+      }
+    }
+    for (int t = 0; t < forest.trees; t++) {
+      roots[forest.feature[t * forest.internal]]++;
+    }
+    // 2000 fair draws between features 0 and 2: 1000 each, standard deviation about 22
+    assertTrue(Math.abs(roots[0] - 1000) < 110 && Math.abs(roots[2] - 1000) < 110, Arrays.toString(roots));
   }
 
   @Test
