@@ -40,9 +40,11 @@ final class PgNumericRewrite extends RexShuttle {
   private static final SqlUserDefinedFunction ROUND_INTEGRAL = udf("roundIntegral", 1);
   private static final SqlUserDefinedFunction RINT = udf("rint", 1);
   private static final SqlUserDefinedFunction TEXT_BOOL = textUdf("ofBoolean");
+  private static final SqlUserDefinedFunction TEXT_NUMERIC = textUdf("ofNumeric");
   private static final SqlUserDefinedFunction TEXT_FLOAT8 = textUdf("ofFloat8");
   private static final SqlUserDefinedFunction TEXT_FLOAT4 = textUdf("ofFloat4");
   private static final SqlUserDefinedFunction TEXT_TIMESTAMP = timestampTextUdf("ofTimestamp");
+  private static final SqlUserDefinedFunction TEXT_TIMESTAMP_MILLIS = textUdf("ofTimestampMillis");
   private static final SqlUserDefinedFunction TEXT_TIMESTAMPTZ = timestampTextUdf("ofTimestamptz");
 
   private static SqlUserDefinedFunction textUdf(String method) {
@@ -77,9 +79,16 @@ final class PgNumericRewrite extends RexShuttle {
   }
 
   private final RexBuilder rexBuilder;
+  /**
+   * Rewriting constants for folding ({@link PgRexExecutor}), where Calcite's evaluator holds
+   * timestamps in milliseconds, not the microseconds of a running plan. A timestamptz's text
+   * depends on the session's TimeZone, which a cached plan must not capture: left unfolded.
+   */
+  private final boolean folding;
 
-  private PgNumericRewrite(RexBuilder rexBuilder) {
+  private PgNumericRewrite(RexBuilder rexBuilder, boolean folding) {
     this.rexBuilder = rexBuilder;
+    this.folding = folding;
   }
 
   static RelNode apply(RelNode rel) {
@@ -91,13 +100,19 @@ final class PgNumericRewrite extends RexShuttle {
     HepPlanner hep = new HepPlanner(program.build());
     hep.setRoot(rel);
     RelNode reduced = hep.findBestExp();
-    PgNumericRewrite rex = new PgNumericRewrite(rel.getCluster().getRexBuilder());
+    PgNumericRewrite rex = new PgNumericRewrite(rel.getCluster().getRexBuilder(), false);
     return reduced.accept(new RelHomogeneousShuttle() {
       @Override
       public RelNode visit(RelNode other) {
         return super.visit(other).accept(rex);
       }
     });
+  }
+
+  /** {@code expressions} with the rewrite applied, for folding constants ({@link PgRexExecutor}). */
+  static List<RexNode> rewrite(RexBuilder rexBuilder, List<RexNode> expressions) {
+    PgNumericRewrite rewrite = new PgNumericRewrite(rexBuilder, true);
+    return expressions.stream().map(e -> e.accept(rewrite)).toList();
   }
 
   @Override
@@ -174,8 +189,16 @@ final class PgNumericRewrite extends RexShuttle {
     var f = rexBuilder.getTypeFactory();
     RelDataType text = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR),
         operand.getType().isNullable());
+    if (folding && from == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+      return null;
+    }
+    if (folding && from == SqlTypeName.TIMESTAMP) {
+      return rexBuilder.makeCall(text, TEXT_TIMESTAMP_MILLIS, List.of(rexBuilder.makeReinterpretCast(
+          nullable(SqlTypeName.BIGINT, operand), operand, rexBuilder.makeLiteral(false))));
+    }
     return switch (from) {
       case BOOLEAN -> rexBuilder.makeCall(text, TEXT_BOOL, List.of(operand));
+      case DECIMAL -> rexBuilder.makeCall(text, TEXT_NUMERIC, List.of(operand));
       case DOUBLE, FLOAT -> rexBuilder.makeCall(text, TEXT_FLOAT8, List.of(operand));
       case REAL -> rexBuilder.makeCall(text, TEXT_FLOAT4,
           List.of(rexBuilder.makeCast(nullable(SqlTypeName.DOUBLE, operand), operand)));

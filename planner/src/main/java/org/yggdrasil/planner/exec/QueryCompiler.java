@@ -32,7 +32,6 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
-import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
@@ -49,7 +48,6 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.tools.Programs;
-import org.apache.calcite.DataContexts;
 import org.yggdrasil.catalog.error.SqlStateException;
 import org.yggdrasil.planner.parse.PgSyntaxRewrite;
 
@@ -138,7 +136,7 @@ public final class QueryCompiler {
     // `x IN (<empty subquery>) OR ...` lost rows to a semi-join rule; see the class.
     GroupedSemiJoinRules.install(planner);
     DistinctAggregateRules.install(planner);
-    planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
+    planner.setExecutor(new PgRexExecutor());
     RelOptCluster cluster = RelOptCluster.create(planner, new PgRexBuilder(typeFactory, sql));
     RelRoot relRoot;
     try {

@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * PostgreSQL's text output for casts to text inside queries ({@code x::text}): floats as
  * extra_float_digits asks, timestamps without a 'T', timestamptz in the session's TimeZone with
- * its offset, booleans as true/false.
+ * its offset, booleans as true/false, numerics with their leading zero.
  */
 @org.apache.calcite.linq4j.function.NonDeterministic
 public final class PgText {
@@ -20,6 +20,11 @@ public final class PgText {
 
   public static String ofBoolean(Boolean b) {
     return b == null ? null : b ? "true" : "false";
+  }
+
+  /** Every digit of the value at its scale, never in exponent form, with the leading zero ({@code 0.5}, not Calcite's {@code .5}). */
+  public static String ofNumeric(java.math.BigDecimal n) {
+    return n == null ? null : n.toPlainString();
   }
 
   public static String ofFloat8(Double d) {
@@ -36,6 +41,13 @@ public final class PgText {
       return null;
     }
     return formatLocal(TimestampMicros.localDateTime(micros));
+  }
+
+  /** A timestamp as Calcite's constant evaluator holds it: milliseconds since the epoch. */
+  public static String ofTimestampMillis(Long millis) {
+    return millis == null ? null
+        : formatLocal(LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
+            (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC));
   }
 
   /** @param micros the instant in microseconds (see {@link TimestampMicros}) */
