@@ -69,6 +69,10 @@ public final class PgRewrites extends SqlShuttle {
       return super.visit(call.getOperator().createCall(call.getParserPosition(),
           call.operand(0), call.operand(1)));
     }
+    SqlCall escaped = LikeEscapes.withDefaultEscape(call);
+    if (escaped != null) {
+      return super.visit(escaped);
+    }
     if (name.equals("timezone") && call.operandCount() == 2) {
       return super.visit(AtTimeZone.FUNCTION.createCall(call.getParserPosition(),
           call.operand(1), call.operand(0)));
