@@ -6,6 +6,7 @@ import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
@@ -22,6 +23,8 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  * {@code length(text)}, {@code char_length} and {@code character_length} count characters (code
  * points), as PostgreSQL does. Calcite's count UTF-16 units, so an emoji or any character beyond
  * U+FFFF counted two; the vectorized executor, counting UTF-8 lead bytes, already counted one.
+ * Of a char(n) value (bpchar) they count without the trailing blanks, as PostgreSQL's do; a
+ * string literal is text there, not bpchar, so its blanks count.
  */
 public final class CharLength {
   /** Named char_length so the vectorized executor still recognises it (RexToVec). */
@@ -31,6 +34,14 @@ public final class CharLength {
       OperandTypes.operandMetadata(List.of(SqlTypeFamily.CHARACTER),
           f -> List.of(f.createSqlType(SqlTypeName.VARCHAR)), i -> "s", i -> false),
       ScalarFunctionImpl.create(CharLength.class, "count"));
+
+  /** A name the vectorized executor does not know: it would count a char(n)'s padding. */
+  private static final SqlUserDefinedFunction BPCHAR = new SqlUserDefinedFunction(
+      new SqlIdentifier("bpchar_length", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+      ReturnTypes.INTEGER_NULLABLE, InferTypes.FIRST_KNOWN,
+      OperandTypes.operandMetadata(List.of(SqlTypeFamily.CHARACTER),
+          f -> List.of(f.createSqlType(SqlTypeName.VARCHAR)), i -> "s", i -> false),
+      ScalarFunctionImpl.create(CharLength.class, "countWithoutTrailingBlanks"));
 
   private CharLength() {}
 
@@ -43,10 +54,25 @@ public final class CharLength {
     if (call.operandCount() == 1) {
       RexNode arg = cx.convertExpression(call.operand(0));
       if (SqlTypeUtil.inCharFamily(arg.getType())) {
-        return cx.getRexBuilder().makeCall(FUNCTION, arg);
+        // a string literal is CHAR(n) to Calcite but text to PostgreSQL; a cast of one is not
+        boolean bpchar = arg.getType().getSqlTypeName() == SqlTypeName.CHAR
+            && !(call.operand(0) instanceof SqlLiteral);
+        return cx.getRexBuilder().makeCall(bpchar ? BPCHAR : FUNCTION, arg);
       }
     }
     return StandardConvertletTable.INSTANCE.convertCall(cx, call);
+  }
+
+  /** Called by generated code: the characters of {@code s} before its trailing blanks, or null. */
+  public static Integer countWithoutTrailingBlanks(String s) {
+    if (s == null) {
+      return null;
+    }
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.codePointCount(0, end);
   }
 
   /** Called by generated code: the characters of {@code s}, or null. */
