@@ -32,7 +32,7 @@ class BatchScoringTest {
     // 80,000 rows: a full chunk and a partial one; 1% far away
     db.run("INSERT INTO bs SELECT x,"
         + " CASE WHEN x % 100 = 0 THEN 50 + x % 7 ELSE (x * 7919 % 1000) / 100.0 END,"
-        + " (x * 104729) % 50,"
+        + " (x::bigint * 104729) % 50,"
         + " CAST((x * 31) % 4000 AS numeric(10,2)) / 40,"
         + " 'g' || (x % 5)"
         + " FROM generate_series(1, 80000) s(x)");

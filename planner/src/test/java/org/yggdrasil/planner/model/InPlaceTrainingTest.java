@@ -30,7 +30,7 @@ class InPlaceTrainingTest {
     // 100,000 rows over two chunks, 1% far away; deletes and updates leave holes and moved rows
     db.run("INSERT INTO it SELECT x, DATE '2026-01-01' + x / 1000,"
         + " CASE WHEN x % 100 = 0 THEN 60 + x % 9 ELSE (x * 7919 % 1000) / 100.0 END,"
-        + " CAST((x * 31) % 4000 AS numeric(10,2)) / 40, (x * 104729) % 50,"
+        + " CAST((x * 31) % 4000 AS numeric(10,2)) / 40, (x::bigint * 104729) % 50,"
         + " CASE WHEN x = 90001 THEN NULL ELSE x END"
         + " FROM generate_series(1, 100000) s(x)");
     db.run("DELETE FROM it WHERE id % 10 = 3");

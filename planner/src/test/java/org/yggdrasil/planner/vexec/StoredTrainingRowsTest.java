@@ -39,7 +39,7 @@ class StoredTrainingRowsTest {
         + " c int, r real, big bigint, s smallint, n double precision, g text)");
     // 150,000 rows: two full chunks and a partial third; days ascend, so a day filter prunes chunks
     db.run("INSERT INTO tr SELECT x, DATE '2026-01-01' + x / 1000, (x * 7919 % 1000) / 8.0,"
-        + " CAST(x % 4000 AS numeric(10,2)) / 40, x % 97, x / 7.0, x * 1000003, x % 300,"
+        + " CAST(x % 4000 AS numeric(10,2)) / 40, x % 97, x / 7.0, x::bigint * 1000003, x % 300,"
         + " CASE WHEN x IN (70001, 70007, 140002) THEN NULL ELSE x END, 'g' || (x % 5)"
         + " FROM generate_series(1, 150000) s(x)");
     db.run("DELETE FROM tr WHERE id % 10 = 3");
