@@ -228,8 +228,11 @@ public final class CalciteErrors {
           return new SqlStateException(SqlState.DIVISION_BY_ZERO, "division by zero", e);
         }
         if (msg.contains("overflow")) {
+          // Math.*Exact (CheckedIntegers) and Calcite's checked casts name the type that overflowed
+          String type = msg.contains("smallint") ? "smallint" : msg.startsWith("long overflow") ? "bigint"
+              : msg.startsWith("integer overflow") ? "integer" : null;
           return new SqlStateException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-              "value out of range: overflow", e);
+              type == null ? "value out of range: overflow" : type + " out of range", e);
         }
         return new SqlStateException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, a.getMessage(), e);
       }

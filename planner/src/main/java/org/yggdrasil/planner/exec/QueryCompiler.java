@@ -170,7 +170,7 @@ public final class QueryCompiler {
     }
     physical = projectFinalFields(relRoot.withRel(physical));
     String planText = RelOptUtil.toString(physical);
-    RelNode executable = MicrosecondTimestamps.apply(physical);
+    RelNode executable = CheckedIntegers.apply(MicrosecondTimestamps.apply(physical));
     Map<String, Object> stash = new HashMap<>();
     Bindable<Object> bindable;
     try {
