@@ -45,6 +45,7 @@ public final class QueryPortal implements Portal {
     }
     try {
       if (rows == null) {
+        InitializerFailures.rethrowIfFailed(query.bindable());
         context.putAll(query.stash());
         rows = query.bindable().bind(context).enumerator();
       }
@@ -64,7 +65,7 @@ public final class QueryPortal implements Portal {
       throw e;
     } catch (RuntimeException | Error e) {
       close();
-      throw CalciteErrors.runtimeError(e);
+      throw InitializerFailures.remember(query.bindable(), e, CalciteErrors.runtimeError(e));
     }
   }
 
