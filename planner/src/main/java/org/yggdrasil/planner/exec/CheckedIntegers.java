@@ -11,7 +11,6 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -42,45 +41,14 @@ final class CheckedIntegers extends RexShuttle {
   }
 
   private RelNode rewrite(RelNode rel) {
-    List<RelNode> inputs = rel.getInputs();
-    List<RelNode> rewritten = new ArrayList<>(inputs.size());
-    boolean changed = false;
-    for (RelNode input : inputs) {
-      RelNode r = rewrite(input);
-      changed |= r != input;
-      rewritten.add(r);
-    }
-    RelNode node = changed ? rel.copy(rel.getTraitSet(), rewritten) : rel;
+    RelNode node = FinishedPlans.withInputs(rel, this::rewrite);
     if (node instanceof EnumerableCalc calc) {
-      return rewriteCalc(calc);
+      return FinishedPlans.calc(calc, e -> e.accept(this));
     }
     if (node instanceof Join || node instanceof Filter || node instanceof Project) {
       return node.accept(this);
     }
     return node;
-  }
-
-  private RelNode rewriteCalc(EnumerableCalc calc) {
-    RexProgram program = calc.getProgram();
-    List<RexNode> projects = new ArrayList<>();
-    boolean changed = false;
-    for (var ref : program.getProjectList()) {
-      RexNode expr = program.expandLocalRef(ref);
-      RexNode r = expr.accept(this);
-      changed |= r != expr;
-      projects.add(r);
-    }
-    RexNode condition = null;
-    if (program.getCondition() != null) {
-      RexNode expr = program.expandLocalRef(program.getCondition());
-      condition = expr.accept(this);
-      changed |= condition != expr;
-    }
-    if (!changed) {
-      return calc;
-    }
-    return EnumerableCalc.create(calc.getInput(), RexProgram.create(calc.getInput().getRowType(),
-        projects, condition, calc.getRowType(), rex));
   }
 
   @Override

@@ -6,7 +6,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
 import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
@@ -67,17 +66,9 @@ final class MicrosecondTimestamps extends RexShuttle {
   }
 
   private RelNode rewrite(RelNode rel) {
-    List<RelNode> inputs = rel.getInputs();
-    List<RelNode> rewritten = new ArrayList<>(inputs.size());
-    boolean changed = false;
-    for (RelNode input : inputs) {
-      RelNode r = rewrite(input);
-      changed |= r != input;
-      rewritten.add(r);
-    }
-    RelNode node = changed ? rel.copy(rel.getTraitSet(), rewritten) : rel;
+    RelNode node = FinishedPlans.withInputs(rel, this::rewrite);
     if (node instanceof EnumerableCalc calc) {
-      return rewriteCalc(calc);
+      return FinishedPlans.calc(calc, this::convert);
     }
     if (node instanceof EnumerableValues values) {
       return rewriteValues(values);
@@ -100,30 +91,6 @@ final class MicrosecondTimestamps extends RexShuttle {
       });
     }
     return node;
-  }
-
-  private RelNode rewriteCalc(Calc calc) {
-    RexProgram program = calc.getProgram();
-    List<RexNode> projects = new ArrayList<>();
-    boolean changed = false;
-    for (var ref : program.getProjectList()) {
-      RexNode expr = program.expandLocalRef(ref);
-      RexNode r = convert(expr);
-      changed |= r != expr;
-      projects.add(r);
-    }
-    RexNode condition = null;
-    if (program.getCondition() != null) {
-      RexNode expr = program.expandLocalRef(program.getCondition());
-      condition = convert(expr);
-      changed |= condition != expr;
-    }
-    if (!changed) {
-      return calc;
-    }
-    RexProgram rewritten = RexProgram.create(calc.getInput().getRowType(), projects, condition,
-        calc.getRowType(), rex);
-    return EnumerableCalc.create(calc.getInput(), rewritten);
   }
 
   /** Values with timestamp columns: bigint microseconds, reinterpreted by a Calc on top. */
