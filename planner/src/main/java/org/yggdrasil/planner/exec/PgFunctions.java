@@ -69,9 +69,24 @@ final class PgFunctions {
     }
   };
 
-  static final SqlFunction TO_TIMESTAMP = new SqlFunction("to_timestamp", SqlKind.OTHER_FUNCTION,
-      timestamp(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE), InferTypes.explicit(List.of()),
-      OperandTypes.NUMERIC, SqlFunctionCategory.TIMEDATE);
+  /**
+   * to_timestamp(epoch seconds) and to_timestamp(text, template), which PgRewrites renames so
+   * that Calcite's own (milliseconds, and a timestamp type Yggdrasil does not use) is not chosen.
+   */
+  static final SqlFunction TO_TIMESTAMP = new SqlFunction("ygg_pg_to_timestamp",
+      SqlKind.OTHER_FUNCTION, timestamp(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE),
+      (binding, returnType, types) -> {
+        // a parameter alone is the seconds, as PostgreSQL resolves it; else text
+        for (int i = 0; i < types.length; i++) {
+          if (types[i] == null || types[i].getSqlTypeName() == SqlTypeName.UNKNOWN) {
+            types[i] = binding.getTypeFactory().createSqlType(types.length == 1
+                ? SqlTypeName.DOUBLE : SqlTypeName.VARCHAR);
+          }
+        }
+      },
+      OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.CHARACTER,
+          OperandTypes.STRING_STRING),
+      SqlFunctionCategory.TIMEDATE);
   static final SqlFunction MAKE_TIMESTAMP = new SqlFunction("make_timestamp",
       SqlKind.OTHER_FUNCTION, timestamp(SqlTypeName.TIMESTAMP), null,
       OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,
@@ -98,12 +113,25 @@ final class PgFunctions {
       OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC,
           SqlTypeFamily.INTEGER), SqlFunctionCategory.NUMERIC);
 
+  /**
+   * to_char of a number here, of a date or timestamp Calcite's: PgRewrites renames to_char, as
+   * Calcite would otherwise always choose its own, which only formats dates and times.
+   */
+  static final SqlFunction TO_CHAR = new SqlFunction("ygg_pg_to_char", SqlKind.OTHER_FUNCTION,
+      NULLABLE_VARCHAR, InferTypes.VARCHAR_1024,
+      OperandTypes.or(OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.CHARACTER)),
+      SqlFunctionCategory.STRING);
+
   private static final List<SqlOperator> CONVERTED = List.of(TO_TIMESTAMP, MAKE_TIMESTAMP,
-      PG_TYPEOF, NUM_NULLS, NUM_NONNULLS, FORMAT, BTRIM, ARRAY_POSITION, WIDTH_BUCKET);
+      PG_TYPEOF, NUM_NULLS, NUM_NONNULLS, FORMAT, BTRIM, ARRAY_POSITION, WIDTH_BUCKET, TO_CHAR);
 
   // what the converted functions call
   private static final SqlUserDefinedFunction EPOCH_SECONDS = microsecondRuntime(
       "epochSeconds", List.of(SqlTypeName.DOUBLE));
+  private static final SqlUserDefinedFunction TEXT_TO_TIMESTAMP = microsecondRuntime(
+      "fromText", List.of(SqlTypeName.VARCHAR, SqlTypeName.VARCHAR));
   private static final SqlUserDefinedFunction MAKE_TIMESTAMP_MICROS = microsecondRuntime(
       "make_timestamp", List.of(SqlTypeName.INTEGER, SqlTypeName.INTEGER, SqlTypeName.INTEGER,
           SqlTypeName.INTEGER, SqlTypeName.INTEGER, SqlTypeName.DOUBLE));
@@ -123,6 +151,8 @@ final class PgFunctions {
       "pg_array_position", ArrayFunctions.class, "array_position", NULLABLE_INTEGER,
       f -> List.of(anyArray(f), f.createSqlType(SqlTypeName.ANY),
           f.createSqlType(SqlTypeName.INTEGER)));
+  private static final SqlUserDefinedFunction TO_CHAR_NUMERIC = toChar(SqlTypeName.DECIMAL);
+  private static final SqlUserDefinedFunction TO_CHAR_FLOAT8 = toChar(SqlTypeName.DOUBLE);
   private static final SqlUserDefinedFunction WIDTH_BUCKET_NUMERIC = widthBucket(
       SqlTypeName.DECIMAL);
   private static final SqlUserDefinedFunction WIDTH_BUCKET_FLOAT8 = widthBucket(
@@ -181,6 +211,25 @@ final class PgFunctions {
       return rex.makeCall(resultType, ARRAY_POSITION_RUNTIME,
           List.of(args.get(0), args.get(1), start));
     }
+    if (op == TO_CHAR) {
+      SqlTypeName t = args.get(0).getType().getSqlTypeName();
+      if (!SqlTypeName.NUMERIC_TYPES.contains(t)) {
+        RexNode value = args.get(0);
+        if (t == SqlTypeName.DATE) {
+          value = rex.makeCast(rex.getTypeFactory().createTypeWithNullability(
+              rex.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP),
+              value.getType().isNullable()), value);
+        }
+        return rex.makeCast(resultType, rex.makeCall(
+            org.apache.calcite.sql.fun.SqlLibraryOperators.TO_CHAR_PG, value, args.get(1)));
+      }
+      boolean floating = t == SqlTypeName.DOUBLE || t == SqlTypeName.REAL
+          || t == SqlTypeName.FLOAT;
+      SqlUserDefinedFunction runtime = floating ? TO_CHAR_FLOAT8 : TO_CHAR_NUMERIC;
+      return rex.makeCall(resultType, runtime, castAll(rex, args,
+          ((SqlOperandMetadata) runtime.getOperandTypeChecker()).paramTypes(
+              rex.getTypeFactory())));
+    }
     if (op == WIDTH_BUCKET) {
       SqlUserDefinedFunction runtime = isNumericBucket(args) ? WIDTH_BUCKET_NUMERIC
           : WIDTH_BUCKET_FLOAT8;
@@ -188,7 +237,8 @@ final class PgFunctions {
           ? m.paramTypes(rex.getTypeFactory()) : List.of();
       return rex.makeCall(resultType, runtime, castAll(rex, args, types));
     }
-    SqlUserDefinedFunction runtime = op == TO_TIMESTAMP ? EPOCH_SECONDS : MAKE_TIMESTAMP_MICROS;
+    SqlUserDefinedFunction runtime = op == MAKE_TIMESTAMP ? MAKE_TIMESTAMP_MICROS
+        : args.size() == 2 ? TEXT_TO_TIMESTAMP : EPOCH_SECONDS;
     List<RelDataType> types = ((SqlOperandMetadata) runtime.getOperandTypeChecker())
         .paramTypes(rex.getTypeFactory());
     RelDataTypeFactory f = rex.getTypeFactory();
@@ -280,13 +330,25 @@ final class PgFunctions {
         ScalarFunctionImpl.create(method(MakeDateTime.class, method, types.size())));
   }
 
+  private static RelDataType numberType(RelDataTypeFactory f, SqlTypeName type) {
+    return type == SqlTypeName.DECIMAL ? f.createSqlType(type,
+        org.yggdrasil.planner.schema.PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION,
+        org.yggdrasil.planner.schema.PgTypeSystem.UNCONSTRAINED_NUMERIC_SCALE)
+        : f.createSqlType(type);
+  }
+
+  private static SqlUserDefinedFunction toChar(SqlTypeName type) {
+    return runtime("pg_to_char_" + type.getName().toLowerCase(java.util.Locale.ROOT),
+        org.yggdrasil.planner.schema.functions.NumericToChar.class, "to_char",
+        NULLABLE_VARCHAR,
+        f -> List.of(numberType(f, type), f.createSqlType(SqlTypeName.VARCHAR)),
+        type == SqlTypeName.DECIMAL ? java.math.BigDecimal.class : Double.class);
+  }
+
   private static SqlUserDefinedFunction widthBucket(SqlTypeName bounds) {
     return runtime("pg_width_bucket_" + bounds.getName().toLowerCase(java.util.Locale.ROOT),
         WidthBucket.class, "width_bucket", NULLABLE_INTEGER, f -> {
-          RelDataType b = bounds == SqlTypeName.DECIMAL ? f.createSqlType(bounds,
-              org.yggdrasil.planner.schema.PgTypeSystem.UNCONSTRAINED_NUMERIC_PRECISION,
-              org.yggdrasil.planner.schema.PgTypeSystem.UNCONSTRAINED_NUMERIC_SCALE)
-              : f.createSqlType(bounds);
+          RelDataType b = numberType(f, bounds);
           return List.of(b, b, b, f.createSqlType(SqlTypeName.INTEGER));
         }, bounds == SqlTypeName.DECIMAL ? java.math.BigDecimal.class : Double.class);
   }

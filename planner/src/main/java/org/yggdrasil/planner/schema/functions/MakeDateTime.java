@@ -69,6 +69,31 @@ public final class MakeDateTime {
     return (long) micros;
   }
 
+  /**
+   * {@code to_timestamp(text, template)}: the text read with a PostgreSQL date/time template
+   * (Calcite's implementation of PostgreSQL's), in UTC, to the microsecond.
+   */
+  public static Long fromText(String text, String template) {
+    if (text == null || template == null) {
+      return null;
+    }
+    java.time.ZonedDateTime t;
+    try {
+      t = org.apache.calcite.util.format.postgresql.PostgresqlDateTimeFormatter
+          .compilePattern(template)
+          .parseDateTime(text, java.time.ZoneOffset.UTC, java.util.Locale.ROOT);
+    } catch (java.text.ParseException | RuntimeException e) {
+      throw new SqlStateException(SqlState.INVALID_DATETIME_FORMAT,
+          "invalid value \"" + text + "\" for template \"" + template + "\"", null,
+          "Check that the text matches the template.", 0, e);
+    }
+    try {
+      return checkRange(TimestampMicros.of(t.toInstant()));
+    } catch (ArithmeticException e) {
+      throw outOfRange();
+    }
+  }
+
   private static long checkRange(long micros) {
     if (micros < MIN_MICROS) {
       throw outOfRange();
