@@ -25,7 +25,11 @@ final class CaseInsensitiveOperators implements SqlOperatorTable {
   @Override
   public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category,
       SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
-    delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, IGNORE_CASE);
+    // the built-in functions are pg_catalog's: pg_catalog.array_upper(…), as psql sends it
+    SqlIdentifier name = opName.names.size() == 2
+        && opName.names.get(0).equalsIgnoreCase("pg_catalog")
+        ? new SqlIdentifier(opName.names.get(1), opName.getParserPosition()) : opName;
+    delegate.lookupOperatorOverloads(name, category, syntax, operatorList, IGNORE_CASE);
   }
 
   @Override

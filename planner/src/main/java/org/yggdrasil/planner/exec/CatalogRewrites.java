@@ -27,8 +27,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       {@code oid::regclass} (and {@code ::regclass::text}) its name; likewise regtype
  *       (through format_type), regnamespace and regproc (a function's name).
  *   <li>{@code '{a,b}'::text[]} is an array constructor.
- *   <li>{@code current_schemas(b)} is the search path as an array; {@code array_upper(a, 1)} its
- *       cardinality.
+ *   <li>{@code current_schemas(b)} is the search path as an array.
  * </ul>
  */
 final class CatalogRewrites {
@@ -131,10 +130,6 @@ final class CatalogRewrites {
         operands.set(0, function("ygg_pg_to_regclass", pos, relation));
         return call.getOperator().createCall(call.getFunctionQuantifier(), pos,
             operands.toArray(new SqlNode[0]));
-      }
-      if (name.equals("array_upper") && call.operandCount() == 2) {
-        SqlNode array = call.operand(0);
-        return SqlStdOperatorTable.CARDINALITY.createCall(pos, array);
       }
     }
     return null;

@@ -116,7 +116,7 @@ public final class PgRewrites extends SqlShuttle {
 
   /** PostgreSQL functions we implement ourselves where Calcite's parser or library differ. */
   private static final java.util.Set<String> OWN_FUNCTIONS = java.util.Set.of("date_trunc",
-      "current_schema", "trunc", "reverse");
+      "current_schema", "trunc", "reverse", "to_timestamp", "to_char");
 
   private static final java.util.Set<String> CLOCK_FUNCTIONS = java.util.Set.of(
       "now", "transaction_timestamp", "statement_timestamp", "clock_timestamp");

@@ -69,7 +69,8 @@ public final class QueryCompiler {
 
   private static final SqlOperatorTable OPERATORS = new CaseInsensitiveOperators(
       SqlOperatorTables.chain(DateArithmetic.OPERATORS, SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), PgOperators.OPERATORS));
+          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL), PgOperators.OPERATORS,
+      PgFunctions.OPERATORS));
 
   private static final CalciteConnectionConfigImpl CONNECTION_CONFIG;
 

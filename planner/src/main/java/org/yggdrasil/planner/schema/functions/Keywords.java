@@ -74,7 +74,16 @@ public final class Keywords {
       + "intersect into isnull limit minute month notnull offset on order over overlaps "
       + "precision returning second to union varying where window with within without year").split(" "));
 
+  /** Key words quote_ident quotes: every kind but the unreserved. */
+  private static final Set<String> NEED_QUOTES = Set.of(
+      (COLUMN_NAME + " " + RESERVED + " " + TYPE_FUNC_NAME).split(" "));
+
   private Keywords() {}
+
+  /** Whether {@code word} must be quoted to be an identifier (not an unreserved key word). */
+  public static boolean needsQuotes(String word) {
+    return NEED_QUOTES.contains(word);
+  }
 
   /** The table function {@code pg_get_keywords()}. */
   public static ScannableTable pg_get_keywords() {
