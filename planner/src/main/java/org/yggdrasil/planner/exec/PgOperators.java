@@ -21,6 +21,7 @@ final class PgOperators {
       : DateArithmetic.handles(call) ? DateArithmetic::convert
       : JsonBuildObject.handles(call) ? JsonBuildObject::convert
       : CharLength.handles(call) ? CharLength::convert
+      : CodePointStrings.handles(call) ? CodePointStrings::convert
       : DayOfWeek.handles(call) ? DayOfWeek::convert
       : ZonedClockFields.handles(call) ? ZonedClockFields::convert
       : org.yggdrasil.planner.model.AnomalyFunction.handles(call)
