@@ -77,6 +77,9 @@ class CodePointStringsTest {
           "SELECT left('😀ab', 2), left('😀ab', 5), left('😀ab', 0), left('😀ab', -1),"
               + " left('😀ab', -5), right('😀ab', 2), right('😀ab', -2), right('😀ab', 5),"
               + " right('😀ab', 0), left('😀ab', 2147483647), right('😀ab', -2147483647)"));
+      // the smallest integer, whose negation overflows
+      assertEquals(values("", ""), row(d,
+          "SELECT right('😀ab', n), left('😀ab', n) FROM (VALUES (-2147483647 - 1)) v(n)"));
     }
   }
 

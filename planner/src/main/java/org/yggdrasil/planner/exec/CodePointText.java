@@ -55,8 +55,8 @@ public final class CodePointText {
       return null;
     }
     int count = count(s);
-    long keep = n >= 0 ? Math.min(n, count) : Math.max(count + (long) n, 0);
-    return slice(s, count, 0, (int) keep);
+    // count + n cannot overflow: count >= 0 > n
+    return slice(s, count, 0, n >= 0 ? Math.min(n, count) : Math.max(count + n, 0));
   }
 
   /** {@code right(s, n)}: the last n characters; for negative n all but the first |n|. */
@@ -65,8 +65,10 @@ public final class CodePointText {
       return null;
     }
     int count = count(s);
-    long skip = n >= 0 ? Math.max(count - (long) n, 0) : Math.min(-(long) n, count);
-    return slice(s, count, (int) skip, count);
+    // -n overflows only for Integer.MIN_VALUE, which skips every character too
+    int skip = n >= 0 ? Math.max(count - n, 0)
+        : n == Integer.MIN_VALUE ? count : Math.min(-n, count);
+    return slice(s, count, skip, count);
   }
 
   /** {@code strpos(s, sought)}, {@code position(sought IN s)}: 1-based, 0 when absent. */
@@ -150,17 +152,28 @@ public final class CodePointText {
     int toCount = count(to);
     boolean plainTo = toCount == to.length();
     StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
-      int at = from.indexOf(c);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      char low = 0; // the second half of a surrogate pair starting at i
+      if (Character.isHighSurrogate(ch) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        low = s.charAt(++i);
+      }
+      int at = from.indexOf(low == 0 ? ch : Character.toCodePoint(ch, low));
       if (at < 0) {
-        b.appendCodePoint(c);
+        b.append(ch);
+        if (low != 0) {
+          b.append(low);
+        }
         continue;
       }
       int k = plainFrom ? at : from.codePointCount(0, at);
       if (k < toCount) {
-        b.appendCodePoint(plainTo ? to.charAt(k) : to.codePointAt(to.offsetByCodePoints(0, k)));
+        if (plainTo) {
+          b.append(to.charAt(k));
+        } else {
+          b.appendCodePoint(to.codePointAt(to.offsetByCodePoints(0, k)));
+        }
       }
     }
     return b.toString();
