@@ -22,6 +22,7 @@ final class PgOperators {
       : JsonBuildObject.handles(call) ? JsonBuildObject::convert
       : CharLength.handles(call) ? CharLength::convert
       : PgFunctions.handles(call) ? PgFunctions::convert
+      : CodePointStrings.handles(call) ? CodePointStrings::convert
       : DayOfWeek.handles(call) ? DayOfWeek::convert
       : ZonedClockFields.handles(call) ? ZonedClockFields::convert
       : org.yggdrasil.planner.model.AnomalyFunction.handles(call)
