@@ -41,6 +41,9 @@ final class PgNumericRewrite extends RexShuttle {
   private static final SqlUserDefinedFunction RINT = udf("rint", 1);
   private static final SqlUserDefinedFunction TEXT_BOOL = textUdf("ofBoolean");
   private static final SqlUserDefinedFunction TEXT_NUMERIC = textUdf("ofNumeric");
+  private static final SqlUserDefinedFunction TEXT_DAY_TIME = textUdf("ofDayTimeInterval");
+  private static final SqlUserDefinedFunction TEXT_YEAR_MONTH = textUdf("ofYearMonthInterval");
+  private static final SqlUserDefinedFunction TEXT_BYTEA = textUdf("ofBytea");
   private static final SqlUserDefinedFunction TEXT_FLOAT8 = textUdf("ofFloat8");
   private static final SqlUserDefinedFunction TEXT_FLOAT4 = textUdf("ofFloat4");
   private static final SqlUserDefinedFunction TEXT_TIMESTAMP = timestampTextUdf("ofTimestamp");
@@ -196,8 +199,17 @@ final class PgNumericRewrite extends RexShuttle {
       return rexBuilder.makeCall(text, TEXT_TIMESTAMP_MILLIS, List.of(rexBuilder.makeReinterpretCast(
           nullable(SqlTypeName.BIGINT, operand), operand, rexBuilder.makeLiteral(false))));
     }
+    if (SqlTypeName.DAY_INTERVAL_TYPES.contains(from)) {
+      return rexBuilder.makeCall(text, TEXT_DAY_TIME, List.of(rexBuilder.makeReinterpretCast(
+          nullable(SqlTypeName.BIGINT, operand), operand, rexBuilder.makeLiteral(false))));
+    }
+    if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(from)) {
+      return rexBuilder.makeCall(text, TEXT_YEAR_MONTH, List.of(rexBuilder.makeReinterpretCast(
+          nullable(SqlTypeName.INTEGER, operand), operand, rexBuilder.makeLiteral(false))));
+    }
     return switch (from) {
       case BOOLEAN -> rexBuilder.makeCall(text, TEXT_BOOL, List.of(operand));
+      case VARBINARY, BINARY -> rexBuilder.makeCall(text, TEXT_BYTEA, List.of(operand));
       case DECIMAL -> rexBuilder.makeCall(text, TEXT_NUMERIC, List.of(operand));
       case DOUBLE, FLOAT -> rexBuilder.makeCall(text, TEXT_FLOAT8, List.of(operand));
       case REAL -> rexBuilder.makeCall(text, TEXT_FLOAT4,

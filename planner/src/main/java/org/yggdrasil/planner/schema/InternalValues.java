@@ -64,7 +64,7 @@ public final class InternalValues {
    * PostgreSQL's interval output for a number of months: {@code 1 year 2 mons} (singular for
    * exactly 1 only: {@code -1 mons}).
    */
-  static String yearMonthInterval(long months) {
+  public static String yearMonthInterval(long months) {
     long years = months / 12;
     long mons = months % 12;
     StringBuilder b = new StringBuilder();
@@ -78,7 +78,7 @@ public final class InternalValues {
   }
 
   /** PostgreSQL's interval output for milliseconds: {@code 1 day 02:03:04.5}. */
-  static String dayTimeInterval(long millis) {
+  public static String dayTimeInterval(long millis) {
     long days = millis / 86_400_000L;
     long rest = Math.abs(millis % 86_400_000L);
     StringBuilder b = new StringBuilder();

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * PostgreSQL's text output for casts to text inside queries ({@code x::text}): floats as
  * extra_float_digits asks, timestamps without a 'T', timestamptz in the session's TimeZone with
- * its offset, booleans as true/false, numerics with their leading zero.
+ * its offset, booleans as true/false, numerics with their leading zero, intervals and bytea as
+ * PostgreSQL writes them.
  */
 @org.apache.calcite.linq4j.function.NonDeterministic
 public final class PgText {
@@ -25,6 +26,21 @@ public final class PgText {
   /** Every digit of the value at its scale, never in exponent form, with the leading zero ({@code 0.5}, not Calcite's {@code .5}). */
   public static String ofNumeric(java.math.BigDecimal n) {
     return n == null ? null : n.toPlainString();
+  }
+
+  /** A day-time interval as Calcite holds it (milliseconds): {@code 1 day 02:00:00}, not {@code +1 02:00:00.000000}. */
+  public static String ofDayTimeInterval(Long millis) {
+    return millis == null ? null : org.yggdrasil.planner.schema.InternalValues.dayTimeInterval(millis);
+  }
+
+  /** A year-month interval as Calcite holds it (months): {@code 1 year 2 mons}. */
+  public static String ofYearMonthInterval(Integer months) {
+    return months == null ? null : org.yggdrasil.planner.schema.InternalValues.yearMonthInterval(months);
+  }
+
+  /** bytea in PostgreSQL's hex output: {@code \x616263}. */
+  public static String ofBytea(org.apache.calcite.avatica.util.ByteString b) {
+    return b == null ? null : "\\x" + b.toString(16);
   }
 
   public static String ofFloat8(Double d) {
