@@ -30,8 +30,8 @@ final class SplitKeys {
     for (int f = 0; f < sorted.length; f++) {
       // 2^k entries with 2^k > length: the steps 2^(k-1) .. 1 reach below = 2^k - 1 >= length
       int size = Math.max(1, Integer.highestOneBit(sorted[f].length) * 2);
-      double[] p = java.util.Arrays.copyOf(sorted[f], size);
-      java.util.Arrays.fill(p, sorted[f].length, size, Double.POSITIVE_INFINITY);
+      double[] p = Arrays.copyOf(sorted[f], size);
+      Arrays.fill(p, sorted[f].length, size, Double.POSITIVE_INFINITY);
       padded[f] = p;
     }
   }
@@ -61,7 +61,7 @@ final class SplitKeys {
     // every feature's splits as order-preserving unsigned longs, grouped by feature
     long[] bits = new long[counts[forest.features]];
     int[] node = new int[bits.length];
-    int[] fill = java.util.Arrays.copyOf(counts, forest.features);
+    int[] fill = Arrays.copyOf(counts, forest.features);
     for (int i = 0; i < nodes; i++) {
       if (forest.split[i] != Double.POSITIVE_INFINITY) {
         int at = fill[forest.feature[i]]++;
@@ -70,7 +70,7 @@ final class SplitKeys {
       }
     }
     int[] nodeKeys = new int[nodes];
-    java.util.Arrays.fill(nodeKeys, NEVER);
+    Arrays.fill(nodeKeys, NEVER);
     double[][] sorted = new double[forest.features][];
     RadixOrder order = new RadixOrder(bits.length);
     for (int f = 0; f < forest.features; f++) {

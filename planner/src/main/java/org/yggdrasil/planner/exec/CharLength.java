@@ -28,20 +28,19 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  */
 public final class CharLength {
   /** Named char_length so the vectorized executor still recognises it (RexToVec). */
-  private static final SqlUserDefinedFunction FUNCTION = new SqlUserDefinedFunction(
-      new SqlIdentifier("char_length", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-      ReturnTypes.INTEGER_NULLABLE, InferTypes.FIRST_KNOWN,
-      OperandTypes.operandMetadata(List.of(SqlTypeFamily.CHARACTER),
-          f -> List.of(f.createSqlType(SqlTypeName.VARCHAR)), i -> "s", i -> false),
-      ScalarFunctionImpl.create(CharLength.class, "count"));
+  private static final SqlUserDefinedFunction FUNCTION = counting("char_length", "count");
 
   /** A name the vectorized executor does not know: it would count a char(n)'s padding. */
-  private static final SqlUserDefinedFunction BPCHAR = new SqlUserDefinedFunction(
-      new SqlIdentifier("bpchar_length", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-      ReturnTypes.INTEGER_NULLABLE, InferTypes.FIRST_KNOWN,
-      OperandTypes.operandMetadata(List.of(SqlTypeFamily.CHARACTER),
-          f -> List.of(f.createSqlType(SqlTypeName.VARCHAR)), i -> "s", i -> false),
-      ScalarFunctionImpl.create(CharLength.class, "countWithoutTrailingBlanks"));
+  private static final SqlUserDefinedFunction BPCHAR = counting("bpchar_length",
+      "countWithoutTrailingBlanks");
+
+  private static SqlUserDefinedFunction counting(String name, String method) {
+    return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO),
+        SqlKind.OTHER_FUNCTION, ReturnTypes.INTEGER_NULLABLE, InferTypes.FIRST_KNOWN,
+        OperandTypes.operandMetadata(List.of(SqlTypeFamily.CHARACTER),
+            f -> List.of(f.createSqlType(SqlTypeName.VARCHAR)), i -> "s", i -> false),
+        ScalarFunctionImpl.create(CharLength.class, method));
+  }
 
   private CharLength() {}
 

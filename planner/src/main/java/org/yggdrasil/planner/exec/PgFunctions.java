@@ -142,9 +142,6 @@ final class PgFunctions {
   private static final SqlUserDefinedFunction BOOLEAN_TEXT = runtime("pg_format_boolean",
       FormatFunction.class, "booleanText", NULLABLE_VARCHAR,
       f -> List.of(f.createSqlType(SqlTypeName.BOOLEAN)));
-  private static final SqlUserDefinedFunction BYTEA_TEXT = runtime("pg_format_bytea",
-      FormatFunction.class, "byteaText", NULLABLE_VARCHAR,
-      f -> List.of(f.createSqlType(SqlTypeName.VARBINARY)));
   private static final SqlUserDefinedFunction BTRIM_RUNTIME = text("pg_btrim",
       TrimFunctions.class, "btrim", 2);
   private static final SqlUserDefinedFunction ARRAY_POSITION_RUNTIME = runtime(
@@ -281,11 +278,10 @@ final class PgFunctions {
     RelDataType text = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), true);
     List<RexNode> texts = new ArrayList<>();
     for (RexNode arg : args.subList(1, args.size())) {
-      // each value as its type's output function writes it, which for these is not the cast
-      SqlTypeName type = arg.getType().getSqlTypeName();
-      texts.add(type == SqlTypeName.BOOLEAN ? rex.makeCall(text, BOOLEAN_TEXT, List.of(arg))
-          : type == SqlTypeName.VARBINARY || type == SqlTypeName.BINARY
-              ? rex.makeCall(text, BYTEA_TEXT, List.of(arg))
+      // each value as its type's output function writes it: the cast to text (PgNumericRewrite
+      // gives it PostgreSQL's form) but for a boolean, which the cast spells true/false
+      texts.add(arg.getType().getSqlTypeName() == SqlTypeName.BOOLEAN
+          ? rex.makeCall(text, BOOLEAN_TEXT, List.of(arg))
           : rex.makeCast(text, arg, true, false));
     }
     RexNode array = rex.makeCall(f.createArrayType(text, -1),

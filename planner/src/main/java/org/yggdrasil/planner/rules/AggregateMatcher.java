@@ -150,10 +150,7 @@ final class AggregateMatcher {
         return ok ? new AggSpec(fn, e, -1, resultType, scale) : null;
       }
       case MIN, MAX -> {
-        if (!(arg instanceof RexInputRef)) {
-          return null;
-        }
-        Integer slot = rex.columnSlot(arg, false);
+        Integer slot = rex.bareColumnSlot(arg);
         if (slot == null) {
           return null;
         }

@@ -77,10 +77,7 @@ final class KeyExpressionMatcher {
       return null; // FLOOR(timestamp TO unit)
     }
     RexNode arg = call.getOperands().get(0);
-    if (!(arg instanceof RexInputRef)) {
-      return null;
-    }
-    Integer slot = rex.columnSlot(arg, false);
+    Integer slot = rex.bareColumnSlot(arg);
     if (slot == null) {
       return null;
     }

@@ -273,6 +273,11 @@ final class RexToVec {
     };
   }
 
+  /** The slot of a column referenced as it is (no cast around it), or null. */
+  Integer bareColumnSlot(RexNode node) {
+    return node instanceof RexInputRef ? columnSlot(node, false) : null;
+  }
+
   /**
    * The slot of a column reference, through casts that keep every value (to a wider number, or
    * text to text); {@code anyType} admits text and boolean columns for null tests and LIKE.

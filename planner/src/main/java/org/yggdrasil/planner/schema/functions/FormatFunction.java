@@ -135,11 +135,6 @@ public final class FormatFunction {
     return b == null ? null : b ? "t" : "f";
   }
 
-  /** A bytea as PostgreSQL's output function writes it, in hex. */
-  public static String byteaText(org.apache.calcite.avatica.util.ByteString b) {
-    return b == null ? null : "\\x" + b.toString();
-  }
-
   private static int addDigit(int number, char digit) {
     try {
       return Math.addExact(Math.multiplyExact(number, 10), digit - '0');
